@@ -1,0 +1,221 @@
+"""Boards, schools, teams, people, user accounts and the memberships that give roles."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    PO = "po", _("Primary education (po)")
+    VO = "vo", _("Secondary education (vo)")
+    MBO = "mbo", _("Vocational education (mbo)")
+
+
+class Functie(models.TextChoices):
+    DOCENT_LB = "docent_lb", _("Teacher LB")
+    DOCENT_LC = "docent_lc", _("Teacher LC")
+    DOCENT_LD = "docent_ld", _("Teacher LD")
+    OOP = "oop", _("Support staff (OOP)")
+    TEAMLEIDER = "teamleider", _("Team leader")
+    SCHOOLLEIDER = "schoolleider", _("School leader")
+    BESTUURDER = "bestuurder", _("Board member")
+    HR_ADVISEUR = "hr_adviseur", _("HR adviser (P&O)")
+
+
+class Role(models.TextChoices):
+    """What a membership lets a user do. Board roles span every school of the board."""
+
+    BESTUURDER = "bestuurder", _("Board member")
+    HR_ADVISEUR = "hr_adviseur", _("HR adviser (P&O)")
+    SCHOOLLEIDER = "schoolleider", _("School leader")
+    TEAMLEIDER = "teamleider", _("Team leader")
+    LERAAR = "leraar", _("Teacher")
+    OOP = "oop", _("Support staff (OOP)")
+
+
+BOARD_ROLES = {Role.BESTUURDER, Role.HR_ADVISEUR}
+MANAGING_SCHOOL_ROLES = {Role.SCHOOLLEIDER, Role.TEAMLEIDER}
+
+
+class Board(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("board")
+        verbose_name_plural = _("boards")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+brin_validator = RegexValidator(
+    r"^[0-9]{2}[A-Z]{2}$", _("A BRIN code is two digits followed by two capitals, e.g. 12AB.")
+)
+
+
+class School(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
+    name = models.CharField(_("name"), max_length=200)
+    brin = models.CharField(_("BRIN code"), max_length=4, unique=True, validators=[brin_validator])
+    sector = models.CharField(_("sector"), max_length=3, choices=Sector.choices)
+    school_types = models.CharField(
+        _("school types"), max_length=200, blank=True, help_text=_("For example: vmbo, havo, vwo.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    class Kind(models.TextChoices):
+        TEAM = "team", _("Team")
+        SECTIE = "sectie", _("Section")
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEAM)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="team_unique_name_per_school")
+        ]
+        verbose_name = _("team or section")
+        verbose_name_plural = _("teams and sections")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def get_by_natural_key(self, email):
+        # People type their address in any case; accounts are stored lower-case.
+        return self.get(email__iexact=email)
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An account that logs in by e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    is_staff = models.BooleanField(_("admin access"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Person(models.Model):
+    """A staff member of a board, working at one of its schools (or at the board office)."""
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="people")
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="people", null=True, blank=True
+    )
+    teams = models.ManyToManyField(Team, related_name="members", blank=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=150)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    functie = models.CharField(_("position"), max_length=20, choices=Functie.choices)
+    user = models.OneToOneField(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.school_id and self.school.board_id != self.board_id:
+            raise ValidationError({"school": _("This school belongs to another board.")})
+
+
+class Membership(models.Model):
+    """A role for a user at a board (all its schools) or at one school."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
+    )
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(board__isnull=False) & Q(school__isnull=True))
+                | (Q(board__isnull=True) & Q(school__isnull=False)),
+                name="membership_board_xor_school",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "board", "school"], name="membership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.board or self.school}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if bool(self.board_id) == bool(self.school_id):
+            raise ValidationError(_("Choose either a board or a school."))
+        if self.board_id and self.role not in BOARD_ROLES:
+            raise ValidationError({"role": _("This role applies to a school, not a board.")})
+        if self.school_id and self.role in BOARD_ROLES:
+            raise ValidationError({"role": _("This role applies to a board, not a school.")})
