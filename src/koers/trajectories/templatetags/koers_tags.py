@@ -1,0 +1,19 @@
+from django import template
+
+from koers.catalog.models import for_theme as _for_theme
+
+register = template.Library()
+
+
+@register.filter
+def for_theme(text: str, theme) -> str:
+    """Put the trajectory's theme where the handreiking's text names "differentiatie"."""
+    return _for_theme(text, theme)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param: str, number: int) -> str:
+    """The current URL with one page parameter changed, keeping the others."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
