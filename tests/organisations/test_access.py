@@ -1,0 +1,51 @@
+import pytest
+
+from koers.organisations import access
+from koers.organisations.models import Membership, Role
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_board_member_sees_every_school_of_the_board_and_nothing_else(org, other_org):
+    assert set(access.schools_for(org.bestuurder)) == {org.school, org.second_school}
+    assert set(access.trajectories_for(org.bestuurder)) == {org.trajectory}
+
+
+def test_a_school_leader_sees_only_their_own_school(org, other_org):
+    assert list(access.schools_for(org.schoolleider)) == [org.school]
+    assert list(access.managed_schools(org.schoolleider)) == [org.school]
+
+
+def test_a_teacher_sees_the_trajectories_they_take_part_in(org):
+    assert list(access.trajectories_for(org.leraar)) == [org.trajectory]
+    assert list(access.trajectories_for(org.bystander)) == []
+    assert list(access.managed_schools(org.leraar)) == []
+
+
+def test_a_deleted_trajectory_is_out_of_everyones_sight(org):
+    from django.utils import timezone
+
+    org.trajectory.deleted_at = timezone.now()
+    org.trajectory.save()
+    assert not access.trajectories_for(org.schoolleider).exists()
+    assert not access.trajectories_for(org.leraar).exists()
+
+
+def test_a_membership_names_either_a_board_or_a_school(org):
+    from django.core.exceptions import ValidationError
+
+    membership = Membership(user=org.leraar, role=Role.LERAAR, board=org.board, school=org.school)
+    with pytest.raises(ValidationError):
+        membership.full_clean()
+    board_role_at_school = Membership(user=org.leraar, role=Role.BESTUURDER, school=org.school)
+    with pytest.raises(ValidationError, match="bestuur"):
+        board_role_at_school.full_clean()
+
+
+def test_people_of_a_school_include_the_board_office_but_not_other_schools(org):
+    office = factories.person(org.board, None)
+    elsewhere = factories.person(org.board, org.second_school)
+    people = set(access.people_for_school(org.school))
+    assert office in people
+    assert elsewhere not in people

@@ -1,0 +1,74 @@
+"""Walk every URL pattern of the app: anonymous visitors go to the login page, and a user of
+another board gets a 404 — never a page, never a 403 that confirms the object exists."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from koers.catalog.models import Question, Subphase
+
+pytestmark = pytest.mark.django_db
+
+SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
+
+
+def _patterns(resolver=None, namespace=None):
+    """Every named pattern of the app's namespaces; Django's auth views (login, password
+    reset) have no namespace and are public by design."""
+    resolver = resolver or get_resolver()
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace not in SKIPPED_NAMESPACES:
+                yield from _patterns(p, p.namespace or namespace)
+        elif isinstance(p, URLPattern) and p.name and namespace:
+            yield f"{namespace}:{p.name}", p
+
+
+def _urls(org):
+    sub = Subphase.objects.get(code="1A")
+    question = Question.objects.filter(subphase=sub).first()
+    values = {"board_id": org.board.pk, "school_id": org.school.pk,
+              "trajectory_id": org.trajectory.pk, "subphase": sub.slug, "question": question.slug}
+    urls = []
+    for name, pattern in _patterns():
+        kwargs = {k: values[k] for k in pattern.pattern.converters}
+        urls.append((name, reverse(name, kwargs=kwargs)))
+    return urls
+
+
+def test_every_page_asks_an_anonymous_visitor_to_log_in(client, org):
+    urls = _urls(org)
+    assert len(urls) >= 12
+    for name, url in urls:
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, (name, url)
+            assert response.url.startswith(reverse("login")), (name, url)
+
+
+@pytest.mark.parametrize("role", ["bestuurder", "schoolleider", "leraar"])
+def test_every_object_of_another_board_is_not_found(client, org, other_org, role):
+    client.force_login(getattr(other_org, role))
+    walked = 0
+    for name, url in _urls(org):
+        if name == "organisations:home":
+            continue
+        # A POST-only view answers GET with 405 whatever the id, which reveals nothing;
+        # the POST that would act on the object must not find it.
+        assert client.get(url).status_code in (404, 405), (name, url)
+        assert client.post(url).status_code == 404, (name, url)
+        walked += 1
+    assert walked >= 11
+
+
+def test_a_teacher_cannot_start_a_trajectory_at_their_school(client, org):
+    client.force_login(org.leraar)
+    assert client.get(reverse("trajectories:start_school", args=[org.school.pk])).status_code == 404
+    assert client.get(reverse("organisations:board", args=[org.board.pk])).status_code == 404
+
+
+def test_an_unknown_id_is_not_found(client, org):
+    client.force_login(org.bestuurder)
+    for url in ("/trajecten/999999/", "/scholen/999999/", "/besturen/999999/",
+                f"/trajecten/{org.trajectory.pk}/bestaat-niet/",
+                f"/trajecten/{org.trajectory.pk}/1a-visie-en-doelen/vragen/bestaat-niet/geschiedenis/"):
+        assert client.get(url).status_code == 404, url
