@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from koers.organisations.forms import LoginForm
 
 urlpatterns = [
     path("", include("koers.organisations.urls")),
     path("", include("koers.trajectories.urls")),
+    path("account/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,51 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_login_page_speaks_dutch(client):
+    html = client.get(reverse("login")).content.decode()
+    assert "Inloggen bij Koers" in html and "E-mailadres" in html and 'lang="nl"' in html
+
+
+def test_people_log_in_with_their_e_mail_address_in_any_case(client, org):
+    response = client.post(reverse("login"), {"username": org.leraar.email.upper(),
+                                              "password": PASSWORD})
+    assert response.status_code == 302 and response.url == reverse("organisations:home")
+
+
+def test_a_wrong_password_is_refused_in_dutch(client, org):
+    response = client.post(reverse("login"), {"username": org.leraar.email, "password": "fout"})
+    assert response.status_code == 200
+    assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in response.content.decode()
+
+
+def test_a_forgotten_password_is_reset_by_mail(client, org):
+    client.post(reverse("password_reset"), {"email": org.leraar.email})
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [org.leraar.email]
+    assert message.subject == "Kies een nieuw wachtwoord voor Koers"
+    link = re.search(r"http://testserver(/account/reset/\S+)", message.body).group(1)
+    form_url = client.get(link).url  # Django swaps the token for a session-bound URL
+    response = client.post(form_url, {"new_password1": "Nieuw-wachtwoord-2026",
+                                      "new_password2": "Nieuw-wachtwoord-2026"})
+    assert response.status_code == 302
+    assert client.login(username=org.leraar.email, password="Nieuw-wachtwoord-2026")
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, org):
+    response = client.post(reverse("password_reset"), {"email": "onbekend@test.example"})
+    assert response.status_code == 302 and mail.outbox == []
+
+
+def test_logging_out_takes_a_post(client, org):
+    client.force_login(org.leraar)
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.get(reverse("organisations:home")).status_code == 302
