@@ -18,4 +18,5 @@ class Command(BaseCommand):
             report = load_catalog(content_dir)
         except CatalogError as exc:
             raise CommandError(f"Catalogue not loaded, nothing changed: {exc}") from exc
-        self.stdout.write(self.style.SUCCESS(f"Catalogue loaded. {report.summary()}"))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Catalogue loaded. {report.summary()}"))

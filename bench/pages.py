@@ -1,0 +1,139 @@
+"""Server time and queries of the werkdocument pages as data grows.
+
+Seeds 50 schools x 5 trajectories with every question and reflection filled, then requests the
+trajectory overview and a subphase page through Django's full middleware stack, next to a bare
+login-protected view that only returns "ok". Prints median and p95 time, query count and peak
+memory. Uses a throw-away SQLite file, or DATABASE_URL when set (it must point to an empty
+database). CI does not judge these figures.
+
+    .venv/bin/python bench/pages.py [--schools 50] [--trajectories 5] [--requests 60]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+import types
+
+os.environ.setdefault("KOERS_VAR_DIR", tempfile.mkdtemp(prefix="koers-bench-"))
+os.environ["DJANGO_SETTINGS_MODULE"] = "koers.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.decorators import login_required  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from koers.catalog.models import Question, Subphase, Theme  # noqa: E402
+from koers.organisations.models import Board, Functie, Membership, Person, Role, School, User  # noqa: E402
+from koers.trajectories.models import Entry, EntryRevision, SubphaseStatus, Trajectory  # noqa: E402
+
+
+@login_required
+def bare(request):
+    return HttpResponse("ok")
+
+
+urls = types.ModuleType("bench_urls")
+urls.urlpatterns = [path("bare/", bare), path("", include("koers.urls"))]
+sys.modules["bench_urls"] = urls
+
+
+def seed(schools: int, per_school: int) -> tuple[User, Trajectory]:
+    board = Board.objects.create(name="Bench bestuur")
+    user = User.objects.create_user("bench@bench.example", "bench-wachtwoord")
+    Membership.objects.create(user=user, role=Role.BESTUURDER, board=board)
+    owner = Person.objects.create(board=board, first_name="Bench", last_name="Eigenaar",
+                                  functie=Functie.BESTUURDER, user=user)
+    theme = Theme.objects.get(slug="meer-differentiatie")
+    subphases = list(Subphase.objects.prefetch_related("questions"))
+    now = timezone.now()
+    trajectories = []
+    for s in range(schools):
+        school = School.objects.create(board=board, name=f"School {s}", brin=f"{s:02d}BE", sector="vo")
+        for t in range(per_school):
+            trajectories.append(Trajectory(board=board, school=school, theme=theme, owner=owner,
+                                           title=f"Traject {s}-{t}", start_date=now.date()))
+    Trajectory.objects.bulk_create(trajectories)
+    entries, statuses = [], []
+    for trajectory in trajectories:
+        for sub in subphases:
+            for q in sub.questions.all():
+                entries.append(Entry(trajectory=trajectory, kind="answer", key=q.slug,
+                                     subphase_slug=sub.slug, text=f"Antwoord op {q.slug} " * 20,
+                                     updated_by=user))
+            entries.append(Entry(trajectory=trajectory, kind="reflection", key=sub.slug,
+                                 subphase_slug=sub.slug, text="Reflectie " * 40, updated_by=user))
+            statuses.append(SubphaseStatus(trajectory=trajectory, subphase_slug=sub.slug, done=True))
+    Entry.objects.bulk_create(entries, batch_size=2000)
+    EntryRevision.objects.bulk_create(
+        [EntryRevision(entry=e, version=1, text=e.text, edited_at=now, edited_by=user)
+         for e in Entry.objects.only("id", "text")], batch_size=2000)
+    SubphaseStatus.objects.bulk_create(statuses, batch_size=2000)
+    return user, trajectories[len(trajectories) // 2]
+
+
+def measure(client: Client, url: str, requests: int) -> dict:
+    client.get(url)  # warm caches and templates
+    timings = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    query_count = len(queries)  # read now: the next request resets the query log
+    tracemalloc.start()
+    client.get(url)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    timings.sort()
+    return {"median": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1],
+            "queries": query_count, "peak_kib": peak / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--schools", type=int, default=50)
+    parser.add_argument("--trajectories", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=60)
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    call_command("load_catalog", verbosity=0)
+    start = time.perf_counter()
+    user, trajectory = seed(args.schools, args.trajectories)
+    print(f"engine: {connection.vendor}; seeded {Trajectory.objects.count()} trajectories, "
+          f"{Entry.objects.count()} answers and reflections ({Question.objects.count()} questions each) "
+          f"in {time.perf_counter() - start:.1f} s")
+
+    client = Client()
+    client.force_login(user)
+    pages = {
+        "bare view": "/bare/",
+        "trajectory overview": f"/trajecten/{trajectory.pk}/",
+        "subphase 1B (19 questions)": f"/trajecten/{trajectory.pk}/1b-huidige-en-gewenste-situatie/",
+        "board page (50 schools)": f"/besturen/{Board.objects.get().pk}/",
+    }
+    with override_settings(ROOT_URLCONF="bench_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        results = {name: measure(client, url, args.requests) for name, url in pages.items()}
+    base = results["bare view"]["median"]
+    print(f"\n{'page':<30}{'median ms':>11}{'p95 ms':>9}{'queries':>9}{'x bare':>8}{'peak KiB':>10}")
+    for name, r in results.items():
+        print(f"{name:<30}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}"
+              f"{r['median'] / base:>8.1f}{r['peak_kib']:>10.0f}")
+
+
+if __name__ == "__main__":
+    main()
