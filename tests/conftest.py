@@ -12,8 +12,13 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_report_header(config):
+    from django.conf import settings
+
+    lines = [f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"]
     if not CHROMIUM and not IN_CI:
-        return "Chromium not found: browser tests (tests/e2e) are skipped. Run `make test` as root to install it."
+        lines.append("Chromium not found: browser tests (tests/e2e) are skipped. "
+                     "Run `make test` as root to install it.")
+    return lines
 
 
 def pytest_collection_modifyitems(config, items):

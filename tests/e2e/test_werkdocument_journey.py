@@ -98,8 +98,9 @@ def test_saving_works_with_javascript_off(login, org, live_server):
 
 
 def test_the_werkdocument_fits_a_phone_and_can_be_used_by_keyboard(login, org, live_server):
-    page = login(org.leraar, width=390)
-    for path in ("/", f"/trajecten/{org.trajectory.pk}/",
+    page = login(org.bestuurder, width=390)
+    for path in ("/", f"/besturen/{org.board.pk}/", f"/scholen/{org.school.pk}/",
+                 f"/trajecten/{org.trajectory.pk}/",
                  f"/trajecten/{org.trajectory.pk}/1b-huidige-en-gewenste-situatie/"):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
