@@ -157,6 +157,14 @@ NL = {
     "Page %(n)s of %(total)s": "Pagina %(n)s van %(total)s",
     "Next": "Volgende",
     "Log in": "Inloggen",
+    "Not saved: your session has expired. Log in again in another tab, then save here again; your text is still here.":
+        "Niet opgeslagen: uw sessie is verlopen. Log in een ander tabblad opnieuw in en sla hier daarna opnieuw op; uw tekst staat er nog.",
+    "Not saved: the server cannot be reached. Check your connection and save again; your text is still here.":
+        "Niet opgeslagen: de server is niet bereikbaar. Controleer uw verbinding en sla opnieuw op; uw tekst staat er nog.",
+    "Not saved: this page is out of date. Copy your text, reload the page and save again.":
+        "Niet opgeslagen: deze pagina is verouderd. Kopieer uw tekst, laad de pagina opnieuw en sla opnieuw op.",
+    "Not saved: something went wrong on the server. Try again; your text is still here.":
+        "Niet opgeslagen: er ging iets mis op de server. Probeer het opnieuw; uw tekst staat er nog.",
     "This e-mail address and password do not match. Mind that the password is case-sensitive.":
         "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord is hoofdlettergevoelig.",
     "Log in to Koers": "Inloggen bij Koers",

@@ -107,3 +107,16 @@ def test_the_werkdocument_fits_a_phone_and_can_be_used_by_keyboard(login, org, l
         assert overflow <= 0, path
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
+
+
+def test_a_save_after_the_session_expired_keeps_the_text_and_says_why(login, org, live_server):
+    page = login(org.leraar)
+    page.goto(f"{live_server.url}/trajecten/{org.trajectory.pk}/1a-visie-en-doelen/")
+    page.get_by_label(FIRST_QUESTION).fill("Lang verhaal dat niet verloren mag gaan")
+    page.context.clear_cookies(name="sessionid")  # the session ends while the teacher types
+
+    form = page.locator("#vraag-1a-strategische-visie")
+    form.get_by_role("button", name="Opslaan").click()
+    expect(form.get_by_role("status")).to_contain_text("Niet opgeslagen: uw sessie is verlopen")
+    expect(page.get_by_label(FIRST_QUESTION)).to_have_value("Lang verhaal dat niet verloren mag gaan")
+    assert not Entry.objects.exists()

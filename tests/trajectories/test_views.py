@@ -271,3 +271,9 @@ def test_query_budgets_do_not_grow_with_data(client, org, page):
     large = _count_queries(client, urls[page], budget)
     assert large == small
     assert Question.objects.count() == 81 and Trajectory.objects.count() == 27
+
+
+def test_an_htmx_save_without_a_session_is_refused_without_a_login_page(client, org):
+    response = client.post(answer_url(org), {"text": "Tekst", "version": 0}, **HTMX)
+    assert response.status_code == 401 and response.content == b""
+    assert not Entry.objects.exists()

@@ -1,6 +1,6 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from koers.auth import login_required
 from koers.pagination import paginate
 from koers.trajectories import selectors
 

@@ -39,10 +39,20 @@ class StartTrajectoryForm(forms.Form):
         self.fields["start_date"].initial = timezone.localdate()
 
 
+class LongTextField(forms.CharField):
+    """A text with a maximum length checked on the server only: a browser's maxlength would
+    silently cut off a longer paste, and the person would lose text without knowing."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
 class EntryForm(forms.Form):
     """One answer or reflection; `version` is what the editor saw, for conflict detection."""
 
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Answer"), required=False, max_length=MAX_TEXT_LENGTH, strip=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Use at most 10,000 characters (you used %(show_value)d).")},
@@ -68,7 +78,7 @@ class DialogueForm(forms.Form):
         label=_("Roles that took part"), choices=Functie.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    outcome = forms.CharField(
+    outcome = LongTextField(
         label=_("Outcome"), required=False, max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -8,7 +8,6 @@ nothing typed is lost either way.
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.auth import login_required
 from koers.catalog.models import Question, Subphase, for_theme
 from koers.organisations import access
 from koers.pagination import paginate
