@@ -281,6 +281,26 @@ NL = {
     "Saved.": "Opgeslagen.",
     "Marked as done.": "Afgerond.",
     "Reopened.": "Heropend.",
+    "deleted": "verwijderd",
+    "Deleted": "Verwijderd",
+    "Not deleted": "Niet verwijderd",
+    "Restore selected deleted trajectories": "Geselecteerde verwijderde trajecten terugzetten",
+    "%(n)d trajectories restored.": "%(n)d traject(en) teruggezet.",
+    "%(title)s was deleted more than %(days)d days ago and can no longer be restored.":
+        "%(title)s is meer dan %(days)d dagen geleden verwijderd en kan niet meer worden teruggezet.",
+    "Delete trajectory": "Traject verwijderen",
+    "Delete “%(title)s”? It disappears for everyone who works in it, with its answers, reflections and dialogues.":
+        "“%(title)s” verwijderen? Het verdwijnt voor iedereen die eraan werkt, met de antwoorden, reflecties en dialogen.",
+    "An administrator can restore it within 30 days; after that it can no longer be restored.":
+        "Een beheerder kan het binnen 30 dagen terugzetten; daarna kan dat niet meer.",
+    "Change title, owner or participants": "Titel, eigenaar of deelnemers wijzigen",
+    "Change trajectory": "Traject wijzigen",
+    "Theme: %(theme)s. The theme stays as it is; start a new trajectory for another theme.":
+        "Thema: %(theme)s. Het thema blijft hetzelfde; start een nieuw traject voor een ander thema.",
+    "Save changes": "Wijzigingen opslaan",
+    "The trajectory has been changed.": "Het traject is gewijzigd.",
+    "The trajectory has been deleted. An administrator can restore it within 30 days.":
+        "Het traject is verwijderd. Een beheerder kan het binnen 30 dagen terugzetten.",
 }
 
 

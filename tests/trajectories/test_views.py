@@ -277,3 +277,64 @@ def test_an_htmx_save_without_a_session_is_refused_without_a_login_page(client, 
     response = client.post(answer_url(org), {"text": "Tekst", "version": 0}, **HTMX)
     assert response.status_code == 401 and response.content == b""
     assert not Entry.objects.exists()
+
+
+# --- changing and deleting ------------------------------------------------------------------
+
+
+def test_the_owner_changes_title_and_participants(client, org):
+    client.force_login(org.schoolleider)
+    url = reverse("trajectories:edit", args=[org.trajectory.pk])
+    assert f'value="{org.trajectory.title}"' in client.get(url).content.decode()
+    response = client.post(url, {"title": "Nieuwe titel", "owner": org.schoolleider.person.pk,
+                                 "participants": [org.teamleider.person.pk],
+                                 "start_date": "2026-10-01"})
+    assert response.status_code == 302
+    org.trajectory.refresh_from_db()
+    assert org.trajectory.title == "Nieuwe titel"
+    assert list(org.trajectory.participants.all()) == [org.teamleider.person]
+
+
+def test_a_change_with_an_empty_title_keeps_everything(client, org):
+    client.force_login(org.schoolleider)
+    response = client.post(reverse("trajectories:edit", args=[org.trajectory.pk]),
+                           {"title": "", "owner": org.schoolleider.person.pk,
+                            "start_date": "2026-10-01"})
+    assert "Dit veld is verplicht." in response.content.decode()
+    org.trajectory.refresh_from_db()
+    assert org.trajectory.title == "Meer differentiatie"
+    assert list(org.trajectory.participants.all()) == [org.leraar.person]
+
+
+def test_a_participant_works_in_a_trajectory_but_cannot_change_or_delete_it(client, org):
+    client.force_login(org.leraar)
+    overview = client.get(reverse("trajectories:detail", args=[org.trajectory.pk])).content.decode()
+    assert "Traject verwijderen" not in overview
+    assert client.get(reverse("trajectories:edit", args=[org.trajectory.pk])).status_code == 404
+    assert client.post(reverse("trajectories:delete", args=[org.trajectory.pk])).status_code == 404
+
+
+def test_a_deleted_trajectory_disappears_and_an_admin_can_restore_it(client, org):
+    client.force_login(org.schoolleider)
+    detail = reverse("trajectories:detail", args=[org.trajectory.pk])
+    response = client.post(reverse("trajectories:delete", args=[org.trajectory.pk]))
+    assert response.url == reverse("organisations:school", args=[org.school.pk])
+    assert client.get(detail).status_code == 404
+    assert "Meer differentiatie" not in client.get(response.url).content.decode()
+
+    admin_user = factories.User.objects.create_superuser("beheer@test.example", "x")
+    client.force_login(admin_user)
+    client.post(reverse("admin:trajectories_trajectory_changelist"),
+                {"action": "restore", "_selected_action": [org.trajectory.pk]})
+    client.force_login(org.schoolleider)
+    assert client.get(detail).status_code == 200
+
+
+def test_a_trajectory_deleted_over_30_days_ago_cannot_be_restored(org):
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    org.trajectory.deleted_at = timezone.now() - datetime.timedelta(days=31)
+    org.trajectory.save()
+    with pytest.raises(ValidationError, match="meer dan 30 dagen geleden"):
+        services.restore_trajectory(trajectory=org.trajectory)

@@ -74,5 +74,15 @@ def trajectories_for(user: User) -> QuerySet[Trajectory]:
     )
 
 
+def steerable_trajectories(user: User) -> QuerySet[Trajectory]:
+    """Trajectories whose title, team and existence the user may change: their managers and
+    their owner. Participants work in a trajectory but do not steer it."""
+    return trajectories_for(user).filter(
+        Q(school__in=managed_schools(user))
+        | Q(school__isnull=True, board__in=boards_for(user))
+        | Q(owner__user=user)
+    )
+
+
 def can_start_trajectory_at_school(user: User, school: School) -> bool:
     return managed_schools(user).filter(pk=school.pk).exists()

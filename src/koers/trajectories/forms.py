@@ -18,10 +18,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.get_functie_display()})"
 
 
-class StartTrajectoryForm(forms.Form):
-    theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("Choose a theme")
-    )
+class TrajectoryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     owner = PersonChoiceField(label=_("Owner"), queryset=None, empty_label=_("Choose a person"))
     participants = PeopleChoiceField(
@@ -37,6 +34,13 @@ class StartTrajectoryForm(forms.Form):
         self.fields["owner"].queryset = people
         self.fields["participants"].queryset = people
         self.fields["start_date"].initial = timezone.localdate()
+
+
+class StartTrajectoryForm(TrajectoryForm):
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("Choose a theme")
+    )
+    field_order = ["theme"]
 
 
 class LongTextField(forms.CharField):

@@ -24,6 +24,17 @@ def trajectory_for(user: User, trajectory_id: int) -> Trajectory:
     )
 
 
+def steerable_trajectory_for(user: User, trajectory_id: int) -> Trajectory:
+    return get_object_or_404(
+        access.steerable_trajectories(user).select_related("theme", "school", "board", "owner"),
+        pk=trajectory_id,
+    )
+
+
+def can_steer(user: User, trajectory: Trajectory) -> bool:
+    return access.steerable_trajectories(user).filter(pk=trajectory.pk).exists()
+
+
 def school_for(user: User, school_id: int) -> School:
     return get_object_or_404(access.schools_for(user).select_related("board"), pk=school_id)
 

@@ -33,6 +33,12 @@ def _check_people(people: Iterable[Person], allowed, field: str) -> None:
         raise ValidationError({field: _("Choose people from this school or board.")})
 
 
+def _check_team(board: Board, school: School | None, owner: Person, participants: list[Person]) -> None:
+    allowed = access.people_for_school(school) if school else access.people_for_board(board)
+    _check_people([owner], allowed, "owner")
+    _check_people(participants, allowed, "participants")
+
+
 @transaction.atomic
 def start_trajectory(
     *,
@@ -45,10 +51,8 @@ def start_trajectory(
     participants: Iterable[Person],
     start_date: datetime.date,
 ) -> Trajectory:
-    allowed = access.people_for_school(school) if school else access.people_for_board(board)
     participants = list(participants)
-    _check_people([owner], allowed, "owner")
-    _check_people(participants, allowed, "participants")
+    _check_team(board, school, owner, participants)
     if not title.strip():
         raise ValidationError({"title": _("Give the trajectory a title.")})
     trajectory = Trajectory.objects.create(
@@ -57,6 +61,48 @@ def start_trajectory(
     )
     trajectory.participants.set(participants)
     return trajectory
+
+
+@transaction.atomic
+def update_trajectory(
+    *,
+    trajectory: Trajectory,
+    title: str,
+    owner: Person,
+    participants: Iterable[Person],
+    start_date: datetime.date,
+) -> Trajectory:
+    participants = list(participants)
+    _check_team(trajectory.board, trajectory.school, owner, participants)
+    if not title.strip():
+        raise ValidationError({"title": _("Give the trajectory a title.")})
+    trajectory.title, trajectory.owner, trajectory.start_date = title.strip(), owner, start_date
+    trajectory.save(update_fields=["title", "owner", "start_date"])
+    trajectory.participants.set(participants)
+    return trajectory
+
+
+RESTORE_DAYS = 30
+
+
+@transaction.atomic
+def delete_trajectory(*, trajectory: Trajectory) -> None:
+    """A soft delete: the trajectory disappears for everyone; an admin can restore it."""
+    trajectory.deleted_at = timezone.now()
+    trajectory.save(update_fields=["deleted_at"])
+
+
+@transaction.atomic
+def restore_trajectory(*, trajectory: Trajectory) -> None:
+    if trajectory.deleted_at is None:
+        return
+    if timezone.now() - trajectory.deleted_at > datetime.timedelta(days=RESTORE_DAYS):
+        raise ValidationError(
+            _("%(title)s was deleted more than %(days)d days ago and can no longer be restored.")
+            % {"title": trajectory.title, "days": RESTORE_DAYS}
+        )
+    trajectory.deleted_at = None
+    trajectory.save(update_fields=["deleted_at"])
 
 
 @transaction.atomic

@@ -8,6 +8,8 @@ urlpatterns = [
     path("scholen/<int:school_id>/trajecten/nieuw/", views.start_at_school, name="start_school"),
     path("besturen/<int:board_id>/trajecten/nieuw/", views.start_at_board, name="start_board"),
     path("trajecten/<int:trajectory_id>/", views.detail, name="detail"),
+    path("trajecten/<int:trajectory_id>/wijzigen/", views.edit, name="edit"),
+    path("trajecten/<int:trajectory_id>/verwijderen/", views.delete, name="delete"),
     path("trajecten/<int:trajectory_id>/<slug:subphase>/", views.subphase_detail,
          name="subphase"),
     path("trajecten/<int:trajectory_id>/<slug:subphase>/vragen/<slug:question>/",

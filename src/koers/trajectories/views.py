@@ -21,10 +21,17 @@ from koers.organisations import access
 from koers.pagination import paginate
 
 from . import selectors, services
-from .forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm
+from .forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
 from .models import Entry
 
-# --- starting a trajectory -------------------------------------------------------------------
+
+def _show_errors(form, exc: ValidationError) -> None:
+    """Put a service's errors next to the fields they name."""
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+# --- starting, changing and deleting a trajectory ------------------------------------------
 
 
 def _start(request, *, board, school, people, cancel_url):
@@ -34,8 +41,7 @@ def _start(request, *, board, school, people, cancel_url):
             trajectory = services.start_trajectory(user=request.user, board=board, school=school,
                                                    **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _show_errors(form, exc)
         else:
             messages.success(request, _("The trajectory has started."))
             return redirect("trajectories:detail", trajectory_id=trajectory.pk)
@@ -60,6 +66,37 @@ def start_at_board(request, board_id: int):
                   cancel_url=reverse("organisations:board", args=[board.pk]))
 
 
+@login_required
+def edit(request, trajectory_id: int):
+    trajectory = selectors.steerable_trajectory_for(request.user, trajectory_id)
+    initial = {"title": trajectory.title, "owner": trajectory.owner,
+               "participants": trajectory.participants.all(), "start_date": trajectory.start_date}
+    form = TrajectoryForm(request.POST or None, initial=initial,
+                          people=selectors.people_for(trajectory))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_trajectory(trajectory=trajectory, **form.cleaned_data)
+        except ValidationError as exc:
+            _show_errors(form, exc)
+        else:
+            messages.success(request, _("The trajectory has been changed."))
+            return redirect("trajectories:detail", trajectory_id=trajectory.pk)
+    return render(request, "trajectories/edit.html", {"form": form, "trajectory": trajectory})
+
+
+@login_required
+def delete(request, trajectory_id: int):
+    trajectory = selectors.steerable_trajectory_for(request.user, trajectory_id)
+    if request.method == "POST":
+        services.delete_trajectory(trajectory=trajectory)
+        messages.success(request, _("The trajectory has been deleted. An administrator can "
+                                    "restore it within 30 days."))
+        if trajectory.school_id:
+            return redirect("organisations:school", school_id=trajectory.school_id)
+        return redirect("organisations:board", board_id=trajectory.board_id)
+    return render(request, "trajectories/delete.html", {"trajectory": trajectory})
+
+
 # --- the werkdocument ------------------------------------------------------------------------
 
 
@@ -68,6 +105,7 @@ def detail(request, trajectory_id: int):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
     return render(request, "trajectories/detail.html", {
         "trajectory": trajectory,
+        "can_steer": selectors.can_steer(request.user, trajectory),
         "phases": selectors.trajectory_progress(trajectory),
         "participants": trajectory.participants.all(),
     })
@@ -258,8 +296,7 @@ def add_dialogue(request, trajectory_id: int, subphase: str):
             services.log_dialogue(trajectory=trajectory, subphase_slug=sub.slug,
                                   user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _show_errors(form, exc)
         else:
             if not request.htmx:
                 messages.success(request, _("The dialogue has been logged."))
