@@ -158,6 +158,15 @@ class _Upserter:
             self.report.removed[model.__name__] += count
 
 
+def _load_tips(up: _Upserter, tips: list[dict], order: int, *, phase, subphase) -> int:
+    """A tip hangs on a phase or on a subphase; returns the last order number used."""
+    for tip in tips:
+        order += 1
+        up(Tip, tip["slug"], kind=tip["kind"], title=tip["title"], body=tip["body"],
+           url=tip.get("url", ""), phase=phase, subphase=subphase, order=order)
+    return order
+
+
 @transaction.atomic
 def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
     content = read_content(directory)
@@ -184,10 +193,7 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
             Phase, p["slug"], number=p["number"], name=p["name"], doel=p["doel"],
             dialoog=p.get("dialoog", ""),
         )
-        for tip in p.get("tips", []):
-            tip_order += 1
-            up(Tip, tip["slug"], kind=tip["kind"], title=tip["title"], body=tip["body"],
-               url=tip.get("url", ""), phase=phase, subphase=None, order=tip_order)
+        tip_order = _load_tips(up, p.get("tips", []), tip_order, phase=phase, subphase=None)
         for s in p["subphases"]:
             sub_order += 1
             sub = up(
@@ -195,10 +201,7 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
                 doel=s["doel"], dialoog=s.get("dialoog", ""), reflectie=s["reflectie"],
                 order=sub_order,
             )
-            for tip in s.get("tips", []):
-                tip_order += 1
-                up(Tip, tip["slug"], kind=tip["kind"], title=tip["title"], body=tip["body"],
-                   url=tip.get("url", ""), phase=None, subphase=sub, order=tip_order)
+            tip_order = _load_tips(up, s.get("tips", []), tip_order, phase=None, subphase=sub)
             for g in s["question_groups"]:
                 group_order += 1
                 group = up(QuestionGroup, g["slug"], subphase=sub, title=g["title"],

@@ -33,10 +33,14 @@ def _check_people(people: Iterable[Person], allowed, field: str) -> None:
         raise ValidationError({field: _("Choose people from this school or board.")})
 
 
-def _check_team(board: Board, school: School | None, owner: Person, participants: list[Person]) -> None:
+def _check_trajectory(board: Board, school: School | None, title: str, owner: Person,
+                      participants: list[Person]) -> None:
+    """A trajectory has a title, and its owner and participants work at its school or board."""
     allowed = access.people_for_school(school) if school else access.people_for_board(board)
     _check_people([owner], allowed, "owner")
     _check_people(participants, allowed, "participants")
+    if not title.strip():
+        raise ValidationError({"title": _("Give the trajectory a title.")})
 
 
 @transaction.atomic
@@ -52,9 +56,7 @@ def start_trajectory(
     start_date: datetime.date,
 ) -> Trajectory:
     participants = list(participants)
-    _check_team(board, school, owner, participants)
-    if not title.strip():
-        raise ValidationError({"title": _("Give the trajectory a title.")})
+    _check_trajectory(board, school, title, owner, participants)
     trajectory = Trajectory.objects.create(
         board=board, school=school, theme=theme, title=title.strip(), owner=owner,
         start_date=start_date, created_by=user,
@@ -73,9 +75,7 @@ def update_trajectory(
     start_date: datetime.date,
 ) -> Trajectory:
     participants = list(participants)
-    _check_team(trajectory.board, trajectory.school, owner, participants)
-    if not title.strip():
-        raise ValidationError({"title": _("Give the trajectory a title.")})
+    _check_trajectory(trajectory.board, trajectory.school, title, owner, participants)
     trajectory.title, trajectory.owner, trajectory.start_date = title.strip(), owner, start_date
     trajectory.save(update_fields=["title", "owner", "start_date"])
     trajectory.participants.set(participants)
