@@ -1,5 +1,8 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+
+from .models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -13,3 +16,20 @@ class LoginForm(AuthenticationForm):
             "case-sensitive."
         ),
     }
+
+
+class AdminUserCreationForm(DjangoAdminUserCreationForm):
+    """Django's form names a username field; our accounts are keyed by e-mail address."""
+
+    class Meta:
+        model = User
+        fields = ("email", "full_name")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+
+class AdminUserChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
