@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     AmoItem,
@@ -62,6 +63,7 @@ class QuestionAdmin(admin.ModelAdmin):
 @admin.register(Tip)
 class TipAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "phase", "subphase"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["kind"]
 
 
