@@ -210,6 +210,8 @@ NL = {
     "People who took part": "Wie deden er mee",
     "Roles that took part": "Welke rollen deden er mee",
     "Outcome": "Uitkomst",
+    "Hold Ctrl (Cmd on a Mac) to choose more than one person.":
+        "Houd Ctrl (Cmd op een Mac) ingedrukt om meer dan één persoon te kiezen.",
     "Say who took part: choose people, roles, or both.":
         "Geef aan wie er meedeed: kies personen, rollen of allebei.",
     "Empty for a board-wide trajectory.": "Leeg voor een bestuursbreed traject.",

@@ -77,6 +77,7 @@ class DialogueForm(forms.Form):
     participants = PeopleChoiceField(
         label=_("People who took part"), queryset=None, required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose more than one person."),
     )
     roles = forms.MultipleChoiceField(
         label=_("Roles that took part"), choices=Functie.choices, required=False,
