@@ -49,3 +49,21 @@ def test_people_of_a_school_include_the_board_office_but_not_other_schools(org):
     people = set(access.people_for_school(org.school))
     assert office in people
     assert elsewhere not in people
+
+
+def test_can_steer_agrees_with_the_steerable_scope_for_everyone(org, other_org):
+
+    from koers.organisations.models import User
+    from koers.trajectories.models import Trajectory
+
+    board_wide = factories.trajectory(org.school, org.schoolleider.person)
+    board_wide.school = None
+    board_wide.save()
+    owned_by_teacher = factories.trajectory(org.school, org.bystander.person, title="Eigen traject")
+    assert Trajectory.objects.filter(deleted_at__isnull=True).count() == 4
+    for user in User.objects.all():
+        steerable = set(access.steerable_trajectories(user))
+        for trajectory in Trajectory.objects.select_related("owner"):
+            assert access.can_steer(user, trajectory) == (trajectory in steerable), (user, trajectory)
+    assert access.can_steer(org.bystander, owned_by_teacher)
+    assert not access.can_steer(org.leraar, org.trajectory)

@@ -31,10 +31,6 @@ def steerable_trajectory_for(user: User, trajectory_id: int) -> Trajectory:
     )
 
 
-def can_steer(user: User, trajectory: Trajectory) -> bool:
-    return access.steerable_trajectories(user).filter(pk=trajectory.pk).exists()
-
-
 def school_for(user: User, school_id: int) -> School:
     return get_object_or_404(access.schools_for(user).select_related("board"), pk=school_id)
 

@@ -105,7 +105,7 @@ def detail(request, trajectory_id: int):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
     return render(request, "trajectories/detail.html", {
         "trajectory": trajectory,
-        "can_steer": selectors.can_steer(request.user, trajectory),
+        "can_steer": access.can_steer(request.user, trajectory),
         "phases": selectors.trajectory_progress(trajectory),
         "participants": trajectory.participants.all(),
     })
