@@ -55,7 +55,7 @@ def test_an_over_long_answer_is_refused_and_nothing_is_written(org):
 
 def test_not_relevant_is_kept_with_the_version(org):
     entry = save(org, "", 0, not_relevant=True)
-    assert entry.not_relevant and entry.is_filled
+    assert entry.not_relevant and entry.revisions.get().not_relevant
 
 
 def test_a_trajectory_only_takes_people_of_its_own_school_or_board(org, other_org):

@@ -24,9 +24,6 @@ class ThemeScoped(models.Model):
     class Meta:
         abstract = True
 
-    def applies_to(self, theme: "Theme") -> bool:
-        return not self.themes or theme.slug in self.themes
-
 
 class Theme(models.Model):
     slug = models.SlugField(unique=True, max_length=80)

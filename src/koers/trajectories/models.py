@@ -78,10 +78,6 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return f"{self.key} v{self.version}"
 
-    @property
-    def is_filled(self) -> bool:
-        return self.not_relevant or bool(self.text.strip())
-
 
 class EntryRevision(models.Model):
     """One saved version of an entry: who wrote which text when."""
