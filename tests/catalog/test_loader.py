@@ -152,3 +152,9 @@ def test_answers_survive_a_content_update(org, tmp_path):
     load_catalog(updated)
     assert Entry.objects.count() == count
     assert Question.objects.get(slug="1a-hrm-doelen-benoemd").text.startswith("Hoe en waar worden de")
+
+
+def test_an_unknown_tip_kind_names_the_tip(db, tmp_path):
+    broken = _broken_copy(tmp_path, "werkdocument.yaml", "kind: hulpmiddel", "kind: hulpmidel")
+    with pytest.raises(CatalogError, match=r"werkdocument.yaml: phases\[0\].tips\[0\].kind: expected one of"):
+        load_catalog(broken)

@@ -78,19 +78,25 @@ def _check_references(merged: dict[str, list]) -> None:
             if theme not in theme_slugs:
                 raise CatalogError(f"{where}.themes: unknown theme '{theme}'")
 
+    tip_kinds = sorted(choice for choice, _ in Tip.Kind.choices)
+
+    def tips(owner: dict, where: str) -> None:
+        for t, tip in enumerate(owner.get("tips", [])):
+            claim("tip", tip["slug"], f"{where}.tips[{t}]")
+            if tip["kind"] not in tip_kinds:
+                raise CatalogError(f"{where}.tips[{t}].kind: expected one of {tip_kinds}")
+
     for fname, i, theme in merged.get("themes", []):
         claim("theme", theme["slug"], f"{fname}: themes[{i}]")
     for fname, i, phase in merged.get("phases", []):
         where = f"{fname}: phases[{i}]"
         claim("phase", phase["slug"], where)
-        for t, tip in enumerate(phase.get("tips", [])):
-            claim("tip", tip["slug"], f"{where}.tips[{t}]")
+        tips(phase, where)
         for s, sub in enumerate(phase["subphases"]):
             sub_where = f"{where}.subphases[{s}]"
             claim("subphase", sub["slug"], sub_where)
             claim("subphase-code", sub["code"], sub_where)
-            for t, tip in enumerate(sub.get("tips", [])):
-                claim("tip", tip["slug"], f"{sub_where}.tips[{t}]")
+            tips(sub, sub_where)
             for g, group in enumerate(sub["question_groups"]):
                 group_where = f"{sub_where}.question_groups[{g}]"
                 claim("group", group["slug"], group_where)
@@ -115,16 +121,6 @@ def _check_references(merged: dict[str, list]) -> None:
         for kind in ("teacher", "interventions", "leadership"):
             for n, item in enumerate(block[kind]):
                 scoped("amo", item, f"{where}.{kind}[{n}]")
-    kinds = {choice for choice, _ in Tip.Kind.choices}
-    for fname, i, phase in merged.get("phases", []):
-        tips = list(phase.get("tips", []))
-        for sub in phase["subphases"]:
-            tips += sub.get("tips", [])
-        for tip in tips:
-            if tip["kind"] not in kinds:
-                raise CatalogError(
-                    f"{fname}: phases[{i}] tip '{tip['slug']}'.kind: expected one of {sorted(kinds)}"
-                )
 
 
 class _Upserter:
