@@ -97,3 +97,48 @@ class Organisation:
         t = trajectory(first, leader.person, participants=[leraar.person])
         return cls(board, first, second, bestuurder, leader, teamleider, leraar,
                    bystander, t)
+
+
+def fill_instruments(t: Trajectory, user: User, *, goals: int = 1, stakeholders: int = 1
+                     ) -> dict[str, int | str]:
+    """One of everything in the instruments of a trajectory; returns the URL ids of each."""
+    from koers.catalog.models import AmoItem, Bottleneck, Lever, SituationRow
+    from koers.instruments import services as inst
+    from koers.instruments.registry import SUB_1A
+
+    goal = None
+    for n in range(goals):
+        goal = inst.add_goal(trajectory=t, user=user, subphase_slug=SUB_1A, level="medewerkers",
+                             description=f"Doel {n + 1}: meer leraren differentiëren",
+                             involved="", term="kort", target_date=None, smart=["meetbaar"],
+                             indicator="lessen met differentiatie", unit="%", baseline=40,
+                             target_value=70)
+    row = inst.add_own_situation_row(trajectory=t, own_text="Eigen vraag over roosters")
+    inst.save_situation(trajectory=t, row_slug=SituationRow.objects.first().slug,
+                        current="Weinig", desired="Veel", difference="", gap="groot",
+                        action_needed=True, action="Scholing")
+    own_bottleneck = inst.add_own_bottleneck(trajectory=t, own_text="Te weinig tijd")
+    inst.save_bottleneck(trajectory=t, bottleneck_slug=Bottleneck.objects.first().slug,
+                         occurs=True, urgency=4, why="", own_action="")
+    stakeholder = None
+    for n in range(stakeholders):
+        stakeholder = inst.add_stakeholder(
+            trajectory=t, name=f"Stakeholder {n + 1}", kind="intern", role="", ideas="",
+            knowledge="", relations="", interest=n % 5 + 1, influence=(n * 3) % 5 + 1,
+            alignment="gelijk", trust="betrouwbaar", key_figure=n == 0)
+    lever = Lever.objects.first()
+    inst.score_lever(trajectory=t, lever_slug=lever.slug, impact=4, success=2, note="")
+    own_lever = inst.add_own_lever(trajectory=t, own_text="Eigen idee", cluster_slug="samenwerken",
+                                   impact=3, success=5, note="")
+    chain = inst.add_chain(trajectory=t, goal=goal, behaviour="Leraren differentiëren dagelijks",
+                           expected_effect="", time_path="", support="", investment="")
+    item = AmoItem.objects.filter(kind="intervention", factor="ability").first()
+    element = inst.add_element(chain=chain, factor="ability", kind="intervention",
+                               item_slug=item.slug, lever=own_lever)
+    theme = inst.add_own_theme(trajectory=t, own_name="Werkdruk")
+    inst.save_coherence(trajectory=t, links={("theme-meer-differentiatie", f"own-{theme.pk}"):
+                                             "versterkt"}, notes={})
+    return {"goal_id": goal.pk, "row_id": row.pk, "key": lever.slug,
+            "stakeholder_id": stakeholder.pk, "choice_id": own_lever.pk, "chain_id": chain.pk,
+            "element_id": element.pk, "bottleneck_row_id": own_bottleneck.pk,
+            "theme_row_id": theme.pk}

@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
 
+from .factories import fill_instruments
+
 pytestmark = pytest.mark.django_db
 
 SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
@@ -28,9 +30,17 @@ def _urls(org):
     question = Question.objects.filter(subphase=sub).first()
     values = {"board_id": org.board.pk, "school_id": org.school.pk,
               "trajectory_id": org.trajectory.pk, "subphase": sub.slug, "question": question.slug}
+    ids = fill_instruments(org.trajectory, org.schoolleider)
+    values.update(ids)
+    # row_id names a different own row per instrument; each must exist for the walk to mean
+    # something (a 404 because of scope, not because nothing is there).
+    row_ids = {"instruments:delete_bottleneck": ids["bottleneck_row_id"],
+               "instruments:delete_theme": ids["theme_row_id"]}
     urls = []
     for name, pattern in _patterns():
         kwargs = {k: values[k] for k in pattern.pattern.converters}
+        if "row_id" in kwargs and name in row_ids:
+            kwargs["row_id"] = row_ids[name]
         urls.append((name, reverse(name, kwargs=kwargs)))
     return urls
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "koers.organisations",
     "koers.catalog",
     "koers.trajectories",
+    "koers.instruments",
 ]
 
 MIDDLEWARE = [

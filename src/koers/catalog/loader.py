@@ -65,6 +65,7 @@ def read_content(directory: Path = CONTENT_DIR) -> dict[str, list]:
 
 def _check_references(merged: dict[str, list]) -> None:
     theme_slugs = {item["slug"] for _, _, item in merged.get("themes", [])}
+    table1_topics = {t for _, _, item in merged.get("themes", []) for t in item["aanknopingspunten"]}
     seen: dict[tuple[str, str], str] = {}
 
     def claim(kind: str, slug: str, where: str) -> None:
@@ -112,7 +113,12 @@ def _check_references(merged: dict[str, list]) -> None:
     for fname, i, cluster in merged.get("lever_clusters", []):
         claim("cluster", cluster["slug"], f"{fname}: lever_clusters[{i}]")
         for lv, lever in enumerate(cluster["levers"]):
-            scoped("lever", lever, f"{fname}: lever_clusters[{i}].levers[{lv}]")
+            where = f"{fname}: lever_clusters[{i}].levers[{lv}]"
+            scoped("lever", lever, where)
+            for topic in lever.get("table1", []):
+                if topic not in table1_topics:
+                    raise CatalogError(f"{where}.table1: '{topic}' is not an aanknopingspunt "
+                                       "of any theme in Table 1")
     factors = {choice for choice, _ in AmoItem.Factor.choices}
     for fname, i, block in merged.get("amo", []):
         where = f"{fname}: amo[{i}]"
@@ -225,7 +231,8 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
         for lever in c["levers"]:
             lever_order += 1
             up(Lever, lever["slug"], cluster=cluster, text=lever["text"],
-               themes=lever.get("themes", []), order=lever_order)
+               themes=lever.get("themes", []), table1=lever.get("table1", []),
+               order=lever_order)
 
     amo_order = 0
     kinds = {"teacher": "teacher", "interventions": "intervention", "leadership": "leadership"}

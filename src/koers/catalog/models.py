@@ -24,6 +24,9 @@ class ThemeScoped(models.Model):
     class Meta:
         abstract = True
 
+    def applies_to(self, theme: "Theme") -> bool:
+        return not self.themes or theme.slug in self.themes
+
 
 class Theme(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
@@ -212,6 +215,9 @@ class Lever(ThemeScoped):
     slug = models.SlugField(unique=True, max_length=80)
     cluster = models.ForeignKey(LeverCluster, on_delete=models.CASCADE, related_name="levers")
     text = models.TextField()
+    # The aanknopingspunten of Table 1 this lever belongs to: a lever that Table 1 lists for
+    # several themes works on more than one theme at once (the 2A tip).
+    table1 = models.JSONField(default=list, blank=True)
     order = models.PositiveIntegerField()
 
     class Meta:
@@ -221,6 +227,9 @@ class Lever(ThemeScoped):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def table1_themes(self, themes: list["Theme"]) -> list["Theme"]:
+        return [t for t in themes if set(self.table1) & set(t.aanknopingspunten)]
 
 
 class AmoItem(ThemeScoped):

@@ -90,7 +90,8 @@ SITUATION_TABLE = {
     "title": str,
     "sections": [{"title": str, "rows": [SCOPED_TEXT]}],
 }
-LEVER_CLUSTER = {"slug": SLUG, "name": str, "levers": [SCOPED_TEXT]}
+LEVER = {**SCOPED_TEXT, "?table1": [str]}
+LEVER_CLUSTER = {"slug": SLUG, "name": str, "levers": [LEVER]}
 AMO_FACTOR = {
     "factor": str,
     "teacher": [SCOPED_TEXT],

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from koers.catalog.models import Phase, Question, QuestionGroup, Subphase, Tip
+from koers.instruments.registry import InstrumentStatus, instrument_statuses
 from koers.organisations import access
 from koers.organisations.models import Board, School, User
 
@@ -88,12 +89,19 @@ class SubphaseProgress:
     answered: int
     reflection_written: bool
     done: bool
+    instruments: list[InstrumentStatus] = field(default_factory=list)
+
+    @property
+    def instruments_filled(self) -> int:
+        return sum(i.filled for i in self.instruments)
 
     @property
     def percent(self) -> int:
-        if not self.question_count:
+        """Questions and instruments count alike: each is one thing to do in the subphase."""
+        total = self.question_count + len(self.instruments)
+        if not total:
             return 100 if self.done else 0
-        return round(100 * self.answered / self.question_count)
+        return round(100 * (self.answered + self.instruments_filled) / total)
 
 
 @dataclass
@@ -124,6 +132,9 @@ def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
             "subphase_slug", flat=True
         )
     )
+    instruments: dict[str, list[InstrumentStatus]] = {}
+    for status in instrument_statuses(trajectory):
+        instruments.setdefault(status.instrument.subphase_slug, []).append(status)
     phases: dict[int, PhaseProgress] = {}
     for sub in subphases:
         phase = phases.setdefault(sub.phase_id, PhaseProgress(sub.phase))
@@ -134,6 +145,7 @@ def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
                 answered=answered.get(sub.slug, 0),
                 reflection_written=sub.slug in reflected,
                 done=sub.slug in done,
+                instruments=instruments.get(sub.slug, []),
             )
         )
     return list(phases.values())
@@ -159,6 +171,7 @@ def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphasePro
         answered=counts["answered"],
         reflection_written=bool(counts["reflected"]),
         done=done,
+        instruments=instrument_statuses(trajectory, subphase.slug),
     )
 
 

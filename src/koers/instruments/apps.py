@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InstrumentsConfig(AppConfig):
+    name = "koers.instruments"
+    verbose_name = "Instrumenten"

@@ -1,0 +1,157 @@
+"""Server-side SVG charts with a title, a description and a table alternative.
+
+Each chart is a self-contained SVG string (inline styles, no external CSS or scripts), so the
+PDF report can embed exactly what the page shows. Every text that came from a user is escaped
+by format_html.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import count
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from . import rules
+
+_ids = count(1)
+
+INK = "#1b2a3a"
+GRID = "#8a97a6"
+FILLS = ("#e3f1e6", "#fdf1d8", "#e6eef8", "#f1f1f1")  # good, mixed, mixed, low
+POINT = "#1f4e79"
+
+
+@dataclass
+class Chart:
+    title: str
+    description: str
+    svg: SafeString
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Point:
+    number: int
+    label: str
+    x: int  # 1..5
+    y: int  # 1..5
+
+
+def _open_svg(width: int, height: int, title: str, description: str) -> str:
+    n = next(_ids)
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '
+        'role="img" aria-labelledby="chart-{n}-t chart-{n}-d" '
+        'style="max-width:{w}px;font-family:sans-serif">'
+        '<title id="chart-{n}-t">{t}</title><desc id="chart-{n}-d">{d}</desc>',
+        w=width, h=height, n=n, t=title, d=description,
+    )
+
+
+# Offsets that spread points sharing one score cell, so none hides another.
+_SPREAD = [(0, 0), (-13, -13), (13, 13), (13, -13), (-13, 13), (0, -15), (0, 15), (-15, 0),
+           (15, 0)]
+
+
+def quadrant_plot(*, title: str, description: str, x_label: str, y_label: str,
+                  quadrants: tuple[str, str, str, str], points: list[Point]) -> SafeString:
+    """A 5×5 score plot split at rules.LARGE_FROM into four labelled quadrants.
+
+    quadrants: (large x & large y, small x & large y, large x & small y, small x & small y).
+    """
+    left, top, size = 70, 20, 360
+    cell = size / 5
+
+    def px(score: float) -> float:
+        return left + (score - 0.5) * cell
+
+    def py(score: float) -> float:
+        return top + size - (score - 0.5) * cell
+
+    split = rules.LARGE_FROM - 0.5
+    parts = [_open_svg(left + size + 20, top + size + 60, title, description)]
+    # Quadrant backgrounds and labels.
+    boxes = [
+        (px(split), top, px(5.5) - px(split), py(split) - top, FILLS[0], quadrants[0]),
+        (left, top, px(split) - left, py(split) - top, FILLS[1], quadrants[1]),
+        (px(split), py(split), px(5.5) - px(split), top + size - py(split), FILLS[2], quadrants[2]),
+        (left, py(split), px(split) - left, top + size - py(split), FILLS[3], quadrants[3]),
+    ]
+    for x, y, w, h, fill, label in boxes:
+        parts.append(format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+            x, y, w, h, fill, x + 6, y + 16, INK, label,
+        ))
+    # Axes, ticks and the split lines.
+    parts.append(format_html(
+        '<rect x="{l}" y="{t}" width="{s}" height="{s}" fill="none" stroke="{g}"/>'
+        '<line x1="{sx}" y1="{t}" x2="{sx}" y2="{b}" stroke="{g}" stroke-dasharray="4 3"/>'
+        '<line x1="{l}" y1="{sy}" x2="{r}" y2="{sy}" stroke="{g}" stroke-dasharray="4 3"/>',
+        l=left, t=top, s=size, g=GRID, sx=px(split), sy=py(split), b=top + size, r=left + size,
+    ))
+    for score in range(1, 6):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{}">{}</text>'
+            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
+            px(score), top + size + 16, INK, score, left - 8, py(score) + 4, INK, score,
+        ))
+    parts.append(format_html(
+        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}">{} →</text>'
+        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}" '
+        'transform="rotate(-90 {} {})">{} →</text>',
+        left + size / 2, top + size + 40, INK, x_label,
+        22, top + size / 2, INK, 22, top + size / 2, y_label,
+    ))
+    # Points, numbered; the table alternative and the list beside it carry the names.
+    crowd: dict[tuple[int, int], int] = defaultdict(int)
+    for p in points:
+        dx, dy = _SPREAD[crowd[(p.x, p.y)] % len(_SPREAD)]
+        crowd[(p.x, p.y)] += 1
+        cx, cy = px(p.x) + dx, py(p.y) + dy
+        parts.append(format_html(
+            '<g><title>{}</title><circle cx="{}" cy="{}" r="10" fill="{}" stroke="#fff"/>'
+            '<text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" '
+            'fill="#fff">{}</text></g>',
+            p.label, cx, cy, POINT, cx, cy + 4, p.number,
+        ))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def grid_matrix(*, title: str, description: str, columns: list[str], rows: list[str],
+                cells: list[list[tuple[str, list[str]]]]) -> SafeString:
+    """A labelled grid; each cell has a heading and a list of names (Figure 5)."""
+    left, top, col_w, row_h, line_h = 130, 40, 170, 150, 16
+    width, height = left + col_w * len(columns) + 10, top + row_h * len(rows) + 10
+    parts = [_open_svg(width, height, title, description)]
+    for c, label in enumerate(columns):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" '
+            'fill="{}">{}</text>', left + c * col_w + col_w / 2, top - 14, INK, label))
+    for r, label in enumerate(rows):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+            8, top + r * row_h + row_h / 2, INK, label))
+        for c, (heading, names) in enumerate(cells[r]):
+            x, y = left + c * col_w, top + r * row_h
+            shown = names if len(names) <= 6 else [*names[:5], f"+ {len(names) - 5}"]
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">{}</text>{}',
+                x, y, col_w, row_h, FILLS[0] if names else "#fafafa", GRID,
+                x + 8, y + 20, INK, heading,
+                format_html_join("", '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+                                 ((x + 8, y + 40 + i * line_h, INK, _clip(name))
+                                  for i, name in enumerate(shown))),
+            ))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _clip(text: str, length: int = 22) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

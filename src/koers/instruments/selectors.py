@@ -1,0 +1,385 @@
+"""Reads for the instrument pages: a fixed number of queries per page, whatever the data.
+
+Catalogue lists are small (at most a few dozen rows), so theme scoping happens in Python;
+the school's own data is fetched in one query per instrument.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from koers.catalog.models import (
+    AmoItem,
+    Bottleneck,
+    Lever,
+    LeverCluster,
+    SituationRow,
+    Theme,
+    for_theme,
+)
+from koers.trajectories.models import Trajectory
+
+from . import charts, rules
+from .models import (
+    AmoChain,
+    AmoElement,
+    BottleneckAssessment,
+    CoherenceLink,
+    CoherenceTheme,
+    Goal,
+    GoalRevision,
+    LeverChoice,
+    SituationAssessment,
+    Stakeholder,
+)
+from .registry import SUB_1C
+
+# --- goals -----------------------------------------------------------------------------------
+
+
+def goals_of(trajectory: Trajectory) -> QuerySet[Goal]:
+    return trajectory.goals.annotate(
+        sharpened=Exists(GoalRevision.objects.filter(goal=OuterRef("pk"), subphase_slug=SUB_1C)),
+        chain_count=Count("amo_chains"),
+    ).order_by("id")
+
+
+def goals_by_level(trajectory: Trajectory) -> list[tuple[str, list[Goal]]]:
+    grouped: dict[str, list[Goal]] = defaultdict(list)
+    for goal in goals_of(trajectory):
+        grouped[goal.level].append(goal)
+    return [(label, grouped[value]) for value, label in Goal.Level.choices]
+
+
+def goal_for(trajectory: Trajectory, goal_id: int) -> Goal:
+    return get_object_or_404(Goal, trajectory=trajectory, pk=goal_id)
+
+
+def goal_history(goal: Goal) -> list[GoalRevision]:
+    return list(goal.revisions.select_related("edited_by"))
+
+
+# --- situation map ---------------------------------------------------------------------------
+
+
+@dataclass
+class SituationLine:
+    key: str
+    text: str
+    assessment: SituationAssessment | None
+    own: bool = False
+
+
+@dataclass
+class SituationSection:
+    table_title: str
+    title: str
+    lines: list[SituationLine] = field(default_factory=list)
+
+
+@dataclass
+class SituationMap:
+    sections: list[SituationSection]
+    own: list[SituationLine]
+    gaps: Counter
+
+    @property
+    def scenarios(self) -> list[tuple[rules.Scenario, int]]:
+        """The 1B scenarios that apply, with how many rated gaps lead to each."""
+        return [(rules.scenario_for(gap), n) for gap, n in
+                ((rules.Gap.KLEIN, self.gaps[rules.Gap.KLEIN]),
+                 (rules.Gap.GROOT, self.gaps[rules.Gap.GROOT])) if n]
+
+
+def situation_map(trajectory: Trajectory) -> SituationMap:
+    assessments = list(trajectory.situation_rows.all())
+    by_slug = {a.row_slug: a for a in assessments if a.row_slug}
+    sections: dict[tuple[str, str], SituationSection] = {}
+    for row in SituationRow.objects.all():
+        if not row.applies_to(trajectory.theme):
+            continue
+        section = sections.setdefault((row.table, row.section),
+                                      SituationSection(row.table_title, row.section))
+        section.lines.append(SituationLine(row.slug, for_theme(row.text, trajectory.theme),
+                                           by_slug.get(row.slug)))
+    own = [SituationLine(f"eigen-{a.pk}", a.own_text, a, own=True)
+           for a in assessments if not a.row_slug]
+    gaps = Counter(a.gap for a in assessments if a.gap)
+    return SituationMap(list(sections.values()), own, gaps)
+
+
+def own_situation_row(trajectory: Trajectory, row_id: int) -> SituationAssessment:
+    return get_object_or_404(SituationAssessment, trajectory=trajectory, pk=row_id, row_slug="")
+
+
+# --- checklist knelpunten --------------------------------------------------------------------
+
+
+@dataclass
+class BottleneckLine:
+    key: str
+    text: str
+    assessment: BottleneckAssessment | None
+    own: bool = False
+
+
+def bottleneck_lines(trajectory: Trajectory) -> list[BottleneckLine]:
+    assessments = list(trajectory.bottlenecks.all())
+    by_slug = {a.bottleneck_slug: a for a in assessments if a.bottleneck_slug}
+    lines = [BottleneckLine(b.slug, for_theme(b.text, trajectory.theme), by_slug.get(b.slug))
+             for b in Bottleneck.objects.all() if b.applies_to(trajectory.theme)]
+    lines += [BottleneckLine(f"eigen-{a.pk}", a.own_text, a, own=True)
+              for a in assessments if not a.bottleneck_slug]
+    return lines
+
+
+def ranked_bottlenecks(lines: list[BottleneckLine]) -> list[BottleneckLine]:
+    """The bottlenecks that occur, most urgent first; unrated ones last, in checklist order."""
+    occurring = [line for line in lines if line.assessment and line.assessment.occurs]
+    return sorted(occurring, key=lambda line: -(line.assessment.urgency or 0))
+
+
+def own_bottleneck(trajectory: Trajectory, row_id: int) -> BottleneckAssessment:
+    return get_object_or_404(BottleneckAssessment, trajectory=trajectory, pk=row_id,
+                             bottleneck_slug="")
+
+
+# --- stakeholders ----------------------------------------------------------------------------
+
+
+def stakeholders_of(trajectory: Trajectory) -> list[Stakeholder]:
+    return list(trajectory.stakeholders.all())
+
+
+def stakeholder_for(trajectory: Trajectory, stakeholder_id: int) -> Stakeholder:
+    return get_object_or_404(Stakeholder, trajectory=trajectory, pk=stakeholder_id)
+
+
+def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, charts.Chart]:
+    S = rules.Strategy
+    title = _("Stakeholder matrix: interest and influence")
+    description = _("Each numbered dot is a stakeholder, placed by interest (horizontal) and "
+                    "influence (vertical), both from 1 to 5. Scores from 3 count as large. The "
+                    "four areas say what to do: involve closely, keep satisfied, keep informed "
+                    "or monitor.")
+    points = [charts.Point(n, s.name, s.interest, s.influence)
+              for n, s in enumerate(stakeholders, start=1)]
+    influence_chart = charts.Chart(
+        title, description,
+        charts.quadrant_plot(
+            title=title, description=description, x_label=_("Interest"),
+            y_label=_("Influence"), points=points,
+            quadrants=(S.NAUW_BETREKKEN.label, S.TEVREDEN_HOUDEN.label, S.INFORMEREN.label,
+                       S.MONITOREN.label),
+        ),
+        ["#", _("Stakeholder"), _("Interest"), _("Influence"), _("Strategy")],
+        [[str(n), s.name, str(s.interest), str(s.influence), str(s.strategy.label)]
+         for n, s in enumerate(stakeholders, start=1)],
+    )
+    title = _("Stakeholder matrix: alignment of interests and trustworthiness")
+    description = _("Figure 5 of the handreiking: each stakeholder sits in the cell of their "
+                    "trustworthiness (rows) and whether their interests align with yours "
+                    "(columns).")
+    cells = []
+    for trust in rules.Trust:
+        row = []
+        for alignment in rules.Alignment:
+            names = [s.name for s in stakeholders if (s.trust, s.alignment) == (trust, alignment)]
+            row.append((str(rules.FIGURE_5[(trust, alignment)].label), names))
+        cells.append(row)
+    figure5_chart = charts.Chart(
+        title, description,
+        charts.grid_matrix(title=title, description=description,
+                           columns=[str(a.label) for a in rules.Alignment],
+                           rows=[str(t.label) for t in rules.Trust], cells=cells),
+        [_("Stakeholder"), _("Trustworthiness"), _("Alignment of interests"), _("Classification")],
+        [[s.name, s.get_trust_display(), s.get_alignment_display(), str(s.figure5.label)]
+         for s in stakeholders],
+    )
+    return influence_chart, figure5_chart
+
+
+# --- levers ----------------------------------------------------------------------------------
+
+
+@dataclass
+class LeverLine:
+    key: str
+    text: str
+    choice: LeverChoice | None
+    multi_themes: list[Theme] = field(default_factory=list)
+    own: bool = False
+
+
+@dataclass
+class LeverClusterBlock:
+    cluster: LeverCluster
+    lines: list[LeverLine] = field(default_factory=list)
+
+
+def lever_blocks(trajectory: Trajectory) -> list[LeverClusterBlock]:
+    choices = list(trajectory.levers.all())
+    by_slug = {c.lever_slug: c for c in choices if c.lever_slug}
+    themes = list(Theme.objects.all())
+    clusters = list(LeverCluster.objects.all())
+    by_id = {c.pk: LeverClusterBlock(c) for c in clusters}
+    by_cluster_slug = {c.slug: by_id[c.pk] for c in clusters}
+    for lever in Lever.objects.all():
+        if not lever.applies_to(trajectory.theme):
+            continue
+        listed = lever.table1_themes(themes)
+        by_id[lever.cluster_id].lines.append(
+            LeverLine(lever.slug, for_theme(lever.text, trajectory.theme),
+                      by_slug.get(lever.slug), listed if len(listed) > 1 else []))
+    for choice in choices:
+        if not choice.lever_slug and choice.cluster_slug in by_cluster_slug:
+            by_cluster_slug[choice.cluster_slug].lines.append(
+                LeverLine(f"eigen-{choice.pk}", choice.own_text, choice, own=True))
+    return list(by_id.values())
+
+
+def scored_levers(blocks: list[LeverClusterBlock]) -> list[LeverLine]:
+    return [line for b in blocks for line in b.lines if line.choice and line.choice.scored]
+
+
+def lever_chart(scored: list[LeverLine]) -> charts.Chart:
+    title = _("Levers: expected impact and chance of success")
+    description = _("Each numbered dot is a scored lever, placed by chance of success "
+                    "(horizontal) and expected impact (vertical), both from 1 to 5. Scores from "
+                    "3 count as large. Levers top right are the most promising.")
+    return charts.Chart(
+        title, description,
+        charts.quadrant_plot(
+            title=title, description=description, x_label=_("Chance of success"),
+            y_label=_("Expected impact"),
+            points=[charts.Point(n, line.text, line.choice.success, line.choice.impact)
+                    for n, line in enumerate(scored, start=1)],
+            quadrants=(_("Most promising"), _("Large impact, hard"), _("Quick win"),
+                       _("Least promising")),
+        ),
+        ["#", _("Lever"), _("Expected impact"), _("Chance of success"), _("Assessment")],
+        [[str(n), line.text, str(line.choice.impact), str(line.choice.success),
+          str(line.choice.quadrant.label)] for n, line in enumerate(scored, start=1)],
+    )
+
+
+def lever_choice_for(trajectory: Trajectory, choice_id: int) -> LeverChoice:
+    return get_object_or_404(LeverChoice, trajectory=trajectory, pk=choice_id)
+
+
+def lever_labels(trajectory: Trajectory) -> dict[int, str]:
+    """The text of each chosen lever by its choice id, for the AMO planner's lever select."""
+    texts = dict(Lever.objects.values_list("slug", "text"))
+    return {c.pk: for_theme(texts.get(c.lever_slug, c.own_text), trajectory.theme)
+            for c in trajectory.levers.all()}
+
+
+# --- AMO planner -----------------------------------------------------------------------------
+
+
+@dataclass
+class AmoCell:
+    texts: list[tuple[AmoElement, str]] = field(default_factory=list)
+
+
+@dataclass
+class AmoRow:
+    factor: str
+    label: str
+    cells: list[AmoCell]
+
+    @property
+    def has_intervention(self) -> bool:
+        return bool(self.cells[1].texts)
+
+
+@dataclass
+class ChainView:
+    chain: AmoChain
+    rows: list[AmoRow]
+
+    @property
+    def factors_without_intervention(self) -> list[str]:
+        return [row.label for row in self.rows if not row.has_intervention]
+
+
+KIND_ORDER = [AmoItem.Kind.TEACHER, AmoItem.Kind.INTERVENTION, AmoItem.Kind.LEADERSHIP]
+
+
+def amo_chains(trajectory: Trajectory) -> list[ChainView]:
+    """Each chain as a Figure 8 table: factors A, M, O by teacher / intervention / leadership."""
+    items = {i.slug: i.text for i in AmoItem.objects.all()}
+    lever_texts = lever_labels(trajectory)
+    chains = trajectory.amo_chains.select_related("goal").prefetch_related(
+        Prefetch("elements", queryset=AmoElement.objects.order_by("id")))
+    views = []
+    for chain in chains:
+        rows = {f: AmoRow(f, str(label), [AmoCell() for _k in KIND_ORDER])
+                for f, label in AmoItem.Factor.choices}
+        for el in chain.elements.all():
+            text = for_theme(items.get(el.item_slug, el.own_text), trajectory.theme)
+            if el.lever_id:
+                text = _("%(text)s (lever: %(lever)s)") % {
+                    "text": text, "lever": lever_texts.get(el.lever_id, "")}
+            rows[el.factor].cells[KIND_ORDER.index(el.kind)].texts.append((el, text))
+        views.append(ChainView(chain, list(rows.values())))
+    return views
+
+
+def chain_for(trajectory: Trajectory, chain_id: int) -> AmoChain:
+    return get_object_or_404(AmoChain, trajectory=trajectory, pk=chain_id)
+
+
+def element_for(chain: AmoChain, element_id: int) -> AmoElement:
+    return get_object_or_404(AmoElement, chain=chain, pk=element_id)
+
+
+def amo_item_choices(trajectory: Trajectory) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Figure 8 items grouped per factor and column, for a select with option groups."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for item in AmoItem.objects.all():
+        if item.applies_to(trajectory.theme):
+            groups[(item.factor, item.kind)].append(
+                (item.slug, for_theme(item.text, trajectory.theme)))
+    factor_labels, kind_labels = dict(AmoItem.Factor.choices), dict(AmoItem.Kind.choices)
+    return [(f"{factor_labels[f]} · {kind_labels[k]}", options)
+            for (f, k), options in groups.items()]
+
+
+# --- coherence of the themes -----------------------------------------------------------------
+
+
+@dataclass
+class CoherenceRow:
+    key: str
+    name: str
+    row: CoherenceTheme | None
+    own: bool = False
+
+
+def coherence_rows(trajectory: Trajectory) -> list[CoherenceRow]:
+    stored = list(trajectory.coherence_themes.all())
+    by_slug = {r.theme_slug: r for r in stored if r.theme_slug}
+    rows = [CoherenceRow(f"theme-{t.slug}", t.name, by_slug.get(t.slug))
+            for t in Theme.objects.all()]
+    rows += [CoherenceRow(f"own-{r.pk}", r.own_name, r, own=True)
+             for r in stored if not r.theme_slug]
+    return rows
+
+
+def coherence_links(trajectory: Trajectory) -> dict[tuple[str, str], str]:
+    keys = {}
+    for row in trajectory.coherence_themes.all():
+        keys[row.pk] = f"theme-{row.theme_slug}" if row.theme_slug else f"own-{row.pk}"
+    return {(keys[s], keys[t]): effect for s, t, effect in
+            CoherenceLink.objects.filter(trajectory=trajectory)
+            .values_list("source_id", "target_id", "effect")}
+
+
+def own_theme_for(trajectory: Trajectory, row_id: int) -> CoherenceTheme:
+    return get_object_or_404(CoherenceTheme, trajectory=trajectory, pk=row_id, theme_slug="")

@@ -1,0 +1,333 @@
+"""Every write to a trajectory's instruments. Each function runs in one transaction, checks
+what it writes with the model's validation, and raises ValidationError with Dutch messages."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from koers.catalog.models import AmoItem, Bottleneck, Lever, LeverCluster, SituationRow, Theme
+from koers.organisations.models import User
+from koers.trajectories.models import Trajectory
+
+from .models import (
+    AmoChain,
+    AmoElement,
+    BottleneckAssessment,
+    CoherenceLink,
+    CoherenceTheme,
+    Goal,
+    GoalRevision,
+    LeverChoice,
+    SituationAssessment,
+    Stakeholder,
+)
+
+GOAL_FIELDS = ["level", "description", "involved", "term", "target_date", "smart", "indicator",
+               "unit", "baseline", "target_value"]
+
+
+def _save(obj: Model, **values) -> Model:
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _require(value: str, field: str, message: str) -> None:
+    if not (value or "").strip():
+        raise ValidationError({field: message})
+
+
+# --- goals (Bijlage 1; sharpened in 1C) ------------------------------------------------------
+
+
+def _snapshot(goal: Goal) -> dict:
+    data = {name: getattr(goal, name) for name in GOAL_FIELDS}
+    for name, value in data.items():
+        if isinstance(value, (datetime.date, Decimal)):
+            data[name] = str(value)
+    return data
+
+
+def _check_goal(values: dict) -> None:
+    _require(values.get("description", ""), "description", _("Describe the goal."))
+    if values.get("term") == Goal.Term.LANG and not values.get("target_date"):
+        raise ValidationError({"target_date": _("Give a long-term goal a date by which it "
+                                                "should be reached.")})
+    if (values.get("baseline") is not None or values.get("target_value") is not None) and \
+            not (values.get("indicator") or "").strip():
+        raise ValidationError({"indicator": _("Name the indicator the baseline and target "
+                                              "value measure.")})
+
+
+@transaction.atomic
+def add_goal(*, trajectory: Trajectory, user: User, subphase_slug: str, **values) -> Goal:
+    _check_goal(values)
+    goal = _save(Goal(trajectory=trajectory), **values)
+    GoalRevision.objects.create(goal=goal, version=1, subphase_slug=subphase_slug,
+                                snapshot=_snapshot(goal), edited_by=user)
+    return goal
+
+
+@transaction.atomic
+def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "",
+                **values) -> Goal:
+    """Save a new version of a goal; the earlier versions stay in its history."""
+    _check_goal(values)
+    goal = _save(goal, version=goal.version + 1, **values)
+    GoalRevision.objects.create(goal=goal, version=goal.version, subphase_slug=subphase_slug,
+                                snapshot=_snapshot(goal), reason=reason.strip(), edited_by=user)
+    return goal
+
+
+@transaction.atomic
+def delete_goal(*, goal: Goal) -> None:
+    if goal.amo_chains.exists():
+        raise ValidationError(_("This goal is used in the AMO planner. Remove it from the "
+                                "chains that use it first."))
+    goal.delete()
+
+
+# --- situation map (1B, Tables 6 and 7) ------------------------------------------------------
+
+
+@transaction.atomic
+def save_situation(*, trajectory: Trajectory, row_slug: str = "",
+                   assessment: SituationAssessment | None = None, **values
+                   ) -> SituationAssessment:
+    """Fill in a catalogue row (by slug) or one of the school's own rows."""
+    if assessment is None:
+        if not SituationRow.objects.filter(slug=row_slug).exists():
+            raise ValidationError(_("This row is not in the situation tables."))
+        assessment = SituationAssessment.objects.filter(
+            trajectory=trajectory, row_slug=row_slug
+        ).first() or SituationAssessment(trajectory=trajectory, row_slug=row_slug)
+    if values.get("action_needed") is False and (values.get("action") or "").strip():
+        raise ValidationError({"action": _("You said no action is needed; clear the action "
+                                           "or answer yes.")})
+    return _save(assessment, **values)
+
+
+@transaction.atomic
+def add_own_situation_row(*, trajectory: Trajectory, own_text: str) -> SituationAssessment:
+    _require(own_text, "own_text", _("Write the question or topic of your row."))
+    return _save(SituationAssessment(trajectory=trajectory), own_text=own_text.strip())
+
+
+# --- checklist knelpunten (1B) ---------------------------------------------------------------
+
+
+@transaction.atomic
+def save_bottleneck(*, trajectory: Trajectory, bottleneck_slug: str = "",
+                    assessment: BottleneckAssessment | None = None, **values
+                    ) -> BottleneckAssessment:
+    if assessment is None:
+        if not Bottleneck.objects.filter(slug=bottleneck_slug).exists():
+            raise ValidationError(_("This bottleneck is not in the checklist."))
+        assessment = BottleneckAssessment.objects.filter(
+            trajectory=trajectory, bottleneck_slug=bottleneck_slug
+        ).first() or BottleneckAssessment(trajectory=trajectory, bottleneck_slug=bottleneck_slug)
+    if values.get("occurs") is not True and values.get("urgency") is not None:
+        raise ValidationError({"urgency": _("Only a bottleneck that occurs has an urgency: "
+                                            "answer yes, or clear the urgency.")})
+    return _save(assessment, **values)
+
+
+@transaction.atomic
+def add_own_bottleneck(*, trajectory: Trajectory, own_text: str) -> BottleneckAssessment:
+    _require(own_text, "own_text", _("Describe the bottleneck."))
+    return _save(BottleneckAssessment(trajectory=trajectory), own_text=own_text.strip())
+
+
+@transaction.atomic
+def delete_own_row(*, row: SituationAssessment | BottleneckAssessment) -> None:
+    row.delete()
+
+
+# --- stakeholders (1B) -----------------------------------------------------------------------
+
+
+class DuplicateName(ValidationError):
+    """Another stakeholder of this trajectory has the same name: a warning, not a refusal."""
+
+
+def _check_stakeholder_name(trajectory: Trajectory, name: str, exclude: int | None,
+                            confirmed: bool) -> str:
+    name = name.strip()
+    _require(name, "name", _("Give the stakeholder a name."))
+    same = Stakeholder.objects.filter(trajectory=trajectory, name__iexact=name)
+    if exclude:
+        same = same.exclude(pk=exclude)
+    if not confirmed and same.exists():
+        raise DuplicateName({"name": _("There is already a stakeholder called %(name)s. Is this "
+                                       "someone else? Then tick the box below and save again.")
+                             % {"name": name}})
+    return name
+
+
+@transaction.atomic
+def add_stakeholder(*, trajectory: Trajectory, confirm_duplicate: bool = False,
+                    **values) -> Stakeholder:
+    values["name"] = _check_stakeholder_name(trajectory, values.get("name", ""), None,
+                                             confirm_duplicate)
+    return _save(Stakeholder(trajectory=trajectory), **values)
+
+
+@transaction.atomic
+def change_stakeholder(*, stakeholder: Stakeholder, confirm_duplicate: bool = False,
+                       **values) -> Stakeholder:
+    values["name"] = _check_stakeholder_name(stakeholder.trajectory, values.get("name", ""),
+                                             stakeholder.pk, confirm_duplicate)
+    return _save(stakeholder, **values)
+
+
+@transaction.atomic
+def delete_stakeholder(*, stakeholder: Stakeholder) -> None:
+    stakeholder.delete()
+
+
+# --- levers (2A, Figure 6) -------------------------------------------------------------------
+
+
+@transaction.atomic
+def score_lever(*, trajectory: Trajectory, lever_slug: str = "",
+                choice: LeverChoice | None = None, **values) -> LeverChoice:
+    """Choose and score a Figure 6 lever (by slug), or rescore a chosen or own one."""
+    if choice is None:
+        lever = Lever.objects.select_related("cluster").filter(slug=lever_slug).first()
+        if lever is None:
+            raise ValidationError(_("This lever is not in Figure 6."))
+        choice = LeverChoice.objects.filter(trajectory=trajectory, lever_slug=lever_slug).first() \
+            or LeverChoice(trajectory=trajectory, lever_slug=lever_slug,
+                           cluster_slug=lever.cluster.slug)
+    return _save(choice, **values)
+
+
+@transaction.atomic
+def add_own_lever(*, trajectory: Trajectory, own_text: str, cluster_slug: str,
+                  **values) -> LeverChoice:
+    _require(own_text, "own_text", _("Describe the lever."))
+    if not LeverCluster.objects.filter(slug=cluster_slug).exists():
+        raise ValidationError({"cluster_slug": _("Choose one of the four topics.")})
+    return _save(LeverChoice(trajectory=trajectory), own_text=own_text.strip(),
+                 cluster_slug=cluster_slug, **values)
+
+
+@transaction.atomic
+def remove_lever(*, choice: LeverChoice) -> None:
+    """Drop a lever from the shortlist, unless an intervention in the AMO planner uses it."""
+    if choice.amo_elements.exists():
+        raise ValidationError(_("An intervention in the AMO planner uses this lever. Remove "
+                                "that intervention first, or link it to another lever."))
+    choice.delete()
+
+
+# --- AMO planner (2B, Figure 8) --------------------------------------------------------------
+
+
+def _check_chain(trajectory: Trajectory, values: dict) -> None:
+    _require(values.get("behaviour", ""), "behaviour",
+             _("Describe the professional behaviour the goal asks of teachers."))
+    goal = values.get("goal")
+    if goal is not None and goal.trajectory_id != trajectory.pk:
+        raise ValidationError({"goal": _("Choose a goal of this trajectory.")})
+
+
+@transaction.atomic
+def add_chain(*, trajectory: Trajectory, **values) -> AmoChain:
+    _check_chain(trajectory, values)
+    return _save(AmoChain(trajectory=trajectory), **values)
+
+
+@transaction.atomic
+def change_chain(*, chain: AmoChain, **values) -> AmoChain:
+    _check_chain(chain.trajectory, values)
+    return _save(chain, **values)
+
+
+@transaction.atomic
+def delete_chain(*, chain: AmoChain) -> None:
+    chain.delete()
+
+
+@transaction.atomic
+def add_element(*, chain: AmoChain, factor: str, kind: str, item_slug: str = "",
+                own_text: str = "", lever: LeverChoice | None = None) -> AmoElement:
+    if item_slug:
+        item = AmoItem.objects.filter(slug=item_slug).first()
+        if item is None or (item.factor, item.kind) != (factor, kind):
+            raise ValidationError({"item_slug": _("Choose an item of Figure 8 that belongs to "
+                                                  "this factor and column.")})
+    elif not own_text.strip():
+        raise ValidationError({"item_slug": _("Choose an item of Figure 8 or write your own.")})
+    if lever is not None:
+        if kind != AmoItem.Kind.INTERVENTION:
+            raise ValidationError({"lever": _("Only an intervention can be linked to a lever.")})
+        if lever.trajectory_id != chain.trajectory_id:
+            raise ValidationError({"lever": _("Choose a lever of this trajectory.")})
+    return _save(AmoElement(chain=chain), factor=factor, kind=kind, item_slug=item_slug,
+                 own_text="" if item_slug else own_text.strip(), lever=lever)
+
+
+@transaction.atomic
+def delete_element(*, element: AmoElement) -> None:
+    element.delete()
+
+
+# --- coherence of the themes (Bijlage 2) -----------------------------------------------------
+
+
+NOTE_FIELDS = ("ambition", "attention", "chances", "threats")
+
+
+@transaction.atomic
+def save_coherence(*, trajectory: Trajectory, links: dict[tuple[str, str], str],
+                   notes: dict[str, dict[str, str]]) -> None:
+    """Save the whole matrix at once. Keys are 'theme-<slug>' or 'own-<id>'; an empty effect
+    clears a cell."""
+    rows = _coherence_rows(trajectory)
+    unknown = ({k for pair in links for k in pair} | set(notes)) - set(rows)
+    if unknown:
+        raise ValidationError(_("The matrix has changed; reload the page."))
+    for key, fields in notes.items():
+        _save(rows[key], **{name: fields.get(name, "") for name in NOTE_FIELDS})
+    for (source, target), effect in links.items():
+        if source == target:
+            continue
+        if effect:
+            CoherenceLink.objects.update_or_create(
+                trajectory=trajectory, source=rows[source], target=rows[target],
+                defaults={"effect": CoherenceLink.Effect(effect)},
+            )
+        else:
+            CoherenceLink.objects.filter(source=rows[source], target=rows[target]).delete()
+
+
+def _coherence_rows(trajectory: Trajectory) -> dict[str, CoherenceTheme]:
+    """The matrix rows by key, creating the catalogue themes' rows on first save."""
+    existing = {row.theme_slug: row for row in trajectory.coherence_themes.exclude(theme_slug="")}
+    rows = {}
+    for slug in Theme.objects.values_list("slug", flat=True):
+        rows[f"theme-{slug}"] = existing.get(slug) or CoherenceTheme.objects.create(
+            trajectory=trajectory, theme_slug=slug)
+    for row in trajectory.coherence_themes.filter(theme_slug=""):
+        rows[f"own-{row.pk}"] = row
+    return rows
+
+
+@transaction.atomic
+def add_own_theme(*, trajectory: Trajectory, own_name: str) -> CoherenceTheme:
+    _require(own_name, "own_name", _("Give your theme a name."))
+    return _save(CoherenceTheme(trajectory=trajectory), own_name=own_name.strip())
+
+
+@transaction.atomic
+def delete_own_theme(*, row: CoherenceTheme) -> None:
+    row.delete()  # its cells go with it
