@@ -663,6 +663,7 @@ NL = {
     "not yet filled in": "nog niet ingevuld",
     "%(a)s of %(n)s instruments filled in": "%(a)s van %(n)s instrumenten ingevuld",
     "Instruments": "Instrumenten",
+    "no intervention yet": "nog geen interventie",
 }
 
 

@@ -6,6 +6,8 @@ import datetime
 from django.db import transaction
 
 from koers.catalog.models import Subphase, Theme
+from koers.instruments import services as inst
+from koers.instruments.registry import SUB_1A
 from koers.organisations.models import (
     Board,
     Functie,
@@ -273,4 +275,67 @@ def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
         outcome="Sectie Nederlands loopt voorop; wiskunde wil eerst lesbezoeken bij elkaar.",
         user=teamleader.user,
     )
+    _demo_instruments(trajectory, leader.user)
     return trajectory
+
+
+def _demo_instruments(trajectory: Trajectory, user) -> None:
+    """Goals, part of the 1B analyses, scored levers and one AMO chain still lacking an
+    Opportunity intervention: a trajectory in the middle of Ontdek and Kies."""
+    goal = inst.add_goal(
+        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="medewerkers",
+        description="Alle leraren differentiëren in hun lessen op minstens twee niveaus.",
+        involved="Teamleiders, sectievoorzitters, coaches", term="lang",
+        target_date=datetime.date(2028, 7, 1), smart=["specifiek", "meetbaar", "tijdsgebonden"],
+        indicator="Geobserveerde lessen met differentiatie", unit="%", baseline=35,
+        target_value=80)
+    inst.add_goal(
+        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="leerlingen",
+        description="Leerlingen ervaren dat de les aansluit bij hun niveau.", involved="Mentoren",
+        term="kort", target_date=datetime.date(2027, 7, 1), smart=["specifiek"], indicator="",
+        unit="", baseline=None, target_value=None)
+    inst.add_goal(
+        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="organisatie",
+        description="Differentiatie staat in het professionaliseringsplan.", involved="Directie, P&O",
+        term="kort", target_date=None, smart=[], indicator="", unit="", baseline=None,
+        target_value=None)
+    inst.save_situation(
+        trajectory=trajectory, row_slug="t7-hoeveel-gedifferentieerd",
+        current="Ongeveer een derde van de leraren werkt gedifferentieerd.",
+        desired="Vier op de vijf leraren in 2028.", difference="Groot, vooral in de bovenbouw.",
+        gap="groot", action_needed=True, action="Lesbezoeken en coaching per sectie.")
+    inst.save_situation(
+        trajectory=trajectory, row_slug="t6-dialoog-niveaus",
+        current="Dialoog op studiedagen en in secties.", desired="Ook in de teamvergadering.",
+        difference="Klein.", gap="klein", action_needed=False, action="")
+    inst.save_bottleneck(trajectory=trajectory, bottleneck_slug="kp-leraren-niet-gedifferentieerd",
+                         occurs=True, urgency=4, why="Weinig voorbeelden per vak.",
+                         own_action="Lessenreeksen delen per sectie.")
+    inst.save_bottleneck(trajectory=trajectory, bottleneck_slug="kp-doelen-niet-in-beeld",
+                         occurs=True, urgency=2, why="", own_action="")
+    for name, kind, interest, influence, alignment, trust, key in (
+        ("Medezeggenschapsraad", "intern", 4, 4, "gelijk", "betrouwbaar", True),
+        ("Sectie wiskunde", "intern", 5, 2, "onbekend", "betrouwbaar", False),
+        ("Gemeente", "extern", 2, 4, "onbekend", "niet-betrouwbaar", False),
+        ("Lerarenopleiding", "extern", 4, 2, "gelijk", "niet-betrouwbaar", False),
+    ):
+        inst.add_stakeholder(trajectory=trajectory, name=name, kind=kind, role="", ideas="",
+                             knowledge="", relations="", interest=interest, influence=influence,
+                             alignment=alignment, trust=trust, key_figure=key)
+    coaching = inst.score_lever(trajectory=trajectory, lever_slug="on-begeleiding-leraren",
+                                impact=5, success=4, note="Coaches zijn al in huis.")
+    inst.score_lever(trajectory=trajectory, lever_slug="sw-intern-samenwerking", impact=4,
+                     success=3, note="")
+    inst.score_lever(trajectory=trajectory, lever_slug="so-genormeerde-toetsen", impact=2,
+                     success=4, note="")
+    chain = inst.add_chain(
+        trajectory=trajectory, goal=goal,
+        behaviour="Leraren stemmen instructie en verwerking af op drie niveaus in de klas.",
+        expected_effect="Meer leerlingen op hun niveau uitgedaagd.", time_path="Twee schooljaren",
+        support="Secties kiezen zelf hun lessenreeks.", investment="Coachuren en studiedagen")
+    inst.add_element(chain=chain, factor="ability", kind="teacher",
+                     item_slug="amo-a-verschillen-waarnemen")
+    inst.add_element(chain=chain, factor="ability", kind="intervention", item_slug="amo-a-coach",
+                     lever=coaching)
+    inst.add_element(chain=chain, factor="motivation", kind="intervention",
+                     own_text="Leraren laten zien wat collega's al bereiken")

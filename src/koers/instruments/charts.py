@@ -31,6 +31,7 @@ class Chart:
     svg: SafeString
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)  # names of the numbered points, in order
 
 
 @dataclass
@@ -107,7 +108,7 @@ def quadrant_plot(*, title: str, description: str, x_label: str, y_label: str,
         left + size / 2, top + size + 40, INK, x_label,
         22, top + size / 2, INK, 22, top + size / 2, y_label,
     ))
-    # Points, numbered; the table alternative and the list beside it carry the names.
+    # Points, numbered; the legend and the table alternative carry the names.
     crowd: dict[tuple[int, int], int] = defaultdict(int)
     for p in points:
         dx, dy = _SPREAD[crowd[(p.x, p.y)] % len(_SPREAD)]

@@ -180,6 +180,7 @@ def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, c
         ["#", _("Stakeholder"), _("Interest"), _("Influence"), _("Strategy")],
         [[str(n), s.name, str(s.interest), str(s.influence), str(s.strategy.label)]
          for n, s in enumerate(stakeholders, start=1)],
+        legend=[s.name for s in stakeholders],
     )
     title = _("Stakeholder matrix: alignment of interests and trustworthiness")
     description = _("Figure 5 of the handreiking: each stakeholder sits in the cell of their "
