@@ -125,7 +125,7 @@ def fill_instruments(t: Trajectory, user: User, *, goals: int = 1, stakeholders:
         stakeholder = inst.add_stakeholder(
             trajectory=t, name=f"Stakeholder {n + 1}", kind="intern", role="", ideas="",
             knowledge="", relations="", interest=n % 5 + 1, influence=(n * 3) % 5 + 1,
-            alignment="gelijk", trust="betrouwbaar", key_figure=n == 0)
+            alignment="gelijk", trust="betrouwbaar", key_figure=n == 0, confirm_duplicate=True)
     lever = Lever.objects.first()
     inst.score_lever(trajectory=t, lever_slug=lever.slug, impact=4, success=2, note="")
     own_lever = inst.add_own_lever(trajectory=t, own_text="Eigen idee", cluster_slug="samenwerken",

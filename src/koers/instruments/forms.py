@@ -201,15 +201,21 @@ class ElementForm(forms.Form):
     item_slug = forms.ChoiceField(label=_("From Figure 8"), required=False)
     own_text = forms.CharField(label=_("Or in your own words"), max_length=2000, required=False,
                                widget=forms.Textarea(attrs={"rows": 2}))
-    lever = forms.ModelChoiceField(label=_("Lever from 2A (interventions only)"),
-                                   queryset=LeverChoice.objects.none(), required=False)
+    lever = forms.TypedChoiceField(label=_("Lever from 2A (interventions only)"), required=False,
+                                   coerce=int, empty_value=None)
 
-    def __init__(self, *args, items, levers, lever_label, **kwargs):
+    def __init__(self, *args, items, levers: dict, **kwargs):
+        """items: Figure 8 option groups; levers: the trajectory's chosen levers by id, as
+        (choice, label). Both are built once per page, not once per chain."""
         super().__init__(*args, **kwargs)
+        self.levers = levers
         self.fields["item_slug"].choices = [("", _("Choose an item, or write your own below"))] + items
-        self.fields["lever"].queryset = levers
-        self.fields["lever"].label_from_instance = lever_label
-        self.fields["lever"].empty_label = _("No lever")
+        self.fields["lever"].choices = [("", _("No lever"))] + [
+            (pk, label) for pk, (_choice, label) in levers.items()]
+
+    def clean_lever(self):
+        pk = self.cleaned_data["lever"]
+        return self.levers[pk][0] if pk is not None else None
 
 
 class CoherenceForm(forms.Form):

@@ -273,10 +273,10 @@ def lever_choice_for(trajectory: Trajectory, choice_id: int) -> LeverChoice:
     return get_object_or_404(LeverChoice, trajectory=trajectory, pk=choice_id)
 
 
-def lever_labels(trajectory: Trajectory) -> dict[int, str]:
-    """The text of each chosen lever by its choice id, for the AMO planner's lever select."""
+def chosen_levers(trajectory: Trajectory) -> dict[int, tuple[LeverChoice, str]]:
+    """Each chosen lever with its text, by choice id (for the AMO planner)."""
     texts = dict(Lever.objects.values_list("slug", "text"))
-    return {c.pk: for_theme(texts.get(c.lever_slug, c.own_text), trajectory.theme)
+    return {c.pk: (c, for_theme(texts.get(c.lever_slug, c.own_text), trajectory.theme))
             for c in trajectory.levers.all()}
 
 
@@ -312,10 +312,11 @@ class ChainView:
 KIND_ORDER = [AmoItem.Kind.TEACHER, AmoItem.Kind.INTERVENTION, AmoItem.Kind.LEADERSHIP]
 
 
-def amo_chains(trajectory: Trajectory) -> list[ChainView]:
-    """Each chain as a Figure 8 table: factors A, M, O by teacher / intervention / leadership."""
+def amo_chains(trajectory: Trajectory, levers: dict[int, tuple[LeverChoice, str]]
+               ) -> list[ChainView]:
+    """Each chain as a Figure 8 table: factors A, M, O by teacher / intervention / leadership.
+    levers: chosen_levers(trajectory), which the page needs anyway."""
     items = {i.slug: i.text for i in AmoItem.objects.all()}
-    lever_texts = lever_labels(trajectory)
     chains = trajectory.amo_chains.select_related("goal").prefetch_related(
         Prefetch("elements", queryset=AmoElement.objects.order_by("id")))
     views = []
@@ -326,7 +327,7 @@ def amo_chains(trajectory: Trajectory) -> list[ChainView]:
             text = for_theme(items.get(el.item_slug, el.own_text), trajectory.theme)
             if el.lever_id:
                 text = _("%(text)s (lever: %(lever)s)") % {
-                    "text": text, "lever": lever_texts.get(el.lever_id, "")}
+                    "text": text, "lever": levers[el.lever_id][1]}
             rows[el.factor].cells[KIND_ORDER.index(el.kind)].texts.append((el, text))
         views.append(ChainView(chain, list(rows.values())))
     return views

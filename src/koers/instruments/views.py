@@ -468,7 +468,7 @@ def add_lever(request, trajectory_id: int):
 def remove_lever(request, trajectory_id: int, choice_id: int):
     ctx = _context(request, trajectory_id, SUB_2A, _("Remove lever"))
     choice = selectors.lever_choice_for(ctx["trajectory"], choice_id)
-    what = selectors.lever_labels(ctx["trajectory"])[choice.pk]
+    what = selectors.chosen_levers(ctx["trajectory"])[choice.pk][1]
     back = _url("levers", ctx["trajectory"])
     if request.method == "POST":
         try:
@@ -486,20 +486,24 @@ def remove_lever(request, trajectory_id: int, choice_id: int):
 # --- AMO planner -----------------------------------------------------------------------------
 
 
-def _element_form(trajectory, data=None, prefix=None):
-    labels = selectors.lever_labels(trajectory)
-    return ElementForm(data, prefix=prefix, items=selectors.amo_item_choices(trajectory),
-                       levers=trajectory.levers.all(), lever_label=lambda c: labels[c.pk])
+class _ElementForms:
+    """Builds the add-element form of each chain from options read once per page."""
+
+    def __init__(self, trajectory):
+        self.items = selectors.amo_item_choices(trajectory)
+        self.levers = selectors.chosen_levers(trajectory)
+
+    def __call__(self, chain_id: int, data=None) -> ElementForm:
+        return ElementForm(data, prefix=f"keten-{chain_id}", items=self.items, levers=self.levers)
 
 
 def _amo_page(request, ctx, *, chain_form=None, element_forms=None, status=200):
     trajectory = ctx["trajectory"]
-    chains = selectors.amo_chains(trajectory)
     element_forms = element_forms or {}
+    build = _ElementForms(trajectory)
+    chains = selectors.amo_chains(trajectory, build.levers)
     for view in chains:
-        prefix = f"keten-{view.chain.pk}"
-        view.element_form = element_forms.get(view.chain.pk) or _element_form(trajectory,
-                                                                             prefix=prefix)
+        view.element_form = element_forms.get(view.chain.pk) or build(view.chain.pk)
     return render(request, "instruments/amo.html", {
         **ctx, "chains": chains,
         "chain_form": chain_form or ChainForm(goals=trajectory.goals.all(), prefix="keten")},
@@ -567,7 +571,7 @@ def add_element(request, trajectory_id: int, chain_id: int):
     trajectory = ctx["trajectory"]
     chain = selectors.chain_for(trajectory, chain_id)
     prefix = f"keten-{chain.pk}"
-    form = _element_form(trajectory, request.POST, prefix=prefix)
+    form = _ElementForms(trajectory)(chain.pk, request.POST)
     if form.is_valid():
         try:
             services.add_element(chain=chain, **form.cleaned_data)
