@@ -83,6 +83,41 @@ def seed(schools: int, per_school: int) -> tuple[User, Trajectory]:
     return user, trajectories[len(trajectories) // 2]
 
 
+def fill_instruments(trajectory: Trajectory, user: User) -> None:
+    """Every instrument as full as a school would make it: all rows, 30 stakeholders, every
+    lever scored, 10 goals and 5 AMO chains of 9 lines each."""
+    from koers.catalog.models import AmoItem, Bottleneck, Lever, SituationRow
+    from koers.instruments import services as inst
+
+    goals = [inst.add_goal(trajectory=trajectory, user=user, subphase_slug="1a-visie-en-doelen",
+                           level=("organisatie", "medewerkers", "leerlingen")[n % 3],
+                           description=f"Doel {n} " * 10, involved="", term="kort",
+                           target_date=None, smart=["meetbaar"], indicator="Indicator",
+                           unit="%", baseline=10, target_value=80) for n in range(10)]
+    for row in SituationRow.objects.all():
+        inst.save_situation(trajectory=trajectory, row_slug=row.slug, current="Nu " * 30,
+                            desired="Straks " * 30, difference="Verschil", gap="groot",
+                            action_needed=True, action="Actie " * 10)
+    for b in Bottleneck.objects.all():
+        inst.save_bottleneck(trajectory=trajectory, bottleneck_slug=b.slug, occurs=True,
+                             urgency=3, why="Waarom " * 10, own_action="Doen " * 10)
+    for n in range(30):
+        inst.add_stakeholder(trajectory=trajectory, name=f"Stakeholder {n}", kind="extern",
+                             role="Rol", ideas="", knowledge="", relations="",
+                             interest=n % 5 + 1, influence=(n * 2) % 5 + 1,
+                             alignment=("gelijk", "onbekend", "niet-gelijk")[n % 3],
+                             trust=("betrouwbaar", "niet-betrouwbaar")[n % 2], key_figure=n < 5)
+    for n, lever in enumerate(Lever.objects.all()):
+        inst.score_lever(trajectory=trajectory, lever_slug=lever.slug, impact=n % 5 + 1,
+                         success=(n * 3) % 5 + 1, note="")
+    items = list(AmoItem.objects.all()[:9])
+    for goal in goals[:5]:
+        chain = inst.add_chain(trajectory=trajectory, goal=goal, behaviour="Gedrag " * 10,
+                               expected_effect="", time_path="", support="", investment="")
+        for item in items:
+            inst.add_element(chain=chain, factor=item.factor, kind=item.kind, item_slug=item.slug)
+
+
 def measure(client: Client, url: str, requests: int) -> dict:
     client.get(url)  # warm caches and templates
     timings = []
@@ -114,6 +149,7 @@ def main() -> None:
     call_command("load_catalog", verbosity=0)
     start = time.perf_counter()
     user, trajectory = seed(args.schools, args.trajectories)
+    fill_instruments(trajectory, user)
     print(f"engine: {connection.vendor}; seeded {Trajectory.objects.count()} trajectories, "
           f"{Entry.objects.count()} answers and reflections ({Question.objects.count()} questions each) "
           f"in {time.perf_counter() - start:.1f} s")
@@ -126,12 +162,18 @@ def main() -> None:
         "subphase 1B (19 questions)": f"/trajecten/{trajectory.pk}/1b-huidige-en-gewenste-situatie/",
         "board page (50 schools)": f"/besturen/{Board.objects.get().pk}/",
     }
+    for name, slug in (("situation map (24 rows)", "situatie"), ("knelpunten (9)", "knelpunten"),
+                       ("stakeholders (30, 2 SVG)", "stakeholders"),
+                       ("levers (13 scored, SVG)", "aanknopingspunten"),
+                       ("AMO planner (5 chains)", "amo"), ("goals (10)", "doelen"),
+                       ("coherence matrix", "samenhang")):
+        pages[name] = f"/trajecten/{trajectory.pk}/instrumenten/{slug}/"
     with override_settings(ROOT_URLCONF="bench_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         results = {name: measure(client, url, args.requests) for name, url in pages.items()}
     base = results["bare view"]["median"]
-    print(f"\n{'page':<30}{'median ms':>11}{'p95 ms':>9}{'queries':>9}{'x bare':>8}{'peak KiB':>10}")
+    print(f"\n{'page':<32}{'median ms':>11}{'p95 ms':>9}{'queries':>9}{'x bare':>8}{'peak KiB':>10}")
     for name, r in results.items():
-        print(f"{name:<30}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}"
+        print(f"{name:<32}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}"
               f"{r['median'] / base:>8.1f}{r['peak_kib']:>10.0f}")
 
 
