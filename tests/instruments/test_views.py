@@ -237,3 +237,18 @@ def test_instrument_pages_keep_their_query_budget_as_data_grows(client, org, pag
     factories.fill_instruments(org.trajectory, org.schoolleider, goals=10, stakeholders=30)
     large = _queries(client, url(org, page))
     assert large == small <= budget
+
+
+def test_a_refused_bottleneck_row_keeps_its_text_with_and_without_htmx(client, org):
+    client.force_login(org.schoolleider)
+    key = "kp-doelen-niet-in-beeld"
+    data = {f"{key}-occurs": "nee", f"{key}-urgency": "3", f"{key}-why": "Niemand weet ze"}
+    page = client.post(url(org, "save_bottleneck", key), data)
+    assert page.status_code == 400
+    text = page.content.decode()
+    assert "Alleen een knelpunt dat zich voordoet heeft een urgentie" in text
+    assert "Niemand weet ze" in text and "<h1>" in text
+    fragment = client.post(url(org, "save_bottleneck", key), data, **HTMX).content.decode()
+    assert fragment.startswith("<form") and "Niemand weet ze" in fragment
+    assert "Alleen een knelpunt dat zich voordoet heeft een urgentie" in fragment
+    assert not org.trajectory.bottlenecks.exists()

@@ -98,17 +98,23 @@ def delete_goal(*, goal: Goal) -> None:
 # --- situation map (1B, Tables 6 and 7) ------------------------------------------------------
 
 
+def _catalogue_row(model, slug_field: str, catalogue, trajectory: Trajectory, slug: str,
+                   missing: str):
+    """The school's row for a catalogue item, new if it has none yet; the item must exist."""
+    if not catalogue.objects.filter(slug=slug).exists():
+        raise ValidationError(missing)
+    return model.objects.filter(trajectory=trajectory, **{slug_field: slug}).first() \
+        or model(trajectory=trajectory, **{slug_field: slug})
+
+
 @transaction.atomic
 def save_situation(*, trajectory: Trajectory, row_slug: str = "",
                    assessment: SituationAssessment | None = None, **values
                    ) -> SituationAssessment:
     """Fill in a catalogue row (by slug) or one of the school's own rows."""
-    if assessment is None:
-        if not SituationRow.objects.filter(slug=row_slug).exists():
-            raise ValidationError(_("This row is not in the situation tables."))
-        assessment = SituationAssessment.objects.filter(
-            trajectory=trajectory, row_slug=row_slug
-        ).first() or SituationAssessment(trajectory=trajectory, row_slug=row_slug)
+    assessment = assessment or _catalogue_row(
+        SituationAssessment, "row_slug", SituationRow, trajectory, row_slug,
+        _("This row is not in the situation tables."))
     if values.get("action_needed") is False and (values.get("action") or "").strip():
         raise ValidationError({"action": _("You said no action is needed; clear the action "
                                            "or answer yes.")})
@@ -128,12 +134,9 @@ def add_own_situation_row(*, trajectory: Trajectory, own_text: str) -> Situation
 def save_bottleneck(*, trajectory: Trajectory, bottleneck_slug: str = "",
                     assessment: BottleneckAssessment | None = None, **values
                     ) -> BottleneckAssessment:
-    if assessment is None:
-        if not Bottleneck.objects.filter(slug=bottleneck_slug).exists():
-            raise ValidationError(_("This bottleneck is not in the checklist."))
-        assessment = BottleneckAssessment.objects.filter(
-            trajectory=trajectory, bottleneck_slug=bottleneck_slug
-        ).first() or BottleneckAssessment(trajectory=trajectory, bottleneck_slug=bottleneck_slug)
+    assessment = assessment or _catalogue_row(
+        BottleneckAssessment, "bottleneck_slug", Bottleneck, trajectory, bottleneck_slug,
+        _("This bottleneck is not in the checklist."))
     if values.get("occurs") is not True and values.get("urgency") is not None:
         raise ValidationError({"urgency": _("Only a bottleneck that occurs has an urgency: "
                                             "answer yes, or clear the urgency.")})

@@ -2,15 +2,21 @@
 only their own row (so text typed in other rows stays), and a plain post is redirected back
 to the instrument, or gets the page again with the errors at the fields."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.auth import login_required
+from koers.form_errors import show_errors
 from koers.trajectories import selectors as trajectory_selectors
 
 from . import selectors, services
@@ -29,14 +35,6 @@ from .forms import (
     StakeholderForm,
 )
 from .registry import SUB_1A, SUB_1B, SUB_1C, SUB_2A, SUB_2B
-
-
-def _show_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _context(request, trajectory_id: int, subphase_slug: str, page_label: str) -> dict:
@@ -96,7 +94,7 @@ def add_goal(request, trajectory_id: int):
             services.add_goal(trajectory=ctx["trajectory"], user=request.user,
                               subphase_slug=SUB_1A, **_goal_values(form))
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The goal has been added."))
             return redirect("instruments:goals", trajectory_id=trajectory_id)
@@ -118,7 +116,7 @@ def _change_goal(request, trajectory_id: int, goal_id: int, *, sharpening: bool)
                                  reason=form.cleaned_data.get("reason", ""),
                                  **_goal_values(form))
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The goal has been saved; its earlier version stays in "
                                         "its history."))
@@ -165,38 +163,59 @@ def delete_goal(request, trajectory_id: int, goal_id: int):
     return _confirm(request, ctx, what=goal.description, cancel_url=back, blocked=blocked)
 
 
-# --- rows of a list instrument (situation map, knelpunten, levers) ---------------------------
+# --- row instruments: the situation map and the checklist knelpunten ------------------------
 
 
-def _row_response(request, ctx, *, template, page, row_context, redirect_to, ok, status=200):
-    """Answer a row post: the row fragment for htmx, else a redirect (ok) or the full page."""
-    if request.htmx:
-        # htmx swaps only 2xx answers, so errors in the fragment come with a 200 too.
-        return render(request, template, {**ctx, **row_context, "saved": ok})
-    if ok:
-        messages.success(request, _("Saved."))
-        return HttpResponseRedirect(redirect_to)
-    return page(request, ctx, replace=row_context, status=status)
+@dataclass(frozen=True)
+class _Rows:
+    """What differs between the two row instruments; the views below are shared."""
+
+    url_name: str
+    label: Promise
+    template: str
+    row_template: str
+    form: type
+    add_form: type
+    read: Callable  # trajectory -> (every line, extra page context)
+    save: Callable  # (trajectory, line, cleaned data) -> the saved row
+    add: Callable   # (trajectory, cleaned data) -> the new own row
+    own: Callable   # (trajectory, row id) -> the own row, or 404
+    added: Promise
+    delete_label: Promise
+    deleted: Promise
 
 
-# situation map
+def _read_situation(trajectory):
+    smap = selectors.situation_map(trajectory)
+    return [ln for s in smap.sections for ln in s.lines] + smap.own, {"map": smap}
 
 
-def _situation_page(request, ctx, *, replace=None, add_form=None, status=200):
-    smap = selectors.situation_map(ctx["trajectory"])
-    for line in [ln for s in smap.sections for ln in s.lines] + smap.own:
-        if replace and replace["line"].key == line.key:
-            line.form = replace["form"]
-        else:
-            line.form = SituationForm(instance=line.assessment, prefix=line.key)
-    return render(request, "instruments/situation.html", {
-        **ctx, "map": smap, "add_form": add_form or OwnRowForm()}, status=status)
+def _read_bottlenecks(trajectory):
+    lines = selectors.bottleneck_lines(trajectory)
+    return lines, {"lines": lines, "ranked": selectors.ranked_bottlenecks(lines)}
 
 
-@login_required
-def situation(request, trajectory_id: int):
-    return _situation_page(request, _context(request, trajectory_id, SUB_1B,
-                                             _("Situation map")))
+SITUATION = _Rows(
+    "situation", gettext_lazy("Situation map"), "instruments/situation.html",
+    "instruments/partials/situation_row.html", SituationForm, OwnRowForm, _read_situation,
+    lambda t, line, data: services.save_situation(
+        trajectory=t, row_slug="" if line.own else line.key,
+        assessment=line.assessment if line.own else None, **data),
+    lambda t, data: services.add_own_situation_row(trajectory=t, **data),
+    selectors.own_situation_row, gettext_lazy("Your row has been added."),
+    gettext_lazy("Delete row"), gettext_lazy("The row has been deleted."),
+)
+BOTTLENECKS = _Rows(
+    "bottlenecks", gettext_lazy("Checklist of bottlenecks"), "instruments/bottlenecks.html",
+    "instruments/partials/bottleneck_row.html", BottleneckForm, OwnBottleneckForm,
+    _read_bottlenecks,
+    lambda t, line, data: services.save_bottleneck(
+        trajectory=t, bottleneck_slug="" if line.own else line.key,
+        assessment=line.assessment if line.own else None, **data),
+    lambda t, data: services.add_own_bottleneck(trajectory=t, **data),
+    selectors.own_bottleneck, gettext_lazy("Your bottleneck has been added."),
+    gettext_lazy("Delete bottleneck"), gettext_lazy("The bottleneck has been deleted."),
+)
 
 
 def _find_line(lines, key):
@@ -206,124 +225,111 @@ def _find_line(lines, key):
     raise Http404
 
 
-@login_required
-@require_POST
-def save_situation(request, trajectory_id: int, key: str):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Situation map"))
+def _rows_page(request, spec: _Rows, ctx, *, lines=None, extra=None, add_form=None, status=200):
+    """The instrument page; `lines` may carry one bound form with its errors."""
+    if lines is None:
+        lines, extra = spec.read(ctx["trajectory"])
+    for line in lines:
+        if not hasattr(line, "form"):
+            line.form = spec.form(instance=line.assessment, prefix=line.key)
+    return render(request, spec.template, {**ctx, **extra, "add_form": add_form or spec.add_form()},
+                  status=status)
+
+
+def _rows_view(request, spec: _Rows, trajectory_id: int):
+    return _rows_page(request, spec, _context(request, trajectory_id, SUB_1B, spec.label))
+
+
+def _rows_save(request, spec: _Rows, trajectory_id: int, key: str):
+    """Save one row: the row fragment for htmx (errors included, as htmx swaps only 2xx),
+    else a redirect back to it, or the page with the errors at the row's fields."""
+    ctx = _context(request, trajectory_id, SUB_1B, spec.label)
     trajectory = ctx["trajectory"]
-    smap = selectors.situation_map(trajectory)
-    line = _find_line([ln for s in smap.sections for ln in s.lines] + smap.own, key)
-    form = SituationForm(request.POST, prefix=key, instance=line.assessment)
+    lines, extra = spec.read(trajectory)
+    line = _find_line(lines, key)
+    form = spec.form(request.POST, prefix=key, instance=line.assessment)
     ok = False
     if form.is_valid():
         try:
-            line.assessment = services.save_situation(
-                trajectory=trajectory, row_slug="" if line.own else line.key,
-                assessment=line.assessment if line.own else None, **form.cleaned_data)
+            line.assessment = spec.save(trajectory, line, form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             ok = True
-            form = SituationForm(instance=line.assessment, prefix=key)
+            form = spec.form(instance=line.assessment, prefix=key)
     line.form = form
-    return _row_response(request, ctx, template="instruments/partials/situation_row.html",
-                         page=_situation_page, row_context={"line": line, "form": form},
-                         redirect_to=_url("situation", trajectory, anchor=key), ok=ok, status=400)
+    if request.htmx:
+        return render(request, spec.row_template, {**ctx, "line": line, "saved": ok})
+    if ok:
+        messages.success(request, _("Saved."))
+        return HttpResponseRedirect(_url(spec.url_name, trajectory, anchor=key))
+    return _rows_page(request, spec, ctx, lines=lines, extra=extra, status=400)
+
+
+def _rows_add(request, spec: _Rows, trajectory_id: int):
+    ctx = _context(request, trajectory_id, SUB_1B, spec.label)
+    form = spec.add_form(request.POST)
+    if form.is_valid():
+        row = spec.add(ctx["trajectory"], form.cleaned_data)
+        messages.success(request, spec.added)
+        return HttpResponseRedirect(_url(spec.url_name, ctx["trajectory"],
+                                         anchor=f"eigen-{row.pk}"))
+    return _rows_page(request, spec, ctx, add_form=form, status=400)
+
+
+def _rows_delete(request, spec: _Rows, trajectory_id: int, row_id: int):
+    ctx = _context(request, trajectory_id, SUB_1B, spec.delete_label)
+    row = spec.own(ctx["trajectory"], row_id)
+    back = _url(spec.url_name, ctx["trajectory"])
+    if request.method == "POST":
+        services.delete_own_row(row=row)
+        messages.success(request, spec.deleted)
+        return HttpResponseRedirect(back)
+    return _confirm(request, ctx, what=row.own_text, cancel_url=back)
+
+
+@login_required
+def situation(request, trajectory_id: int):
+    return _rows_view(request, SITUATION, trajectory_id)
+
+
+@login_required
+@require_POST
+def save_situation(request, trajectory_id: int, key: str):
+    return _rows_save(request, SITUATION, trajectory_id, key)
 
 
 @login_required
 @require_POST
 def add_situation_row(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Situation map"))
-    form = OwnRowForm(request.POST)
-    if form.is_valid():
-        row = services.add_own_situation_row(trajectory=ctx["trajectory"], **form.cleaned_data)
-        messages.success(request, _("Your row has been added."))
-        return HttpResponseRedirect(_url("situation", ctx["trajectory"], anchor=f"eigen-{row.pk}"))
-    return _situation_page(request, ctx, add_form=form, status=400)
+    return _rows_add(request, SITUATION, trajectory_id)
 
 
 @login_required
 def delete_situation_row(request, trajectory_id: int, row_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Delete row"))
-    row = selectors.own_situation_row(ctx["trajectory"], row_id)
-    back = _url("situation", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_own_row(row=row)
-        messages.success(request, _("The row has been deleted."))
-        return HttpResponseRedirect(back)
-    return _confirm(request, ctx, what=row.own_text, cancel_url=back)
-
-
-# knelpunten
-
-
-def _bottleneck_page(request, ctx, *, replace=None, add_form=None, status=200):
-    lines = selectors.bottleneck_lines(ctx["trajectory"])
-    for line in lines:
-        if replace and replace["line"].key == line.key:
-            line.form = replace["form"]
-        else:
-            line.form = BottleneckForm(instance=line.assessment, prefix=line.key)
-    return render(request, "instruments/bottlenecks.html", {
-        **ctx, "lines": lines, "ranked": selectors.ranked_bottlenecks(lines),
-        "add_form": add_form or OwnBottleneckForm()}, status=status)
+    return _rows_delete(request, SITUATION, trajectory_id, row_id)
 
 
 @login_required
 def bottlenecks(request, trajectory_id: int):
-    return _bottleneck_page(request, _context(request, trajectory_id, SUB_1B,
-                                              _("Checklist of bottlenecks")))
+    return _rows_view(request, BOTTLENECKS, trajectory_id)
 
 
 @login_required
 @require_POST
 def save_bottleneck(request, trajectory_id: int, key: str):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Checklist of bottlenecks"))
-    trajectory = ctx["trajectory"]
-    line = _find_line(selectors.bottleneck_lines(trajectory), key)
-    form = BottleneckForm(request.POST, prefix=key, instance=line.assessment)
-    ok = False
-    if form.is_valid():
-        try:
-            line.assessment = services.save_bottleneck(
-                trajectory=trajectory, bottleneck_slug="" if line.own else line.key,
-                assessment=line.assessment if line.own else None, **form.cleaned_data)
-        except ValidationError as exc:
-            _show_errors(form, exc)
-        else:
-            ok = True
-            form = BottleneckForm(instance=line.assessment, prefix=key)
-    line.form = form
-    return _row_response(request, ctx, template="instruments/partials/bottleneck_row.html",
-                         page=_bottleneck_page, row_context={"line": line, "form": form},
-                         redirect_to=_url("bottlenecks", trajectory, anchor=key), ok=ok,
-                         status=400)
+    return _rows_save(request, BOTTLENECKS, trajectory_id, key)
 
 
 @login_required
 @require_POST
 def add_bottleneck(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Checklist of bottlenecks"))
-    form = OwnBottleneckForm(request.POST)
-    if form.is_valid():
-        row = services.add_own_bottleneck(trajectory=ctx["trajectory"], **form.cleaned_data)
-        messages.success(request, _("Your bottleneck has been added."))
-        return HttpResponseRedirect(_url("bottlenecks", ctx["trajectory"],
-                                         anchor=f"eigen-{row.pk}"))
-    return _bottleneck_page(request, ctx, add_form=form, status=400)
+    return _rows_add(request, BOTTLENECKS, trajectory_id)
 
 
 @login_required
 def delete_bottleneck(request, trajectory_id: int, row_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Delete bottleneck"))
-    row = selectors.own_bottleneck(ctx["trajectory"], row_id)
-    back = _url("bottlenecks", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_own_row(row=row)
-        messages.success(request, _("The bottleneck has been deleted."))
-        return HttpResponseRedirect(back)
-    return _confirm(request, ctx, what=row.own_text, cancel_url=back)
+    return _rows_delete(request, BOTTLENECKS, trajectory_id, row_id)
 
 
 # --- stakeholders ----------------------------------------------------------------------------
@@ -358,9 +364,9 @@ def _stakeholder_form(request, trajectory_id: int, stakeholder_id: int | None):
         except services.DuplicateName as exc:
             form = StakeholderForm(request.POST, instance=stakeholder, show_confirm=True)
             form.is_valid()
-            _show_errors(form, exc)
+            show_errors(form, exc)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The stakeholder has been saved."))
             return redirect("instruments:stakeholders", trajectory_id=trajectory.pk)
@@ -394,13 +400,12 @@ def delete_stakeholder(request, trajectory_id: int, stakeholder_id: int):
 # --- levers ----------------------------------------------------------------------------------
 
 
-def _lever_page(request, ctx, *, replace=None, add_form=None, status=200):
-    blocks = selectors.lever_blocks(ctx["trajectory"])
+def _lever_page(request, ctx, *, blocks=None, add_form=None, status=200):
+    """The levers page; `blocks` may carry one bound form with its errors."""
+    blocks = blocks if blocks is not None else selectors.lever_blocks(ctx["trajectory"])
     for block in blocks:
         for line in block.lines:
-            if replace and replace["line"].key == line.key:
-                line.form = replace["form"]
-            else:
+            if not hasattr(line, "form"):
                 line.form = LeverScoreForm(instance=line.choice, prefix=line.key)
     scored = selectors.scored_levers(blocks)
     return render(request, "instruments/levers.html", {
@@ -429,7 +434,7 @@ def score_lever(request, trajectory_id: int, key: str):
                 trajectory=trajectory, lever_slug="" if line.own else key,
                 choice=line.choice if line.own else None, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             ok = True
             form = LeverScoreForm(instance=line.choice, prefix=key)
@@ -444,7 +449,7 @@ def score_lever(request, trajectory_id: int, key: str):
     if ok:
         messages.success(request, _("Saved."))
         return HttpResponseRedirect(_url("levers", trajectory, anchor=key))
-    return _lever_page(request, ctx, replace={"line": line, "form": form}, status=400)
+    return _lever_page(request, ctx, blocks=blocks, status=400)
 
 
 @login_required
@@ -456,7 +461,7 @@ def add_lever(request, trajectory_id: int):
         try:
             choice = services.add_own_lever(trajectory=ctx["trajectory"], **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("Your lever has been added."))
             return HttpResponseRedirect(_url("levers", ctx["trajectory"],
@@ -525,7 +530,7 @@ def add_chain(request, trajectory_id: int):
         try:
             chain = services.add_chain(trajectory=trajectory, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The chain has been added. Now add what teachers need "
                                         "and the interventions that provide it."))
@@ -544,7 +549,7 @@ def change_chain(request, trajectory_id: int, chain_id: int):
         try:
             services.change_chain(chain=chain, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The chain has been saved."))
             return HttpResponseRedirect(back)
@@ -576,7 +581,7 @@ def add_element(request, trajectory_id: int, chain_id: int):
         try:
             services.add_element(chain=chain, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("Added to the chain."))
             return HttpResponseRedirect(_url("amo", trajectory, anchor=prefix))
@@ -614,7 +619,7 @@ def coherence(request, trajectory_id: int):
                 services.save_coherence(trajectory=trajectory, links=form.links(),
                                         notes=form.note_values())
             except ValidationError as exc:
-                _show_errors(form, exc)
+                show_errors(form, exc)
             else:
                 messages.success(request, _("The matrix has been saved."))
                 return HttpResponseRedirect(_url("coherence", trajectory))

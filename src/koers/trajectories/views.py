@@ -17,19 +17,13 @@ from django.views.decorators.http import require_POST
 
 from koers.auth import login_required
 from koers.catalog.models import Question, Subphase, for_theme
+from koers.form_errors import show_errors
 from koers.organisations import access
 from koers.pagination import paginate
 
 from . import selectors, services
 from .forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
 from .models import Entry
-
-
-def _show_errors(form, exc: ValidationError) -> None:
-    """Put a service's errors next to the fields they name."""
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
 
 # --- starting, changing and deleting a trajectory ------------------------------------------
 
@@ -41,7 +35,7 @@ def _start(request, *, board, school, people, cancel_url):
             trajectory = services.start_trajectory(user=request.user, board=board, school=school,
                                                    **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The trajectory has started."))
             return redirect("trajectories:detail", trajectory_id=trajectory.pk)
@@ -77,7 +71,7 @@ def edit(request, trajectory_id: int):
         try:
             services.update_trajectory(trajectory=trajectory, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             messages.success(request, _("The trajectory has been changed."))
             return redirect("trajectories:detail", trajectory_id=trajectory.pk)
@@ -296,7 +290,7 @@ def add_dialogue(request, trajectory_id: int, subphase: str):
             services.log_dialogue(trajectory=trajectory, subphase_slug=sub.slug,
                                   user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_errors(form, exc)
         else:
             if not request.htmx:
                 messages.success(request, _("The dialogue has been logged."))
