@@ -7,6 +7,7 @@ from django.db import transaction
 
 from koers.catalog.models import Subphase, Theme
 from koers.instruments import services as inst
+from koers.instruments.models import AmoElement
 from koers.instruments.registry import SUB_1A
 from koers.organisations.models import (
     Board,
@@ -18,6 +19,7 @@ from koers.organisations.models import (
     Team,
     User,
 )
+from koers.plans import services as plan
 from koers.trajectories import services
 from koers.trajectories.models import Entry, Trajectory
 
@@ -276,6 +278,7 @@ def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
         user=teamleader.user,
     )
     _demo_instruments(trajectory, leader.user)
+    _demo_plan(trajectory, people)
     return trajectory
 
 
@@ -288,7 +291,7 @@ def _demo_instruments(trajectory: Trajectory, user) -> None:
         involved="Teamleiders, sectievoorzitters, coaches", term="lang",
         target_date=datetime.date(2028, 7, 1), smart=["specifiek", "meetbaar", "tijdsgebonden"],
         indicator="Geobserveerde lessen met differentiatie", unit="%", baseline=35,
-        target_value=80)
+        target_value=80, scale_min=0, scale_max=100)
     inst.add_goal(
         trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="leerlingen",
         description="Leerlingen ervaren dat de les aansluit bij hun niveau.", involved="Mentoren",
@@ -339,3 +342,38 @@ def _demo_instruments(trajectory: Trajectory, user) -> None:
                      lever=coaching)
     inst.add_element(chain=chain, factor="motivation", kind="intervention",
                      own_text="Leraren laten zien wat collega's al bereiken")
+
+
+def _demo_plan(trajectory: Trajectory, people: dict[str, Person]) -> None:
+    """A plan in two phases (one activity past its end date, so monitoring shows a signal),
+    preconditions with too many hours planned, and two measurements on course."""
+    leader, teamleader = people["Karin Jansen"], people["Pieter Bakker"]
+    cycle = trajectory.cycles.get()
+    coach = AmoElement.objects.get(chain__trajectory=trajectory, item_slug="amo-a-coach")
+    observing = None
+    for title, phase, start, end, owner, raci, hours, budget, status, intervention in (
+        ("Lesbezoeken met de kijkwijzer differentiatie", "Fase 1: voorbereiden",
+         datetime.date(2026, 10, 1), datetime.date(2026, 11, 15), teamleader,
+         {"leidinggevenden": "A", "leraren": "R", "hr": "I"}, 60, 0, "bezig", None),
+        ("Scholing coaches: begeleiden bij differentiëren", "Fase 1: voorbereiden",
+         datetime.date(2026, 11, 1), datetime.date(2027, 1, 31), leader,
+         {"opleiding": "R", "leidinggevenden": "A", "hr": "C"}, 40, 4500, "gepland", coach),
+        ("Elke sectie kiest een lessenreeks om te differentiëren", "Fase 2: uitvoeren",
+         datetime.date(2027, 1, 15), datetime.date(2027, 4, 1), teamleader,
+         {"leraren": "R", "leidinggevenden": "A", "collegas": "C"}, 120, 0, "gepland", None),
+        ("Collegiale lesbezoeken per sectie", "Fase 2: uitvoeren",
+         datetime.date(2027, 2, 1), datetime.date(2027, 6, 30), teamleader,
+         {"collegas": "R", "leidinggevenden": "A"}, 80, 2000, "gepland", None),
+    ):
+        activity = plan.add_activity(
+            cycle=cycle, user=leader.user, title=title, description="", intervention=intervention,
+            phase=phase, start_date=start, end_date=end, owner=owner, raci=raci, hours=hours,
+            budget=budget, status=status)
+        observing = observing or activity
+    plan.save_preconditions(cycle=cycle, hours_available=250, budget_available=8000,
+                            leadership="voldoende",
+                            leadership_note="Teamleiders hebben coachingsuren in hun taak.")
+    goal = trajectory.goals.get(indicator="Geobserveerde lessen met differentiatie")
+    for day, value in ((datetime.date(2026, 10, 15), 36), (datetime.date(2026, 11, 15), 39)):
+        plan.add_measurement(cycle=cycle, goal=goal, user=teamleader.user, measured_on=day,
+                             value=value, note="Kijkwijzer, 20 lessen", activity=observing)

@@ -45,10 +45,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "koers.organisations",
     "koers.catalog",
     "koers.trajectories",
     "koers.instruments",
+    "koers.plans",
+    "koers.reports",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +133,18 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Background work (the PDF report). Development and tests run a task at once, inside the
+# request; production sets KOERS_TASKS=database and runs `koers db_worker` beside the app.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("KOERS_TASKS") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+
+MEDIA_ROOT = Path(os.environ.get("KOERS_MEDIA_DIR", VAR_DIR / "media"))
 
 EMAIL_BACKEND = os.environ.get(
     "KOERS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

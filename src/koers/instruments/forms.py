@@ -61,12 +61,15 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["level", "description", "involved", "term", "target_date", "smart",
-                  "indicator", "unit", "baseline", "target_value"]
+                  "indicator", "unit", "baseline", "target_value", "scale_min", "scale_max"]
         widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
             "indicator": _("How you will see progress, e.g. \"share of lessons observed with "
                            "differentiation\"."),
             "unit": _("e.g. %, hours, number of teachers"),
+            "scale_min": _("Optional. For a percentage: 0. Measurements below it are refused."),
+            "scale_max": _("Optional. For a percentage: 100. Measurements above it are "
+                           "refused."),
         }
 
     def __init__(self, *args, sharpening: bool = False, **kwargs):

@@ -8,7 +8,7 @@ their own text.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from koers.catalog.models import AmoItem
@@ -45,6 +45,13 @@ class Goal(models.Model):
         REALISTISCH = "realistisch", _("Realistic")
         TIJDSGEBONDEN = "tijdsgebonden", _("Time-bound")
 
+    class Status(models.TextChoices):
+        """Set when a cycle ends (Ga door): only active goals go on into the next cycle."""
+
+        ACTIEF = "actief", _("Active")
+        GEBORGD = "geborgd", _("Anchored")
+        GESTOPT = "gestopt", _("Stopped")
+
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     description = models.TextField(_("goal"))
@@ -58,6 +65,12 @@ class Goal(models.Model):
                                    blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2,
                                        null=True, blank=True)
+    scale_min = models.DecimalField(_("lowest possible value"), max_digits=12, decimal_places=2,
+                                    null=True, blank=True)
+    scale_max = models.DecimalField(_("highest possible value"), max_digits=12,
+                                    decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.ACTIEF)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -65,9 +78,20 @@ class Goal(models.Model):
         ordering = ["level", "id"]
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scale_min__isnull=True) | Q(scale_max__isnull=True)
+                | Q(scale_min__lt=F("scale_max")),
+                name="goal_scale_min_below_max"),
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    def in_range(self, value) -> bool:
+        """Whether a value lies in the indicator's allowed range (open ends allowed)."""
+        return (self.scale_min is None or value >= self.scale_min) and \
+            (self.scale_max is None or value <= self.scale_max)
 
 
 class GoalRevision(models.Model):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from koers.plans import models as plans
 from koers.trajectories.models import Trajectory
 
 from . import models as m
@@ -23,6 +24,9 @@ SUB_1B = "1b-huidige-en-gewenste-situatie"
 SUB_1C = "1c-prioriteiten-en-nieuwe-doelen"
 SUB_2A = "2a-aanknopingspunten"
 SUB_2B = "2b-interventies-amo"
+SUB_3A = "3a-implementatieplan"
+SUB_3B = "3b-implementatie"
+SUB_4 = "4-ga-door"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,15 @@ INSTRUMENTS = [
                _has(m.LeverChoice, impact__isnull=False, success__isnull=False)),
     Instrument("amo", SUB_2B, _("AMO planner (Figure 8)"), "instruments:amo",
                _has(m.AmoChain)),
+    # Doe and Ga door count what the open cycle holds.
+    Instrument("plan", SUB_3A, _("Implementation plan"), "plans:plan",
+               _has(plans.Activity, deleted_at__isnull=True, cycle__closed_at__isnull=True)),
+    Instrument("monitoring", SUB_3B, _("Monitoring"), "plans:monitoring",
+               lambda: Exists(plans.Measurement.objects.filter(
+                   cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True))),
+    Instrument("evaluatie", SUB_4, _("Evaluation"), "plans:evaluation",
+               lambda: Exists(plans.GoalEvaluation.objects.filter(
+                   cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True))),
 ]
 
 

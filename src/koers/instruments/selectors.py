@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from koers import charts
 from koers.catalog.models import (
     AmoItem,
     Bottleneck,
@@ -24,7 +25,7 @@ from koers.catalog.models import (
 )
 from koers.trajectories.models import Trajectory
 
-from . import charts, rules
+from . import rules
 from .models import (
     AmoChain,
     AmoElement,
@@ -87,6 +88,13 @@ class SituationMap:
     sections: list[SituationSection]
     own: list[SituationLine]
     gaps: Counter
+
+    @property
+    def filled(self) -> list[SituationLine]:
+        """The lines the school has written something in, catalogue rows first."""
+        return [line for section in self.sections for line in section.lines
+                if line.assessment and (line.assessment.current or line.assessment.desired)] + [
+            line for line in self.own if line.assessment.current or line.assessment.desired]
 
     @property
     def scenarios(self) -> list[tuple[rules.Scenario, int]]:

@@ -29,7 +29,7 @@ from .models import (
 )
 
 GOAL_FIELDS = ["level", "description", "involved", "term", "target_date", "smart", "indicator",
-               "unit", "baseline", "target_value"]
+               "unit", "baseline", "target_value", "scale_min", "scale_max"]
 
 
 def _save(obj: Model, **values) -> Model:
@@ -65,6 +65,16 @@ def _check_goal(values: dict) -> None:
             not (values.get("indicator") or "").strip():
         raise ValidationError({"indicator": _("Name the indicator the baseline and target "
                                               "value measure.")})
+    low, high = values.get("scale_min"), values.get("scale_max")
+    if low is not None and high is not None and low >= high:
+        raise ValidationError({"scale_max": _("The highest possible value must be above the "
+                                              "lowest.")})
+    for field in ("baseline", "target_value"):
+        value = values.get(field)
+        if value is not None and not Goal(scale_min=low, scale_max=high).in_range(value):
+            raise ValidationError({field: _("This value lies outside the indicator's possible "
+                                            "values (%(low)s to %(high)s).") % {
+                "low": "…" if low is None else low, "high": "…" if high is None else high}})
 
 
 @transaction.atomic
@@ -87,11 +97,21 @@ def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "",
     return goal
 
 
+def goal_delete_blocker(goal: Goal) -> str:
+    """Why a goal may not be deleted, or "" if it may: deleting must not lose other work."""
+    if goal.amo_chains.exists():
+        return _("This goal is used in the AMO planner. Remove it from the chains that use it "
+                 "first.")
+    if goal.measurements.exists():
+        return _("This goal has measurements; deleting it would lose them. In Ga door you can "
+                 "stop or anchor the goal instead.")
+    return ""
+
+
 @transaction.atomic
 def delete_goal(*, goal: Goal) -> None:
-    if goal.amo_chains.exists():
-        raise ValidationError(_("This goal is used in the AMO planner. Remove it from the "
-                                "chains that use it first."))
+    if blocker := goal_delete_blocker(goal):
+        raise ValidationError(blocker)
     goal.delete()
 
 

@@ -158,9 +158,8 @@ def delete_goal(request, trajectory_id: int, goal_id: int):
                             blocked=" ".join(exc.messages), status=409)
         messages.success(request, _("The goal has been deleted."))
         return HttpResponseRedirect(back)
-    blocked = _("This goal is used in the AMO planner. Remove it from the chains that use it "
-                "first.") if goal.amo_chains.exists() else ""
-    return _confirm(request, ctx, what=goal.description, cancel_url=back, blocked=blocked)
+    return _confirm(request, ctx, what=goal.description, cancel_url=back,
+                    blocked=services.goal_delete_blocker(goal))
 
 
 # --- row instruments: the situation map and the checklist knelpunten ------------------------

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from koers.catalog.models import Theme
 from koers.organisations import access
 from koers.organisations.models import Board, Functie, Person, School, User
+from koers.plans.models import Cycle
 
 from .models import MAX_TEXT_LENGTH, Dialogue, Entry, EntryRevision, SubphaseStatus, Trajectory
 
@@ -62,6 +63,7 @@ def start_trajectory(
         start_date=start_date, created_by=user,
     )
     trajectory.participants.set(participants)
+    Cycle.objects.create(trajectory=trajectory, number=1, started_on=start_date)
     return trajectory
 
 

@@ -20,6 +20,8 @@ from koers.catalog.models import Question, Subphase, for_theme
 from koers.form_errors import show_errors
 from koers.organisations import access
 from koers.pagination import paginate
+from koers.plans import rules as plan_rules
+from koers.plans import selectors as plan_selectors
 
 from . import selectors, services
 from .forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
@@ -102,6 +104,8 @@ def detail(request, trajectory_id: int):
         "can_steer": access.can_steer(request.user, trajectory),
         "phases": selectors.trajectory_progress(trajectory),
         "participants": trajectory.participants.all(),
+        "state": plan_selectors.cycle_state(trajectory),
+        "pdca_choices": plan_rules.Pdca.choices,
     })
 
 

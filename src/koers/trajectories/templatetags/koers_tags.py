@@ -17,3 +17,9 @@ def page_url(context, param: str, number: int) -> str:
     query = context["request"].GET.copy()
     query[param] = number
     return "?" + query.urlencode()
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """mapping[key] in a template, or None when the key is absent."""
+    return mapping.get(key)

@@ -1,0 +1,310 @@
+"""Server-side SVG charts with a title, a description and a table alternative.
+
+Each chart is a self-contained SVG string (inline styles, no external CSS or scripts), so the
+PDF report can embed exactly what the page shows. Every text that came from a user is escaped
+by format_html.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import count
+
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from koers.instruments import rules
+
+_ids = count(1)
+
+INK = "#1b2a3a"
+GRID = "#8a97a6"
+FILLS = ("#e3f1e6", "#fdf1d8", "#e6eef8", "#f1f1f1")  # good, mixed, mixed, low
+POINT = "#1f4e79"
+
+
+@dataclass
+class Chart:
+    title: str
+    description: str
+    svg: SafeString
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)  # names of the numbered points, in order
+
+
+@dataclass
+class Point:
+    number: int
+    label: str
+    x: int  # 1..5
+    y: int  # 1..5
+
+
+def _open_svg(width: int, height: int, title: str, description: str) -> str:
+    n = next(_ids)
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '
+        'role="img" aria-labelledby="chart-{n}-t chart-{n}-d" '
+        'style="max-width:{w}px;font-family:sans-serif">'
+        '<title id="chart-{n}-t">{t}</title><desc id="chart-{n}-d">{d}</desc>',
+        w=width, h=height, n=n, t=title, d=description,
+    )
+
+
+# Offsets that spread points sharing one score cell, so none hides another.
+_SPREAD = [(0, 0), (-13, -13), (13, 13), (13, -13), (-13, 13), (0, -15), (0, 15), (-15, 0),
+           (15, 0)]
+
+
+def quadrant_plot(*, title: str, description: str, x_label: str, y_label: str,
+                  quadrants: tuple[str, str, str, str], points: list[Point]) -> SafeString:
+    """A 5×5 score plot split at rules.LARGE_FROM into four labelled quadrants.
+
+    quadrants: (large x & large y, small x & large y, large x & small y, small x & small y).
+    """
+    left, top, size = 70, 20, 360
+    cell = size / 5
+
+    def px(score: float) -> float:
+        return left + (score - 0.5) * cell
+
+    def py(score: float) -> float:
+        return top + size - (score - 0.5) * cell
+
+    split = rules.LARGE_FROM - 0.5
+    parts = [_open_svg(left + size + 20, top + size + 60, title, description)]
+    # Quadrant backgrounds and labels.
+    boxes = [
+        (px(split), top, px(5.5) - px(split), py(split) - top, FILLS[0], quadrants[0]),
+        (left, top, px(split) - left, py(split) - top, FILLS[1], quadrants[1]),
+        (px(split), py(split), px(5.5) - px(split), top + size - py(split), FILLS[2], quadrants[2]),
+        (left, py(split), px(split) - left, top + size - py(split), FILLS[3], quadrants[3]),
+    ]
+    for x, y, w, h, fill, label in boxes:
+        parts.append(format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+            x, y, w, h, fill, x + 6, y + 16, INK, label,
+        ))
+    # Axes, ticks and the split lines.
+    parts.append(format_html(
+        '<rect x="{l}" y="{t}" width="{s}" height="{s}" fill="none" stroke="{g}"/>'
+        '<line x1="{sx}" y1="{t}" x2="{sx}" y2="{b}" stroke="{g}" stroke-dasharray="4 3"/>'
+        '<line x1="{l}" y1="{sy}" x2="{r}" y2="{sy}" stroke="{g}" stroke-dasharray="4 3"/>',
+        l=left, t=top, s=size, g=GRID, sx=px(split), sy=py(split), b=top + size, r=left + size,
+    ))
+    for score in range(1, 6):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{}">{}</text>'
+            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
+            px(score), top + size + 16, INK, score, left - 8, py(score) + 4, INK, score,
+        ))
+    parts.append(format_html(
+        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}">{} →</text>'
+        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}" '
+        'transform="rotate(-90 {} {})">{} →</text>',
+        left + size / 2, top + size + 40, INK, x_label,
+        22, top + size / 2, INK, 22, top + size / 2, y_label,
+    ))
+    # Points, numbered; the legend and the table alternative carry the names.
+    crowd: dict[tuple[int, int], int] = defaultdict(int)
+    for p in points:
+        dx, dy = _SPREAD[crowd[(p.x, p.y)] % len(_SPREAD)]
+        crowd[(p.x, p.y)] += 1
+        cx, cy = px(p.x) + dx, py(p.y) + dy
+        parts.append(format_html(
+            '<g><title>{}</title><circle cx="{}" cy="{}" r="10" fill="{}" stroke="#fff"/>'
+            '<text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" '
+            'fill="#fff">{}</text></g>',
+            p.label, cx, cy, POINT, cx, cy + 4, p.number,
+        ))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def grid_matrix(*, title: str, description: str, columns: list[str], rows: list[str],
+                cells: list[list[tuple[str, list[str]]]]) -> SafeString:
+    """A labelled grid; each cell has a heading and a list of names (Figure 5)."""
+    left, top, col_w, row_h, line_h = 130, 40, 170, 150, 16
+    width, height = left + col_w * len(columns) + 10, top + row_h * len(rows) + 10
+    parts = [_open_svg(width, height, title, description)]
+    for c, label in enumerate(columns):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" '
+            'fill="{}">{}</text>', left + c * col_w + col_w / 2, top - 14, INK, label))
+    for r, label in enumerate(rows):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+            8, top + r * row_h + row_h / 2, INK, label))
+        for c, (heading, names) in enumerate(cells[r]):
+            x, y = left + c * col_w, top + r * row_h
+            shown = names if len(names) <= 6 else [*names[:5], f"+ {len(names) - 5}"]
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">{}</text>{}',
+                x, y, col_w, row_h, FILLS[0] if names else "#fafafa", GRID,
+                x + 8, y + 20, INK, heading,
+                format_html_join("", '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+                                 ((x + 8, y + 40 + i * line_h, INK, _clip(name))
+                                  for i, name in enumerate(shown))),
+            ))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _clip(text: str, length: int = 22) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+# --- timelines and courses (Doe) ---------------------------------------------------------------
+
+STATUS_FILLS = {"gepland": "#9db7d5", "bezig": "#1f4e79", "klaar": "#3c7d4a",
+                "vertraagd": "#b35900"}
+WARN = "#b00020"
+
+
+@dataclass
+class Bar:
+    label: str
+    group: str
+    start: datetime.date
+    end: datetime.date
+    status: str
+    status_label: str
+    overdue: bool = False
+
+
+def _month_starts(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date,
+          overdue_label: str) -> SafeString:
+    """Bars on a time axis by month, grouped under their phase; today as a red line.
+    An overdue bar gets a red outline and a mark, so colour is not the only sign."""
+    left, top, width, row_h, group_h = 230, 34, 560, 24, 22
+    first = min(b.start for b in bars)
+    last = max(max(b.end for b in bars), today)
+    span = max((last - first).days + 1, 1)
+
+    def px(day: datetime.date) -> float:
+        return left + width * (day - first).days / span
+
+    groups: list[tuple[str, list[Bar]]] = []
+    for bar in bars:
+        if not groups or groups[-1][0] != bar.group:
+            groups.append((bar.group, []))
+        groups[-1][1].append(bar)
+    height = top + sum(group_h + row_h * len(items) for _g, items in groups) + 10
+    parts = [_open_svg(left + width + 20, height, title, description)]
+    months = _month_starts(first, last)
+    step = max(1, len(months) // 12)  # at most about twelve month labels
+    for i, month in enumerate(months):
+        x = max(px(month), left)
+        parts.append(format_html(
+            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>', x=x, t=top - 6,
+            b=height - 6))
+        if i % step == 0:
+            parts.append(format_html(
+                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>', x + 2, top - 12, INK,
+                date_format(month, "M Y")))
+    y = top
+    for group, items in groups:
+        parts.append(format_html('<text x="6" y="{}" font-size="12" font-weight="bold" '
+                                 'fill="{}">{}</text>', y + 15, INK, _clip(group, 34)))
+        y += group_h
+        for bar in items:
+            x0, x1 = px(bar.start), px(bar.end + datetime.timedelta(days=1))
+            stroke = format_html(' stroke="{}" stroke-width="2"', WARN) if bar.overdue else ""
+            parts.append(format_html(
+                '<g><title>{label}: {s} – {e}, {status}{late}</title>'
+                '<text x="14" y="{ty}" font-size="12" fill="{ink}">{short}</text>'
+                '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"{stroke}/>'
+                '{mark}</g>',
+                label=bar.label, s=date_format(bar.start, "j M Y"),
+                e=date_format(bar.end, "j M Y"), status=bar.status_label,
+                late=f" – {overdue_label}" if bar.overdue else "", ty=y + 16, ink=INK,
+                short=_clip(bar.label, 32), x=x0, y=y + 4, w=max(x1 - x0, 3), h=row_h - 8,
+                fill=STATUS_FILLS.get(bar.status, GRID), stroke=stroke,
+                mark=format_html('<text x="{}" y="{}" font-size="13" font-weight="bold" '
+                                 'fill="{}">!</text>', x1 + 4, y + 17, WARN)
+                if bar.overdue else ""))
+            y += row_h
+    if first <= today <= last:
+        parts.append(format_html(
+            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="{c}" stroke-width="2"/>'
+            '<text x="{tx}" y="{ty}" font-size="11" fill="{c}">{label}</text>',
+            x=px(today), t=top - 6, b=height - 6, c=WARN, tx=px(today) + 3, ty=height - 8,
+            label=date_format(today, "j M")))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+@dataclass
+class CoursePoint:
+    day: datetime.date
+    value: Decimal
+
+
+def course_chart(*, title: str, description: str, points: list[CoursePoint],
+                 path: tuple[CoursePoint, CoursePoint] | None, low: Decimal | None,
+                 high: Decimal | None, unit: str, path_label: str) -> SafeString:
+    """Measurements of one indicator over time, with the straight path from baseline to target
+    as a dashed line."""
+    left, top, width, height = 60, 16, 440, 180
+    days = [p.day for p in points] + ([path[0].day, path[1].day] if path else [])
+    values = [p.value for p in points] + ([path[0].value, path[1].value] if path else [])
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+    vmin = low if low is not None else min(values)
+    vmax = high if high is not None else max(values)
+    if vmax == vmin:
+        vmin, vmax = vmin - 1, vmax + 1
+
+    def px(day: datetime.date) -> float:
+        return left + width * (day - first).days / span
+
+    def py(value: Decimal) -> float:
+        return top + height - height * float((value - vmin) / (vmax - vmin))
+
+    parts = [_open_svg(left + width + 30, top + height + 40, title, description)]
+    parts.append(format_html(
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#fafbfc" stroke="{}"/>',
+        left, top, width, height, GRID))
+    for value in (vmin, (vmin + vmax) / 2, vmax):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{}">{} {}</text>',
+            left - 6, py(value) + 4, INK, _number(value), unit))
+    for day in (first, last):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
+            px(day), top + height + 16, INK, date_format(day, "j M Y")))
+    if path:
+        parts.append(format_html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-dasharray="6 4" '
+            'stroke-width="2"><title>{}</title></line>',
+            px(path[0].day), py(path[0].value), px(path[1].day), py(path[1].value), GRID,
+            path_label))
+    if len(points) > 1:
+        coords = " ".join(f"{px(p.day):.1f},{py(p.value):.1f}" for p in points)
+        parts.append(format_html('<polyline points="{}" fill="none" stroke="{}" '
+                                 'stroke-width="2"/>', coords, POINT))
+    for p in points:
+        parts.append(format_html(
+            '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{}: {} {}</title></circle>',
+            px(p.day), py(p.value), POINT, date_format(p.day, "j F Y"), _number(p.value), unit))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _number(value: Decimal) -> str:
+    return number_format(int(value) if value == value.to_integral_value() else value)

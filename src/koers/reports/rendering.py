@@ -1,0 +1,39 @@
+"""The report as HTML and as PDF. The page, the PDF, the share link and a closed cycle's
+history all render the same document template, so they never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.template.loader import render_to_string
+
+from koers.plans.models import Cycle
+from koers.trajectories.models import Trajectory
+
+from . import selectors
+
+
+def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True
+                  ) -> str:
+    """The report's body: cover, contents, phases, plan, monitoring and evaluation."""
+    return render_to_string("reports/document.html", {
+        "report": selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders)})
+
+
+def snapshot_html(trajectory: Trajectory, cycle: Cycle) -> str:
+    """What a cycle's history shows once it is closed: the report as it stood."""
+    return document_html(trajectory, cycle)
+
+
+def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]
+        ) -> tuple[bytes, int]:
+    """The report as PDF bytes and its page count; progress(percent, step) is told along."""
+    from weasyprint import HTML  # heavy import: only where a PDF is made
+
+    progress(20, "Werkdocument verzamelen")
+    body = document_html(trajectory, cycle)
+    html = render_to_string("reports/pdf.html", {"trajectory": trajectory, "body": body})
+    progress(50, "Pagina's opmaken")
+    document = HTML(string=html).render()
+    progress(85, "PDF schrijven")
+    return document.write_pdf(), len(document.pages)
