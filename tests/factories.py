@@ -142,3 +142,42 @@ def fill_instruments(t: Trajectory, user: User, *, goals: int = 1, stakeholders:
             "stakeholder_id": stakeholder.pk, "choice_id": own_lever.pk, "chain_id": chain.pk,
             "element_id": element.pk, "bottleneck_row_id": own_bottleneck.pk,
             "theme_row_id": theme.pk}
+
+
+def add_activity(t: Trajectory, user: User, *, title: str = "Lesbezoeken", phase: str = "Fase 1",
+                 start: datetime.date | None = None, end: datetime.date | None = None,
+                 status: str = "gepland", hours: int = 10, budget: int = 500):
+    from koers.plans import selectors as plans
+    from koers.plans import services as plan_services
+
+    start = start or datetime.date(2026, 9, 1)
+    return plan_services.add_activity(
+        cycle=plans.current_cycle(t), user=user, title=title, description="", intervention=None,
+        phase=phase, start_date=start, end_date=end or start + datetime.timedelta(days=30),
+        owner=t.owner, raci={"leidinggevenden": "A", "leraren": "R"}, hours=hours,
+        budget=budget, status=status)
+
+
+def fill_plan(t: Trajectory, user: User) -> dict[str, int | str]:
+    """An activity with a measurement, a closed first cycle, a PDF export and a share link;
+    returns the URL ids of each (the activity is the one carried into cycle 2)."""
+    from koers.plans import selectors as plans
+    from koers.plans import services as plan_services
+    from koers.reports import services as report_services
+    from koers.reports.models import ReportExport
+
+    goal = t.goals.first()
+    activity = add_activity(t, user)
+    cycle = plans.current_cycle(t)
+    plan_services.add_measurement(cycle=cycle, goal=goal, user=user,
+                                  measured_on=datetime.date(2026, 10, 1), value=45,
+                                  activity=activity)
+    plan_services.evaluate_goal(cycle=cycle, goal=goal, user=user, realised=None, note="",
+                                decision="doorgaan")
+    following = plan_services.start_next_cycle(cycle=cycle, user=user, snapshot_html="<p>1</p>")
+    export = ReportExport.objects.create(trajectory=t, requested_by=user)
+    link, token = report_services.create_share_link(
+        trajectory=t, user=user, label="MR", expires_on=datetime.date.today(),
+        include_stakeholders=False)
+    return {"activity_id": following.activities.get().pk, "number": cycle.number,
+            "export_id": export.pk, "link_id": link.pk, "token": token}

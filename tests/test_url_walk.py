@@ -6,11 +6,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
 
-from .factories import fill_instruments
+from .factories import fill_instruments, fill_plan
 
 pytestmark = pytest.mark.django_db
 
 SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
+PUBLIC = {"reports:shared"}  # a share link is meant to open without logging in
 
 
 def _patterns(resolver=None, namespace=None):
@@ -32,12 +33,15 @@ def _urls(org):
               "trajectory_id": org.trajectory.pk, "subphase": sub.slug, "question": question.slug}
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
+    values.update(fill_plan(org.trajectory, org.schoolleider))
     # row_id names a different own row per instrument; each must exist for the walk to mean
     # something (a 404 because of scope, not because nothing is there).
     row_ids = {"instruments:delete_bottleneck": ids["bottleneck_row_id"],
                "instruments:delete_theme": ids["theme_row_id"]}
     urls = []
     for name, pattern in _patterns():
+        if name in PUBLIC:
+            continue
         kwargs = {k: values[k] for k in pattern.pattern.converters}
         if "row_id" in kwargs and name in row_ids:
             kwargs["row_id"] = row_ids[name]

@@ -128,7 +128,7 @@ def set_status(*, activity: Activity, user: User, status: str) -> Activity:
 def delete_activity(*, activity: Activity, user: User, confirmed: bool) -> None:
     """Take an activity out of the plan. It is kept (with its history and its measurements),
     only no longer shown; with measurements the user must confirm first."""
-    _require_open(activity.cycle)
+    _require_open(Cycle.objects.get(pk=activity.cycle_id))
     if activity.measurements.exists() and not confirmed:
         raise ValidationError(_("This activity has measurements. Confirm that you want to "
                                 "remove it from the plan; its measurements stay with the goal."))
