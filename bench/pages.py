@@ -1,6 +1,7 @@
 """Server time and queries of the werkdocument pages as data grows.
 
-Seeds 50 schools x 5 trajectories with every question and reflection filled, then requests the
+Seeds 50 schools x 5 trajectories with every question and reflection filled (one of them with
+every instrument, 30 activities and 10 goals of 12 measurements), then requests the pages
 trajectory overview and a subphase page through Django's full middleware stack, next to a bare
 login-protected view that only returns "ok". Prints median and p95 time, query count and peak
 memory. Uses a throw-away SQLite file, or DATABASE_URL when set (it must point to an empty
@@ -36,6 +37,7 @@ from django.utils import timezone  # noqa: E402
 
 from koers.catalog.models import Question, Subphase, Theme  # noqa: E402
 from koers.organisations.models import Board, Functie, Membership, Person, Role, School, User  # noqa: E402
+from koers.plans.models import Cycle  # noqa: E402
 from koers.trajectories.models import Entry, EntryRevision, SubphaseStatus, Trajectory  # noqa: E402
 
 
@@ -65,6 +67,8 @@ def seed(schools: int, per_school: int) -> tuple[User, Trajectory]:
             trajectories.append(Trajectory(board=board, school=school, theme=theme, owner=owner,
                                            title=f"Traject {s}-{t}", start_date=now.date()))
     Trajectory.objects.bulk_create(trajectories)
+    Cycle.objects.bulk_create(Cycle(trajectory=t, number=1, started_on=t.start_date)
+                              for t in trajectories)
     entries, statuses = [], []
     for trajectory in trajectories:
         for sub in subphases:
@@ -118,6 +122,63 @@ def fill_instruments(trajectory: Trajectory, user: User) -> None:
             inst.add_element(chain=chain, factor=item.factor, kind=item.kind, item_slug=item.slug)
 
 
+def fill_plan(trajectory: Trajectory, user: User) -> None:
+    """The Doe and Ga door of a busy school: 30 activities in 3 phases, 12 measurements on each
+    of the 10 goals, and every goal evaluated."""
+    import datetime
+
+    from koers.instruments.models import Goal
+    from koers.plans import services as plan
+    from koers.plans.models import Measurement
+
+    cycle = trajectory.cycles.get()
+    start = datetime.date(2025, 9, 1)
+    Trajectory.objects.filter(pk=trajectory.pk).update(start_date=start)
+    trajectory.refresh_from_db()
+    Goal.objects.filter(trajectory=trajectory).update(target_date=datetime.date(2027, 7, 1),
+                                                      scale_min=0, scale_max=100)
+    for n in range(30):
+        begin = start + datetime.timedelta(days=20 * n)
+        plan.add_activity(cycle=cycle, user=user, title=f"Activiteit {n} " * 3, description="",
+                          intervention=None, phase=f"Fase {n // 10 + 1}", start_date=begin,
+                          end_date=begin + datetime.timedelta(days=45), owner=trajectory.owner,
+                          raci={"leidinggevenden": "A", "leraren": "R", "hr": "I"}, hours=12,
+                          budget=750, status=("klaar", "bezig", "gepland")[n % 3])
+    goals = list(Goal.objects.filter(trajectory=trajectory))
+    Measurement.objects.bulk_create(
+        Measurement(goal=g, cycle=cycle, value=10 + 4 * m, note="Meting",
+                    measured_on=start + datetime.timedelta(days=30 * m))
+        for g in goals for m in range(12))
+    plan.save_evaluation(cycle=cycle, user=user, expected_version=None,
+                         good_communication="Goed " * 20, adjustments="Bijstellen " * 20)
+    for g in goals:
+        plan.evaluate_goal(cycle=cycle, goal=g, user=user, realised=None, note="Toelichting",
+                           decision="doorgaan")
+
+
+def measure_pdf(trajectory: Trajectory, runs: int = 3) -> None:
+    """The whole PDF as the background task makes it: time, pages and peak memory."""
+    import resource
+
+    from koers.reports import rendering
+
+    cycle = trajectory.cycles.get()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        data, pages = rendering.pdf(trajectory, cycle, lambda percent, step: None)
+        timings.append(time.perf_counter() - start)
+    # Memory in a run of its own: tracemalloc slows Python down several times over.
+    tracemalloc.start()
+    rendering.pdf(trajectory, cycle, lambda percent, step: None)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nPDF of the full trajectory: median {statistics.median(timings):.2f} s "
+          f"(max {max(timings):.2f} s over {runs} runs), {pages} pages, {len(data) / 1024:.0f} KiB; "
+          f"peak Python memory {peak / 2**20:.0f} MiB, process max RSS {rss:.0f} MiB")
+
+
 def measure(client: Client, url: str, requests: int) -> dict:
     client.get(url)  # warm caches and templates
     timings = []
@@ -150,6 +211,7 @@ def main() -> None:
     start = time.perf_counter()
     user, trajectory = seed(args.schools, args.trajectories)
     fill_instruments(trajectory, user)
+    fill_plan(trajectory, user)
     print(f"engine: {connection.vendor}; seeded {Trajectory.objects.count()} trajectories, "
           f"{Entry.objects.count()} answers and reflections ({Question.objects.count()} questions each) "
           f"in {time.perf_counter() - start:.1f} s")
@@ -168,6 +230,16 @@ def main() -> None:
                        ("AMO planner (5 chains)", "amo"), ("goals (10)", "doelen"),
                        ("coherence matrix", "samenhang")):
         pages[name] = f"/trajecten/{trajectory.pk}/instrumenten/{slug}/"
+    board = Board.objects.get()
+    pages.update({
+        "plan (30 activities, Gantt)": f"/trajecten/{trajectory.pk}/plan/",
+        "monitoring (10 goals x 12)": f"/trajecten/{trajectory.pk}/monitoring/",
+        "evaluation (10 goals)": f"/trajecten/{trajectory.pk}/evaluatie/",
+        "report HTML (everything)": f"/trajecten/{trajectory.pk}/rapport/",
+        "board overview (250, page 1)": f"/besturen/{board.pk}/overzicht/",
+        "board overview, filtered": f"/besturen/{board.pk}/overzicht/?school="
+                                    f"{trajectory.school_id}&theme=meer-differentiatie",
+    })
     with override_settings(ROOT_URLCONF="bench_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         results = {name: measure(client, url, args.requests) for name, url in pages.items()}
     base = results["bare view"]["median"]
@@ -175,6 +247,7 @@ def main() -> None:
     for name, r in results.items():
         print(f"{name:<32}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}"
               f"{r['median'] / base:>8.1f}{r['peak_kib']:>10.0f}")
+    measure_pdf(trajectory)
 
 
 if __name__ == "__main__":
