@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -332,7 +332,3 @@ def goal_results(trajectory: Trajectory, cycle: Cycle) -> list[GoalResult]:
 
 def evaluation_of(cycle: Cycle) -> Evaluation | None:
     return Evaluation.objects.filter(cycle=cycle).first()
-
-
-def planned_totals(cycle: Cycle) -> dict:
-    return activities_of(cycle).aggregate(hours=Sum("hours"), budget=Sum("budget"))
