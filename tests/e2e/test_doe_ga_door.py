@@ -68,7 +68,7 @@ def test_a_school_carries_its_trajectory_through_the_cycle(login, browser, org, 
     # 4: evaluate the goal, then start cycle 2.
     page.get_by_role("link", name="Evaluatie (4)").click()
     page.get_by_role("link", name="Evalueren").click()
-    expect(page.get_by_label("Gerealiseerd")).to_have_value("60")
+    expect(page.get_by_label("Gerealiseerd")).to_have_value("60.00")
     page.get_by_label("Doorgaan").check()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator(f"#doel-{goal.pk}")).to_contain_text("Doorgaan")

@@ -1,6 +1,8 @@
 """Thin views for Doe (plan, monitoring) and Ga door (evaluation, the next cycle). Everything
 works without JavaScript; with htmx a status change swaps only its own row."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -295,8 +297,10 @@ def evaluate_goal(request, trajectory_id: int, goal_id: int):
                    if r.goal.pk == goal.pk), None)
     if result is None:
         raise Http404
+    # Two decimals, as stored: SQLite and PostgreSQL hand back 60 and 60.00 otherwise.
+    realised = None if result.realised is None else result.realised.quantize(Decimal("0.01"))
     form = GoalEvaluationForm(request.POST or None, instance=result.evaluation,
-                              initial={"realised": result.realised})
+                              initial={"realised": realised})
     if request.method == "POST" and form.is_valid():
         try:
             services.evaluate_goal(cycle=ctx["cycle"], goal=goal, user=request.user,
