@@ -17,7 +17,7 @@ from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.instruments import selectors as instrument_selectors
 from koers.instruments.registry import SUB_3A, SUB_3B, SUB_4
-from koers.reports.rendering import snapshot_html
+from koers.reports.rendering import document_html
 from koers.trajectories import selectors as trajectory_selectors
 
 from . import ical, rules, selectors, services
@@ -47,6 +47,15 @@ def _form_page(request, ctx, form, *, heading, submit, cancel_url, intro="", sta
     return render(request, "plans/form.html", {
         **ctx, "form": form, "heading": heading, "submit": submit, "cancel_url": cancel_url,
         "intro": intro, **(extra or {})}, status=status)
+
+
+def _keep_typed_after_stale(form, current, message: str):
+    """After a refused stale save: say so, keep what was typed, and base the next save on the
+    version now stored, so saving again knowingly keeps the user's text."""
+    form.add_error(None, message)
+    form.data = form.data.copy()
+    form.data["version"] = current.version
+    return current
 
 
 def _plan_url(trajectory, anchor: str = "") -> str:
@@ -111,13 +120,10 @@ def change_activity(request, trajectory_id: int, activity_id: int):
                                      expected_version=form.cleaned_data.get("version"),
                                      **form.values())
         except services.StaleEdit as exc:
-            stale = exc.current
-            form.add_error(None, _("Someone else saved this activity while you were editing it. "
-                                   "Your changes are still below and nothing was overwritten; "
-                                   "compare them with the saved version and save again to "
-                                   "keep yours."))
-            form.data = form.data.copy()
-            form.data["version"] = stale.version
+            stale = _keep_typed_after_stale(form, exc.current, _(
+                "Someone else saved this activity while you were editing it. Your changes are "
+                "still below and nothing was overwritten; compare them with the saved version "
+                "and save again to keep yours."))
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -217,7 +223,8 @@ def set_status(request, trajectory_id: int, activity_id: int):
     if request.htmx:
         return render(request, "plans/partials/activity_status.html", {
             **ctx, "activity": activity, "form": form,
-            "overdue": activity.pk in selectors.monitoring(ctx["trajectory"], ctx["cycle"]).overdue,
+            "overdue": rules.is_overdue(end_date=activity.end_date, status=activity.status,
+                                        today=timezone.localdate()),
             "status_choices": StatusForm.base_fields["status"].choices},
             status=400 if form.errors else 200)
     if form.errors:
@@ -270,12 +277,9 @@ def evaluation(request, trajectory_id: int):
             services.save_evaluation(cycle=cycle, user=request.user,
                                      expected_version=form.cleaned_data.get("version"), **texts)
         except services.StaleEdit as exc:
-            stale = exc.current
-            form.add_error(None, _("Someone else saved the evaluation while you were editing "
-                                   "it. Your text is still below and nothing was overwritten; "
-                                   "save again to keep yours."))
-            form.data = form.data.copy()
-            form.data["version"] = stale.version
+            stale = _keep_typed_after_stale(form, exc.current, _(
+                "Someone else saved the evaluation while you were editing it. Your text is still "
+                "below and nothing was overwritten; save again to keep yours."))
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -324,7 +328,8 @@ def next_cycle(request, trajectory_id: int):
         try:
             following = services.start_next_cycle(
                 cycle=ctx["cycle"], user=request.user,
-                snapshot_html=snapshot_html(ctx["trajectory"], ctx["cycle"]))
+                # A closed cycle's history is the report as it stood at closing.
+                snapshot_html=document_html(ctx["trajectory"], ctx["cycle"]))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -20,11 +20,6 @@ def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders:
         "report": selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders)})
 
 
-def snapshot_html(trajectory: Trajectory, cycle: Cycle) -> str:
-    """What a cycle's history shows once it is closed: the report as it stood."""
-    return document_html(trajectory, cycle)
-
-
 def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]
         ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count; progress(percent, step) is told along."""
