@@ -7,7 +7,6 @@ board overview computes progress and goal courses for one page of trajectories a
 from __future__ import annotations
 
 import datetime
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ from koers.organisations.models import Board, School, User
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
 from koers.plans.models import Cycle
+from koers.tokens import hash_token
 from koers.trajectories.models import Dialogue, Entry, SubphaseStatus, Trajectory
 
 from .models import ReportExport, ShareLink
@@ -133,10 +133,6 @@ def export_for(trajectory: Trajectory, export_id: int) -> ReportExport:
 
 def share_links(trajectory: Trajectory) -> QuerySet[ShareLink]:
     return trajectory.share_links.select_related("created_by")
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def share_link_by_token(token: str) -> ShareLink | None:

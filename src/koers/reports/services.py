@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.organisations.models import User
+from koers.tokens import hash_token, new_token
 from koers.trajectories.models import Trajectory
 
 from .models import ReportExport, ShareLink
-from .selectors import hash_token
 from .tasks import make_report_pdf
 
 MAX_SHARE_DAYS = 365
@@ -43,7 +42,7 @@ def create_share_link(*, trajectory: Trajectory, user: User, label: str,
         raise ValidationError({"expires_on": _("Choose a date from today on.")})
     if expires_on > today + datetime.timedelta(days=MAX_SHARE_DAYS):
         raise ValidationError({"expires_on": _("A link can be valid for at most a year.")})
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     link = ShareLink.objects.create(
         trajectory=trajectory, token_hash=hash_token(token), label=label.strip(),
         expires_on=expires_on, include_stakeholders=include_stakeholders, created_by=user)
