@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "koers.instruments",
     "koers.plans",
     "koers.reports",
+    "koers.surveys",
 ]
 
 MIDDLEWARE = [

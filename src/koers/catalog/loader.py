@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from koers.surveys.loader import load_instruments
+
 from .models import (
     AmoItem,
     Bottleneck,
@@ -248,4 +250,5 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
                   Lever, LeverCluster, AmoItem):
         up.remove_stale(model)
     up.remove_stale(Theme, Theme.objects.filter(from_content=True))
+    load_instruments(directory / "enquetes", report)
     return report

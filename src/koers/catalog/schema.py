@@ -1,6 +1,6 @@
 """A small validator for the content files, so an error names the file and the key path.
 
-A schema is `str`, `int`, `SLUG`, a one-element list `[item_schema]`, or a dict of keys to
+A schema is `str`, `int`, `bool`, `SLUG`, a one-element list `[item_schema]`, or a dict of keys to
 schemas; a key that starts with "?" is optional. Unknown keys are errors too: a typo in a key
 must not silently drop content.
 """
@@ -29,6 +29,9 @@ def validate(value: Any, schema: Any, path: str = "") -> None:
     elif schema is str:
         if not isinstance(value, str) or not value.strip():
             raise CatalogError(f"{where}: expected a non-empty text, got {value!r}")
+    elif schema is bool:
+        if not isinstance(value, bool):
+            raise CatalogError(f"{where}: expected true or false, got {value!r}")
     elif schema is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise CatalogError(f"{where}: expected a whole number, got {value!r}")

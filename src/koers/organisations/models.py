@@ -35,10 +35,13 @@ class Role(models.TextChoices):
     TEAMLEIDER = "teamleider", _("Team leader")
     LERAAR = "leraar", _("Teacher")
     OOP = "oop", _("Support staff (OOP)")
+    SCHOOLBEHEERDER = "schoolbeheerder", _("Survey administrator of the school")
 
 
 BOARD_ROLES = {Role.BESTUURDER, Role.HR_ADVISEUR}
 MANAGING_SCHOOL_ROLES = {Role.SCHOOLLEIDER, Role.TEAMLEIDER}
+# Who runs a school's survey rounds and reads their reports (after the Spiegel's schoolbeheerder).
+SURVEY_SCHOOL_ROLES = {Role.SCHOOLLEIDER, Role.SCHOOLBEHEERDER}
 
 
 class Board(models.Model):

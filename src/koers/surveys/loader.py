@@ -1,0 +1,193 @@
+"""Load the survey instruments from `catalog/content/enquetes/`: one file per instrument plus
+`groepen.yaml`. Everything is read and checked before anything is written; an error names the
+file and the key path. An instrument is upserted by (slug, version); an item that already has
+answers cannot be removed: give the instrument a new version instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from koers.catalog.schema import SLUG, CatalogError, validate
+
+from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale
+
+GROUPS_FILE = {"groups": [{"slug": SLUG, "name": str}]}
+ITEM = {"slug": SLUG, "text": str, "?scale": str, "?options": [str], "?low": str, "?high": str,
+        "?facet": str, "?required": bool}
+DIMENSION = {"slug": SLUG, "name": str, "?description": str, "?module": SLUG, "?question": str,
+             "?variants": [int], "items": [ITEM]}
+INSTRUMENT_FILE = {"instrument": {
+    "slug": SLUG, "version": int, "name": str, "?kind": str, "minutes": int, "summary": str,
+    "?source": str, "groups": [SLUG], "?proposes_question": bool,
+    "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
+    "?variants": [{"slug": SLUG, "name": str, "description": str}],
+    "dimensions": [DIMENSION],
+}}
+
+
+def _read(path: Path, schema: dict) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
+    try:
+        validate(data, schema)
+    except CatalogError as exc:
+        raise CatalogError(f"{path.name}: {exc}") from None
+    return data
+
+
+def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
+    where = f"{name}: instrument"
+    for i, slug in enumerate(spec["groups"]):
+        if slug not in groups:
+            raise CatalogError(f"{where}.groups[{i}]: unknown respondent group '{slug}'")
+    kind = spec.get("kind", Instrument.Kind.STANDARD)
+    if kind not in Instrument.Kind.values:
+        raise CatalogError(f"{where}.kind: expected one of {', '.join(Instrument.Kind.values)}")
+    modules = [m["slug"] for m in spec.get("modules", [])]
+    variants = spec.get("variants", [])
+    if kind == Instrument.Kind.SCHOOLCONCEPT and not variants:
+        raise CatalogError(f"{where}.variants: a school concept needs its variants")
+    dims, items = Counter(), Counter()
+    for d, dim in enumerate(spec["dimensions"]):
+        at = f"{where}.dimensions[{d}]"
+        dims[dim["slug"]] += 1
+        if dim.get("module") and dim["module"] not in modules:
+            raise CatalogError(f"{at}.module: unknown module '{dim['module']}'")
+        scales = set()
+        for n, item in enumerate(dim["items"]):
+            item_at = f"{at}.items[{n}]"
+            items[item["slug"]] += 1
+            scale = item.get("scale", Scale.LIKERT5)
+            if scale not in Scale.values:
+                raise CatalogError(f"{item_at}.scale: expected one of {', '.join(Scale.values)}")
+            if scale == Scale.CHOICE and len(item.get("options", [])) < 2:
+                raise CatalogError(f"{item_at}.options: a choice needs at least two options")
+            if scale == Scale.BIPOLAR8 and not (item.get("low") and item.get("high")):
+                raise CatalogError(f"{item_at}: a bipolar item names both poles (low, high)")
+            if item.get("facet", "") not in Item.Facet.values:
+                raise CatalogError(f"{item_at}.facet: expected huidig or gewenst")
+            if scale in SCORED:
+                scales.add(scale)
+        if len(scales) > 1:
+            raise CatalogError(f"{at}: the scored items of one dimension share one scale")
+        if variants and scales:
+            positions = dim.get("variants", [])
+            if len(positions) != len(variants) or not all(1 <= p <= 8 for p in positions):
+                raise CatalogError(f"{at}.variants: give each of the {len(variants)} variants "
+                                   "a position from 1 to 8")
+    for counter, kind_name in ((dims, "dimension"), (items, "item")):
+        twice = [slug for slug, n in counter.items() if n > 1]
+        if twice:
+            raise CatalogError(f"{where}: {kind_name} slug used twice: {', '.join(twice)}")
+
+
+def read_instruments(directory: Path) -> tuple[list[dict], list[tuple[str, dict]]]:
+    groups = _read(directory / "groepen.yaml", GROUPS_FILE)["groups"]
+    known = {g["slug"] for g in groups}
+    instruments = []
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name == "groepen.yaml":
+            continue
+        spec = _read(path, INSTRUMENT_FILE)["instrument"]
+        _check_instrument(path.name, spec, known)
+        instruments.append((path.name, spec))
+    return groups, instruments
+
+
+def _sync(model, parent_filter: dict, rows: list[tuple[str, dict]], report) -> dict[str, object]:
+    """Upsert the rows (slug, values) under one parent and remove the ones no longer there."""
+    existing = {obj.slug: obj for obj in model.objects.filter(**parent_filter)}
+    kept = {}
+    for slug, values in rows:
+        obj = existing.get(slug)
+        if obj is None:
+            obj = model.objects.create(slug=slug, **parent_filter, **values)
+            report.created[model.__name__] += 1
+        else:
+            changed = [k for k, v in values.items() if getattr(obj, k) != v]
+            if changed:
+                for key in changed:
+                    setattr(obj, key, values[key])
+                obj.save(update_fields=changed)
+                report.updated[model.__name__] += 1
+        kept[slug] = obj
+    stale = [obj for slug, obj in existing.items() if slug not in kept]
+    if stale:
+        model.objects.filter(pk__in=[o.pk for o in stale]).delete()
+        report.removed[model.__name__] += len(stale)
+    return kept
+
+
+def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
+    instrument, created = Instrument.objects.get_or_create(
+        slug=spec["slug"], version=spec["version"],
+        defaults={"name": spec["name"], "summary": spec["summary"], "from_content": True})
+    if created:
+        report.created["Instrument"] += 1
+    variants = spec.get("variants", [])
+    fields = {
+        "name": spec["name"], "summary": spec["summary"], "source": spec.get("source", ""),
+        "minutes": spec["minutes"], "kind": spec.get("kind", Instrument.Kind.STANDARD),
+        "proposes_question": spec.get("proposes_question", False), "from_content": True,
+        "variants": [{**v, "positions": {d["slug"]: d["variants"][i]
+                                         for d in spec["dimensions"] if d.get("variants")}}
+                     for i, v in enumerate(variants)],
+    }
+    changed = [k for k, v in fields.items() if getattr(instrument, k) != v]
+    if changed and not created:
+        report.updated["Instrument"] += 1
+    for key in changed:
+        setattr(instrument, key, fields[key])
+    instrument.save()
+    instrument.groups.set([groups[slug] for slug in spec["groups"]])
+
+    all_items = {item["slug"] for dim in spec["dimensions"] for item in dim["items"]}
+    answered = set(Item.objects.filter(dimension__instrument=instrument, answers__isnull=False)
+                   .exclude(slug__in=all_items).values_list("slug", flat=True))
+    if answered:
+        raise CatalogError(
+            f"{name}: items {', '.join(sorted(answered))} already have answers; keep them or "
+            f"give the instrument a new version")
+
+    modules = _sync(Module, {"instrument": instrument}, [
+        (m["slug"], {"name": m["name"], "description": m.get("description", ""),
+                     "required": m.get("required", False), "order": i})
+        for i, m in enumerate(spec.get("modules", []))], report)
+    dimensions = _sync(Dimension, {"instrument": instrument}, [
+        (d["slug"], {"name": d["name"], "description": d.get("description", ""),
+                     "question": d.get("question", ""), "order": i,
+                     "module": modules.get(d.get("module"))})
+        for i, d in enumerate(spec["dimensions"])], report)
+    for dim in spec["dimensions"]:
+        _sync(Item, {"dimension": dimensions[dim["slug"]]}, [
+            (item["slug"], {"text": item["text"], "scale": item.get("scale", Scale.LIKERT5),
+                            "options": item.get("options", []), "low_label": item.get("low", ""),
+                            "high_label": item.get("high", ""), "facet": item.get("facet", ""),
+                            "required": item.get("required", True), "order": i})
+            for i, item in enumerate(dim["items"])], report)
+
+
+def load_instruments(directory: Path, report) -> None:
+    """Called from load_catalog, inside its transaction."""
+    if not directory.is_dir():
+        return
+    group_specs, instruments = read_instruments(directory)
+    groups = {}
+    for order, g in enumerate(group_specs):
+        obj, created = RespondentGroup.objects.update_or_create(
+            slug=g["slug"], defaults={"name": g["name"], "order": order, "from_content": True})
+        if created:
+            report.created["RespondentGroup"] += 1
+        groups[g["slug"]] = obj
+    for name, spec in instruments:
+        _load_instrument(name, spec, groups, report)
+    # A newer version in the content retires the older ones for new rounds.
+    for _name, spec in instruments:
+        Instrument.objects.filter(slug=spec["slug"], version__lt=spec["version"]).update(
+            active=False)

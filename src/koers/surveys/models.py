@@ -1,0 +1,328 @@
+"""Survey instruments (content), rounds at a school, invitations, and anonymous responses.
+
+Anonymity is built into the tables: a Response holds its round, its respondent group and the
+day it came in, nothing else. The link a respondent used (an Invitation's token or a Draft)
+lives in other tables that a response never points to, and a Draft is deleted in the same
+transaction that stores the response.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from koers.organisations.models import School
+
+MIN_GROUP_FLOOR = 3
+DEFAULT_MIN_GROUP = 5
+DEFAULT_WINDOW_DAYS = 21
+
+
+class RespondentGroup(models.Model):
+    """Who answers: directie, P&O, teamleiders, leraren, OOP, mentoren, ouders, leerlingen…"""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    order = models.PositiveSmallIntegerField(default=0)
+    from_content = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("respondent group")
+        verbose_name_plural = _("respondent groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Instrument(models.Model):
+    """One version of a questionnaire. A changed structure is a new version under the same
+    slug, so the answers of earlier rounds keep the items they were given."""
+
+    class Kind(models.TextChoices):
+        STANDARD = "standaard", _("Scores per dimension")
+        SCHOOLCONCEPT = "schoolconcept", _("School concept: current and desired profile")
+
+    slug = models.SlugField()
+    version = models.PositiveSmallIntegerField(default=1)
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.TextField(_("summary"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("minutes to fill in"), default=10)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
+                            default=Kind.STANDARD)
+    groups = models.ManyToManyField(RespondentGroup, related_name="instruments",
+                                    verbose_name=_("respondent groups"))
+    # Schoolconcept only: [{"slug", "name", "description", "positions": {dimension: 1..8}}]
+    variants = models.JSONField(default=list, blank=True)
+    proposes_question = models.BooleanField(
+        _("proposes a development question"), default=False,
+        help_text=_("The report drafts an ontwikkelvraag from the weakest dimension."))
+    active = models.BooleanField(_("active"), default=True)
+    from_content = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["name", "-version"]
+        verbose_name = _("survey instrument")
+        verbose_name_plural = _("survey instruments")
+        constraints = [models.UniqueConstraint(fields=["slug", "version"],
+                                               name="instrument_unique_version")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+
+class Module(models.Model):
+    """An optional part of an instrument that a round may leave out (the Spiegel is modular)."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="modules")
+    slug = models.SlugField()
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    required = models.BooleanField(_("always included"), default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["instrument", "slug"],
+                                               name="module_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Dimension(models.Model):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE,
+                                   related_name="dimensions")
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="dimensions")
+    slug = models.SlugField()
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    # The ontwikkelvraag this dimension suggests when it scores lowest.
+    question = models.TextField(_("development question"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["instrument", "slug"],
+                                               name="dimension_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Scale(models.TextChoices):
+    LIKERT5 = "likert5", _("Agree–disagree, 1 to 5")
+    BIPOLAR8 = "bipolar8", _("Between two poles, 1 to 8")
+    YESNO = "janee", _("Yes or no")
+    CHOICE = "keuze", _("Choice from options")
+    OPEN = "open", _("Open text")
+
+
+SCORED = (Scale.LIKERT5, Scale.BIPOLAR8, Scale.YESNO)
+LIKERT_LABELS = {1: _("Strongly disagree"), 2: _("Disagree"), 3: _("Neutral"), 4: _("Agree"),
+                 5: _("Strongly agree")}
+
+
+def scale_values(scale: str, options: list | None = None) -> list[int]:
+    """The values an answer on this scale may take (none for open text)."""
+    return {
+        Scale.LIKERT5: list(range(1, 6)),
+        Scale.BIPOLAR8: list(range(1, 9)),
+        Scale.YESNO: [0, 1],
+        Scale.CHOICE: list(range(1, len(options or []) + 1)),
+    }.get(scale, [])
+
+
+class Item(models.Model):
+    class Facet(models.TextChoices):
+        NONE = "", _("—")
+        CURRENT = "huidig", _("Current")
+        DESIRED = "gewenst", _("Desired")
+
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="items")
+    slug = models.SlugField()
+    text = models.TextField(_("text"))
+    scale = models.CharField(_("scale"), max_length=10, choices=Scale.choices,
+                             default=Scale.LIKERT5)
+    options = models.JSONField(_("options"), default=list, blank=True)
+    low_label = models.CharField(_("label at 1"), max_length=80, blank=True)
+    high_label = models.CharField(_("label at 8"), max_length=80, blank=True)
+    facet = models.CharField(_("current or desired"), max_length=8, choices=Facet.choices,
+                             blank=True, default="")
+    required = models.BooleanField(_("required"), default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["dimension", "slug"],
+                                               name="item_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def values(self) -> list[int]:
+        return scale_values(self.scale, self.options)
+
+    def clean(self):
+        if self.scale == Scale.CHOICE and len(self.options) < 2:
+            raise ValidationError({"options": _("A choice needs at least two options.")})
+        if self.scale == Scale.BIPOLAR8 and not (self.low_label and self.high_label):
+            raise ValidationError({"low_label": _("Name both poles of the scale.")})
+        if self.scale in SCORED and self.dimension_id:
+            others = set(self.dimension.items.exclude(pk=self.pk).filter(scale__in=SCORED)
+                         .values_list("scale", flat=True))
+            if others - {self.scale}:
+                raise ValidationError({"scale": _(
+                    "The scored items of one dimension share one scale, so its mean means "
+                    "something.")})
+
+
+class Round(models.Model):
+    """One run of an instrument at a school, open for a window of days."""
+
+    class State(models.TextChoices):
+        PLANNED = "gepland", _("Planned")
+        OPEN = "open", _("Open")
+        CLOSED = "gesloten", _("Closed")
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="survey_rounds")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="rounds")
+    title = models.CharField(_("title"), max_length=160)
+    modules = models.JSONField(default=list, blank=True)  # slugs of the chosen modules
+    groups = models.ManyToManyField(RespondentGroup, through="RoundGroup", related_name="+")
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on (last day)"))
+    closed_early_on = models.DateField(null=True, blank=True)
+    min_group_size = models.PositiveSmallIntegerField(
+        _("minimum group size"), default=DEFAULT_MIN_GROUP,
+        help_text=_("Groups with fewer responses are not shown in the report (at least 3)."))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(min_group_size__gte=MIN_GROUP_FLOOR),
+                                   name="round_min_group_floor"),
+            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")),
+                                   name="round_closes_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state(self, today: datetime.date) -> str:
+        if self.closed_early_on or today > self.closes_on:
+            return self.State.CLOSED
+        return self.State.PLANNED if today < self.opens_on else self.State.OPEN
+
+    def is_open(self, today: datetime.date) -> bool:
+        return self.state(today) == self.State.OPEN
+
+    def last_day(self) -> datetime.date:
+        return self.closed_early_on or self.closes_on
+
+
+class RoundGroup(models.Model):
+    """A respondent group taking part in a round, with its optional open link (hash only)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="round_groups")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    open_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "group"],
+                                               name="round_group_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group}"
+
+
+class Invitation(models.Model):
+    """A personal invitation. The token exists only in the e-mail; `responded` lets reminders
+    skip those who answered, and is never shown per person."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    sent_on = models.DateField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    responded = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["round", "email"],
+                                               name="invitation_unique_email")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group}"
+
+
+class Draft(models.Model):
+    """Answers saved along the way, found by the hash of the respondent's link. Deleted when
+    the response is stored, so nothing ties the two together afterwards."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    answers = models.JSONField(default=dict)  # item id (str) -> int or text
+    updated_on = models.DateField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group}"
+
+
+class Response(models.Model):
+    """One submitted questionnaire: round, group and day. Nothing that names a person."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    submitted_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group} · {self.submitted_on}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
+    value = models.SmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "item"],
+                                               name="answer_once_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.item.slug}: {self.value if self.value is not None else self.text}"
+
+
+class Evidence(models.Model):
+    """A round's results attached to a trajectory's 1B (current situation)."""
+
+    trajectory = models.ForeignKey("trajectories.Trajectory", on_delete=models.CASCADE,
+                                   related_name="survey_evidence")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="evidence")
+    note = models.TextField(_("what this tells us"), blank=True)
+    question = models.TextField(_("development question (draft)"), blank=True)
+    attached_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+    attached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attached_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "round"],
+                                               name="evidence_once_per_round")]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory} · {self.round}"
