@@ -181,3 +181,41 @@ def fill_plan(t: Trajectory, user: User) -> dict[str, int | str]:
         include_stakeholders=False)
     return {"activity_id": following.activities.get().pk, "number": cycle.number,
             "export_id": export.pk, "link_id": link.pk, "token": token}
+
+
+# --- surveys ------------------------------------------------------------------------------------
+
+
+def survey_round(school: School, *, slug: str = "leerklimaat-scan", title: str = "Ronde",
+                 groups=("leraren", "oop", "leerlingen"), closed: bool = False,
+                 min_group_size: int = 3, days_ago: int = 0):
+    """A round at the school: open from today, or (closed=True) one that ended before today."""
+    from koers.surveys.demo import make_round
+
+    opens = datetime.date.today() - datetime.timedelta(days=days_ago + (30 if closed else 0))
+    return make_round(school=school, slug=slug, title=title, opens_on=opens, groups=list(groups),
+                      min_group_size=min_group_size, days=21 if closed else 21 + days_ago)
+
+
+def respond(survey, group: str, default: int = 3, **values) -> None:
+    """One submitted response: every scored item answered `default`, except the item slugs
+    given (a value, or text for an open item). Written directly, as the submission would."""
+    from koers.surveys.models import Answer, RespondentGroup, Response, Scale
+    from koers.surveys.selectors import round_pages
+
+    response = Response.objects.create(round=survey, group=RespondentGroup.objects.get(slug=group),
+                                       submitted_on=datetime.date.today())
+    answers = []
+    for page in round_pages(survey):
+        for item in page.items:
+            value = values.get(item.slug.replace("-", "_"), default)
+            if item.scale == Scale.OPEN:
+                if item.slug.replace("-", "_") in values:
+                    answers.append(Answer(response=response, item=item, text=value))
+            elif item.scale == Scale.CHOICE:
+                answers.append(Answer(response=response, item=item, value=1))
+            elif item.scale == Scale.YESNO:
+                answers.append(Answer(response=response, item=item, value=min(value, 1)))
+            else:
+                answers.append(Answer(response=response, item=item, value=value))
+    Answer.objects.bulk_create(answers)

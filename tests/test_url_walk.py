@@ -5,13 +5,17 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
+from koers.surveys.models import Evidence, Item, Scale
 
-from .factories import fill_instruments, fill_plan
+from .factories import fill_instruments, fill_plan, respond, survey_round
 
 pytestmark = pytest.mark.django_db
 
 SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
-PUBLIC = {"reports:shared"}  # a share link is meant to open without logging in
+# A share link and a respondent's survey link are meant to open without logging in; their
+# own tests check what an unknown, used or closed link shows.
+PUBLIC = {"reports:shared", "surveys:thanks", "surveys:open", "surveys:respond",
+          "surveys:respond_page", "surveys:review"}
 
 
 def _patterns(resolver=None, namespace=None):
@@ -34,6 +38,13 @@ def _urls(org):
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
+    survey = survey_round(org.school, closed=True)
+    respond(survey, "leraren"), respond(survey, "leraren"), respond(survey, "leraren")
+    evidence = Evidence.objects.create(trajectory=org.trajectory, round=survey)
+    values.update(round_id=survey.pk, instrument_id=survey.instrument_id, fmt="csv",
+                  evidence_id=evidence.pk,
+                  item_id=Item.objects.get(dimension__instrument=survey.instrument,
+                                           scale=Scale.OPEN).pk)
     # row_id names a different own row per instrument; each must exist for the walk to mean
     # something (a 404 because of scope, not because nothing is there).
     row_ids = {"instruments:delete_bottleneck": ids["bottleneck_row_id"],

@@ -8,6 +8,7 @@ by format_html.
 from __future__ import annotations
 
 import datetime
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -308,3 +309,151 @@ def course_chart(*, title: str, description: str, points: list[CoursePoint],
 
 def _number(value: Decimal) -> str:
     return number_format(int(value) if value == value.to_integral_value() else value)
+
+
+# --- survey results -----------------------------------------------------------------------------
+
+# Colour-blind safe series (Okabe–Ito); each series also has its own dash or marker in the legend.
+SERIES = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
+          "#f0e442")
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float | None]  # one per category; None is "not shown"
+
+
+def _fmt(value: float) -> str:
+    return number_format(round(value, 1), decimal_pos=1)
+
+
+def _legend(series: list[Series], x: int, y: int) -> str:
+    return "".join(format_html(
+        '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+        x, y + i * 18, SERIES[i % len(SERIES)], x + 18, y + 10 + i * 18, INK, _clip(s.name, 28))
+        for i, s in enumerate(series))
+
+
+def grouped_bars(*, title: str, description: str, categories: list[str], series: list[Series],
+                 low: float, high: float) -> SafeString:
+    """Horizontal bars: per category (dimension) one bar per series (group), on the scale."""
+    left, top, width = 220, 10, 420
+    bar_h, gap = 12, 10
+    block = bar_h * len(series) + gap
+    height = top + block * len(categories) + 30
+    legend_w = 200
+
+    def px(value: float) -> float:
+        return left + width * (value - low) / (high - low)
+
+    parts = [_open_svg(left + width + legend_w, max(height, 20 + 18 * len(series)), title,
+                       description)]
+    for tick in range(int(low), int(high) + 1):
+        parts.append(format_html(
+            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>'
+            '<text x="{x}" y="{ty}" font-size="11" text-anchor="middle" fill="{ink}">{v}</text>',
+            x=px(tick), t=top, b=height - 24, ty=height - 10, ink=INK, v=tick))
+    for c, category in enumerate(categories):
+        y = top + c * block
+        parts.append(format_html('<text x="{}" y="{}" font-size="12" text-anchor="end" '
+                                 'fill="{}">{}</text>', left - 8, y + block / 2, INK,
+                                 _clip(category, 30)))
+        for s, serie in enumerate(series):
+            value = serie.values[c]
+            if value is None:
+                continue
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}, {}: {}</title>'
+                '</rect>', left, y + s * bar_h, max(px(value) - left, 1), bar_h - 2,
+                SERIES[s % len(SERIES)], category, serie.name, _fmt(value)))
+    parts.append(_legend(series, left + width + 16, top))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def spider(*, title: str, description: str, axes: list[str], series: list[Series],
+           low: float, high: float) -> SafeString:
+    """A radar of profiles: one axis per dimension, one closed line per group."""
+    cx, cy, radius = 270, 200, 140
+    n = len(axes)
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = radius * (value - low) / (high - low)
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    parts = [_open_svg(760, 410, title, description)]
+    for level in range(int(low), int(high) + 1):
+        ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, level) for i in range(n)))
+        parts.append(format_html('<polygon points="{}" fill="none" stroke="#e1e5ea"/>', ring))
+    for i, axis in enumerate(axes):
+        x, y = point(i, high)
+        lx, ly = point(i, high + (high - low) * 0.12)
+        anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
+        parts.append(format_html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>'
+            '<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="{}">{}</text>',
+            cx, cy, round(x, 1), round(y, 1), round(lx, 1), round(ly + 4, 1), anchor, INK,
+            _clip(axis, 28)))
+    for s, serie in enumerate(series):
+        points = [point(i, v) for i, v in enumerate(serie.values) if v is not None]
+        if len(points) < 3:
+            continue
+        colour = SERIES[s % len(SERIES)]
+        coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        parts.append(format_html(
+            '<polygon points="{}" fill="{}" fill-opacity="0.08" stroke="{}" stroke-width="2">'
+            '<title>{}</title></polygon>', coords, colour, colour, serie.name))
+    parts.append(_legend(series, 570, 20))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+@dataclass
+class Pole:
+    name: str
+    low: str
+    high: str
+
+
+def profile_lines(*, title: str, description: str, rows: list[Pole], series: list[Series],
+                  marks: int = 8) -> SafeString:
+    """The school-concept schema: one row per dimension from 1 (left pole) to `marks` (right
+    pole), with each series as a line through its positions (current, desired, a variant)."""
+    left, top, width, row_h = 270, 30, 300, 30
+    height = top + row_h * len(rows) + 10
+
+    def px(value: float) -> float:
+        return left + width * (value - 1) / (marks - 1)
+
+    parts = [_open_svg(left + width + 330, max(height, 30 + 18 * len(series)), title,
+                       description)]
+    for mark in range(1, marks + 1):
+        parts.append(format_html(
+            '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>'
+            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>', px(mark), top - 12,
+            INK, mark, x=px(mark), t=top - 4, b=height - 8))
+    for r, row in enumerate(rows):
+        y = top + r * row_h + row_h / 2
+        parts.append(format_html(
+            '<text x="6" y="{y}" font-size="12" font-weight="bold" fill="{ink}">{name}</text>'
+            '<text x="{lx}" y="{y}" font-size="11" text-anchor="end" fill="{ink}">{low}</text>'
+            '<text x="{hx}" y="{y}" font-size="11" fill="{ink}">{high}</text>',
+            y=y + 4, ink=INK, name=_clip(row.name, 18), lx=left - 8, low=_clip(row.low, 16),
+            hx=left + width + 8, high=_clip(row.high, 18)))
+    for s, serie in enumerate(series):
+        colour = SERIES[s % len(SERIES)]
+        points = [(px(v), top + r * row_h + row_h / 2) for r, v in enumerate(serie.values)
+                  if v is not None]
+        dash = ("", ' stroke-dasharray="5 4"', ' stroke-dasharray="2 3"')[min(s, 2)]
+        parts.append(format_html(
+            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2"{}/>',
+            " ".join(f"{x:.1f},{y:.1f}" for x, y in points), colour, mark_safe(dash)))
+        for x, y in points:
+            parts.append(format_html('<circle cx="{}" cy="{}" r="4" fill="{}"/>', round(x, 1), round(y, 1),
+                                     colour))
+    parts.append(_legend(series, left + width + 140, top))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

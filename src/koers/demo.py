@@ -20,6 +20,7 @@ from koers.organisations.models import (
     User,
 )
 from koers.plans import services as plan
+from koers.surveys import demo as demo_surveys
 from koers.trajectories import services
 from koers.trajectories.models import Entry, Trajectory
 
@@ -66,7 +67,7 @@ PEOPLE = [
     ("Martijn", "van der Berg", Functie.DOCENT_LB, 1, [1, 3], None),
     ("Sara", "Koster", Functie.DOCENT_LC, 1, [0], None),
     ("Wim", "Prins", Functie.OOP, 1, [], Role.OOP),
-    ("Ilse", "Vermeulen", Functie.OOP, 1, [], None),
+    ("Ilse", "Vermeulen", Functie.OOP, 1, [], Role.SCHOOLBEHEERDER),
     ("Rachid", "Ouali", Functie.OOP, 1, [], None),
     # Lumen Vakcollege
     ("Hanneke", "Willems", Functie.SCHOOLLEIDER, 2, [], None),
@@ -90,6 +91,7 @@ LOGINS = {
     Role.TEAMLEIDER: "teamleider",
     Role.LERAAR: "leraar",
     Role.OOP: "oop",
+    Role.SCHOOLBEHEERDER: "enquetes",
 }
 
 ANSWERS_1A = {
@@ -225,7 +227,8 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
                 Membership.objects.create(user=user, role=role, school=school)
     User.objects.create_superuser(f"beheer@{DOMAIN}", DEMO_PASSWORD, full_name="Demo beheerder")
 
-    _demo_trajectory(schools[1], people)
+    trajectory = _demo_trajectory(schools[1], people)
+    demo_surveys.load(schools, trajectory, people["Karin Jansen"].user)
     return True, logins
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("koers.instruments.urls")),
     path("", include("koers.plans.urls")),
     path("", include("koers.reports.urls")),
+    path("", include("koers.surveys.urls")),
     path("", include("koers.trajectories.urls")),
     path("account/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from .models import BOARD_ROLES, MANAGING_SCHOOL_ROLES, Board, Person, School
+from .models import (
+    BOARD_ROLES,
+    MANAGING_SCHOOL_ROLES,
+    SURVEY_SCHOOL_ROLES,
+    Board,
+    Person,
+    School,
+)
 
 if TYPE_CHECKING:
     from koers.trajectories.models import Trajectory
@@ -39,6 +46,15 @@ def schools_for(user: User) -> QuerySet[School]:
     return School.objects.filter(
         Q(board__in=boards_for(user))
         | Q(id__in=user.memberships.filter(school__isnull=False).values("school_id"))
+    )
+
+
+def survey_schools(user: User) -> QuerySet[School]:
+    """Schools whose survey rounds the user runs and whose reports they read: the board's
+    bestuurder and HR, the school leader and the school's survey administrator."""
+    return School.objects.filter(
+        Q(board__in=boards_for(user))
+        | Q(id__in=user.memberships.filter(role__in=SURVEY_SCHOOL_ROLES).values("school_id"))
     )
 
 

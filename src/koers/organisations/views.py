@@ -49,6 +49,7 @@ def school_detail(request, school_id: int):
             "school": school,
             "can_start": access.can_start_trajectory_at_school(request.user, school),
             "can_see_board": access.boards_for(request.user).filter(pk=school.board_id).exists(),
+            "can_survey": access.survey_schools(request.user).filter(pk=school.pk).exists(),
             "trajectories": paginate(
                 request, selectors.trajectories_of_school(request.user, school), 10, "trajecten"
             ),

@@ -18,10 +18,12 @@ from django.views.decorators.http import require_POST
 from koers.auth import login_required
 from koers.catalog.models import Question, Subphase, for_theme
 from koers.form_errors import show_errors
+from koers.instruments.registry import SUB_1B
 from koers.organisations import access
 from koers.pagination import paginate
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plan_selectors
+from koers.surveys import presenters as survey_presenters
 
 from . import selectors, services
 from .forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
@@ -162,7 +164,10 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
     if replace and replace.dom_id == reflection.dom_id:
         reflection = replace
     people = selectors.people_for(trajectory)
+    evidence = (survey_presenters.evidence_cards(trajectory, request.user)
+                if subphase.slug == SUB_1B else None)
     return render(request, "trajectories/subphase.html", {
+        "evidence": evidence, "can_steer": access.can_steer(request.user, trajectory),
         "trajectory": trajectory,
         "subphase": subphase,
         "groups": groups,

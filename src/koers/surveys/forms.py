@@ -1,0 +1,209 @@
+import csv
+import datetime
+import io
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    DEFAULT_MIN_GROUP,
+    DEFAULT_WINDOW_DAYS,
+    LIKERT_LABELS,
+    MIN_GROUP_FLOOR,
+    Instrument,
+    Item,
+    Round,
+    Scale,
+)
+from .services import OPEN_TEXT_MAX, UploadRow
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_ROWS = 5000
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=160)
+    modules = forms.MultipleChoiceField(
+        label=_("Modules"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Modules marked \"always\" are part of every round."))
+    groups = forms.MultipleChoiceField(label=_("Respondent groups"),
+                                       widget=forms.CheckboxSelectMultiple)
+    opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
+    closes_on = forms.DateField(label=_("Last day"), widget=DATE,
+                                help_text=_("Three weeks by default."))
+    min_group_size = forms.IntegerField(
+        label=_("Minimum group size"), min_value=MIN_GROUP_FLOOR, max_value=50,
+        error_messages={"min_value": _("The minimum group size is at least 3, so no one can "
+                                       "be recognised in the report.")},
+        help_text=_("A group with fewer responses is left out of the report, open answers "
+                    "included, so no one can be recognised. At least 3."))
+
+    def __init__(self, *args, instrument: Instrument, **kwargs):
+        today = timezone.localdate()
+        kwargs.setdefault("initial", {
+            "title": f"{instrument.name} {today:%Y}", "opens_on": today,
+            "closes_on": today + datetime.timedelta(days=DEFAULT_WINDOW_DAYS - 1),
+            "min_group_size": DEFAULT_MIN_GROUP,
+            "groups": [g.slug for g in instrument.groups.all()],
+            "modules": [m.slug for m in instrument.modules.all()],
+        })
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].choices = [(g.slug, g.name) for g in instrument.groups.all()]
+        modules = list(instrument.modules.all())
+        if modules:
+            self.fields["modules"].choices = [
+                (m.slug, f"{m.name} ({_('always')})" if m.required else m.name) for m in modules]
+        else:
+            del self.fields["modules"]
+
+
+class ExtendForm(forms.Form):
+    closes_on = forms.DateField(label=_("New last day"), widget=DATE)
+
+
+class OpenLinkForm(forms.Form):
+    group = forms.ChoiceField(label=_("Respondent group"))
+
+
+class StaffInviteForm(forms.Form):
+    groups = forms.MultipleChoiceField(
+        label=_("Invite the staff of these groups"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone on the school's staff list with an e-mail address, in the group "
+                    "that matches their position."))
+
+    def __init__(self, *args, survey: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].choices = [(g.slug, g.name) for g in survey.groups.all()]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File with addresses (CSV or XLSX)"),
+        help_text=_("Two columns with a heading: \"e-mail\" and \"groep\" (the group's name, "
+                    "e.g. Leraren). A file with an error is not imported at all."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        name = upload.name.lower()
+        try:
+            if name.endswith(".xlsx"):
+                table = _xlsx_rows(upload)
+            elif name.endswith(".csv"):
+                table = _csv_rows(upload)
+            else:
+                raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        except forms.ValidationError:
+            raise
+        except Exception:  # a broken file: whatever the parser tripped over
+            raise forms.ValidationError(_("This file cannot be read as CSV or XLSX.")) from None
+        return _rows_from(table)
+
+
+def _csv_rows(upload) -> list[list[str]]:
+    raw = upload.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else "excel"
+    return [row for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _xlsx_rows(upload) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(upload, read_only=True, data_only=True).active
+    return [["" if cell is None else str(cell) for cell in row]
+            for row in sheet.iter_rows(values_only=True)]
+
+
+def _rows_from(table: list[list[str]]) -> list[UploadRow]:
+    if not table:
+        raise forms.ValidationError(_("The file is empty."))
+    heading = [h.strip().lower() for h in table[0]]
+    columns = {}
+    for name, aliases in (("email", ("e-mail", "email", "e-mailadres", "emailadres")),
+                          ("group", ("groep", "group", "respondentgroep"))):
+        found = [i for i, h in enumerate(heading) if h in aliases]
+        if not found:
+            raise forms.ValidationError(
+                _("Row 1: the column \"%(name)s\" is missing from the heading.")
+                % {"name": aliases[0]})
+        columns[name] = found[0]
+    if len(table) - 1 > MAX_UPLOAD_ROWS:
+        raise forms.ValidationError(_("At most %(n)s addresses per file.")
+                                    % {"n": MAX_UPLOAD_ROWS})
+    rows = []
+    for number, row in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = row + [""] * (max(columns.values()) + 1 - len(row))
+        rows.append(UploadRow(number, cells[columns["email"]], cells[columns["group"]]))
+    return rows
+
+
+class EvidenceForm(forms.Form):
+    round = forms.ChoiceField(label=_("Survey round"))
+    note = forms.CharField(label=_("What does this tell us about the current situation?"),
+                           widget=forms.Textarea(attrs={"rows": 4}), required=False,
+                           max_length=4000)
+    question = forms.CharField(
+        label=_("Development question (draft)"), widget=forms.Textarea(attrs={"rows": 3}),
+        required=False, max_length=1000,
+        help_text=_("A learning-climate scan proposes one; change it as you see fit."))
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rounds = {str(r.pk): r for r in rounds}
+        self.fields["round"].choices = [
+            (str(r.pk), f"{r.title} · {r.school.name} · {r.instrument.name}") for r in rounds]
+
+
+# --- the respondent's pages ---------------------------------------------------------------------
+
+
+def _choices(item: Item) -> list[tuple[int, str]]:
+    if item.scale == Scale.LIKERT5:
+        return [(v, LIKERT_LABELS[v]) for v in item.values]
+    if item.scale == Scale.YESNO:
+        return [(1, _("Yes")), (0, _("No"))]
+    if item.scale == Scale.CHOICE:
+        return list(enumerate(item.options, start=1))
+    return [(v, str(v)) for v in item.values]
+
+
+class AnswerPageForm(forms.Form):
+    """The items of one page. `strict` (going on, sending) requires the required items; saving
+    to continue later keeps whatever is filled in."""
+
+    def __init__(self, *args, items: list[Item], strict: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            name = f"item-{item.pk}"
+            required = strict and item.required
+            if item.scale == Scale.OPEN:
+                self.fields[name] = forms.CharField(
+                    label=item.text, required=required, max_length=OPEN_TEXT_MAX,
+                    widget=forms.Textarea(attrs={"rows": 3}))
+            else:
+                self.fields[name] = forms.TypedChoiceField(
+                    label=item.text, required=required, coerce=int, empty_value=None,
+                    choices=_choices(item), widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose an answer to this question."),
+                                    "invalid_choice": _("Choose one of the answers given.")})
+            self.fields[name].item = item
+
+    def answers(self) -> dict[int, int | str | None]:
+        """The valid answers of this page, also when other fields have errors."""
+        result = {}
+        for item in self.items:
+            name = f"item-{item.pk}"
+            if name in self.cleaned_data:
+                value = self.cleaned_data[name]
+                result[item.pk] = value if value not in ("", None) else None
+        return result

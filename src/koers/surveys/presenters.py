@@ -1,0 +1,275 @@
+"""Turn a report's aggregates into what the page, the PDF and the exports show: formatted
+numbers, the distribution per answer, the highlighted differences and the SVG charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from koers import charts
+
+from . import selectors, stats
+from .models import LIKERT_LABELS, Item, RespondentGroup, Scale
+
+
+def number(value: float | None, scale: str = Scale.LIKERT5) -> str:
+    if value is None:
+        return "–"
+    if scale == Scale.YESNO:
+        return f"{round(100 * value)}%"
+    return number_format(round(value, 1), decimal_pos=1)
+
+
+def signed(value: float | None, scale: str) -> str:
+    if value is None:
+        return "–"
+    if scale == Scale.YESNO:
+        return f"{round(100 * value):+d} %-punt"
+    text = number_format(round(abs(value), 1), decimal_pos=1)
+    return f"+{text}" if value > 0.05 else (f"−{text}" if value < -0.05 else "0,0")
+
+
+def value_label(scale: str, value: int, item: Item | None = None) -> str:
+    if scale == Scale.LIKERT5:
+        return f"{value} {LIKERT_LABELS[value]}"
+    if scale == Scale.YESNO:
+        return _("Yes") if value else _("No")
+    if scale == Scale.CHOICE and item:
+        return item.options[value - 1]
+    return str(value)
+
+
+# --- the respondent's progress ------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    current: int  # page number; len(pages) + 1 is the review
+    pages: int
+    answered: int
+    required: int
+    incomplete: list[int]  # page numbers with a required item still open
+
+    @property
+    def percent(self) -> int:
+        return round(100 * min(self.current - 1, self.pages) / self.pages) if self.pages else 0
+
+
+def progress(pages: list[selectors.Page], answers: dict, current: int = 0) -> Progress:
+    required = [(p.number, i) for p in pages for i in p.items if i.required]
+    missing = sorted({n for n, i in required if str(i.pk) not in answers})
+    answered = sum(1 for _n, i in required if str(i.pk) in answers)
+    return Progress(current, len(pages), answered, len(required), missing)
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    label: str
+    n: int  # respondents
+    mean: str
+    spread: str
+    shares: list[tuple[str, int]]  # (answer label, percent) per answer value
+
+    @property
+    def summary(self) -> str:
+        return " · ".join(f"{label} {pct}%" for label, pct in self.shares if pct)
+
+
+@dataclass
+class RowView:
+    row: selectors.Row
+    title: str
+    cells: list[Cell]
+    total: Cell
+    gap: str = ""
+    intended: str = ""
+    trend: str = ""
+    board: str = "–"
+    everyone: str = "–"
+
+
+@dataclass
+class ReportView:
+    report: selectors.Report
+    rows: list[RowView]
+    charts: list[charts.Chart] = field(default_factory=list)
+    profiles: list[dict] = field(default_factory=list)
+    proposal: selectors.Proposal | None = None
+    choices: list[dict] = field(default_factory=list)
+
+    @property
+    def survey(self):
+        return self.report.survey
+
+
+def _cell(label: str, stat: stats.Stat, scale: str, n: int, item: Item | None = None) -> Cell:
+    values = range(1, len(item.options) + 1) if scale == Scale.CHOICE else {
+        Scale.LIKERT5: range(1, 6), Scale.BIPOLAR8: range(1, 9), Scale.YESNO: (1, 0)}[scale]
+    return Cell(label, n, number(stat.mean, scale),
+                "–" if scale == Scale.YESNO else number(stat.spread),
+                [(value_label(scale, v, item), round(100 * stat.share(v))) for v in values])
+
+
+def _facet_title(row: selectors.Row) -> str:
+    if row.facet == "huidig":
+        return _("%(name)s — current") % {"name": row.dimension.name}
+    if row.facet == "gewenst":
+        return _("%(name)s — desired") % {"name": row.dimension.name}
+    return row.dimension.name
+
+
+def report_view(rep: selectors.Report) -> ReportView:
+    names = {g.pk: g.name for g in rep.visible}
+    responded = {c.group.pk: c.responded for c in rep.counts}
+    rows = []
+    for row in rep.rows:
+        view = RowView(row, _facet_title(row),
+                       [_cell(g.name, row.by_group[g.pk], row.scale, responded[g.pk])
+                        for g in rep.visible if g.pk in row.by_group],
+                       _cell(_("All shown groups"), row.total, row.scale, rep.respondents),
+                       board=number(row.board, row.scale),
+                       everyone=number(row.everyone, row.scale))
+        if row.gap and row.notable:
+            high, low, gap = row.gap
+            view.gap = _("%(high)s score %(gap)s higher than %(low)s.") % {
+                "high": names[high], "low": names[low], "gap": signed(gap, row.scale)[1:]}
+        if row.intended_notable:
+            view.intended = _("Leadership (directie, P&O, teamleiders) %(gap)s against "
+                              "teachers and OOP.") % {"gap": signed(row.intended_gap, row.scale)}
+        if row.trend is not None:
+            view.trend = signed(row.trend, row.scale)
+        rows.append(view)
+    result = ReportView(rep, rows, proposal=selectors.proposal(rep))
+    result.choices = [{"item": c.item, "total": _cell(_("All shown groups"), c.total,
+                                                      Scale.CHOICE, rep.respondents, c.item)}
+                      for c in rep.choices]
+    result.profiles = _profiles(rep)
+    result.charts = _charts(rep, rows)
+    return result
+
+
+def _profiles(rep: selectors.Report) -> list[dict]:
+    found = selectors.profiles(rep)
+    if not found:
+        return []
+    labels = {"huidig": _("Current profile"), "gewenst": _("Desired profile")}
+    result = []
+    for profile in found:
+        nearest = profile.nearest
+        text = ""
+        if nearest:
+            worst, ours, theirs = nearest.furthest
+            text = _("Closest to %(variant)s: on average %(d)s points apart per dimension. The "
+                     "largest difference is %(dim)s: %(ours)s against %(theirs)s for this "
+                     "variant.") % {"variant": nearest.name, "d": number(nearest.distance),
+                                    "dim": worst, "ours": number(ours), "theirs": theirs}
+            if len(profile.ranked) > 1:
+                text += " " + _("Next closest: %(variant)s (%(d)s).") % {
+                    "variant": profile.ranked[1].name, "d": number(profile.ranked[1].distance)}
+        variant = next((v for v in rep.survey.instrument.variants
+                        if nearest and v["slug"] == nearest.slug), None)
+        result.append({"label": labels[profile.facet], "nearest": nearest, "text": text,
+                       "description": variant["description"] if variant else ""})
+    return result
+
+
+def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
+    if not rep.rows or not rep.visible:
+        return []
+    result = []
+    instrument = rep.survey.instrument
+    if instrument.kind == instrument.Kind.SCHOOLCONCEPT:
+        current = {r.dimension.slug: r.total.mean for r in rep.facet_rows("huidig")}
+        desired = {r.dimension.slug: r.total.mean for r in rep.facet_rows("gewenst")}
+        dims = [r.dimension for r in rep.facet_rows("huidig")]
+        poles = {i.dimension_id: i for i in Item.objects.filter(
+            dimension__in=dims, facet="huidig")}
+        series = [charts.Series(_("Current"), [current.get(d.slug) for d in dims]),
+                  charts.Series(_("Desired"), [desired.get(d.slug) for d in dims])]
+        nearest = next((p.nearest for p in selectors.profiles(rep)
+                        if p.facet == "gewenst" and p.nearest), None)
+        variant = next((v for v in instrument.variants if nearest and v["slug"] == nearest.slug),
+                       None)
+        if variant:
+            series.append(charts.Series(_("Variant: %(name)s") % {"name": variant["name"]},
+                                        [variant["positions"].get(d.slug) for d in dims]))
+        title = _("School concept: current and desired")
+        description = _("Per dimension the mean position from 1 (left pole) to 8 (right "
+                        "pole), current as a solid line and desired as a dashed line.")
+        result.append(charts.Chart(
+            title, description,
+            charts.profile_lines(title=title, description=description, series=series, rows=[
+                charts.Pole(d.name, poles[d.pk].low_label, poles[d.pk].high_label)
+                for d in dims]),
+            headers=[_("Dimension")] + [s.name for s in series],
+            rows=[[d.name] + [number(s.values[i]) for s in series]
+                  for i, d in enumerate(dims)]))
+        return result
+    scale = rep.rows[0].scale
+    low, high = stats.SCALE_RANGE[scale]
+    groups: list[RespondentGroup] = rep.visible
+    categories = [r.dimension.name for r in rep.rows]
+    series = [charts.Series(g.name, [r.by_group[g.pk].mean if g.pk in r.by_group else None
+                                     for r in rep.rows]) for g in groups]
+    title = _("Mean per dimension and group")
+    description = _("Horizontal bars: for each dimension the mean answer of each respondent "
+                    "group, on the scale from %(low)s to %(high)s.") % {"low": low, "high": high}
+    table_rows = [[r.title] + [number(c_mean, scale) for c_mean in
+                               (r.row.by_group[g.pk].mean if g.pk in r.row.by_group else None
+                                for g in groups)] for r in rows]
+    headers = [_("Dimension")] + [g.name for g in groups]
+    result.append(charts.Chart(title, description, charts.grouped_bars(
+        title=title, description=description, categories=categories, series=series, low=low,
+        high=high), headers=headers, rows=table_rows))
+    if len(rep.rows) >= 3:
+        title = _("Profile per group")
+        description = _("A spider chart: one axis per dimension, from %(low)s in the centre to "
+                        "%(high)s at the edge; one line per respondent group.") % {
+            "low": low, "high": high}
+        result.append(charts.Chart(title, description, charts.spider(
+            title=title, description=description, axes=categories, series=series, low=low,
+            high=high), headers=headers, rows=table_rows))
+    return result
+
+
+# --- survey results in the werkdocument (1B) ----------------------------------------------------
+
+
+@dataclass
+class EvidenceRow:
+    title: str
+    means: list[str]
+    total: Cell
+    gap: bool
+
+
+@dataclass
+class EvidenceCard:
+    evidence: object
+    report: selectors.Report
+    rows: list[EvidenceRow]
+    can_open: bool
+
+
+def evidence_cards(trajectory, user) -> list[EvidenceCard]:
+    """The rounds attached to a trajectory, each with its means per shown group."""
+    from koers.organisations import access
+
+    readable = set(access.survey_schools(user).values_list("pk", flat=True)) \
+        if user.is_authenticated else set()
+    cards = []
+    for found in selectors.evidence_for(trajectory):
+        rep = found.report
+        rows = [EvidenceRow(_facet_title(r),
+                            [number(r.by_group[g.pk].mean if g.pk in r.by_group else None,
+                                    r.scale) for g in rep.visible],
+                            _cell("", r.total, r.scale, rep.respondents), r.notable)
+                for r in rep.rows]
+        cards.append(EvidenceCard(found.evidence, rep, rows,
+                                  rep.survey.school_id in readable))
+    return cards

@@ -1,0 +1,479 @@
+"""Every read of the survey engine, scoped to the user. The report aggregates in SQL (GROUP BY
+group, dimension and value) and only combines those small rows in Python."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from koers.organisations import access
+from koers.organisations.models import School, User
+from koers.tokens import hash_token
+from koers.trajectories.models import Trajectory
+
+from . import stats
+from .models import (
+    SCORED,
+    Answer,
+    Dimension,
+    Draft,
+    Evidence,
+    Instrument,
+    Invitation,
+    Item,
+    RespondentGroup,
+    Response,
+    Round,
+    RoundGroup,
+    Scale,
+)
+
+# Groups whose answers show the intended policy, and those that show how it is perceived.
+LEADING_GROUPS = ("directie", "pno", "teamleiders")
+PERCEIVING_GROUPS = ("leraren", "oop")
+ALL_SCHOOLS_MINIMUM = 3  # schools in the all-schools benchmark, so no one school shows through
+
+
+# --- scope --------------------------------------------------------------------------------------
+
+
+def survey_school_for(user: User, school_id: int) -> School:
+    return get_object_or_404(access.survey_schools(user).select_related("board"), pk=school_id)
+
+
+def rounds_of(school: School) -> QuerySet[Round]:
+    return (school.survey_rounds.select_related("instrument")
+            .annotate(response_count=Count("responses", distinct=True))
+            .order_by("-opens_on", "-id"))
+
+
+def round_for(user: User, round_id: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("instrument", "school__board")
+        .filter(school__in=access.survey_schools(user)), pk=round_id)
+
+
+def instruments_for_new_rounds() -> QuerySet[Instrument]:
+    return Instrument.objects.filter(active=True).prefetch_related("modules", "groups")
+
+
+def closed_filter(today: datetime.date) -> Q:
+    return Q(closed_early_on__isnull=False) | Q(closes_on__lt=today)
+
+
+# --- the round page: interim counts per group ---------------------------------------------------
+
+
+@dataclass
+class GroupCount:
+    group: RespondentGroup
+    invited: int
+    responded: int
+    has_open_link: bool
+
+    @property
+    def rate(self) -> int | None:
+        return round(100 * self.responded / self.invited) if self.invited else None
+
+
+def group_counts(survey: Round) -> list[GroupCount]:
+    """Per group: how many were invited and how many responded. Never who."""
+    invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id")))
+    responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
+    return [GroupCount(rg.group, invited.get(rg.group_id, 0), responded.get(rg.group_id, 0),
+                       bool(rg.open_token_hash))
+            for rg in survey.round_groups.select_related("group").order_by("group__order")]
+
+
+def invitation_totals(survey: Round) -> dict[str, int]:
+    return survey.invitations.aggregate(
+        total=Count("id"), unsent=Count("id", filter=Q(sent_on__isnull=True)),
+        waiting=Count("id", filter=Q(sent_on__isnull=False, responded=False)))
+
+
+# --- answering ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    number: int
+    dimension: Dimension
+    items: list[Item]
+
+
+def round_pages(survey: Round) -> list[Page]:
+    """One page per dimension of the chosen modules (and those outside any module)."""
+    dimensions = (Dimension.objects.filter(instrument_id=survey.instrument_id)
+                  .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
+                  .prefetch_related("items"))
+    return [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
+
+
+@dataclass
+class Visit:
+    """Who is at a respondent link: the round and group, and whether the link still works."""
+
+    survey: Round
+    group: RespondentGroup
+    token_hash: str
+    answers: dict = field(default_factory=dict)
+    used: bool = False
+
+    def problem(self, today: datetime.date) -> str | None:
+        if self.used:
+            return "used"
+        state = self.survey.state(today)
+        return None if state == Round.State.OPEN else state
+
+
+def visit_for(token: str) -> Visit | None:
+    token_hash = hash_token(token)
+    draft = (Draft.objects.select_related("round__instrument", "round__school", "group")
+             .filter(token_hash=token_hash).first())
+    if draft:
+        return Visit(draft.round, draft.group, token_hash, draft.answers)
+    invitation = (Invitation.objects.select_related("round__instrument", "round__school", "group")
+                  .filter(token_hash=token_hash).first())
+    if invitation is None:
+        return None
+    return Visit(invitation.round, invitation.group, token_hash, used=invitation.responded)
+
+
+def open_link_for(token: str) -> RoundGroup | None:
+    return (RoundGroup.objects.select_related("round__instrument", "round__school", "group")
+            .filter(open_token_hash=hash_token(token)).first())
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One dimension (and facet) of the report."""
+
+    dimension: Dimension
+    facet: str
+    scale: str
+    by_group: dict[int, stats.Stat] = field(default_factory=dict)
+    total: stats.Stat = field(default_factory=stats.Stat)
+    leading: stats.Stat = field(default_factory=stats.Stat)
+    perceiving: stats.Stat = field(default_factory=stats.Stat)
+    previous: float | None = None
+    board: float | None = None
+    everyone: float | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.dimension.slug, self.facet)
+
+    @property
+    def gap(self) -> tuple[int, int, float] | None:
+        """The highest and the lowest group and the difference between their means."""
+        means = [(gid, s.mean) for gid, s in self.by_group.items() if s.n]
+        if len(means) < 2:
+            return None
+        high = max(means, key=lambda m: m[1])
+        low = min(means, key=lambda m: m[1])
+        return high[0], low[0], high[1] - low[1]
+
+    @property
+    def notable(self) -> bool:
+        gap = self.gap
+        return bool(gap) and stats.notable(gap[2], self.scale)
+
+    @property
+    def intended_gap(self) -> float | None:
+        if self.leading.n and self.perceiving.n:
+            return self.leading.mean - self.perceiving.mean
+        return None
+
+    @property
+    def intended_notable(self) -> bool:
+        gap = self.intended_gap
+        return gap is not None and stats.notable(abs(gap), self.scale)
+
+    @property
+    def trend(self) -> float | None:
+        if self.previous is None or not self.total.n:
+            return None
+        return self.total.mean - self.previous
+
+
+@dataclass
+class ChoiceRow:
+    item: Item
+    by_group: dict[int, stats.Stat]
+    total: stats.Stat
+
+
+@dataclass
+class Report:
+    survey: Round
+    counts: list[GroupCount]
+    visible: list[RespondentGroup]
+    hidden: list[RespondentGroup]
+    rows: list[Row]
+    choices: list[ChoiceRow]
+    open_items: list[tuple[Item, int]]
+    previous: Round | None
+    board_schools: int
+    all_schools: int
+    final: bool
+
+    @property
+    def respondents(self) -> int:
+        return sum(c.responded for c in self.counts if c.group in self.visible)
+
+    @property
+    def notable_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.notable]
+
+    @property
+    def intended_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.intended_gap is not None]
+
+    def facet_rows(self, facet: str) -> list[Row]:
+        return [r for r in self.rows if r.facet == facet]
+
+
+def visible_groups(survey: Round, counts: list[GroupCount]) -> tuple[list, list]:
+    shown = [c.group for c in counts if c.responded >= survey.min_group_size]
+    hidden = [c.group for c in counts if 0 < c.responded < survey.min_group_size]
+    return shown, hidden
+
+
+def _scored_items(survey: Round) -> tuple[list[Page], dict[int, str]]:
+    pages = round_pages(survey)
+    scales = {}
+    for page in pages:
+        scored = [i.scale for i in page.items if i.scale in SCORED]
+        if scored:
+            scales[page.dimension.pk] = scored[0]
+    return pages, scales
+
+
+def report(survey: Round, *, today: datetime.date | None = None) -> Report:
+    today = today or timezone.localdate()
+    counts = group_counts(survey)
+    shown, hidden = visible_groups(survey, counts)
+    shown_ids = [g.pk for g in shown]
+    slug_of = {g.pk: g.slug for g in shown}
+    pages, scales = _scored_items(survey)
+
+    rows: dict[tuple[int, str], Row] = {}
+    grouped = (Answer.objects
+               .filter(response__round=survey, response__group_id__in=shown_ids,
+                       value__isnull=False, item__scale__in=SCORED)
+               .values_list("response__group_id", "item__dimension_id", "item__facet", "value")
+               .annotate(n=Count("id")).order_by())
+    dims = {p.dimension.pk: p.dimension for p in pages}
+    for dim_id in scales:
+        for facet in _facets(pages, dim_id):
+            rows[(dim_id, facet)] = Row(dims[dim_id], facet, scales[dim_id])
+    for group_id, dim_id, facet, value, n in grouped:
+        row = rows.get((dim_id, facet))
+        if row is None:
+            continue
+        row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+        row.total.add(value, n)
+        if slug_of[group_id] in LEADING_GROUPS:
+            row.leading.add(value, n)
+        elif slug_of[group_id] in PERCEIVING_GROUPS:
+            row.perceiving.add(value, n)
+
+    items = {i.pk: i for p in pages for i in p.items}
+    choices = _choices(survey, shown_ids, items)
+    open_items = [(items[item_id], n) for item_id, n in
+                  Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
+                                        item__scale=Scale.OPEN)
+                  .exclude(text="").values_list("item_id").annotate(n=Count("id")).order_by()]
+    open_items.sort(key=lambda pair: (pair[0].dimension.order, pair[0].order))
+
+    final = survey.state(today) == Round.State.CLOSED
+    ordered = [rows[k] for k in sorted(rows, key=lambda k: (dims[k[0]].order, k[1] != "huidig"))]
+    previous = _previous_round(survey, today)
+    if previous:
+        for key, mean in _means_of([previous.pk]).items():
+            for row in ordered:
+                if row.key == key:
+                    row.previous = mean
+    board_schools, all_schools = _benchmark(survey, ordered, today)
+    return Report(survey, counts, shown, hidden, ordered, choices, open_items, previous,
+                  board_schools, all_schools, final)
+
+
+def _facets(pages: list[Page], dim_id: int) -> list[str]:
+    for page in pages:
+        if page.dimension.pk == dim_id:
+            return sorted({i.facet for i in page.items if i.scale in SCORED},
+                          key=lambda f: f != "huidig")
+    return []
+
+
+def _choices(survey: Round, shown_ids: list[int], items: dict[int, Item]) -> list[ChoiceRow]:
+    rows: dict[int, ChoiceRow] = {}
+    for item_id, group_id, value, n in (
+            Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
+                                  item__scale=Scale.CHOICE, value__isnull=False)
+            .values_list("item_id", "response__group_id", "value").annotate(n=Count("id"))
+            .order_by()):
+        row = rows.setdefault(item_id, ChoiceRow(items[item_id], {}, stats.Stat()))
+        row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+        row.total.add(value, n)
+    return list(rows.values())
+
+
+def _previous_round(survey: Round, today: datetime.date) -> Round | None:
+    return (Round.objects.filter(school_id=survey.school_id,
+                                 instrument__slug=survey.instrument.slug,
+                                 closes_on__lt=survey.opens_on)
+            .filter(closed_filter(today)).exclude(pk=survey.pk)
+            .order_by("-closes_on", "-id").first())
+
+
+def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
+    """Per round, per (dimension slug, facet): n and total over the groups that met the round's
+    minimum. Only these aggregates ever leave the database for trend and benchmark."""
+    eligible = {
+        (round_id, group_id) for round_id, group_id, minimum, n in
+        Response.objects.filter(round_id__in=round_ids)
+        .values_list("round_id", "group_id", "round__min_group_size").annotate(n=Count("id"))
+        .order_by() if n >= minimum}
+    result: dict[int, dict[tuple[str, str], stats.Sum]] = defaultdict(dict)
+    for round_id, group_id, slug, facet, n, total in (
+            Answer.objects.filter(response__round_id__in=round_ids, value__isnull=False,
+                                  item__scale__in=SCORED)
+            .values_list("response__round_id", "response__group_id", "item__dimension__slug",
+                         "item__facet")
+            .annotate(n=Count("id"), total=Sum("value")).order_by()):
+        if (round_id, group_id) in eligible:
+            result[round_id].setdefault((slug, facet), stats.Sum()).add(n, total)
+    return result
+
+
+def _means_of(round_ids: list[int]) -> dict[tuple[str, str], float]:
+    pooled: dict[tuple[str, str], stats.Sum] = {}
+    for per_round in _sums(round_ids).values():
+        for key, s in per_round.items():
+            pooled.setdefault(key, stats.Sum()).add(s.n, s.total)
+    return {key: s.mean for key, s in pooled.items() if s.n}
+
+
+def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int]:
+    """The latest closed round of the same instrument at every school: the board's other
+    schools, and all schools (this one included) once there are enough of them."""
+    latest: dict[int, tuple[int, int]] = {}
+    for round_id, school_id, board_id in (
+            Round.objects.filter(instrument__slug=survey.instrument.slug)
+            .filter(closed_filter(today)).exclude(pk=survey.pk)
+            .order_by("-closes_on", "-id").values_list("id", "school_id", "school__board_id")):
+        latest.setdefault(school_id, (round_id, board_id))
+    if survey.state(today) == Round.State.CLOSED:
+        latest[survey.school_id] = (survey.pk, survey.school.board_id)
+    sums = _sums([round_id for round_id, _board in latest.values()])
+    board_rounds = [r for school, (r, b) in latest.items()
+                    if b == survey.school.board_id and school != survey.school_id and r in sums]
+    all_rounds = [r for r, _b in latest.values() if r in sums]
+    board_means = _pool(sums, board_rounds)
+    all_means = _pool(sums, all_rounds) if len(all_rounds) >= ALL_SCHOOLS_MINIMUM else {}
+    for row in rows:
+        row.board = board_means.get(row.key)
+        row.everyone = all_means.get(row.key)
+    return len(board_rounds), len(all_rounds) if all_means else 0
+
+
+def _pool(sums, round_ids: list[int]) -> dict[tuple[str, str], float]:
+    pooled: dict[tuple[str, str], stats.Sum] = {}
+    for round_id in round_ids:
+        for key, s in sums[round_id].items():
+            pooled.setdefault(key, stats.Sum()).add(s.n, s.total)
+    return {key: s.mean for key, s in pooled.items() if s.n}
+
+
+def open_answers(survey: Round, item_id: int) -> tuple[Item, QuerySet[Answer]]:
+    """The open answers to one item, from groups that met the minimum only."""
+    counts = group_counts(survey)
+    shown, _hidden = visible_groups(survey, counts)
+    item = get_object_or_404(Item, pk=item_id, scale=Scale.OPEN,
+                             dimension__instrument_id=survey.instrument_id)
+    answers = (Answer.objects.filter(response__round=survey, item=item,
+                                     response__group__in=shown)
+               .exclude(text="").select_related("response__group")
+               .order_by("response__group__order", "id"))
+    return item, answers
+
+
+# --- school concept and development question ----------------------------------------------------
+
+
+@dataclass
+class Profile:
+    facet: str
+    means: dict[str, float]
+    ranked: list[stats.Nearest]
+
+    @property
+    def nearest(self) -> stats.Nearest | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def profiles(rep: Report) -> list[Profile]:
+    instrument = rep.survey.instrument
+    if instrument.kind != Instrument.Kind.SCHOOLCONCEPT:
+        return []
+    names = {r.dimension.slug: r.dimension.name for r in rep.rows}
+    result = []
+    for facet in ("huidig", "gewenst"):
+        means = {r.dimension.slug: r.total.mean for r in rep.facet_rows(facet) if r.total.n}
+        if means:
+            result.append(Profile(facet, means,
+                                  stats.nearest_variant(means, instrument.variants, names)))
+    return result
+
+
+@dataclass
+class Proposal:
+    dimension: Dimension
+    mean: float
+    question: str
+
+
+def proposal(rep: Report) -> Proposal | None:
+    """The draft ontwikkelvraag: the question of the dimension that scores lowest."""
+    if not rep.survey.instrument.proposes_question:
+        return None
+    candidates = [r for r in rep.rows if r.total.n and r.dimension.question]
+    if not candidates:
+        return None
+    weakest = min(candidates, key=lambda r: (r.total.mean, r.dimension.order))
+    return Proposal(weakest.dimension, weakest.total.mean, weakest.dimension.question)
+
+
+# --- evidence in the werkdocument ---------------------------------------------------------------
+
+
+def attachable_rounds(user: User, trajectory: Trajectory, today: datetime.date
+                      ) -> QuerySet[Round]:
+    """Closed rounds at the trajectory's school (or the board's schools for a board-wide one)
+    that the user may read, not yet attached."""
+    schools = access.survey_schools(user)
+    where = (Q(school=trajectory.school) if trajectory.school_id
+             else Q(school__board=trajectory.board))
+    return (Round.objects.filter(where, school__in=schools).filter(closed_filter(today))
+            .exclude(evidence__trajectory=trajectory).select_related("instrument", "school"))
+
+
+@dataclass
+class EvidenceView:
+    evidence: Evidence
+    report: Report
+
+
+def evidence_for(trajectory: Trajectory) -> list[EvidenceView]:
+    return [EvidenceView(e, report(e.round)) for e in
+            trajectory.survey_evidence.select_related("round__instrument", "round__school__board")]

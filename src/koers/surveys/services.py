@@ -1,0 +1,367 @@
+"""Every write of the survey engine: rounds, invitations, links, drafts, the response, evidence.
+
+Anonymity is kept here: `submit` stores a Response with only round, group and day, marks the
+invitation used and deletes the draft, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.organisations.models import Functie, Person, School, User
+from koers.tokens import hash_token, new_token
+from koers.trajectories.models import Trajectory
+
+from .models import (
+    MIN_GROUP_FLOOR,
+    Answer,
+    Draft,
+    Evidence,
+    Instrument,
+    Invitation,
+    Item,
+    RespondentGroup,
+    Response,
+    Round,
+    RoundGroup,
+    Scale,
+)
+
+MAX_WINDOW_DAYS = 92
+MAX_EXTENSION_DAYS = 92
+OPEN_TEXT_MAX = 2000
+
+# Which respondent group a staff member answers in, by position.
+GROUP_FOR_FUNCTIE = {
+    Functie.SCHOOLLEIDER: "directie",
+    Functie.BESTUURDER: "directie",
+    Functie.HR_ADVISEUR: "pno",
+    Functie.TEAMLEIDER: "teamleiders",
+    Functie.DOCENT_LB: "leraren",
+    Functie.DOCENT_LC: "leraren",
+    Functie.DOCENT_LD: "leraren",
+    Functie.OOP: "oop",
+}
+
+
+# --- rounds -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_round(*, school: School, instrument: Instrument, title: str, modules: list[str],
+                 groups: list[RespondentGroup], opens_on: datetime.date,
+                 closes_on: datetime.date, min_group_size: int, user: User) -> Round:
+    today = timezone.localdate()
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = _("Give the round a title, e.g. \"Spiegel voorjaar 2027\".")
+    if opens_on < today:
+        errors["opens_on"] = _("A round cannot open in the past.")
+    if closes_on < opens_on:
+        errors["closes_on"] = _("The last day comes on or after the first day.")
+    elif (closes_on - opens_on).days > MAX_WINDOW_DAYS:
+        errors["closes_on"] = _("A round is open for at most three months.")
+    if min_group_size < MIN_GROUP_FLOOR:
+        errors["min_group_size"] = _("The minimum group size is at least 3, so no one can be "
+                                     "recognised in the report.")
+    allowed = set(instrument.groups.values_list("pk", flat=True))
+    if not groups:
+        errors["groups"] = _("Choose at least one respondent group.")
+    elif any(g.pk not in allowed for g in groups):
+        errors["groups"] = _("This instrument is not meant for one of the chosen groups.")
+    known = {m.slug: m for m in instrument.modules.all()}
+    if any(slug not in known for slug in modules):
+        errors["modules"] = _("Choose modules of this instrument.")
+    chosen = sorted(set(modules) | {slug for slug, m in known.items() if m.required},
+                    key=lambda slug: known[slug].order)
+    if known and not errors and not chosen:
+        errors["modules"] = _("Choose at least one module.")
+    if errors:
+        raise ValidationError(errors)
+    survey = Round.objects.create(
+        school=school, instrument=instrument, title=title.strip(), modules=chosen,
+        opens_on=opens_on, closes_on=closes_on, min_group_size=min_group_size,
+        created_by=user)
+    RoundGroup.objects.bulk_create([RoundGroup(round=survey, group=g) for g in groups])
+    return survey
+
+
+@transaction.atomic
+def close_early(*, survey: Round) -> Round:
+    today = timezone.localdate()
+    if survey.state(today) == Round.State.CLOSED:
+        raise ValidationError(_("This round is already closed."))
+    survey.closed_early_on = today
+    survey.closes_on = max(survey.opens_on, min(survey.closes_on, today))
+    survey.save(update_fields=["closed_early_on", "closes_on"])
+    return survey
+
+
+@transaction.atomic
+def extend(*, survey: Round, closes_on: datetime.date) -> Round:
+    """Move the last day later; a round closed early opens again."""
+    today = timezone.localdate()
+    if closes_on < today or closes_on <= survey.closes_on and not survey.closed_early_on:
+        raise ValidationError({"closes_on": _("Choose a last day after the current one, "
+                                              "from today on.")})
+    if (closes_on - today).days > MAX_EXTENSION_DAYS:
+        raise ValidationError({"closes_on": _("Extend by at most three months.")})
+    survey.closes_on, survey.closed_early_on = closes_on, None
+    survey.save(update_fields=["closes_on", "closed_early_on"])
+    return survey
+
+
+# --- invitations --------------------------------------------------------------------------------
+
+
+@dataclass
+class InviteResult:
+    added: int
+    already: int
+    skipped: list[str]  # people left out, with the reason
+
+
+def _round_groups(survey: Round) -> dict[str, RespondentGroup]:
+    return {g.slug: g for g in survey.groups.all()}
+
+
+def _check_open_for_invites(survey: Round) -> None:
+    if survey.state(timezone.localdate()) == Round.State.CLOSED:
+        raise ValidationError(_("This round is closed; extend it first to invite more people."))
+
+
+@transaction.atomic
+def invite_staff(*, survey: Round, people: list[Person]) -> InviteResult:
+    """Invite staff of the school; each answers in the group that matches their position."""
+    _check_open_for_invites(survey)
+    groups = _round_groups(survey)
+    existing = set(survey.invitations.values_list("email", flat=True))
+    new, skipped, already = [], [], 0
+    for person in people:
+        group = groups.get(GROUP_FOR_FUNCTIE.get(person.functie, ""))
+        email = (person.email or (person.user.email if person.user_id else "")).strip().lower()
+        if not email:
+            skipped.append(_("%(name)s: no e-mail address") % {"name": person})
+        elif group is None:
+            skipped.append(_("%(name)s: their group is not asked in this round")
+                           % {"name": person})
+        elif email in existing:
+            already += 1
+        else:
+            existing.add(email)
+            new.append(Invitation(round=survey, group=group, email=email))
+    Invitation.objects.bulk_create(new)
+    return InviteResult(len(new), already, skipped)
+
+
+@dataclass
+class UploadRow:
+    number: int
+    email: str
+    group: str
+
+
+@transaction.atomic
+def import_invitations(*, survey: Round, rows: list[UploadRow]) -> InviteResult:
+    """Check every row first; one bad row and nothing is imported. Errors name row and column."""
+    from django.core.validators import validate_email
+
+    _check_open_for_invites(survey)
+    groups = _round_groups(survey)
+    by_name = {g.name.lower(): g for g in groups.values()} | groups
+    errors, seen, new = [], {}, []
+    existing = set(survey.invitations.values_list("email", flat=True))
+    already = 0
+    for row in rows:
+        email = row.email.strip().lower()
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(_("Row %(row)s, column \"e-mail\": \"%(value)s\" is not an e-mail "
+                            "address.") % {"row": row.number, "value": row.email})
+            continue
+        group = by_name.get(row.group.strip().lower())
+        if group is None:
+            errors.append(_("Row %(row)s, column \"groep\": \"%(value)s\" is not a group of "
+                            "this round (%(groups)s).") % {
+                "row": row.number, "value": row.group,
+                "groups": ", ".join(g.name for g in groups.values())})
+            continue
+        if email in seen:
+            errors.append(_("Row %(row)s, column \"e-mail\": %(value)s is also on row "
+                            "%(first)s.") % {"row": row.number, "value": email,
+                                             "first": seen[email]})
+            continue
+        seen[email] = row.number
+        if email in existing:
+            already += 1
+        else:
+            new.append(Invitation(round=survey, group=group, email=email))
+    if not rows:
+        errors.append(_("The file holds no rows with addresses."))
+    if errors:
+        raise ValidationError({"file": errors})
+    Invitation.objects.bulk_create(new)
+    return InviteResult(len(new), already, [])
+
+
+def send_invitations(*, survey: Round, base_url: str) -> int:
+    """Queue the e-mails for every invitation not yet sent; returns how many."""
+    from .tasks import send_round_mails
+
+    _check_open_for_invites(survey)
+    ids = list(survey.invitations.filter(sent_on__isnull=True).values_list("pk", flat=True))
+    if ids:
+        send_round_mails.enqueue(ids, base_url, False)
+    return len(ids)
+
+
+def send_reminders(*, survey: Round, base_url: str) -> int:
+    """Remind only those who were invited and have not responded."""
+    from .tasks import send_round_mails
+
+    if not survey.is_open(timezone.localdate()):
+        raise ValidationError(_("Reminders can only be sent while the round is open."))
+    ids = list(survey.invitations.filter(sent_on__isnull=False, responded=False)
+               .values_list("pk", flat=True))
+    if ids:
+        send_round_mails.enqueue(ids, base_url, True)
+    return len(ids)
+
+
+@transaction.atomic
+def renew_invitation_token(*, invitation: Invitation, reminder: bool) -> str:
+    """A fresh token for the e-mail about to go out. A reminder's link replaces the first one;
+    the answers saved under the old link move along, so nothing is lost."""
+    token = new_token()
+    old = invitation.token_hash
+    invitation.token_hash = hash_token(token)
+    today = timezone.localdate()
+    if reminder:
+        invitation.reminded_on = today
+        if old:
+            Draft.objects.filter(token_hash=old).update(token_hash=invitation.token_hash)
+    else:
+        invitation.sent_on = today
+    invitation.save(update_fields=["token_hash", "sent_on", "reminded_on"])
+    return token
+
+
+@transaction.atomic
+def renew_open_link(*, round_group: RoundGroup) -> str:
+    """An open link for one group; shown once. A new one stops the previous one."""
+    token = new_token()
+    round_group.open_token_hash = hash_token(token)
+    round_group.save(update_fields=["open_token_hash"])
+    return token
+
+
+# --- answering ----------------------------------------------------------------------------------
+
+
+def start_open_session(*, round_group: RoundGroup) -> str:
+    """Someone opened a group's open link: give them a personal link of their own to resume."""
+    token = new_token()
+    Draft.objects.create(round=round_group.round, group=round_group.group,
+                         token_hash=hash_token(token))
+    return token
+
+
+def clean_answer(item: Item, raw) -> int | str | None:
+    """An answer as stored, or ValidationError when it lies outside the item's scale."""
+    if raw in (None, ""):
+        return None
+    if item.scale == Scale.OPEN:
+        text = str(raw).strip()
+        if len(text) > OPEN_TEXT_MAX:
+            raise ValidationError(_("Write at most %(n)s characters.") % {"n": OPEN_TEXT_MAX})
+        return text or None
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = None
+    if value not in item.values:
+        raise ValidationError(_("Choose one of the answers given."))
+    return value
+
+
+@transaction.atomic
+def save_draft(*, token_hash: str, round_id: int, group_id: int,
+               answers: dict[int, int | str | None]) -> Draft:
+    draft, _created = Draft.objects.select_for_update().get_or_create(
+        token_hash=token_hash, defaults={"round_id": round_id, "group_id": group_id})
+    merged = dict(draft.answers)
+    for item_id, value in answers.items():
+        if value is None:
+            merged.pop(str(item_id), None)
+        else:
+            merged[str(item_id)] = value
+    draft.answers = merged
+    draft.save(update_fields=["answers", "updated_on"])
+    return draft
+
+
+class AlreadySubmitted(Exception):
+    """The link was used by a submission that already came in."""
+
+
+@transaction.atomic
+def submit(*, token_hash: str, survey: Round, group_id: int, items: list[Item]) -> Response:
+    """Store the response from the saved draft and end the link, in one transaction."""
+    if not survey.is_open(timezone.localdate()):
+        raise ValidationError(_("This questionnaire is closed."))
+    draft = Draft.objects.select_for_update().filter(token_hash=token_hash).first()
+    saved = draft.answers if draft else {}
+    rows, missing = [], []
+    for item in items:
+        raw = saved.get(str(item.pk))
+        value = clean_answer(item, raw)  # a tampered draft cannot slip a value past the scale
+        if value is None:
+            if item.required:
+                missing.append(item)
+            continue
+        rows.append(Answer(item=item, text=value) if item.scale == Scale.OPEN
+                    else Answer(item=item, value=value))
+    if missing:
+        raise ValidationError(_("%(n)s required questions are still open.")
+                              % {"n": len(missing)}, params={"missing": missing})
+    used = Invitation.objects.filter(token_hash=token_hash, responded=False).update(
+        responded=True)
+    if not used and draft is None:
+        raise AlreadySubmitted
+    response = Response.objects.create(round=survey, group_id=group_id,
+                                       submitted_on=timezone.localdate())
+    for row in rows:
+        row.response = response
+    Answer.objects.bulk_create(rows)
+    if draft:
+        draft.delete()
+    return response
+
+
+# --- into the werkdocument ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def attach_evidence(*, trajectory: Trajectory, survey: Round, note: str, question: str,
+                    user: User) -> Evidence:
+    if survey.state(timezone.localdate()) != Round.State.CLOSED:
+        raise ValidationError({"round": _("Only a closed round has a report to attach.")})
+    try:
+        with transaction.atomic():
+            return Evidence.objects.create(trajectory=trajectory, round=survey,
+                                           note=note.strip(), question=question.strip(),
+                                           attached_by=user)
+    except IntegrityError:
+        raise ValidationError({"round": _("This round is already attached.")}) from None
+
+
+@transaction.atomic
+def detach_evidence(*, evidence: Evidence) -> None:
+    evidence.delete()

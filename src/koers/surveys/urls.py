@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "surveys"
+
+urlpatterns = [
+    path("scholen/<int:school_id>/enquetes/", views.rounds, name="rounds"),
+    path("scholen/<int:school_id>/enquetes/nieuw/", views.choose_instrument, name="choose"),
+    path("scholen/<int:school_id>/enquetes/nieuw/<int:instrument_id>/", views.new_round,
+         name="new_round"),
+    path("enquetes/<int:round_id>/", views.round_detail, name="round"),
+    path("enquetes/<int:round_id>/medewerkers/", views.invite_staff, name="invite_staff"),
+    path("enquetes/<int:round_id>/bestand/", views.upload, name="upload"),
+    path("enquetes/<int:round_id>/versturen/", views.send, name="send"),
+    path("enquetes/<int:round_id>/herinneren/", views.remind, name="remind"),
+    path("enquetes/<int:round_id>/sluiten/", views.close, name="close"),
+    path("enquetes/<int:round_id>/verlengen/", views.extend, name="extend"),
+    path("enquetes/<int:round_id>/open-link/", views.open_link, name="open_link"),
+    path("enquetes/<int:round_id>/rapport/", views.report, name="report"),
+    path("enquetes/<int:round_id>/rapport.<str:fmt>", views.report_export, name="export"),
+    path("enquetes/<int:round_id>/rapport/open/<int:item_id>/", views.open_answers,
+         name="open_answers"),
+    path("trajecten/<int:trajectory_id>/enquetes/toevoegen/", views.attach, name="attach"),
+    path("trajecten/<int:trajectory_id>/enquetes/<int:evidence_id>/loskoppelen/", views.detach,
+         name="detach"),
+    # The respondent's side: no login, the link is the key.
+    path("enquete/bedankt/", views.thanks, name="thanks"),
+    path("enquete/open/<str:token>/", views.open_entry, name="open"),
+    path("enquete/<str:token>/", views.respond, name="respond"),
+    path("enquete/<str:token>/vraag/<int:number>/", views.respond_page, name="respond_page"),
+    path("enquete/<str:token>/versturen/", views.review, name="review"),
+]

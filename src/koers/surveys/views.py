@@ -1,0 +1,430 @@
+"""Thin views: the beheerder's rounds and reports (login), and the respondent's pages (a link,
+no login). Respondent pages send no referrer, so the token in the address stays on the page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from koers.auth import login_required
+from koers.form_errors import show_errors
+from koers.organisations import access
+from koers.pagination import paginate
+from koers.trajectories import selectors as trajectory_selectors
+
+from . import exports, presenters, selectors, services
+from .forms import (
+    AnswerPageForm,
+    EvidenceForm,
+    ExtendForm,
+    OpenLinkForm,
+    RoundForm,
+    StaffInviteForm,
+    UploadForm,
+)
+from .models import Evidence, Round
+
+OPEN_COOKIE = "koers_enquete_{}"
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _round_url(survey: Round) -> str:
+    return reverse("surveys:round", args=[survey.pk])
+
+
+# --- rounds ---------------------------------------------------------------------------------
+
+
+@login_required
+def rounds(request, school_id: int):
+    school = selectors.survey_school_for(request.user, school_id)
+    return render(request, "surveys/rounds.html", {
+        "school": school, "today": timezone.localdate(),
+        "page": paginate(request, selectors.rounds_of(school), 20, "pagina")})
+
+
+@login_required
+def choose_instrument(request, school_id: int):
+    school = selectors.survey_school_for(request.user, school_id)
+    return render(request, "surveys/choose_instrument.html", {
+        "school": school, "instruments": selectors.instruments_for_new_rounds()})
+
+
+@login_required
+def new_round(request, school_id: int, instrument_id: int):
+    school = selectors.survey_school_for(request.user, school_id)
+    instrument = get_object_or_404(selectors.instruments_for_new_rounds(), pk=instrument_id)
+    form = RoundForm(request.POST or None, instrument=instrument)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                survey = services.create_round(
+                    school=school, instrument=instrument, title=data["title"],
+                    modules=data.get("modules", []),
+                    groups=[g for g in instrument.groups.all() if g.slug in data["groups"]],
+                    opens_on=data["opens_on"], closes_on=data["closes_on"],
+                    min_group_size=data["min_group_size"], user=request.user)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(request, _("The round is ready. Invite the respondents."))
+                return redirect(_round_url(survey))
+        status = 400
+    return render(request, "surveys/round_form.html", {
+        "school": school, "instrument": instrument, "form": form}, status=status)
+
+
+@login_required
+def round_detail(request, round_id: int, *, open_link: str = "", status: int = 200,
+                 forms: dict | None = None):
+    survey = selectors.round_for(request.user, round_id)
+    forms = forms or {}
+    return render(request, "surveys/round.html", {
+        "round": survey, "school": survey.school, "today": timezone.localdate(),
+        "state": survey.state(timezone.localdate()),
+        "counts": selectors.group_counts(survey),
+        "totals": selectors.invitation_totals(survey),
+        "staff_form": forms.get("staff") or StaffInviteForm(survey=survey),
+        "upload_form": forms.get("upload") or UploadForm(),
+        "extend_form": forms.get("extend") or ExtendForm(initial={"closes_on": survey.closes_on}),
+        "link_form": OpenLinkForm(), "open_link": open_link,
+    }, status=status)
+
+
+def _act(request, round_id: int, action, success: str):
+    """Run a POST action on a round and come back to its page with a message."""
+    survey = selectors.round_for(request.user, round_id)
+    try:
+        result = action(survey)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success.format(result))
+    return redirect(_round_url(survey))
+
+
+@login_required
+@require_POST
+def invite_staff(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    form = StaffInviteForm(request.POST, survey=survey)
+    if not form.is_valid():
+        return round_detail(request, round_id, status=400, forms={"staff": form})
+    wanted = set(form.cleaned_data["groups"])
+    people = [p for p in access.people_for_school(survey.school)
+              .filter(school=survey.school).select_related("user")
+              if services.GROUP_FOR_FUNCTIE.get(p.functie) in wanted]
+    try:
+        result = services.invite_staff(survey=survey, people=people)
+    except ValidationError as exc:
+        show_errors(form, exc)
+        return round_detail(request, round_id, status=400, forms={"staff": form})
+    messages.success(request, _("%(added)s added, %(already)s were already invited.")
+                     % {"added": result.added, "already": result.already})
+    for reason in result.skipped:
+        messages.warning(request, reason)
+    return redirect(_round_url(survey))
+
+
+@login_required
+@require_POST
+def upload(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            result = services.import_invitations(survey=survey, rows=form.cleaned_data["file"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("%(added)s added, %(already)s were already invited.")
+                             % {"added": result.added, "already": result.already})
+            return redirect(_round_url(survey))
+    return round_detail(request, round_id, status=400, forms={"upload": form})
+
+
+@login_required
+@require_POST
+def send(request, round_id: int):
+    return _act(request, round_id,
+                lambda s: services.send_invitations(survey=s, base_url=_base_url(request)),
+                _("Invitations sent: {}."))
+
+
+@login_required
+@require_POST
+def remind(request, round_id: int):
+    return _act(request, round_id,
+                lambda s: services.send_reminders(survey=s, base_url=_base_url(request)),
+                _("Reminders sent to {} people who have not responded yet."))
+
+
+@login_required
+@require_POST
+def close(request, round_id: int):
+    return _act(request, round_id, lambda s: services.close_early(survey=s),
+                _("The round is closed. The report is ready."))
+
+
+@login_required
+@require_POST
+def extend(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        try:
+            services.extend(survey=survey, closes_on=form.cleaned_data["closes_on"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The round now runs until the chosen day."))
+            return redirect(_round_url(survey))
+    return round_detail(request, round_id, status=400, forms={"extend": form})
+
+
+@login_required
+@require_POST
+def open_link(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    round_group = get_object_or_404(survey.round_groups, group__slug=request.POST.get("group"))
+    token = services.renew_open_link(round_group=round_group)
+    link = request.build_absolute_uri(reverse("surveys:open", args=[token]))
+    response = round_detail(request, round_id, open_link=link)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def _closed_round(request, round_id: int) -> Round:
+    survey = selectors.round_for(request.user, round_id)
+    if survey.state(timezone.localdate()) != Round.State.CLOSED:
+        raise Http404
+    return survey
+
+
+@login_required
+def report(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    if survey.state(timezone.localdate()) != Round.State.CLOSED:
+        return render(request, "surveys/report_pending.html", {
+            "round": survey, "school": survey.school,
+            "counts": selectors.group_counts(survey)})
+    return render(request, "surveys/report.html", {
+        "round": survey, "school": survey.school,
+        "view": presenters.report_view(selectors.report(survey))})
+
+
+@login_required
+def report_export(request, round_id: int, fmt: str):
+    survey = _closed_round(request, round_id)
+    rep = selectors.report(survey)
+    name = slugify(survey.title) or "enquete"
+    if fmt == "csv":
+        data, content_type = exports.as_csv(rep), "text/csv; charset=utf-8"
+    elif fmt == "xlsx":
+        data = exports.as_xlsx(rep)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "pdf":
+        data, content_type = exports.as_pdf(presenters.report_view(rep)), "application/pdf"
+    else:
+        raise Http404
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+def open_answers(request, round_id: int, item_id: int):
+    survey = _closed_round(request, round_id)
+    item, answers = selectors.open_answers(survey, item_id)
+    return render(request, "surveys/open_answers.html", {
+        "round": survey, "school": survey.school, "item": item,
+        "page": paginate(request, answers, 25, "pagina")})
+
+
+# --- evidence in 1B -------------------------------------------------------------------------
+
+
+@login_required
+def attach(request, trajectory_id: int):
+    trajectory = trajectory_selectors.steerable_trajectory_for(request.user, trajectory_id)
+    rounds = list(selectors.attachable_rounds(request.user, trajectory, timezone.localdate()))
+    chosen = request.POST.get("round") or request.GET.get("ronde")
+    initial = {"round": chosen}
+    if chosen and chosen in {str(r.pk) for r in rounds} and request.method == "GET":
+        found = selectors.proposal(selectors.report(next(r for r in rounds
+                                                         if str(r.pk) == chosen)))
+        initial["question"] = found.question if found else ""
+    form = EvidenceForm(request.POST or None, rounds=rounds, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.attach_evidence(trajectory=trajectory, survey=form.rounds[data["round"]],
+                                         note=data["note"], question=data["question"],
+                                         user=request.user)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(request, _("The survey results are attached to 1B."))
+                return redirect(_evidence_url(trajectory))
+        status = 400
+    return render(request, "surveys/attach.html", {
+        "trajectory": trajectory, "form": form, "rounds": rounds}, status=status)
+
+
+def _evidence_url(trajectory) -> str:
+    from koers.instruments.registry import SUB_1B
+
+    return reverse("trajectories:subphase", args=[trajectory.pk, SUB_1B]) + "#enquetes"
+
+
+@login_required
+@require_POST
+def detach(request, trajectory_id: int, evidence_id: int):
+    trajectory = trajectory_selectors.steerable_trajectory_for(request.user, trajectory_id)
+    evidence = get_object_or_404(Evidence, trajectory=trajectory, pk=evidence_id)
+    services.detach_evidence(evidence=evidence)
+    messages.success(request, _("The survey results are no longer attached."))
+    return redirect(_evidence_url(trajectory))
+
+
+# --- the respondent -------------------------------------------------------------------------
+
+
+def _private(response):
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _problem(request, kind: str, survey: Round | None = None, status: int = 410):
+    return _private(render(request, "surveys/respond/problem.html",
+                           {"kind": kind, "round": survey}, status=status))
+
+
+def _visit(request, token: str):
+    """The visit behind a link, or the page that explains why the link no longer works."""
+    visit = selectors.visit_for(token)
+    if visit is None:
+        return None, _problem(request, "unknown", status=404)
+    problem = visit.problem(timezone.localdate())
+    if problem:
+        return None, _problem(request, problem, visit.survey,
+                              status=409 if problem == "used" else 410)
+    return visit, None
+
+
+@never_cache
+def open_entry(request, token: str):
+    """An open link for a group: each visitor gets a personal link to resume by."""
+    round_group = selectors.open_link_for(token)
+    if round_group is None:
+        return _problem(request, "unknown", status=404)
+    survey = round_group.round
+    problem = survey.state(timezone.localdate())
+    if problem != Round.State.OPEN:
+        return _problem(request, problem, survey)
+    cookie = OPEN_COOKIE.format(survey.pk)
+    personal = request.COOKIES.get(cookie)
+    if not personal or selectors.visit_for(personal) is None:
+        personal = services.start_open_session(round_group=round_group)
+    response = redirect("surveys:respond", token=personal)
+    response.set_cookie(cookie, personal, max_age=60 * 60 * 24 * 92, httponly=True,
+                        samesite="Lax", secure=request.is_secure())
+    return _private(response)
+
+
+@never_cache
+def respond(request, token: str):
+    visit, problem = _visit(request, token)
+    if problem:
+        return problem
+    pages = selectors.round_pages(visit.survey)
+    return _private(render(request, "surveys/respond/intro.html", {
+        "visit": visit, "token": token, "pages": pages,
+        "progress": presenters.progress(pages, visit.answers),
+        "personal_link": request.build_absolute_uri()}))
+
+
+@never_cache
+def respond_page(request, token: str, number: int):
+    visit, problem = _visit(request, token)
+    if problem:
+        return problem
+    pages = selectors.round_pages(visit.survey)
+    if not 1 <= number <= len(pages):
+        raise Http404
+    page = pages[number - 1]
+    status = 200
+    if request.method == "POST":
+        later = "later" in request.POST
+        going_back = "terug" in request.POST
+        form = AnswerPageForm(request.POST, items=page.items, strict=not (later or going_back))
+        valid = form.is_valid()
+        services.save_draft(token_hash=visit.token_hash, round_id=visit.survey.pk,
+                            group_id=visit.group.pk, answers=form.answers())
+        if later:
+            messages.success(request, _("Your answers are saved. Use the same link to go on "
+                                        "later."))
+            return redirect("surveys:respond", token=token)
+        if going_back:
+            return redirect("surveys:respond_page", token=token, number=max(number - 1, 1))
+        if valid:
+            if number < len(pages):
+                return redirect("surveys:respond_page", token=token, number=number + 1)
+            return redirect("surveys:review", token=token)
+        status = 400
+    else:
+        form = AnswerPageForm(items=page.items, strict=True, initial={
+            f"item-{i.pk}": visit.answers.get(str(i.pk)) for i in page.items})
+    return _private(render(request, "surveys/respond/page.html", {
+        "visit": visit, "token": token, "page": page, "pages": pages, "form": form,
+        "progress": presenters.progress(pages, visit.answers, current=number)}, status=status))
+
+
+@never_cache
+def review(request, token: str):
+    visit, problem = _visit(request, token)
+    if problem:
+        return problem
+    pages = selectors.round_pages(visit.survey)
+    status = 200
+    if request.method == "POST":
+        items = [i for p in pages for i in p.items]
+        try:
+            services.submit(token_hash=visit.token_hash, survey=visit.survey,
+                            group_id=visit.group.pk, items=items)
+        except services.AlreadySubmitted:
+            return _problem(request, "used", visit.survey, status=409)
+        except ValidationError:
+            status = 400
+            messages.error(request, _("Some required questions are still open; they are "
+                                      "marked below."))
+        else:
+            response = redirect("surveys:thanks")
+            response.delete_cookie(OPEN_COOKIE.format(visit.survey.pk))
+            return _private(response)
+    return _private(render(request, "surveys/respond/review.html", {
+        "visit": visit, "token": token, "pages": pages,
+        "progress": presenters.progress(pages, visit.answers, current=len(pages) + 1)},
+        status=status))
+
+
+def thanks(request):
+    return _private(render(request, "surveys/respond/thanks.html"))

@@ -1,0 +1,168 @@
+"""The report's arithmetic against figures computed by hand, its trend and benchmark, the
+school-concept profile, the development question, the exports, and a query budget."""
+
+import datetime
+import math
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from koers.surveys import selectors, stats
+from koers.surveys.demo import make_round
+from tests.factories import Organisation, respond, survey_round
+from tests.surveys.test_anonymity import export_text
+
+pytestmark = pytest.mark.django_db
+
+GROUPS = ("leraren", "oop", "leerlingen")
+
+
+@pytest.fixture
+def fixture(org, other_org):
+    """Verwachtingen (3 items) by hand:
+    leraren  4 4 5 | 3 4 4 | 5 5 5   -> 39 / 9 = 4.333, sd = sqrt(4/9) = 0.667
+    oop      2 2 2 | 2 2 2 | 2 2 2   -> 2.000, sd 0
+    leerlingen (2 people, under the minimum of 3): 1s, left out of everything
+    total of the shown groups: 57 / 18 = 3.1667, sd = sqrt(28.5 / 18) = 1.258
+    previous round: 3.0  -> trend +0.17
+    second school of the board: 5.0 (its OOP group of 2 is under the minimum)
+    a school of another board: 1.0  -> all three schools: (57 + 45 + 9) / 36 = 3.0833
+    """
+    today = timezone.localdate()
+    previous = make_round(school=org.school, slug="leerklimaat-scan", title="Vorige",
+                          opens_on=today - datetime.timedelta(days=120), groups=list(GROUPS),
+                          min_group_size=3)
+    for _ in range(3):
+        respond(previous, "leraren")
+    survey = survey_round(org.school, closed=True, title="Leerklimaat 2026")
+    for values in ((4, 4, 5), (3, 4, 4), (5, 5, 5)):
+        respond(survey, "leraren", verw_1=values[0], verw_2=values[1], verw_3=values[2])
+    for _ in range(3):
+        respond(survey, "oop", verw_1=2, verw_2=2, verw_3=2)
+    for _ in range(2):
+        respond(survey, "leerlingen", default=1)
+    board = survey_round(org.second_school, closed=True)
+    for _ in range(3):
+        respond(board, "leraren", verw_1=5, verw_2=5, verw_3=5)
+    for _ in range(2):
+        respond(board, "oop", default=1)
+    elsewhere = survey_round(other_org.school, closed=True)
+    for _ in range(3):
+        respond(elsewhere, "leraren", verw_1=1, verw_2=1, verw_3=1)
+    return survey
+
+
+def _row(rep, slug):
+    return next(r for r in rep.rows if r.dimension.slug == slug)
+
+
+def test_the_report_arithmetic_matches_the_hand_computed_figures(fixture):
+    rep = selectors.report(fixture)
+    assert [g.slug for g in rep.visible] == ["leraren", "oop"]
+    assert [g.slug for g in rep.hidden] == ["leerlingen"]
+    assert rep.respondents == 6
+    row = _row(rep, "verwachtingen")
+    leraren, oop = (row.by_group[g.pk] for g in rep.visible)
+    assert leraren.n == 9 and math.isclose(leraren.mean, 39 / 9)
+    assert math.isclose(leraren.spread, math.sqrt(4 / 9))
+    assert leraren.counts == {3: 1, 4: 4, 5: 4}
+    assert (oop.mean, oop.spread) == (2.0, 0.0)
+    assert math.isclose(row.total.mean, 57 / 18)
+    assert row.notable and math.isclose(row.gap[2], 39 / 9 - 2)
+    assert math.isclose(row.previous, 3.0) and math.isclose(row.trend, 57 / 18 - 3)
+    assert math.isclose(row.board, 5.0)
+    assert math.isclose(row.everyone, 111 / 36)
+    assert (rep.board_schools, rep.all_schools) == (1, 3)
+    assert selectors.proposal(rep).dimension.slug == "uitdaging"  # lowest (3.0), first in order
+
+
+def test_the_report_page_shows_the_figures_and_highlights_the_difference(client, org, fixture):
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:report", args=[fixture.pk])).content.decode()
+    assert "4,3" in page and "0,7" in page and "3,2" in page
+    assert "Leraren scoren 2,3 hoger dan OOP." in page
+    assert "Verandering sinds de vorige ronde: <strong>+0,2</strong>" in page
+    assert "Andere scholen van het bestuur: 5,0" in page and "Alle scholen: 3,1" in page
+    assert "3 Neutraal 11% · 4 Eens 44% · 5 Helemaal eens 44%" in page
+    assert "<svg" in page and "Gemiddelde per dimensie en groep" in page
+    assert "Profiel per groep" in page  # the spider
+    assert "Voorgestelde ontwikkelvraag" in page
+
+
+def test_the_exports_carry_the_same_figures(client, org, fixture):
+    client.force_login(org.schoolleider)
+    csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content,
+                      "csv")
+    assert "Hoge verwachtingen;Leraren;3;4,33;0,67;;;;0,0;0,0;0,11;0,44;0,44" in csv
+    assert "Hoge verwachtingen;Alle getoonde groepen;6;3,17;1,26;3,0;5,0;3,08" in csv
+    xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content,
+                       "xlsx")
+    assert "Hoge verwachtingen Leraren 3 4.33 0.67" in xlsx
+    response = client.get(reverse("surveys:export", args=[fixture.pk, "pdf"]))
+    assert response.content.startswith(b"%PDF-")
+    assert "attachment" in response["Content-Disposition"]
+    text = export_text(response.content, "pdf")
+    assert "Rapport: Leerklimaat 2026" in text and "Hoge verwachtingen" in text
+
+
+def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, org, other_org,
+                                                                       catalog):
+    def count(user, survey):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("surveys:report", args=[survey.pk])).status_code == 200
+        return len(ctx.captured_queries)
+
+    small = survey_round(org.school, closed=True, title="Klein")
+    for _ in range(3):
+        respond(small, "leraren")
+    few = count(org.schoolleider, small)
+    big = Organisation.build(name="Stichting Groot", brin_prefix="7")
+    large = survey_round(big.school, closed=True, title="Groot")
+    for group in GROUPS:
+        for _ in range(12):
+            respond(large, group, default=4)
+    for school in (big.second_school, org.second_school):
+        other = survey_round(school, closed=True)
+        for _ in range(4):
+            respond(other, "leraren")
+    many = count(big.schoolleider, large)
+    assert few == many
+    assert many <= 16
+
+
+def test_the_school_concept_is_placed_nearest_its_variant():
+    variants = [{"slug": "a", "name": "A", "positions": {"x": 1, "y": 1}},
+                {"slug": "b", "name": "B", "positions": {"x": 4, "y": 6}}]
+    # profile (3, 5): to A sqrt((4 + 16) / 2) = 3.162; to B sqrt((1 + 1) / 2) = 1.0
+    ranked = stats.nearest_variant({"x": 3.0, "y": 5.0}, variants, {"x": "X", "y": "Y"})
+    assert [r.slug for r in ranked] == ["b", "a"]
+    assert math.isclose(ranked[0].distance, 1.0)
+    assert math.isclose(ranked[1].distance, math.sqrt(10))
+    assert ranked[1].furthest == ("Y", 5.0, 1)
+
+
+def test_the_school_concept_report_shows_both_profiles(client, org):
+    survey = survey_round(org.school, slug="schoolconcept", closed=True,
+                          groups=["leraren", "oop"])
+    for _ in range(3):
+        # current 2 on every dimension, desired 6: nearest Adaptief and Innovatief
+        respond(survey, "leraren", default=2, **{f"{d}_gewenst": 6 for d in (
+            "doel", "pedagogiek", "eigenaarschap", "didactiek", "leerstof", "organisatievorm",
+            "differentiatie", "toetsen", "rapportage")})
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:report", args=[survey.pk])).content.decode()
+    assert "Huidig profiel: Adaptief" in page
+    assert "Gewenst profiel: Innovatief" in page
+    assert "Schoolconcept: huidig en gewenst" in page and "Variant: Innovatief" in page
+
+
+def test_stat_arithmetic():
+    s = stats.Stat()
+    for value, count in ((1, 2), (5, 2)):
+        s.add(value, count)
+    assert (s.n, s.mean, s.spread, s.share(5)) == (4, 3.0, 2.0, 0.5)
+    assert stats.Stat().mean is None and stats.Stat().spread is None
