@@ -112,6 +112,7 @@ def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, 
                                                                        catalog):
     def count(user, survey):
         client.force_login(user)
+        client.get(reverse("surveys:report", args=[survey.pk]))  # stores the summaries once
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(reverse("surveys:report", args=[survey.pk])).status_code == 200
         return len(ctx.captured_queries)
@@ -132,6 +133,19 @@ def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, 
     many = count(big.schoolleider, large)
     assert few == many
     assert many <= 16
+
+
+def test_trend_and_benchmark_read_stored_summaries_that_extending_drops(fixture):
+    from koers.surveys import services
+    from koers.surveys.models import GroupSummary
+
+    selectors.report(fixture)
+    stored = GroupSummary.objects.filter(round=fixture)
+    assert sorted(set(stored.values_list("group__slug", flat=True))) == ["leraren", "oop"]
+    verwachtingen = stored.get(group__slug="leraren", dimension_slug="verwachtingen")
+    assert (verwachtingen.n, verwachtingen.total) == (9, 39)
+    services.extend(survey=fixture, closes_on=timezone.localdate() + datetime.timedelta(days=3))
+    assert not GroupSummary.objects.filter(round=fixture).exists()
 
 
 def test_the_school_concept_is_placed_nearest_its_variant():

@@ -43,7 +43,7 @@ def test_one_page_per_dimension_with_progress(client, survey, token):
     assert len(pages) == 4
     intro = client.get(reverse("surveys:respond", args=[token]))
     assert "Uw antwoorden zijn anoniem." in intro.content.decode()
-    assert intro.headers["Referrer-Policy"] == "no-referrer"
+    assert intro.headers["Referrer-Policy"] == "same-origin"
     page = client.get(_page(token, 2)).content.decode()
     assert "Deel 2 van 4" in page and pages[1].dimension.name in page
     assert 'value="25"' in page  # the progress bar

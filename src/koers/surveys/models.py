@@ -207,6 +207,8 @@ class Round(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The GroupSummary rows of a closed round are there (made once, dropped on extending).
+    summarised = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-opens_on", "-id"]
@@ -305,6 +307,25 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.slug}: {self.value if self.value is not None else self.text}"
+
+
+class GroupSummary(models.Model):
+    """The aggregate of one closed round, group and dimension: what trend and benchmark read,
+    so they never go back to the answers. Only groups that met the round's minimum."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="summaries")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    dimension_slug = models.SlugField()
+    facet = models.CharField(max_length=8, blank=True)
+    n = models.PositiveIntegerField()  # scored answers
+    total = models.IntegerField()  # their sum
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["round", "group", "dimension_slug", "facet"], name="summary_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group} · {self.dimension_slug}"
 
 
 class Evidence(models.Model):

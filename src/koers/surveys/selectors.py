@@ -23,11 +23,11 @@ from .models import (
     Dimension,
     Draft,
     Evidence,
+    GroupSummary,
     Instrument,
     Invitation,
     Item,
     RespondentGroup,
-    Response,
     Round,
     RoundGroup,
     Scale,
@@ -247,38 +247,26 @@ def visible_groups(survey: Round, counts: list[GroupCount]) -> tuple[list, list]
     return shown, hidden
 
 
-def _scored_items(survey: Round) -> tuple[list[Page], dict[int, str]]:
-    pages = round_pages(survey)
-    scales = {}
-    for page in pages:
-        scored = [i.scale for i in page.items if i.scale in SCORED]
-        if scored:
-            scales[page.dimension.pk] = scored[0]
-    return pages, scales
-
-
 def report(survey: Round, *, today: datetime.date | None = None) -> Report:
     today = today or timezone.localdate()
     counts = group_counts(survey)
     shown, hidden = visible_groups(survey, counts)
     shown_ids = [g.pk for g in shown]
     slug_of = {g.pk: g.slug for g in shown}
-    pages, scales = _scored_items(survey)
+    pages = round_pages(survey)
+    items = {i.pk: i for p in pages for i in p.items}
+    dims = {p.dimension.pk: p.dimension for p in pages}
 
     rows: dict[tuple[int, str], Row] = {}
-    grouped = (Answer.objects
-               .filter(response__round=survey, response__group_id__in=shown_ids,
-                       value__isnull=False, item__scale__in=SCORED)
-               .values_list("response__group_id", "item__dimension_id", "item__facet", "value")
-               .annotate(n=Count("id")).order_by())
-    dims = {p.dimension.pk: p.dimension for p in pages}
-    for dim_id in scales:
-        for facet in _facets(pages, dim_id):
-            rows[(dim_id, facet)] = Row(dims[dim_id], facet, scales[dim_id])
-    for group_id, dim_id, facet, value, n in grouped:
-        row = rows.get((dim_id, facet))
-        if row is None:
-            continue
+    for page in pages:
+        for item in page.items:
+            if item.scale in SCORED and (page.dimension.pk, item.facet) not in rows:
+                rows[(page.dimension.pk, item.facet)] = Row(page.dimension, item.facet,
+                                                            item.scale)
+    # One GROUP BY over the round's answers; filtering on item ids spares the join to items.
+    for group_id, item_id, value, n in _grouped(survey, shown_ids, items, SCORED):
+        item = items[item_id]
+        row = rows[(item.dimension_id, item.facet)]
         row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
         row.total.add(value, n)
         if slug_of[group_id] in LEADING_GROUPS:
@@ -286,46 +274,41 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         elif slug_of[group_id] in PERCEIVING_GROUPS:
             row.perceiving.add(value, n)
 
-    items = {i.pk: i for p in pages for i in p.items}
-    choices = _choices(survey, shown_ids, items)
-    open_items = [(items[item_id], n) for item_id, n in
-                  Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
-                                        item__scale=Scale.OPEN)
-                  .exclude(text="").values_list("item_id").annotate(n=Count("id")).order_by()]
-    open_items.sort(key=lambda pair: (pair[0].dimension.order, pair[0].order))
+    choices: dict[int, ChoiceRow] = {}
+    for group_id, item_id, value, n in _grouped(survey, shown_ids, items, (Scale.CHOICE,)):
+        choice = choices.setdefault(item_id, ChoiceRow(items[item_id], {}, stats.Stat()))
+        choice.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+        choice.total.add(value, n)
+    open_ids = [pk for pk, i in items.items() if i.scale == Scale.OPEN]
+    open_counts = dict(
+        Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
+                              item_id__in=open_ids).exclude(text="")
+        .values_list("item_id").annotate(n=Count("id")).order_by()) if open_ids else {}
+    open_items = [(items[pk], open_counts[pk]) for pk in open_ids if pk in open_counts]
 
-    final = survey.state(today) == Round.State.CLOSED
     ordered = [rows[k] for k in sorted(rows, key=lambda k: (dims[k[0]].order, k[1] != "huidig"))]
     previous = _previous_round(survey, today)
     if previous:
-        for key, mean in _means_of([previous.pk]).items():
-            for row in ordered:
-                if row.key == key:
-                    row.previous = mean
+        means = _means_of([previous.pk])
+        for row in ordered:
+            row.previous = means.get(row.key)
     board_schools, all_schools = _benchmark(survey, ordered, today)
-    return Report(survey, counts, shown, hidden, ordered, choices, open_items, previous,
-                  board_schools, all_schools, final)
+    return Report(survey, counts, shown, hidden, ordered, list(choices.values()), open_items,
+                  previous, board_schools, all_schools,
+                  survey.state(today) == Round.State.CLOSED)
 
 
-def _facets(pages: list[Page], dim_id: int) -> list[str]:
-    for page in pages:
-        if page.dimension.pk == dim_id:
-            return sorted({i.facet for i in page.items if i.scale in SCORED},
-                          key=lambda f: f != "huidig")
-    return []
-
-
-def _choices(survey: Round, shown_ids: list[int], items: dict[int, Item]) -> list[ChoiceRow]:
-    rows: dict[int, ChoiceRow] = {}
-    for item_id, group_id, value, n in (
-            Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
-                                  item__scale=Scale.CHOICE, value__isnull=False)
-            .values_list("item_id", "response__group_id", "value").annotate(n=Count("id"))
-            .order_by()):
-        row = rows.setdefault(item_id, ChoiceRow(items[item_id], {}, stats.Stat()))
-        row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
-        row.total.add(value, n)
-    return list(rows.values())
+def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales
+             ) -> list[tuple[int, int, int, int]]:
+    """(group, item, value, count) for the round's answers on items of the given scales."""
+    item_ids = [pk for pk, i in items.items() if i.scale in scales]
+    if not item_ids or not group_ids:
+        return []
+    return list(Answer.objects
+                .filter(response__round=survey, response__group_id__in=group_ids,
+                        item_id__in=item_ids, value__isnull=False)
+                .values_list("response__group_id", "item_id", "value")
+                .annotate(n=Count("id")).order_by())
 
 
 def _previous_round(survey: Round, today: datetime.date) -> Round | None:
@@ -337,31 +320,25 @@ def _previous_round(survey: Round, today: datetime.date) -> Round | None:
 
 
 def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
-    """Per round, per (dimension slug, facet): n and total over the groups that met the round's
-    minimum. Only these aggregates ever leave the database for trend and benchmark."""
-    eligible = {
-        (round_id, group_id) for round_id, group_id, minimum, n in
-        Response.objects.filter(round_id__in=round_ids)
-        .values_list("round_id", "group_id", "round__min_group_size").annotate(n=Count("id"))
-        .order_by() if n >= minimum}
+    """Per closed round, per (dimension slug, facet): n and total over the groups that met
+    the round's minimum, read from the stored summaries; a round not yet summarised is
+    summarised first, once."""
+    from . import services  # a cache fill: the summary of a closed round never changes
+
+    for survey in Round.objects.filter(pk__in=round_ids, summarised=False):
+        services.summarise(survey=survey)
     result: dict[int, dict[tuple[str, str], stats.Sum]] = defaultdict(dict)
-    for round_id, group_id, slug, facet, n, total in (
-            Answer.objects.filter(response__round_id__in=round_ids, value__isnull=False,
-                                  item__scale__in=SCORED)
-            .values_list("response__round_id", "response__group_id", "item__dimension__slug",
-                         "item__facet")
-            .annotate(n=Count("id"), total=Sum("value")).order_by()):
-        if (round_id, group_id) in eligible:
-            result[round_id].setdefault((slug, facet), stats.Sum()).add(n, total)
+    for round_id, slug, facet, n, total in (
+            GroupSummary.objects.filter(round_id__in=round_ids)
+            .values_list("round_id", "dimension_slug", "facet")
+            .annotate(n=Sum("n"), total=Sum("total")).order_by()):
+        result[round_id][(slug, facet)] = stats.Sum(n, total)
     return result
 
 
 def _means_of(round_ids: list[int]) -> dict[tuple[str, str], float]:
-    pooled: dict[tuple[str, str], stats.Sum] = {}
-    for per_round in _sums(round_ids).values():
-        for key, s in per_round.items():
-            pooled.setdefault(key, stats.Sum()).add(s.n, s.total)
-    return {key: s.mean for key, s in pooled.items() if s.n}
+    sums = _sums(round_ids)
+    return _pool(sums, list(sums))
 
 
 def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int]:

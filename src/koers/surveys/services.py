@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,9 +21,11 @@ from koers.trajectories.models import Trajectory
 
 from .models import (
     MIN_GROUP_FLOOR,
+    SCORED,
     Answer,
     Draft,
     Evidence,
+    GroupSummary,
     Instrument,
     Invitation,
     Item,
@@ -112,9 +115,31 @@ def extend(*, survey: Round, closes_on: datetime.date) -> Round:
                                               "from today on.")})
     if (closes_on - today).days > MAX_EXTENSION_DAYS:
         raise ValidationError({"closes_on": _("Extend by at most three months.")})
-    survey.closes_on, survey.closed_early_on = closes_on, None
-    survey.save(update_fields=["closes_on", "closed_early_on"])
+    survey.closes_on, survey.closed_early_on, survey.summarised = closes_on, None, False
+    survey.save(update_fields=["closes_on", "closed_early_on", "summarised"])
+    survey.summaries.all().delete()  # more answers may come: summarise again at closing
     return survey
+
+
+@transaction.atomic
+def summarise(*, survey: Round) -> None:
+    """Store the closed round's aggregates per group and dimension, for trend and benchmark.
+    Groups under the round's minimum are left out. Done once; a cache of the answers."""
+    survey = Round.objects.select_for_update().get(pk=survey.pk)
+    if survey.summarised or survey.state(timezone.localdate()) != Round.State.CLOSED:
+        return
+    eligible = [group_id for group_id, n in survey.responses.values_list("group_id")
+                .annotate(n=Count("id")).order_by() if n >= survey.min_group_size]
+    GroupSummary.objects.bulk_create([
+        GroupSummary(round=survey, group_id=group_id, dimension_slug=slug, facet=facet, n=n,
+                     total=total)
+        for group_id, slug, facet, n, total in
+        Answer.objects.filter(response__round=survey, response__group_id__in=eligible,
+                              value__isnull=False, item__scale__in=SCORED)
+        .values_list("response__group_id", "item__dimension__slug", "item__facet")
+        .annotate(n=Count("id"), total=Sum("value")).order_by()])
+    survey.summarised = True
+    survey.save(update_fields=["summarised"])
 
 
 # --- invitations --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Thin views: the beheerder's rounds and reports (login), and the respondent's pages (a link,
-no login). Respondent pages send no referrer, so the token in the address stays on the page."""
+no login). Respondent pages send their address (with the token) to no other site."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -308,7 +308,10 @@ def detach(request, trajectory_id: int, evidence_id: int):
 
 
 def _private(response):
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the
+    # form posts and the CSRF check refuses them. Same-origin still keeps the token in the
+    # address from reaching any other site.
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 

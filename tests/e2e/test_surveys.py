@@ -1,0 +1,97 @@
+"""A survey round in a real browser: the beheerder sets it up and sends the invitations, a
+teacher answers on a phone, stops halfway and resumes by the same link, and the beheerder
+follows the response per group and reads the report once the round is closed."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from koers.surveys.models import Round
+from tests.factories import respond
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _answer_page(page, label="Eens"):
+    for group in page.locator("fieldset.question").all():
+        radios = group.get_by_label(label, exact=True)
+        if radios.count():
+            radios.first.check()
+
+
+def test_a_round_from_setup_to_report(login, browser, org, live_server):
+    page = login(org.schoolleider)
+    page.goto(f"{live_server.url}/scholen/{org.school.pk}/")
+    page.get_by_role("link", name="Enquêtes").click()
+    expect(page.get_by_text("Nog geen enquêterondes.")).to_be_visible()
+    page.get_by_role("link", name="Nieuwe ronde").click()
+    page.get_by_role("link", name="Leerklimaat-scan").click()
+    page.get_by_label("Titel").fill("Leerklimaat najaar")
+    page.get_by_label("Minimale groepsgrootte").fill("3")
+    page.get_by_role("button", name="Ronde aanmaken").click()
+    expect(page.get_by_text("De ronde staat klaar.")).to_be_visible()
+
+    page.get_by_role("group", name="Nodig de medewerkers van deze groepen uit") \
+        .get_by_label("Leraren").check()
+    page.get_by_role("button", name="Toevoegen aan de uitnodigingen").click()
+    expect(page.get_by_text("2 toegevoegd, 0 waren al uitgenodigd.")).to_be_visible()
+    page.get_by_role("button", name="2 uitnodigingen versturen").click()
+    expect(page.get_by_text("Uitnodigingen verstuurd: 2.")).to_be_visible()
+    assert len(mail.outbox) == 2
+    link = re.search(r"(http://\S+/enquete/\S+/)", mail.outbox[0].body).group(1)
+
+    # A teacher on a phone answers the first part, starts the second, and stops.
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL")
+    answer = phone.new_page()
+    answer.goto(link)
+    expect(answer.get_by_text("Uw antwoorden zijn anoniem.")).to_be_visible()
+    answer.get_by_role("link", name="Beginnen").click()
+    expect(answer.get_by_text("Deel 1 van 7")).to_be_visible()
+    answer.get_by_role("button", name="Volgende").click()  # nothing chosen yet
+    expect(answer.get_by_text("Kies een antwoord op deze vraag.").first).to_be_visible()
+    _answer_page(answer)
+    answer.get_by_role("button", name="Volgende").click()
+    expect(answer.get_by_text("Deel 2 van 7")).to_be_visible()
+    first_question = answer.locator("fieldset.question").first
+    first_question.get_by_label("Helemaal eens", exact=True).check()
+    assert answer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    answer.get_by_role("button", name="Opslaan en later verder").click()
+    expect(answer.get_by_text("Uw antwoorden zijn bewaard.")).to_be_visible()
+    phone.close()
+
+    # Later, on another phone: the same link resumes where they left off.
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL")
+    answer = phone.new_page()
+    answer.goto(link)
+    answer.get_by_role("link", name="Verder waar u was").click()
+    expect(answer.get_by_text("Deel 2 van 7")).to_be_visible()
+    expect(answer.locator("fieldset.question").first
+           .get_by_label("Helemaal eens", exact=True)).to_be_checked()
+    for _part in range(2, 8):
+        _answer_page(answer)
+        answer.get_by_role("button", name=re.compile("Volgende|Controleren en versturen")).click()
+    expect(answer.get_by_text("Alle 18 verplichte vragen hebben een antwoord.")).to_be_visible()
+    answer.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(answer.get_by_role("heading", name="Dank u wel voor uw antwoorden")).to_be_visible()
+    answer.goto(link)
+    expect(answer.get_by_role("heading", name="Deze link is al gebruikt")).to_be_visible()
+    phone.close()
+
+    # The beheerder sees the interim count per group, closes the round and reads the report.
+    page.reload()
+    leraren = page.get_by_role("row", name=re.compile("^Leraren"))
+    expect(leraren).to_contain_text("2")
+    expect(leraren.get_by_role("cell").nth(1)).to_have_text("1")
+    survey = Round.objects.get()
+    respond(survey, "leraren"), respond(survey, "leraren")
+    page.get_by_role("button", name="Ronde nu sluiten").click()
+    expect(page.get_by_text("De ronde is gesloten. Het rapport staat klaar.")).to_be_visible()
+    page.get_by_role("link", name="Rapport openen").click()
+    expect(page.get_by_role("heading", name="Rapport: Leerklimaat najaar")).to_be_visible()
+    expect(page.get_by_text("3 respondenten in het rapport: Leraren.")).to_be_visible()
+    expect(page.get_by_role("img", name="Gemiddelde per dimensie en groep")).to_be_visible()
+    expect(page.get_by_role("heading", name="Voorgestelde ontwikkelvraag")).to_be_visible()
