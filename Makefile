@@ -49,6 +49,7 @@ test: setup-test browser lint
 
 bench: db
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/surveys.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

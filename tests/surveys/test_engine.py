@@ -134,3 +134,14 @@ def test_an_instrument_made_in_the_admin_runs_like_a_built_in_one(catalog, admin
     client.force_login(org.schoolleider)
     assert client.get(reverse("surveys:choose", args=[org.school.pk])).content.count(
         b"Werkdruk") >= 1
+
+
+def test_an_edited_item_reaches_the_next_respondent(catalog, org):
+    from koers.surveys.models import Round
+
+    survey = survey_round(org.school, slug="onderzoekscultuur", groups=["leraren"])
+    item = Item.objects.get(pk=round_pages(survey)[0].items[0].pk)
+    item.text = "Een nieuwe formulering."
+    item.save()  # as the admin does
+    fresh = Round.objects.select_related("instrument").get(pk=survey.pk)
+    assert round_pages(fresh)[0].items[0].text == "Een nieuwe formulering."

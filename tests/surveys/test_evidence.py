@@ -90,3 +90,14 @@ def test_the_1b_page_costs_a_fixed_number_of_queries_per_attached_round(client, 
     Evidence.objects.create(trajectory=org.trajectory, round=big)
     two = count()
     assert two - one == one - bare <= 14
+
+
+def test_the_trajectory_report_carries_the_attached_results_without_report_links(client, org):
+    survey = _climate(org.school, title="Leerklimaat voorjaar")
+    Evidence.objects.create(trajectory=org.trajectory, round=survey,
+                            question="Hoe geven wij feedback die helpt?")
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("reports:report", args=[org.trajectory.pk])).content.decode()
+    assert "Leerklimaat voorjaar" in page and "Hoe geven wij feedback die helpt?" in page
+    assert "Feedback en leren van fouten" in page and "1,3" in page
+    assert reverse("surveys:report", args=[survey.pk]) not in page  # a document, not a portal

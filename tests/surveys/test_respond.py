@@ -112,11 +112,12 @@ def test_sending_with_open_required_questions_is_refused_and_nothing_is_written(
 
 def test_a_tampered_draft_cannot_slip_a_value_past_the_scale(survey, token):
     items = [i for p in round_pages(survey) for i in p.items]
+    answers = {str(i.pk): 4 for i in items} | {str(items[0].pk): 99}
     Draft.objects.create(round=survey, group=survey.groups.get(), token_hash=hash_token(token),
-                         answers={str(i.pk): 4 for i in items} | {str(items[0].pk): 99})
+                         answers=answers)
     with pytest.raises(services.ValidationError):
         services.submit(token_hash=hash_token(token), survey=survey,
-                        group_id=survey.groups.get().pk, items=items)
+                        group_id=survey.groups.get().pk, items=items, answers=answers)
     assert not Response.objects.exists() and not Answer.objects.exists()
     assert not Invitation.objects.get().responded and Draft.objects.exists()
 
@@ -171,3 +172,18 @@ def test_open_answers_are_kept_and_limited(client, org):
     assert response.status_code == 400
     client.post(_page(token, last.number), {f"item-{item.pk}": "<b>Meer tijd</b>", "later": ""})
     assert Draft.objects.get().answers == {str(item.pk): "<b>Meer tijd</b>"}
+
+
+def test_the_respondent_pages_stay_light(client, survey, token, django_assert_max_num_queries):
+    """The most frequent requests of a round: one lookup of the link, the page structure from
+    the per-process cache, and the writes."""
+    pages = round_pages(survey)  # warms the cache, as the first respondent does
+    with django_assert_max_num_queries(4):  # two requests: the draft, then the invitation
+        assert client.get(reverse("surveys:respond", args=[token])).status_code == 200
+        assert client.get(_page(token, 1)).status_code == 200
+    for page in pages[:-1]:
+        client.post(_page(token, page.number), _all(page) | {"verder": ""})
+    with django_assert_max_num_queries(6):
+        client.post(_page(token, pages[-1].number), _all(pages[-1]) | {"verder": ""})
+    with django_assert_max_num_queries(8):
+        assert client.post(reverse("surveys:review", args=[token])).status_code == 302

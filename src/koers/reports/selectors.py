@@ -23,6 +23,7 @@ from koers.organisations.models import Board, School, User
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
 from koers.plans.models import Cycle
+from koers.surveys import presenters as survey_presenters
 from koers.tokens import hash_token
 from koers.trajectories.models import Dialogue, Entry, SubphaseStatus, Trajectory
 
@@ -102,8 +103,9 @@ def report(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool =
         "evaluation": plans.evaluation_of(cycle),
         "results": plans.goal_results(trajectory, cycle),
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
+        "survey_evidence": survey_presenters.evidence_cards(trajectory),
     }
-    sections = {SUB_1A: ["goals"], SUB_1B: ["situation", "bottlenecks", "stakeholders"],
+    sections = {SUB_1A: ["goals"], SUB_1B: ["situation", "bottlenecks", "stakeholders", "surveys"],
                 SUB_1C: ["coherence"], SUB_2A: ["levers"], SUB_2B: ["amo"], SUB_3A: ["plan"],
                 SUB_3B: ["monitoring"], SUB_4: ["evaluation"]}
     return Report(trajectory, cycle, timezone.now(), _werkdocument(trajectory),

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from koers.organisations.models import School
@@ -65,6 +67,9 @@ class Instrument(models.Model):
         help_text=_("The report drafts an ontwikkelvraag from the weakest dimension."))
     active = models.BooleanField(_("active"), default=True)
     from_content = models.BooleanField(default=False, editable=False)
+    # Moves on every change to the instrument or its modules, dimensions and items, so a
+    # cached page structure knows it is out of date (selectors.round_pages).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name", "-version"]
@@ -77,7 +82,28 @@ class Instrument(models.Model):
         return f"{self.name} (v{self.version})"
 
 
-class Module(models.Model):
+class _PartOfInstrument(models.Model):
+    """Saving or deleting a part of an instrument marks the instrument as changed."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._touch()
+
+    def delete(self, *args, **kwargs):
+        self._touch()
+        return super().delete(*args, **kwargs)
+
+    def _instrument_id(self) -> int:
+        return self.instrument_id
+
+    def _touch(self) -> None:
+        Instrument.objects.filter(pk=self._instrument_id()).update(updated_at=timezone.now())
+
+
+class Module(_PartOfInstrument):
     """An optional part of an instrument that a round may leave out (the Spiegel is modular)."""
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="modules")
@@ -96,7 +122,7 @@ class Module(models.Model):
         return self.name
 
 
-class Dimension(models.Model):
+class Dimension(_PartOfInstrument):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE,
                                    related_name="dimensions")
     module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True,
@@ -140,7 +166,7 @@ def scale_values(scale: str, options: list | None = None) -> list[int]:
     }.get(scale, [])
 
 
-class Item(models.Model):
+class Item(_PartOfInstrument):
     class Facet(models.TextChoices):
         NONE = "", _("—")
         CURRENT = "huidig", _("Current")
@@ -167,7 +193,10 @@ class Item(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    @property
+    def _instrument_id(self) -> models.QuerySet:
+        return Dimension.objects.filter(pk=self.dimension_id).values("instrument_id")[:1]
+
+    @cached_property
     def values(self) -> list[int]:
         return scale_values(self.scale, self.options)
 

@@ -256,12 +256,13 @@ class EvidenceCard:
     can_open: bool
 
 
-def evidence_cards(trajectory, user) -> list[EvidenceCard]:
-    """The rounds attached to a trajectory, each with its means per shown group."""
+def evidence_cards(trajectory, user=None) -> list[EvidenceCard]:
+    """The rounds attached to a trajectory, each with its means per shown group; `can_open`
+    says whether the user may open the full report (never in the PDF or a share link)."""
     from koers.organisations import access
 
     readable = set(access.survey_schools(user).values_list("pk", flat=True)) \
-        if user.is_authenticated else set()
+        if user and user.is_authenticated else set()
     cards = []
     for found in selectors.evidence_for(trajectory):
         rep = found.report

@@ -106,12 +106,26 @@ class Page:
     items: list[Item]
 
 
+_PAGES: dict[tuple, list[Page]] = {}
+
+
 def round_pages(survey: Round) -> list[Page]:
-    """One page per dimension of the chosen modules (and those outside any module)."""
-    dimensions = (Dimension.objects.filter(instrument_id=survey.instrument_id)
-                  .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
-                  .prefetch_related("items"))
-    return [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
+    """One page per dimension of the chosen modules (and those outside any module).
+
+    Every respondent request needs these, so they are kept per process, keyed by the
+    instrument's last change: an edit anywhere moves `updated_at` and the next request
+    builds them afresh, on every app server. Treated as read-only."""
+    key = (survey.instrument_id, survey.instrument.updated_at, tuple(survey.modules))
+    pages = _PAGES.get(key)
+    if pages is None:
+        dimensions = (Dimension.objects.filter(instrument_id=survey.instrument_id)
+                      .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
+                      .prefetch_related("items"))
+        pages = [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
+        if len(_PAGES) > 200:
+            _PAGES.clear()
+        _PAGES[key] = pages
+    return pages
 
 
 @dataclass
@@ -131,17 +145,28 @@ class Visit:
         return None if state == Round.State.OPEN else state
 
 
+# What the respondent's pages read of a round: fetching only these, in the same query as the
+# link, keeps the most frequent request of a survey to one light lookup.
+_VISIT_FIELDS = [
+    "round__title", "round__opens_on", "round__closes_on", "round__closed_early_on",
+    "round__min_group_size", "round__modules", "round__instrument__name",
+    "round__instrument__summary", "round__instrument__minutes",
+    "round__instrument__updated_at", "round__school__name", "group__name",
+]
+
+
 def visit_for(token: str) -> Visit | None:
     token_hash = hash_token(token)
-    draft = (Draft.objects.select_related("round__instrument", "round__school", "group")
-             .filter(token_hash=token_hash).first())
-    if draft:
-        return Visit(draft.round, draft.group, token_hash, draft.answers)
-    invitation = (Invitation.objects.select_related("round__instrument", "round__school", "group")
-                  .filter(token_hash=token_hash).first())
-    if invitation is None:
-        return None
-    return Visit(invitation.round, invitation.group, token_hash, used=invitation.responded)
+    for model, extra in ((Draft, "answers"), (Invitation, "responded")):
+        found = (model.objects.filter(token_hash=token_hash)
+                 .select_related("round__instrument", "round__school", "group")
+                 .only(extra, *_VISIT_FIELDS)[:1])
+        if found:
+            link = found[0]
+            if model is Draft:
+                return Visit(link.round, link.group, token_hash, link.answers)
+            return Visit(link.round, link.group, token_hash, used=link.responded)
+    return None
 
 
 def open_link_for(token: str) -> RoundGroup | None:

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -337,36 +337,39 @@ class AlreadySubmitted(Exception):
 
 
 @transaction.atomic
-def submit(*, token_hash: str, survey: Round, group_id: int, items: list[Item]) -> Response:
-    """Store the response from the saved draft and end the link, in one transaction."""
+def submit(*, token_hash: str, survey: Round, group_id: int, items: list[Item],
+           answers: dict) -> Response:
+    """Store the response from the saved answers and end the link, in one transaction.
+
+    Ending the link is the lock: the draft's delete and the invitation's update each succeed
+    once, so of two simultaneous submissions one finds nothing left and rolls back."""
     if not survey.is_open(timezone.localdate()):
         raise ValidationError(_("This questionnaire is closed."))
-    draft = Draft.objects.select_for_update().filter(token_hash=token_hash).first()
-    saved = draft.answers if draft else {}
     rows, missing = [], []
     for item in items:
-        raw = saved.get(str(item.pk))
-        value = clean_answer(item, raw)  # a tampered draft cannot slip a value past the scale
+        value = clean_answer(item, answers.get(str(item.pk)))  # a tampered draft is refused
         if value is None:
             if item.required:
                 missing.append(item)
             continue
-        rows.append(Answer(item=item, text=value) if item.scale == Scale.OPEN
-                    else Answer(item=item, value=value))
+        rows.append((item.pk, None, value) if item.scale == Scale.OPEN
+                    else (item.pk, value, ""))
     if missing:
         raise ValidationError(_("%(n)s required questions are still open.")
                               % {"n": len(missing)}, params={"missing": missing})
+    drafts, _by_model = Draft.objects.filter(token_hash=token_hash).delete()
     used = Invitation.objects.filter(token_hash=token_hash, responded=False).update(
         responded=True)
-    if not used and draft is None:
+    if not used and not drafts:
         raise AlreadySubmitted
     response = Response.objects.create(round=survey, group_id=group_id,
                                        submitted_on=timezone.localdate())
-    for row in rows:
-        row.response = response
-    Answer.objects.bulk_create(rows)
-    if draft:
-        draft.delete()
+    # The hot path of a survey: one multi-row insert instead of sixty model instances.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {Answer._meta.db_table} (response_id, item_id, value, text) "
+            "VALUES (%s, %s, %s, %s)",
+            [(response.pk, item_id, value, text) for item_id, value, text in rows])
     return response
 
 

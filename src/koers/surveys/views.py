@@ -412,7 +412,7 @@ def review(request, token: str):
         items = [i for p in pages for i in p.items]
         try:
             services.submit(token_hash=visit.token_hash, survey=visit.survey,
-                            group_id=visit.group.pk, items=items)
+                            group_id=visit.group.pk, items=items, answers=visit.answers)
         except services.AlreadySubmitted:
             return _problem(request, "used", visit.survey, status=409)
         except ValidationError:
