@@ -1227,6 +1227,7 @@ NL.update({
         "Uw antwoorden worden op elke pagina bewaard. U kunt stoppen en later verdergaan met deze zelfde link.",
     "You answered %(n)s of %(total)s required questions.": "U beantwoordde %(n)s van de %(total)s verplichte vragen.",
     "Go on where you left off": "Verder waar u was",
+    "Begin the questionnaire": "Beginnen",
     "Keep this link to go on later": "Bewaar deze link om later verder te gaan",
     "Some questions still need an answer; they are marked below. Your other answers are saved.":
         "Een paar vragen hebben nog een antwoord nodig; ze zijn hieronder gemarkeerd. Uw andere antwoorden zijn bewaard.",
