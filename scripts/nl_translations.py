@@ -1107,7 +1107,7 @@ NL.update({
     "Next closest: %(variant)s (%(d)s).": "Daarna: %(variant)s (%(d)s).",
     "Variant: %(name)s": "Variant: %(name)s",
     "School concept: current and desired": "Schoolconcept: huidig en gewenst",
-    "Per dimension the mean position from 1 (left pole) to 8 (right pole), current as a solid line and desired as a dashed line.":
+    "Per dimension the mean position from 1 (left pole) to 8 (right pole): current as a solid line, desired dashed, the nearest variant dotted.":
         "Per dimensie de gemiddelde positie van 1 (linkerpool) tot 8 (rechterpool): huidig als doorgetrokken lijn, gewenst gestreept, de dichtstbijzijnde variant gestippeld.",
     "Mean per dimension and group": "Gemiddelde per dimensie en groep",
     "Horizontal bars: for each dimension the mean answer of each respondent group, on the scale from %(low)s to %(high)s.":

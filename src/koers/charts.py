@@ -376,7 +376,7 @@ def grouped_bars(*, title: str, description: str, categories: list[str], series:
 def spider(*, title: str, description: str, axes: list[str], series: list[Series],
            low: float, high: float) -> SafeString:
     """A radar of profiles: one axis per dimension, one closed line per group."""
-    cx, cy, radius = 270, 200, 140
+    cx, cy, radius = 330, 200, 140
     n = len(axes)
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -384,7 +384,7 @@ def spider(*, title: str, description: str, axes: list[str], series: list[Series
         r = radius * (value - low) / (high - low)
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
-    parts = [_open_svg(760, 410, title, description)]
+    parts = [_open_svg(840, 410, title, description)]
     for level in range(int(low), int(high) + 1):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, level) for i in range(n)))
         parts.append(format_html('<polygon points="{}" fill="none" stroke="#e1e5ea"/>', ring))
@@ -396,7 +396,7 @@ def spider(*, title: str, description: str, axes: list[str], series: list[Series
             '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>'
             '<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="{}">{}</text>',
             cx, cy, round(x, 1), round(y, 1), round(lx, 1), round(ly + 4, 1), anchor, INK,
-            _clip(axis, 28)))
+            _clip(axis, 26)))
     for s, serie in enumerate(series):
         points = [point(i, v) for i, v in enumerate(serie.values) if v is not None]
         if len(points) < 3:
@@ -406,7 +406,7 @@ def spider(*, title: str, description: str, axes: list[str], series: list[Series
         parts.append(format_html(
             '<polygon points="{}" fill="{}" fill-opacity="0.08" stroke="{}" stroke-width="2">'
             '<title>{}</title></polygon>', coords, colour, colour, serie.name))
-    parts.append(_legend(series, 570, 20))
+    parts.append(_legend(series, 650, 20))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

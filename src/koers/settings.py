@@ -94,9 +94,11 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "koers.sqlite3",
             # WAL lets readers go on while one request writes; IMMEDIATE avoids
-            # "database is locked" on upgrade from a read to a write transaction.
+            # "database is locked" on upgrade from a read to a write transaction. A 64 MiB
+            # page cache keeps the index pages that survey answers are inserted into in memory.
             "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                "PRAGMA cache_size=-65536;",
                 "transaction_mode": "IMMEDIATE",
             },
         }

@@ -200,7 +200,7 @@ def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
                                         [variant["positions"].get(d.slug) for d in dims]))
         title = _("School concept: current and desired")
         description = _("Per dimension the mean position from 1 (left pole) to 8 (right "
-                        "pole), current as a solid line and desired as a dashed line.")
+                        "pole): current as a solid line, desired dashed, the nearest variant dotted.")
         result.append(charts.Chart(
             title, description,
             charts.profile_lines(title=title, description=description, series=series, rows=[
