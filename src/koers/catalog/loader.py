@@ -5,7 +5,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 
 from koers.surveys.loader import load_instruments
@@ -23,7 +22,7 @@ from .models import (
     Theme,
     Tip,
 )
-from .schema import CONTENT_FILE, CatalogError, validate
+from .schema import CONTENT_FILE, CatalogError, read_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -51,14 +50,7 @@ def read_content(directory: Path = CONTENT_DIR) -> dict[str, list]:
     if not files:
         raise CatalogError(f"{directory}: no content files (*.yaml) found")
     for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
-        try:
-            validate(data, CONTENT_FILE)
-        except CatalogError as exc:
-            raise CatalogError(f"{path.name}: {exc}") from None
+        data = read_yaml(path, CONTENT_FILE)
         for key, items in data.items():
             merged.setdefault(key, []).extend((path.name, i, item) for i, item in enumerate(items))
     _check_references(merged)

@@ -6,7 +6,10 @@ must not silently drop content.
 """
 
 import re
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 SLUG = "slug"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,6 +58,19 @@ def validate(value: Any, schema: Any, path: str = "") -> None:
                 raise CatalogError(f"{where}: missing key '{name}'")
     else:  # pragma: no cover - a mistake in the schema itself
         raise TypeError(f"bad schema at {path}: {schema!r}")
+
+
+def read_yaml(path: Path, schema: Any) -> Any:
+    """A content file, parsed and checked against its schema; errors name the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
+    try:
+        validate(data, schema)
+    except CatalogError as exc:
+        raise CatalogError(f"{path.name}: {exc}") from None
+    return data
 
 
 SCOPED_TEXT = {"slug": SLUG, "text": str, "?themes": [SLUG]}

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
-from koers.catalog.schema import SLUG, CatalogError, validate
+from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
 from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale
 
@@ -27,18 +25,6 @@ INSTRUMENT_FILE = {"instrument": {
     "?variants": [{"slug": SLUG, "name": str, "description": str}],
     "dimensions": [DIMENSION],
 }}
-
-
-def _read(path: Path, schema: dict) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from exc
-    try:
-        validate(data, schema)
-    except CatalogError as exc:
-        raise CatalogError(f"{path.name}: {exc}") from None
-    return data
 
 
 def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
@@ -88,13 +74,13 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
 
 
 def read_instruments(directory: Path) -> tuple[list[dict], list[tuple[str, dict]]]:
-    groups = _read(directory / "groepen.yaml", GROUPS_FILE)["groups"]
+    groups = read_yaml(directory / "groepen.yaml", GROUPS_FILE)["groups"]
     known = {g["slug"] for g in groups}
     instruments = []
     for path in sorted(directory.glob("*.yaml")):
         if path.name == "groepen.yaml":
             continue
-        spec = _read(path, INSTRUMENT_FILE)["instrument"]
+        spec = read_yaml(path, INSTRUMENT_FILE)["instrument"]
         _check_instrument(path.name, spec, known)
         instruments.append((path.name, spec))
     return groups, instruments
