@@ -1228,6 +1228,8 @@ NL.update({
     "You answered %(n)s of %(total)s required questions.": "U beantwoordde %(n)s van de %(total)s verplichte vragen.",
     "Go on where you left off": "Verder waar u was",
     "Begin the questionnaire": "Beginnen",
+    "This instrument has no questions yet; add them in the admin first.":
+        "Deze vragenlijst heeft nog geen vragen; voeg ze eerst toe in het beheer.",
     "Keep this link to go on later": "Bewaar deze link om later verder te gaan",
     "Some questions still need an answer; they are marked below. Your other answers are saved.":
         "Een paar vragen hebben nog een antwoord nodig; ze zijn hieronder gemarkeerd. Uw andere antwoorden zijn bewaard.",

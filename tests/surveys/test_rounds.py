@@ -226,3 +226,16 @@ def test_the_rounds_list_paginates_and_has_an_empty_state(client, org, beheerder
         survey_round(org.school, title=f"Ronde {n}")
     page = client.get(url).content.decode()
     assert "Pagina 1 van 2" in page
+
+
+def test_an_instrument_without_questions_cannot_start_a_round(client, org, beheerder):
+    empty = Instrument.objects.create(slug="leeg", name="Nog leeg", summary="In opbouw.")
+    empty.groups.set(Instrument.objects.get(slug="teamleren").groups.all())
+    client.force_login(beheerder)
+    today = timezone.localdate()
+    response = client.post(reverse("surveys:new_round", args=[org.school.pk, empty.pk]), {
+        "title": "Proef", "groups": ["leraren"], "opens_on": today,
+        "closes_on": today + datetime.timedelta(days=20), "min_group_size": 5})
+    assert response.status_code == 400
+    assert "Deze vragenlijst heeft nog geen vragen" in response.content.decode()
+    assert not Round.objects.exists()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -85,6 +85,9 @@ def create_round(*, school: School, instrument: Instrument, title: str, modules:
                     key=lambda slug: known[slug].order)
     if known and not errors and not chosen:
         errors["modules"] = _("Choose at least one module.")
+    if not Item.objects.filter(dimension__instrument=instrument).exists():
+        errors[NON_FIELD_ERRORS] = _("This instrument has no questions yet; add them in the "
+                                     "admin first.")
     if errors:
         raise ValidationError(errors)
     survey = Round.objects.create(
