@@ -1228,6 +1228,13 @@ NL.update({
     "You answered %(n)s of %(total)s required questions.": "U beantwoordde %(n)s van de %(total)s verplichte vragen.",
     "Go on where you left off": "Verder waar u was",
     "Begin the questionnaire": "Beginnen",
+    "Delete round": "Ronde verwijderen",
+    "Delete “%(title)s”? Its report disappears, its links stop working, and it no longer counts in trends and benchmarks.":
+        "“%(title)s” verwijderen? Het rapport verdwijnt, de links werken niet meer en de ronde telt niet meer mee in trends en benchmarks.",
+    "The round has been deleted. An administrator can restore it within 30 days.":
+        "De ronde is verwijderd. Een beheerder kan haar binnen 30 dagen terugzetten.",
+    "Restore selected deleted rounds": "Geselecteerde verwijderde rondes terugzetten",
+    "%(n)d rounds restored.": "%(n)d rondes teruggezet.",
     "This instrument has no questions yet; add them in the admin first.":
         "Deze vragenlijst heeft nog geen vragen; voeg ze eerst toe in het beheer.",
     "Keep this link to go on later": "Bewaar deze link om later verder te gaan",

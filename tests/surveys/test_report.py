@@ -180,3 +180,13 @@ def test_stat_arithmetic():
         s.add(value, count)
     assert (s.n, s.mean, s.spread, s.share(5)) == (4, 3.0, 2.0, 0.5)
     assert stats.Stat().mean is None and stats.Stat().spread is None
+
+
+def test_a_deleted_round_no_longer_counts_in_the_benchmark(fixture, other_org):
+    from koers.surveys import services
+    from koers.surveys.models import Round
+
+    services.delete_round(survey=Round.objects.get(school=other_org.school))
+    rep = selectors.report(fixture)
+    assert (rep.board_schools, rep.all_schools) == (1, 0)  # two schools left: too few for all
+    assert next(r for r in rep.rows if r.dimension.slug == "verwachtingen").everyone is None

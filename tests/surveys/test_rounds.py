@@ -239,3 +239,32 @@ def test_an_instrument_without_questions_cannot_start_a_round(client, org, behee
     assert response.status_code == 400
     assert "Deze vragenlijst heeft nog geen vragen" in response.content.decode()
     assert not Round.objects.exists()
+
+
+def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(client, org,
+                                                                            beheerder,
+                                                                            admin_client):
+    from koers.surveys import services
+    from koers.tokens import new_token
+
+    survey = survey_round(org.school, title="Verkeerde ronde")
+    token = new_token()
+    Invitation.objects.create(round=survey, group=survey.groups.get(slug="leraren"),
+                              email="a@s.example", token_hash=hash_token(token))
+    client.force_login(beheerder)
+    url = reverse("surveys:delete", args=[survey.pk])
+    assert "Het rapport verdwijnt" in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert "De ronde is verwijderd." in response.content.decode()
+    assert "Verkeerde ronde" not in response.content.decode()
+    assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 404
+    assert client.get(reverse("surveys:respond", args=[token])).status_code == 404
+    admin_client.post(reverse("admin:surveys_round_changelist"),
+                      {"action": "restore", "_selected_action": [survey.pk]})
+    assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 200
+    assert client.get(reverse("surveys:respond", args=[token])).status_code == 200
+    survey.refresh_from_db()
+    survey.deleted_at = timezone.now() - datetime.timedelta(days=31)
+    survey.save()
+    with pytest.raises(services.ValidationError, match="30"):
+        services.restore_round(survey=survey)

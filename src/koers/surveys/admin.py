@@ -1,9 +1,14 @@
-"""Admins add and edit instruments here without touching code. Rounds, invitations and
-responses are not in the admin: no one browses answers one by one."""
+"""Admins add and edit instruments here without touching code, and restore deleted rounds.
+Invitations and responses are not in the admin: no one browses answers one by one."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-from .models import Dimension, Instrument, Item, Module, RespondentGroup
+from koers.trajectories.admin import DeletedFilter
+
+from . import services
+from .models import Dimension, Instrument, Item, Module, RespondentGroup, Round
 
 
 @admin.register(RespondentGroup)
@@ -47,3 +52,32 @@ class DimensionAdmin(admin.ModelAdmin):
     list_display = ["name", "instrument", "module", "order"]
     list_filter = ["instrument"]
     inlines = [ItemInline]
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    """Read-only: rounds are run in Koers itself; here an admin only restores a deleted one."""
+
+    list_display = ["title", "school", "instrument", "opens_on", "closes_on", "deleted_at"]
+    list_filter = [DeletedFilter, "instrument"]
+    search_fields = ["title", "school__name"]
+    fields = ["title", "school", "instrument", "modules", "opens_on", "closes_on",
+              "closed_early_on", "min_group_size", "deleted_at"]
+    readonly_fields = fields
+    actions = ["restore"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Restore selected deleted rounds"))
+    def restore(self, request, queryset):
+        restored = 0
+        for survey in queryset.filter(deleted_at__isnull=False):
+            try:
+                services.restore_round(survey=survey)
+            except ValidationError as exc:
+                self.message_user(request, exc.messages[0], messages.ERROR)
+            else:
+                restored += 1
+        if restored:
+            self.message_user(request, _("%(n)d rounds restored.") % {"n": restored})

@@ -238,6 +238,7 @@ class Round(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # The GroupSummary rows of a closed round are there (made once, dropped on extending).
     summarised = models.BooleanField(default=False, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)  # soft delete, see services
 
     class Meta:
         ordering = ["-opens_on", "-id"]

@@ -47,7 +47,7 @@ def survey_school_for(user: User, school_id: int) -> School:
 
 
 def rounds_of(school: School) -> QuerySet[Round]:
-    return (school.survey_rounds.select_related("instrument")
+    return (school.survey_rounds.filter(deleted_at__isnull=True).select_related("instrument")
             .annotate(response_count=Count("responses", distinct=True))
             .order_by("-opens_on", "-id"))
 
@@ -55,7 +55,7 @@ def rounds_of(school: School) -> QuerySet[Round]:
 def round_for(user: User, round_id: int) -> Round:
     return get_object_or_404(
         Round.objects.select_related("instrument", "school__board")
-        .filter(school__in=access.survey_schools(user)), pk=round_id)
+        .filter(school__in=access.survey_schools(user), deleted_at__isnull=True), pk=round_id)
 
 
 def instruments_for_new_rounds() -> QuerySet[Instrument]:
@@ -63,7 +63,8 @@ def instruments_for_new_rounds() -> QuerySet[Instrument]:
 
 
 def closed_filter(today: datetime.date) -> Q:
-    return Q(closed_early_on__isnull=False) | Q(closes_on__lt=today)
+    """Closed and not deleted: the rounds whose results count."""
+    return (Q(closed_early_on__isnull=False) | Q(closes_on__lt=today)) & Q(deleted_at__isnull=True)
 
 
 # --- the round page: interim counts per group ---------------------------------------------------
@@ -158,7 +159,7 @@ _VISIT_FIELDS = [
 def visit_for(token: str) -> Visit | None:
     token_hash = hash_token(token)
     for model, extra in ((Draft, "answers"), (Invitation, "responded")):
-        found = (model.objects.filter(token_hash=token_hash)
+        found = (model.objects.filter(token_hash=token_hash, round__deleted_at__isnull=True)
                  .select_related("round__instrument", "round__school", "group")
                  .only(extra, *_VISIT_FIELDS)[:1])
         if found:
@@ -171,7 +172,7 @@ def visit_for(token: str) -> Visit | None:
 
 def open_link_for(token: str) -> RoundGroup | None:
     return (RoundGroup.objects.select_related("round__instrument", "round__school", "group")
-            .filter(open_token_hash=hash_token(token)).first())
+            .filter(open_token_hash=hash_token(token), round__deleted_at__isnull=True).first())
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -478,4 +479,5 @@ class EvidenceView:
 
 def evidence_for(trajectory: Trajectory) -> list[EvidenceView]:
     return [EvidenceView(e, report(e.round)) for e in
-            trajectory.survey_evidence.select_related("round__instrument", "round__school__board")]
+            trajectory.survey_evidence.filter(round__deleted_at__isnull=True)
+            .select_related("round__instrument", "round__school__board")]

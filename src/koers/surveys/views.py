@@ -206,6 +206,17 @@ def open_link(request, round_id: int):
     return response
 
 
+@login_required
+def delete(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    if request.method == "POST":
+        services.delete_round(survey=survey)
+        messages.success(request, _("The round has been deleted. An administrator can restore "
+                                    "it within 30 days."))
+        return redirect("surveys:rounds", school_id=survey.school_id)
+    return render(request, "surveys/delete.html", {"round": survey, "school": survey.school})
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
