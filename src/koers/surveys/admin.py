@@ -1,11 +1,11 @@
 """Admins add and edit instruments here without touching code, and restore deleted rounds.
 Invitations and responses are not in the admin: no one browses answers one by one."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from koers.trajectories.admin import DeletedFilter
+from koers import soft_delete
+from koers.soft_delete import DeletedFilter
 
 from . import services
 from .models import Dimension, Instrument, Item, Module, RespondentGroup, Round
@@ -64,20 +64,9 @@ class RoundAdmin(admin.ModelAdmin):
     fields = ["title", "school", "instrument", "modules", "opens_on", "closes_on",
               "closed_early_on", "min_group_size", "deleted_at"]
     readonly_fields = fields
-    actions = ["restore"]
+    actions = [soft_delete.restore_action(
+        lambda r: services.restore_round(survey=r), _("Restore selected deleted rounds"),
+        _("%(n)d rounds restored."))]
 
     def has_add_permission(self, request):
         return False
-
-    @admin.action(description=_("Restore selected deleted rounds"))
-    def restore(self, request, queryset):
-        restored = 0
-        for survey in queryset.filter(deleted_at__isnull=False):
-            try:
-                services.restore_round(survey=survey)
-            except ValidationError as exc:
-                self.message_user(request, exc.messages[0], messages.ERROR)
-            else:
-                restored += 1
-        if restored:
-            self.message_user(request, _("%(n)d rounds restored.") % {"n": restored})

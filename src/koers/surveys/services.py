@@ -15,10 +15,10 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import soft_delete
 from koers.organisations.models import Functie, Person, School, User
 from koers.tokens import hash_token, new_token
 from koers.trajectories.models import Trajectory
-from koers.trajectories.services import RESTORE_DAYS
 
 from .models import (
     MIN_GROUP_FLOOR,
@@ -148,22 +148,14 @@ def summarise(*, survey: Round) -> None:
 
 @transaction.atomic
 def delete_round(*, survey: Round) -> None:
-    """A soft delete: the round, its report and its links disappear; an admin can restore it
-    within RESTORE_DAYS."""
-    survey.deleted_at = timezone.now()
-    survey.save(update_fields=["deleted_at"])
+    """A soft delete: the round, its report and its links disappear; an admin can restore
+    it (koers.soft_delete)."""
+    soft_delete.mark_deleted(survey)
 
 
 @transaction.atomic
 def restore_round(*, survey: Round) -> None:
-    if survey.deleted_at is None:
-        return
-    if timezone.now() - survey.deleted_at > datetime.timedelta(days=RESTORE_DAYS):
-        raise ValidationError(
-            _("%(title)s was deleted more than %(days)d days ago and can no longer be restored.")
-            % {"title": survey.title, "days": RESTORE_DAYS})
-    survey.deleted_at = None
-    survey.save(update_fields=["deleted_at"])
+    soft_delete.restore(survey, survey.title)
 
 
 # --- invitations --------------------------------------------------------------------------------

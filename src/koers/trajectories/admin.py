@@ -1,24 +1,11 @@
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from koers import soft_delete
+from koers.soft_delete import DeletedFilter
 
 from . import services
 from .models import Dialogue, Entry, EntryRevision, SubphaseStatus, Trajectory
-
-
-class DeletedFilter(admin.SimpleListFilter):
-    title = _("deleted")
-    parameter_name = "verwijderd"
-
-    def lookups(self, request, model_admin):
-        return [("ja", _("Deleted")), ("nee", _("Not deleted"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "ja":
-            return queryset.filter(deleted_at__isnull=False)
-        if self.value() == "nee":
-            return queryset.filter(deleted_at__isnull=True)
-        return queryset
 
 
 @admin.register(Trajectory)
@@ -27,20 +14,9 @@ class TrajectoryAdmin(admin.ModelAdmin):
     list_filter = [DeletedFilter, "theme", "board"]
     search_fields = ["title"]
     filter_horizontal = ["participants"]
-    actions = ["restore"]
-
-    @admin.action(description=_("Restore selected deleted trajectories"))
-    def restore(self, request, queryset):
-        restored = 0
-        for trajectory in queryset.filter(deleted_at__isnull=False):
-            try:
-                services.restore_trajectory(trajectory=trajectory)
-            except ValidationError as exc:
-                self.message_user(request, exc.messages[0], messages.ERROR)
-            else:
-                restored += 1
-        if restored:
-            self.message_user(request, _("%(n)d trajectories restored.") % {"n": restored})
+    actions = [soft_delete.restore_action(
+        lambda t: services.restore_trajectory(trajectory=t),
+        _("Restore selected deleted trajectories"), _("%(n)d trajectories restored."))]
 
 
 class RevisionInline(admin.TabularInline):

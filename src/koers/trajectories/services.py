@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import soft_delete
 from koers.catalog.models import Theme
 from koers.organisations import access
 from koers.organisations.models import Board, Functie, Person, School, User
@@ -84,27 +85,15 @@ def update_trajectory(
     return trajectory
 
 
-RESTORE_DAYS = 30
-
-
 @transaction.atomic
 def delete_trajectory(*, trajectory: Trajectory) -> None:
     """A soft delete: the trajectory disappears for everyone; an admin can restore it."""
-    trajectory.deleted_at = timezone.now()
-    trajectory.save(update_fields=["deleted_at"])
+    soft_delete.mark_deleted(trajectory)
 
 
 @transaction.atomic
 def restore_trajectory(*, trajectory: Trajectory) -> None:
-    if trajectory.deleted_at is None:
-        return
-    if timezone.now() - trajectory.deleted_at > datetime.timedelta(days=RESTORE_DAYS):
-        raise ValidationError(
-            _("%(title)s was deleted more than %(days)d days ago and can no longer be restored.")
-            % {"title": trajectory.title, "days": RESTORE_DAYS}
-        )
-    trajectory.deleted_at = None
-    trajectory.save(update_fields=["deleted_at"])
+    soft_delete.restore(trajectory, trajectory.title)
 
 
 @transaction.atomic
