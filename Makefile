@@ -28,6 +28,7 @@ messages: $(VENV)/.installed
 
 db: setup
 	$(BIN)/koers migrate --noinput
+	$(BIN)/koers createcachetable
 	$(BIN)/koers load_catalog
 
 demo: db

@@ -1330,6 +1330,63 @@ NL.update({
     "Some required questions are still open; they are marked below.": "Er staan nog verplichte vragen open; ze zijn hieronder gemarkeerd.",
 })
 
+# --- trust: anonymity against the operator, open-link caps ---
+NL.update({
+    "Expected number of respondents": "Verwacht aantal respondenten",
+    "The link takes no more responses than this, so it cannot be flooded.":
+        "De link neemt niet meer antwoorden aan dan dit, zodat niemand hem kan overspoelen.",
+    "expected number of respondents": "verwacht aantal respondenten",
+    "A closed round cannot be extended; start a new round instead.":
+        "Een gesloten ronde kan niet worden verlengd; start in plaats daarvan een nieuwe ronde.",
+    "Choose a last day after the current one.": "Kies een laatste dag na de huidige.",
+    "Give the number of people the link is for.": "Geef op voor hoeveel mensen de link is.",
+    "Did you already save answers? Then go on with the link from the earlier e-mail: saved answers open only with the link they were saved with, so no one else can read them. This new link starts afresh.":
+        "Hebt u al antwoorden bewaard? Ga dan verder met de link uit de eerdere e-mail: bewaarde antwoorden openen alleen met de link waarmee ze zijn bewaard, zodat niemand anders ze kan lezen. Deze nieuwe link begint opnieuw.",
+    "Koers stores them without your name, e-mail address or link, and with the date only. The school sees results per group, and only for groups of at least %(n)s people, once the questionnaire has closed.":
+        "Koers bewaart ze zonder uw naam, e-mailadres of link, en alleen met de datum. De school ziet uitkomsten per groep, alleen voor groepen van minstens %(n)s mensen, en pas als de vragenlijst gesloten is.",
+    "Your answers are saved on every page, locked with your link: without it no one can read them, not even whoever runs Koers. You can stop and later go on with this same link.":
+        "Uw antwoorden worden op elke pagina bewaard, vergrendeld met uw link: zonder die link kan niemand ze lezen, ook wie Koers beheert niet. U kunt stoppen en later met dezelfde link verdergaan.",
+    "Until the questionnaire closes, Koers knows that you have responded, so you get no reminder; never what you answered. When it closes, that is erased too.":
+        "Tot de vragenlijst sluit, weet Koers dat u hebt gereageerd, zodat u geen herinnering krijgt; nooit wat u antwoordde. Als de vragenlijst sluit, wordt ook dat gewist.",
+    "This questionnaire has all its responses": "Deze vragenlijst heeft al zijn antwoorden",
+    "The open link has received as many responses as the school expected, so it takes no more. If you have not answered yet, ask the school for a new link.":
+        "De open link heeft zoveel antwoorden gekregen als de school verwachtte en neemt er geen meer aan. Hebt u nog niet geantwoord? Vraag de school dan om een nieuwe link.",
+    "Please try again in a few minutes": "Probeer het over een paar minuten opnieuw",
+    "Many answers have just come in from this network. Your answers so far are saved; open the same link again in a few minutes to send them.":
+        "Er zijn vanaf dit netwerk net veel antwoorden binnengekomen. Uw antwoorden tot nu toe zijn bewaard; open dezelfde link over een paar minuten opnieuw om ze te versturen.",
+    "The link is incomplete, belongs to a questionnaire that has closed, or has already been used. Check that you copied the whole link from the e-mail. Opening the questionnaire also needs cookies to be allowed for this site.":
+        "De link is onvolledig, hoort bij een vragenlijst die gesloten is, of is al gebruikt. Controleer of u de hele link uit de e-mail hebt gekopieerd. Voor de vragenlijst moeten cookies voor deze site ook zijn toegestaan.",
+    "open link for %(n)s": "open link voor %(n)s",
+    "At most %(n)s rows per file.": "Ten hoogste %(n)s rijen per bestand.",
+    "Stay logged in on this device": "Ingelogd blijven op dit apparaat",
+    "Too many failed attempts. Wait %(minutes)s minutes and try again, or reset your password.":
+        "Te veel mislukte pogingen. Wacht %(minutes)s minuten en probeer het opnieuw, of stel uw wachtwoord opnieuw in.",
+    "The request could not be handled": "Het verzoek kon niet worden verwerkt",
+    "Something in what your browser sent was not right, or it was too large (a form or file of more than 2 MB). Go back and try again; if you were uploading a file, make it smaller or split it.":
+        "Iets in wat uw browser verstuurde klopte niet, of het was te groot (een formulier of bestand van meer dan 2 MB). Ga terug en probeer het opnieuw; als u een bestand uploadde, maak het dan kleiner of splits het.",
+    "You may not do this": "Dit mag u niet doen",
+    "This action is not open to your role, or the page was out of date. Go back, reload the page and try again.":
+        "Deze handeling staat niet open voor uw rol, of de pagina was verouderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+    "Page not found": "Pagina niet gevonden",
+    "This page does not exist, or it is not open to you. Check the address, or start again from your overview.":
+        "Deze pagina bestaat niet, of staat niet voor u open. Controleer het adres, of begin opnieuw vanuit uw overzicht.",
+    "To your overview": "Naar uw overzicht",
+    "Something went wrong": "Er ging iets mis",
+    "Koers could not finish this request. What you saved before is safe. Try again in a moment; if it keeps happening, tell your administrator the time it happened.":
+        "Koers kon dit verzoek niet afmaken. Wat u eerder bewaarde, is veilig. Probeer het zo opnieuw; blijft het gebeuren, geef dan het tijdstip door aan uw beheerder.",
+    "This file unpacks to far more than a list of people would. Save it again from your spreadsheet program, or upload it as CSV.":
+        "Dit bestand pakt uit tot veel meer dan een lijst met mensen zou doen. Sla het opnieuw op vanuit uw spreadsheetprogramma, of upload het als CSV.",
+    "This round is closed for good. Koers no longer knows who responded, only the numbers per group; the invitation addresses are deleted %(days)s day after closing.": (
+        "Deze ronde is definitief gesloten. Koers weet niet meer wie reageerde, alleen de aantallen per groep; de adressen van de uitnodigingen worden %(days)s dag na het sluiten gewist.",
+        "Deze ronde is definitief gesloten. Koers weet niet meer wie reageerde, alleen de aantallen per groep; de adressen van de uitnodigingen worden %(days)s dagen na het sluiten gewist."),
+    "Each invitation holds a personal link that works once. Koers keeps only a fingerprint of it, so no one can look the link up later. A reminder sends a new link; the earlier one keeps working, and answers saved with it open only with that link.":
+        "Elke uitnodiging bevat een persoonlijke link die één keer werkt. Koers bewaart er alleen een vingerafdruk van, zodat niemand de link later kan opzoeken. Een herinnering stuurt een nieuwe link; de eerdere blijft werken, en antwoorden die daarmee zijn bewaard, openen alleen met die link.",
+    "For groups without e-mail addresses, such as pupils or parents: one link per group, to share yourselves. Anyone with the link can answer, up to the number of respondents you expect.":
+        "Voor groepen zonder e-mailadressen, zoals leerlingen of ouders: één link per groep, die u zelf deelt. Iedereen met de link kan antwoorden, tot het aantal respondenten dat u verwacht.",
+    "Close the round now, for good: links stop working, the report is made from the responses so far, and Koers forgets who responded.":
+        "Sluit de ronde nu, definitief: links werken niet meer, het rapport wordt gemaakt van de antwoorden tot nu toe, en Koers vergeet wie reageerde.",
+})
+
 
 def main() -> int:
     with PO.open("rb") as fh:

@@ -219,3 +219,22 @@ def respond(survey, group: str, default: int = 3, **values) -> None:
             else:
                 answers.append(Answer(response=response, item=item, value=value))
     Answer.objects.bulk_create(answers)
+
+
+def invite(survey, email: str = "a@s.example", group: str | None = None) -> str:
+    """An invitation with its mailed link, as the sending task makes it; returns the token."""
+    from koers.surveys import services
+    from koers.surveys.models import Invitation
+
+    invitation = Invitation.objects.create(
+        round=survey, email=email,
+        group=survey.groups.get(slug=group) if group else survey.groups.first())
+    return services.renew_invitation_token(invitation=invitation, reminder=False)
+
+
+def enter(client, token: str) -> None:
+    """Follow a personal link as a browser does: the token is traded for the round's cookie."""
+    from django.urls import reverse
+
+    response = client.get(reverse("surveys:link", args=[token]))
+    assert response.status_code == 302, response.status_code

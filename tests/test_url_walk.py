@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
 # A share link and a respondent's survey link are meant to open without logging in; their
 # own tests check what an unknown, used or closed link shows.
-PUBLIC = {"reports:shared", "surveys:thanks", "surveys:open", "surveys:respond",
-          "surveys:respond_page", "surveys:review"}
+PUBLIC = {"reports:shared", "reports:share_entry", "surveys:thanks", "surveys:open",
+          "surveys:link", "surveys:respond", "surveys:respond_page", "surveys:review"}
 
 
 def _patterns(resolver=None, namespace=None):

@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -17,10 +18,18 @@ VAR_DIR = Path(os.environ.get("KOERS_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
+DEBUG = os.environ.get("KOERS_DEBUG", "1") == "1"
+
+
 def _secret_key() -> str:
-    """Production sets KOERS_SECRET_KEY; a development machine gets one generated under var/."""
+    """Production sets KOERS_SECRET_KEY, the same on every app server (it signs sessions and
+    open-link sessions); a development machine gets one generated under var/."""
     if key := os.environ.get("KOERS_SECRET_KEY"):
         return key
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "KOERS_DEBUG=0 needs KOERS_SECRET_KEY: every app server must sign with the same key "
+            "(see docs/deploy.md).")
     path = VAR_DIR / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
@@ -29,7 +38,6 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = os.environ.get("KOERS_DEBUG", "1") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("KOERS_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("KOERS_CSRF_TRUSTED_ORIGINS", "").split(",") if o
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "koers.headers.PrivatePages",
+    "koers.auth_guard.IdleSessions",
 ]
 
 ROOT_URLCONF = "koers.urls"
@@ -111,6 +121,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["koers.auth_guard.ThrottledBackend"]
+KOERS_LOGIN_FAILURES = (5, 15 * 60)  # failures per account or address, and the wait (s)
+KOERS_IDLE_MINUTES = int(os.environ.get("KOERS_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60  # with "stay logged in"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "organisations:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -149,8 +163,13 @@ TASKS = {
 
 MEDIA_ROOT = Path(os.environ.get("KOERS_MEDIA_DIR", VAR_DIR / "media"))
 
+# Development prints mail to the console; production sends by SMTP, because a console
+# backend would write every invitation and reset link into the server's output. Choosing it
+# anyway takes KOERS_EMAIL_BACKEND set to it explicitly.
 EMAIL_BACKEND = os.environ.get(
-    "KOERS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "KOERS_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("KOERS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("KOERS_EMAIL_PORT", "25"))
@@ -162,10 +181,58 @@ DEFAULT_FROM_EMAIL = os.environ.get("KOERS_DEFAULT_FROM_EMAIL", "Koers <noreply@
 if not DEBUG:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # A proxy that terminates TLS and redirects itself sets KOERS_SSL_REDIRECT=0.
+    SECURE_SSL_REDIRECT = os.environ.get("KOERS_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("KOERS_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("KOERS_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("KOERS_HSTS_PRELOAD", "0") == "1"
+    if not SECURE_HSTS_PRELOAD:
+        # The preload list binds a whole domain for good: the school's own decision, so
+        # `check --deploy` does not nag about it.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Larger posts get our own 400 page; Django's limit, stated so the page can say it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Every log line goes through one handler that masks link tokens (koers.logs); runserver's
+# request log (django.server) and Django's "Not Found: <path>" warnings included.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "koers.logs.MaskTokens"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"],
+                             "formatter": "plain"}},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "koers.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "WARNING")},
+}
+
+# One cache for every app server (rate limits live in it): a table in the database unless
+# KOERS_CACHE_URL names another backend's location (e.g. a Redis server).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                      "LOCATION": "koers_cache"}}
+if os.environ.get("KOERS_CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["KOERS_CACHE_URL"]}
+
+# How many proxies in front of the app servers set X-Forwarded-For (0: use the peer address).
+KOERS_TRUSTED_PROXIES = int(os.environ.get("KOERS_TRUSTED_PROXIES", "0"))
+# Open survey links, per client address: new drafts and submissions as (count, seconds). A
+# class answering from one school network stays within them; a script filling in does not.
+KOERS_OPEN_LINK_STARTS = (60, 600)
+KOERS_OPEN_LINK_SUBMITS = (20, 600)
+
+# Retention in days, applied by `koers purge` (daily; docs/deploy.md).
+KOERS_RETENTION = {
+    "soft_deleted": 30,  # trajectories and rounds an admin can still restore
+    "invitation_addresses": int(os.environ.get("KOERS_RETAIN_INVITATIONS_DAYS", "30")),
+    "open_link_drafts": int(os.environ.get("KOERS_RETAIN_OPEN_DRAFTS_DAYS", "14")),
+    "share_links": 30,  # after they expired or were withdrawn
+    "generated_pdfs": int(os.environ.get("KOERS_RETAIN_PDFS_DAYS", "7")),
 }

@@ -78,14 +78,22 @@ def test_a_share_link_opens_read_only_without_login_and_hides_stakeholders(clien
     link, token = make_link(org)
     assert link.token_hash != token and token not in ShareLink.objects.values_list(
         "token_hash", flat=True)
-    response = client.get(reverse("reports:shared", args=[token]))
+    entry = client.get(reverse("reports:share_entry", args=[token]))
+    # The token leaves the address at once: it is traded for a cookie for /gedeeld/ only.
+    assert entry.url == reverse("reports:shared", args=[link.pk]) and token not in entry.url
+    cookie = entry.cookies[f"koers_gedeeld_{link.pk}"]
+    assert cookie.value == token and cookie["httponly"] and cookie["path"] == "/gedeeld/"
+    response = client.get(entry.url)
     page = response.content.decode()
     assert response.status_code == 200 and org.trajectory.title in page
     assert "Stakeholder 1" not in page and "weggelaten" in page
     assert "<form" not in page  # nothing to change
-    _, with_people = make_link(org, include_stakeholders=True)
-    assert "Stakeholder 1" in client.get(reverse("reports:shared", args=[with_people])
-                                         ).content.decode()
+    other, with_people = make_link(org, include_stakeholders=True)
+    assert "Stakeholder 1" in client.get(reverse("reports:share_entry", args=[with_people]),
+                                         follow=True).content.decode()
+    # Without the cookie, the token-free address opens nothing.
+    client.cookies.clear()
+    assert client.get(reverse("reports:shared", args=[other.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("case", ["expired", "revoked", "unknown", "deleted trajectory"])
@@ -101,7 +109,7 @@ def test_a_dead_share_link_gets_a_clear_page_that_reveals_nothing(client, org, c
     else:
         org.trajectory.deleted_at = datetime.datetime.now(datetime.UTC)
         org.trajectory.save()
-    response = client.get(reverse("reports:shared", args=[token]))
+    response = client.get(reverse("reports:share_entry", args=[token]), follow=True)
     page = response.content.decode()
     assert response.status_code in (404, 410)
     assert "Deze link werkt niet (meer)" in page

@@ -135,7 +135,7 @@ def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, 
     assert many <= 16
 
 
-def test_trend_and_benchmark_read_stored_summaries_that_extending_drops(fixture):
+def test_trend_and_benchmark_read_summaries_stored_once_when_the_round_is_finalised(fixture):
     from koers.surveys import services
     from koers.surveys.models import GroupSummary
 
@@ -144,8 +144,10 @@ def test_trend_and_benchmark_read_stored_summaries_that_extending_drops(fixture)
     assert sorted(set(stored.values_list("group__slug", flat=True))) == ["leraren", "oop"]
     verwachtingen = stored.get(group__slug="leraren", dimension_slug="verwachtingen")
     assert (verwachtingen.n, verwachtingen.total) == (9, 39)
-    services.extend(survey=fixture, closes_on=timezone.localdate() + datetime.timedelta(days=3))
-    assert not GroupSummary.objects.filter(round=fixture).exists()
+    services.finalise(survey=fixture)  # a second time changes nothing
+    assert GroupSummary.objects.filter(round=fixture).count() == stored.count()
+    with pytest.raises(services.ValidationError):
+        services.extend(survey=fixture, closes_on=timezone.localdate() + datetime.timedelta(3))
 
 
 def test_the_school_concept_is_placed_nearest_its_variant():

@@ -14,7 +14,7 @@ from django.utils import timezone
 from koers.organisations.models import Functie, Role
 from koers.surveys.models import Instrument, Invitation, Round
 from koers.tokens import hash_token
-from tests.factories import person, respond, survey_round, user_with_role
+from tests.factories import invite, person, respond, survey_round, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -160,8 +160,8 @@ def test_invitations_go_out_once_with_a_personal_link_that_is_only_stored_hashed
     assert "Leerklimaat-scan" in message.subject and org.school.name in message.subject
     token = _link_in(message).split("/")[2]
     stored = survey.invitations.get(email=message.to[0])
-    assert stored.token_hash == hash_token(token) and token not in stored.token_hash
-    assert client.get(_link_in(message)).status_code == 200
+    assert list(stored.links.values_list("token_hash", flat=True)) == [hash_token(token)]
+    assert client.get(_link_in(message)).status_code == 302  # traded for a cookie
     client.post(reverse("surveys:send", args=[survey.pk]))
     assert len(mail.outbox) == 3  # nothing is sent twice
 
@@ -179,8 +179,10 @@ def test_reminders_go_only_to_those_who_have_not_responded(client, org, beheerde
     client.post(reverse("surveys:remind", args=[survey.pk]))
     assert [m.to for m in mail.outbox] == [["b@s.example"]]
     assert mail.outbox[0].subject.startswith("Herinnering")
-    assert client.get(first_link).status_code == 404  # the reminder's link replaces the first
-    assert client.get(_link_in(mail.outbox[0])).status_code == 200
+    # Both links work: answers saved with the first open only with the first.
+    assert client.get(first_link).status_code == 302
+    assert client.get(_link_in(mail.outbox[0])).status_code == 302
+    assert "eerdere e-mail" in mail.outbox[0].body
 
 
 def test_the_round_page_shows_counts_per_group_and_no_names(client, org, beheerder,
@@ -206,16 +208,29 @@ def test_closing_early_and_extending(client, org, beheerder):
     survey.refresh_from_db()
     today = timezone.localdate()
     assert survey.state(today) == Round.State.CLOSED and survey.closed_early_on == today
+    assert survey.finalised  # closed for good: who responded is forgotten at once
     assert client.get(reverse("surveys:report", args=[survey.pk])).status_code == 200
     response = client.post(reverse("surveys:extend", args=[survey.pk]),
-                           {"closes_on": today - datetime.timedelta(days=1)})
+                           {"closes_on": today + datetime.timedelta(days=7)})
     assert response.status_code == 400
-    assert "Kies een laatste dag na de huidige, vanaf vandaag." in response.content.decode()
-    client.post(reverse("surveys:extend", args=[survey.pk]),
-                {"closes_on": today + datetime.timedelta(days=7)})
+    assert "Een gesloten ronde kan niet worden verlengd" in response.content.decode()
     survey.refresh_from_db()
-    assert survey.state(today) == Round.State.OPEN
-    assert survey.closes_on == today + datetime.timedelta(days=7)
+    assert survey.state(today) == Round.State.CLOSED
+
+
+def test_an_open_round_is_extended_to_a_later_day(client, org, beheerder):
+    survey = survey_round(org.school)
+    client.force_login(beheerder)
+    today = timezone.localdate()
+    response = client.post(reverse("surveys:extend", args=[survey.pk]),
+                           {"closes_on": survey.closes_on - datetime.timedelta(days=1)})
+    assert response.status_code == 400
+    assert "Kies een laatste dag na de huidige." in response.content.decode()
+    client.post(reverse("surveys:extend", args=[survey.pk]),
+                {"closes_on": survey.closes_on + datetime.timedelta(days=7)})
+    assert Round.objects.get(pk=survey.pk).closes_on == survey.closes_on + datetime.timedelta(
+        days=7)
+    assert Round.objects.get(pk=survey.pk).state(today) == Round.State.OPEN
 
 
 def test_the_rounds_list_paginates_and_has_an_empty_state(client, org, beheerder):
@@ -245,12 +260,9 @@ def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(clie
                                                                             beheerder,
                                                                             admin_client):
     from koers.surveys import services
-    from koers.tokens import new_token
 
     survey = survey_round(org.school, title="Verkeerde ronde")
-    token = new_token()
-    Invitation.objects.create(round=survey, group=survey.groups.get(slug="leraren"),
-                              email="a@s.example", token_hash=hash_token(token))
+    token = invite(survey, group="leraren")
     client.force_login(beheerder)
     url = reverse("surveys:delete", args=[survey.pk])
     assert "Het rapport verdwijnt" in client.get(url).content.decode()
@@ -258,11 +270,11 @@ def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(clie
     assert "De ronde is verwijderd." in response.content.decode()
     assert "Verkeerde ronde" not in response.content.decode()
     assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 404
-    assert client.get(reverse("surveys:respond", args=[token])).status_code == 404
+    assert client.get(reverse("surveys:link", args=[token])).status_code == 404
     admin_client.post(reverse("admin:surveys_round_changelist"),
                       {"action": "restore", "_selected_action": [survey.pk]})
     assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 200
-    assert client.get(reverse("surveys:respond", args=[token])).status_code == 200
+    assert client.get(reverse("surveys:link", args=[token])).status_code == 302
     survey.refresh_from_db()
     survey.deleted_at = timezone.now() - datetime.timedelta(days=31)
     survey.save()

@@ -13,7 +13,8 @@ urlpatterns = [
     path(T + "pdf/<int:export_id>/download/", views.download_pdf, name="download"),
     path(T + "delen/", views.create_share_link, name="share"),
     path(T + "delen/<int:link_id>/intrekken/", views.revoke_share_link, name="revoke"),
-    path("gedeeld/<str:token>/", views.shared, name="shared"),
+    path("gedeeld/l/<int:link_id>/", views.shared, name="shared"),
+    path("gedeeld/<str:token>/", views.share_entry, name="share_entry"),
     path("besturen/<int:board_id>/overzicht/", views.board_overview, name="board_overview"),
     path("scholen/<int:school_id>/overzicht/", views.school_overview, name="school_overview"),
 ]

@@ -77,7 +77,7 @@ def create_share_link(request, trajectory_id: int):
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            url = request.build_absolute_uri(reverse("reports:shared", args=[token]))
+            url = request.build_absolute_uri(reverse("reports:share_entry", args=[token]))
             return _report_page(request, trajectory, new_link=(link, url))
     return _report_page(request, trajectory, share_form=form, status=400)
 
@@ -93,11 +93,36 @@ def revoke_share_link(request, trajectory_id: int, link_id: int):
     return redirect("reports:report", trajectory_id=trajectory.pk)
 
 
-def shared(request, token: str):
-    """The read-only report behind a share link. Unknown, expired and revoked links all get a
-    page that names nothing of the trajectory."""
+SHARE_COOKIE = "koers_gedeeld_{}"
+
+
+def share_entry(request, token: str):
+    """A share link's token is in the address once: it is traded for a cookie (HttpOnly, for
+    /gedeeld/ only) and the reader is sent on to an address without it, so no access log or
+    browser history keeps the token."""
     link = selectors.share_link_by_token(token)
     if link is None:
+        return _shared_gone(request, _("This link does not exist. Check that you copied all of "
+                                       "it."), 404)
+    response = redirect("reports:shared", link_id=link.pk)
+    response.set_cookie(SHARE_COOKIE.format(link.pk), token, max_age=60 * 60 * 24 * 92,
+                        path="/gedeeld/", httponly=True, samesite="Lax",
+                        secure=request.is_secure())
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _shared_gone(request, reason: str, status: int):
+    response = render(request, "reports/shared_gone.html", {"reason": reason}, status=status)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def shared(request, link_id: int):
+    """The read-only report behind a share link. Unknown, expired and revoked links all get a
+    page that names nothing of the trajectory."""
+    link = selectors.share_link_by_token(request.COOKIES.get(SHARE_COOKIE.format(link_id), ""))
+    if link is None or link.pk != link_id:
         reason, status = _("This link does not exist. Check that you copied all of it."), 404
     elif link.revoked_at is not None:
         reason, status = _("This link has been withdrawn by whoever shared it."), 410
@@ -113,9 +138,7 @@ def shared(request, token: str):
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"
         return response
-    response = render(request, "reports/shared_gone.html", {"reason": reason}, status=status)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return _shared_gone(request, reason, status)
 
 
 # --- overviews -------------------------------------------------------------------------------

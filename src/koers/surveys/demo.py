@@ -25,6 +25,7 @@ from .models import (
     Scale,
 )
 from .selectors import proposal, report, round_pages
+from .services import finalise_closed_rounds
 
 OPEN_TEXTS = [
     "Meer tijd om samen lessen voor te bereiden.",
@@ -131,9 +132,10 @@ def load(schools: list[School], trajectory: Trajectory, user: User) -> None:
     groups = {g.slug: g for g in running.groups.all()}
     Invitation.objects.bulk_create([
         Invitation(round=running, group=groups[group_of.get(p.functie, "leraren")],
-                   email=p.email, sent_on=running.opens_on,
-                   token_hash=f"demo-{p.pk}")  # no working link: the demo sends no mail
+                   email=p.email, sent_on=running.opens_on)  # the demo sends no mail
         for p in people if p.functie != "schoolleider"])
+    running.round_groups.filter(group=groups["leerlingen"]).update(
+        open_token_hash="demo-no-working-link", expected=30, open_responses=23)
     fill(running, {"leraren": 7, "oop": 1, "leerlingen": 23},
          level={"leraren": .6, "oop": .6, "leerlingen": .5}, seed=7)
     Invitation.objects.filter(round=running, group=groups["leraren"]).filter(
@@ -147,6 +149,7 @@ def load(schools: list[School], trajectory: Trajectory, user: User) -> None:
         trajectory=trajectory, round=spiegel, attached_by=user,
         note="Teamleiders zijn positiever dan leraren en OOP over kunnen, willen en mogen: "
              "het beleid komt nog niet aan op de werkvloer.")
+    finalise_closed_rounds()  # as the daily `koers purge` would
     found = proposal(report(climate))
     Evidence.objects.create(trajectory=trajectory, round=climate, attached_by=user,
                             question=found.question if found else "")

@@ -1,10 +1,10 @@
-import csv
 import datetime
-import io
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from koers import uploads
 
 from .models import (
     DEFAULT_MIN_GROUP,
@@ -19,7 +19,6 @@ from .models import (
 from .services import OPEN_TEXT_MAX, UploadRow
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_UPLOAD_ROWS = 5000
 
 
@@ -65,6 +64,13 @@ class ExtendForm(forms.Form):
 
 class OpenLinkForm(forms.Form):
     group = forms.ChoiceField(label=_("Respondent group"))
+    expected = forms.IntegerField(
+        label=_("Expected number of respondents"), min_value=1, max_value=5000,
+        help_text=_("The link takes no more responses than this, so it cannot be flooded."))
+
+    def __init__(self, *args, survey: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [(g.slug, g.name) for g in survey.groups.all()]
 
 
 class StaffInviteForm(forms.Form):
@@ -85,40 +91,8 @@ class UploadForm(forms.Form):
                     "e.g. Leraren). A file with an error is not imported at all."))
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        name = upload.name.lower()
-        try:
-            if name.endswith(".xlsx"):
-                table = _xlsx_rows(upload)
-            elif name.endswith(".csv"):
-                table = _csv_rows(upload)
-            else:
-                raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        except forms.ValidationError:
-            raise
-        except Exception:  # a broken file: whatever the parser tripped over
-            raise forms.ValidationError(_("This file cannot be read as CSV or XLSX.")) from None
-        return _rows_from(table)
-
-
-def _csv_rows(upload) -> list[list[str]]:
-    raw = upload.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else "excel"
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _xlsx_rows(upload) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(upload, read_only=True, data_only=True).active
-    return [["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)]
+        return _rows_from(uploads.read_table(self.cleaned_data["file"],
+                                             max_rows=MAX_UPLOAD_ROWS))
 
 
 def _rows_from(table: list[list[str]]) -> list[UploadRow]:
@@ -134,9 +108,6 @@ def _rows_from(table: list[list[str]]) -> list[UploadRow]:
                 _("Row 1: the column \"%(name)s\" is missing from the heading.")
                 % {"name": aliases[0]})
         columns[name] = found[0]
-    if len(table) - 1 > MAX_UPLOAD_ROWS:
-        raise forms.ValidationError(_("At most %(n)s addresses per file.")
-                                    % {"n": MAX_UPLOAD_ROWS})
     rows = []
     for number, row in enumerate(table[1:], start=2):
         if not any(cell.strip() for cell in row):

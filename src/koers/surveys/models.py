@@ -1,9 +1,11 @@
 """Survey instruments (content), rounds at a school, invitations, and anonymous responses.
 
-Anonymity is built into the tables: a Response holds its round, its respondent group and the
-day it came in, nothing else. The link a respondent used (an Invitation's token or a Draft)
-lives in other tables that a response never points to, and a Draft is deleted in the same
-transaction that stores the response.
+Anonymity is built into the tables (docs/privacy.md): a Response holds its round, its
+respondent group and the day it came in, under a random key; nothing else. The link a
+respondent used lives in other tables that a response never points to. A Draft is found by a
+value derived from the link and sealed with a key that only the link yields, and deleted in the
+same transaction that stores the response. When a round closes for good (`finalised`), the
+links, drafts and per-person "responded" flags go; only counts per group remain.
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from koers.fields import RandomIdField
 from koers.organisations.models import School
+from koers.tokens import derive
 
+# An open link's visitor holds a signed session token of this salt, so a visit stores nothing.
+OPEN_SESSION_SALT = "koers.surveys.open-session"
 MIN_GROUP_FLOOR = 3
 DEFAULT_MIN_GROUP = 5
 DEFAULT_WINDOW_DAYS = 21
@@ -236,8 +242,8 @@ class Round(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    # The GroupSummary rows of a closed round are there (made once, dropped on extending).
-    summarised = models.BooleanField(default=False, editable=False)
+    # Closed for good: the GroupSummary rows are made and every per-person trace is cleared.
+    finalised = models.BooleanField(default=False, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True)  # soft delete, see services
 
     class Meta:
@@ -265,11 +271,17 @@ class Round(models.Model):
 
 
 class RoundGroup(models.Model):
-    """A respondent group taking part in a round, with its optional open link (hash only)."""
+    """A respondent group taking part in a round, with its optional open link (hash only).
+    An open link takes at most `expected` responses; `invited` is kept when the round is
+    finalised and its invitations no longer say who was asked."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="round_groups")
     group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
     open_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    expected = models.PositiveIntegerField(_("expected number of respondents"), null=True,
+                                           blank=True)
+    open_responses = models.PositiveIntegerField(default=0)
+    invited = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["round", "group"],
@@ -280,13 +292,13 @@ class RoundGroup(models.Model):
 
 
 class Invitation(models.Model):
-    """A personal invitation. The token exists only in the e-mail; `responded` lets reminders
-    skip those who answered, and is never shown per person."""
+    """A personal invitation. Its tokens exist only in the e-mails (InvitationLink keeps their
+    hashes); `responded` lets reminders skip those who answered, is never shown per person, and
+    is cleared when the round is finalised."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
     group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
     email = models.EmailField()
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     sent_on = models.DateField(null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
     responded = models.BooleanField(default=False)
@@ -300,14 +312,31 @@ class Invitation(models.Model):
         return f"{self.round} · {self.group}"
 
 
+class InvitationLink(models.Model):
+    """The hash of one link mailed to an invitee. A reminder adds a link and the earlier ones
+    keep working, because answers saved under a link can only be opened with that link."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return str(self.invitation)
+
+
+def draft_lookup(token: str) -> str:
+    """How a draft is found: derived from the link, unrelated to the link's stored hash."""
+    return derive(token, "draft").hex()
+
+
 class Draft(models.Model):
-    """Answers saved along the way, found by the hash of the respondent's link. Deleted when
-    the response is stored, so nothing ties the two together afterwards."""
+    """Answers saved along the way. `lookup` and the key that opens `sealed` are both derived
+    from the respondent's link (koers.tokens), so without the link the database can neither
+    read a draft nor join it to an invitation. Deleted when the response is stored."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
     group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
-    token_hash = models.CharField(max_length=64, unique=True)
-    answers = models.JSONField(default=dict)  # item id (str) -> int or text
+    lookup = models.CharField(max_length=64, unique=True)
+    sealed = models.TextField()  # item id (str) -> int or text, AES-GCM under the link's key
     updated_on = models.DateField(auto_now=True)
 
     def __str__(self) -> str:
@@ -315,8 +344,10 @@ class Draft(models.Model):
 
 
 class Response(models.Model):
-    """One submitted questionnaire: round, group and day. Nothing that names a person."""
+    """One submitted questionnaire: round, group and day. Nothing that names a person, and a
+    random key, so no column or row order follows the order of submission."""
 
+    id = RandomIdField(primary_key=True)
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
     group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
     submitted_on = models.DateField()
@@ -326,6 +357,7 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    id = RandomIdField(primary_key=True)
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
     value = models.SmallIntegerField(null=True, blank=True)

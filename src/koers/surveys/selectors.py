@@ -7,17 +7,19 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core import signing
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from koers.organisations import access
 from koers.organisations.models import School, User
-from koers.tokens import hash_token
+from koers.tokens import hash_token, unseal
 from koers.trajectories.models import Trajectory
 
 from . import stats
 from .models import (
+    OPEN_SESSION_SALT,
     SCORED,
     Answer,
     Dimension,
@@ -31,6 +33,7 @@ from .models import (
     Round,
     RoundGroup,
     Scale,
+    draft_lookup,
 )
 
 # Groups whose answers show the intended policy, and those that show how it is perceived.
@@ -76,6 +79,7 @@ class GroupCount:
     invited: int
     responded: int
     has_open_link: bool
+    expected: int | None = None  # for an open link
 
     @property
     def rate(self) -> int | None:
@@ -84,10 +88,11 @@ class GroupCount:
 
 def group_counts(survey: Round) -> list[GroupCount]:
     """Per group: how many were invited and how many responded. Never who."""
-    invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id")))
+    invited = ({} if survey.finalised else
+               dict(survey.invitations.values_list("group_id").annotate(n=Count("id"))))
     responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
-    return [GroupCount(rg.group, invited.get(rg.group_id, 0), responded.get(rg.group_id, 0),
-                       bool(rg.open_token_hash))
+    return [GroupCount(rg.group, rg.invited if survey.finalised else invited.get(rg.group_id, 0),
+                       responded.get(rg.group_id, 0), bool(rg.open_token_hash), rg.expected)
             for rg in survey.round_groups.select_related("group").order_by("group__order")]
 
 
@@ -131,13 +136,16 @@ def round_pages(survey: Round) -> list[Page]:
 
 @dataclass
 class Visit:
-    """Who is at a respondent link: the round and group, and whether the link still works."""
+    """Who is at a respondent link: the round and group, the answers saved under the link, and
+    whether the link still works. The link is an invitation's or an open link's session."""
 
     survey: Round
     group: RespondentGroup
-    token_hash: str
+    token: str
     answers: dict = field(default_factory=dict)
     used: bool = False
+    invitation_id: int | None = None
+    round_group_id: int | None = None
 
     def problem(self, today: datetime.date) -> str | None:
         if self.used:
@@ -147,7 +155,7 @@ class Visit:
 
 
 # What the respondent's pages read of a round: fetching only these, in the same query as the
-# link, keeps the most frequent request of a survey to one light lookup.
+# link, keeps the most frequent request of a survey to two light lookups.
 _VISIT_FIELDS = [
     "round__title", "round__opens_on", "round__closes_on", "round__closed_early_on",
     "round__min_group_size", "round__modules", "round__instrument__name",
@@ -156,18 +164,36 @@ _VISIT_FIELDS = [
 ]
 
 
+def _open_session(token: str) -> int | None:
+    """The RoundGroup id inside an open link's personal session token, if it is one."""
+    try:
+        round_group_id, _nonce = signing.loads(token, salt=OPEN_SESSION_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return round_group_id if isinstance(round_group_id, int) else None
+
+
 def visit_for(token: str) -> Visit | None:
-    token_hash = hash_token(token)
-    for model, extra in ((Draft, "answers"), (Invitation, "responded")):
-        found = (model.objects.filter(token_hash=token_hash, round__deleted_at__isnull=True)
-                 .select_related("round__instrument", "round__school", "group")
-                 .only(extra, *_VISIT_FIELDS)[:1])
-        if found:
-            link = found[0]
-            if model is Draft:
-                return Visit(link.round, link.group, token_hash, link.answers)
-            return Visit(link.round, link.group, token_hash, used=link.responded)
-    return None
+    link = (Invitation.objects.filter(links__token_hash=hash_token(token),
+                                      round__deleted_at__isnull=True)
+            .select_related("round__instrument", "round__school", "group")
+            .only("responded", *_VISIT_FIELDS).first())
+    if link is not None:
+        visit = Visit(link.round, link.group, token, used=link.responded, invitation_id=link.pk)
+    elif (round_group_id := _open_session(token)) is not None:
+        link = (RoundGroup.objects.filter(pk=round_group_id, round__deleted_at__isnull=True)
+                .select_related("round__instrument", "round__school", "group")
+                .only(*_VISIT_FIELDS).first())
+        if link is None:
+            return None
+        visit = Visit(link.round, link.group, token, round_group_id=link.pk)
+    else:
+        return None
+    if not visit.used:
+        sealed = (Draft.objects.filter(lookup=draft_lookup(token))
+                  .values_list("sealed", flat=True).first())
+        visit.answers = unseal(token, sealed) if sealed else {}
+    return visit
 
 
 def open_link_for(token: str) -> RoundGroup | None:
@@ -347,12 +373,12 @@ def _previous_round(survey: Round, today: datetime.date) -> Round | None:
 
 def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
     """Per closed round, per (dimension slug, facet): n and total over the groups that met
-    the round's minimum, read from the stored summaries; a round not yet summarised is
-    summarised first, once."""
+    the round's minimum, read from the stored summaries; a closed round not yet finalised is
+    finalised first, once."""
     from . import services  # a cache fill: the summary of a closed round never changes
 
-    for survey in Round.objects.filter(pk__in=round_ids, summarised=False):
-        services.summarise(survey=survey)
+    for survey in Round.objects.filter(pk__in=round_ids, finalised=False):
+        services.finalise(survey=survey)
     result: dict[int, dict[tuple[str, str], stats.Sum]] = defaultdict(dict)
     for round_id, slug, facet, n, total in (
             GroupSummary.objects.filter(round_id__in=round_ids)

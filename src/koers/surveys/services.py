@@ -1,7 +1,8 @@
 """Every write of the survey engine: rounds, invitations, links, drafts, the response, evidence.
 
-Anonymity is kept here: `submit` stores a Response with only round, group and day, marks the
-invitation used and deletes the draft, all in one transaction.
+Anonymity is kept here (docs/privacy.md): `submit` stores a Response with only round, group and
+day, marks the invitation used and deletes the draft, all in one transaction; `finalise`
+clears every per-person trace when a round closes.
 """
 
 from __future__ import annotations
@@ -9,19 +10,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import soft_delete
+from koers.fields import random_id
 from koers.organisations.models import Functie, Person, School, User
-from koers.tokens import hash_token, new_token
+from koers.tokens import hash_token, new_token, seal
 from koers.trajectories.models import Trajectory
 
 from .models import (
     MIN_GROUP_FLOOR,
+    OPEN_SESSION_SALT,
     SCORED,
     Answer,
     Draft,
@@ -29,12 +33,14 @@ from .models import (
     GroupSummary,
     Instrument,
     Invitation,
+    InvitationLink,
     Item,
     RespondentGroup,
     Response,
     Round,
     RoundGroup,
     Scale,
+    draft_lookup,
 )
 
 MAX_WINDOW_DAYS = 92
@@ -101,36 +107,41 @@ def create_round(*, school: School, instrument: Instrument, title: str, modules:
 
 @transaction.atomic
 def close_early(*, survey: Round) -> Round:
+    """Close now, for good: a closed round is finalised at once (see `finalise`)."""
     today = timezone.localdate()
     if survey.state(today) == Round.State.CLOSED:
         raise ValidationError(_("This round is already closed."))
     survey.closed_early_on = today
     survey.closes_on = max(survey.opens_on, min(survey.closes_on, today))
     survey.save(update_fields=["closed_early_on", "closes_on"])
+    finalise(survey=survey)
     return survey
 
 
 @transaction.atomic
 def extend(*, survey: Round, closes_on: datetime.date) -> Round:
-    """Move the last day later; a round closed early opens again."""
+    """Move the last day of an open or planned round later. A closed round stays closed: its
+    per-person traces are gone, so it could not tell who may still answer."""
     today = timezone.localdate()
-    if closes_on < today or closes_on <= survey.closes_on and not survey.closed_early_on:
-        raise ValidationError({"closes_on": _("Choose a last day after the current one, "
-                                              "from today on.")})
+    if survey.state(today) == Round.State.CLOSED:
+        raise ValidationError(_("A closed round cannot be extended; start a new round "
+                                "instead."))
+    if closes_on <= survey.closes_on:
+        raise ValidationError({"closes_on": _("Choose a last day after the current one.")})
     if (closes_on - today).days > MAX_EXTENSION_DAYS:
         raise ValidationError({"closes_on": _("Extend by at most three months.")})
-    survey.closes_on, survey.closed_early_on, survey.summarised = closes_on, None, False
-    survey.save(update_fields=["closes_on", "closed_early_on", "summarised"])
-    survey.summaries.all().delete()  # more answers may come: summarise again at closing
+    survey.closes_on = closes_on
+    survey.save(update_fields=["closes_on"])
     return survey
 
 
 @transaction.atomic
-def summarise(*, survey: Round) -> None:
-    """Store the closed round's aggregates per group and dimension, for trend and benchmark.
-    Groups under the round's minimum are left out. Done once; a cache of the answers."""
+def finalise(*, survey: Round) -> None:
+    """Close a round for good, once: store its aggregates per group and dimension (for trend
+    and benchmark; groups under the minimum left out), keep the number invited per group, and
+    clear every per-person trace: links, drafts and the "responded" flags."""
     survey = Round.objects.select_for_update().get(pk=survey.pk)
-    if survey.summarised or survey.state(timezone.localdate()) != Round.State.CLOSED:
+    if survey.finalised or survey.state(timezone.localdate()) != Round.State.CLOSED:
         return
     eligible = [group_id for group_id, n in survey.responses.values_list("group_id")
                 .annotate(n=Count("id")).order_by() if n >= survey.min_group_size]
@@ -142,8 +153,43 @@ def summarise(*, survey: Round) -> None:
                               value__isnull=False, item__scale__in=SCORED)
         .values_list("response__group_id", "item__dimension__slug", "item__facet")
         .annotate(n=Count("id"), total=Sum("value")).order_by()])
-    survey.summarised = True
-    survey.save(update_fields=["summarised"])
+    invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id"))
+                   .order_by())
+    for round_group in survey.round_groups.all():
+        round_group.invited = invited.get(round_group.group_id, 0)
+        round_group.open_token_hash = ""
+        round_group.save(update_fields=["invited", "open_token_hash"])
+    InvitationLink.objects.filter(invitation__round=survey).delete()
+    Draft.objects.filter(round=survey).delete()
+    survey.invitations.update(responded=False)
+    survey.finalised = True
+    survey.save(update_fields=["finalised"])
+
+
+def purge(*, today: datetime.date, retention: dict[str, int]) -> dict[str, int]:
+    """What `koers purge` removes of the survey engine: per-person traces of rounds that
+    closed, invitation addresses after their retention, abandoned open-link drafts, and
+    rounds deleted longer ago than an admin can restore."""
+    finalised = finalise_closed_rounds()
+    addresses_until = today - datetime.timedelta(days=retention["invitation_addresses"])
+    invitations, _by_model = Invitation.objects.filter(
+        round__finalised=True, round__closes_on__lt=addresses_until).delete()
+    drafts, _by_model = Draft.objects.filter(
+        updated_on__lt=today - datetime.timedelta(days=retention["open_link_drafts"])).delete()
+    rounds, _by_model = soft_delete.expired(Round.objects.all(), retention["soft_deleted"]) \
+        .delete()
+    return {"rounds finalised": finalised, "invitation addresses": invitations,
+            "drafts": drafts, "deleted rounds": rounds}
+
+
+def finalise_closed_rounds() -> int:
+    """Finalise every round whose last day has passed (daily, from `koers purge`)."""
+    from .selectors import closed_filter
+
+    rounds = Round.objects.filter(closed_filter(timezone.localdate()), finalised=False)
+    for survey in rounds:
+        finalise(survey=survey)
+    return len(rounds)
 
 
 @transaction.atomic
@@ -278,28 +324,29 @@ def send_reminders(*, survey: Round, base_url: str) -> int:
 
 @transaction.atomic
 def renew_invitation_token(*, invitation: Invitation, reminder: bool) -> str:
-    """A fresh token for the e-mail about to go out. A reminder's link replaces the first one;
-    the answers saved under the old link move along, so nothing is lost."""
+    """A fresh link for the e-mail about to go out. Earlier links keep working: answers saved
+    under one can only be opened with that link (koers.tokens.seal)."""
     token = new_token()
-    old = invitation.token_hash
-    invitation.token_hash = hash_token(token)
+    InvitationLink.objects.create(invitation=invitation, token_hash=hash_token(token))
     today = timezone.localdate()
     if reminder:
         invitation.reminded_on = today
-        if old:
-            Draft.objects.filter(token_hash=old).update(token_hash=invitation.token_hash)
     else:
         invitation.sent_on = today
-    invitation.save(update_fields=["token_hash", "sent_on", "reminded_on"])
+    invitation.save(update_fields=["sent_on", "reminded_on"])
     return token
 
 
 @transaction.atomic
-def renew_open_link(*, round_group: RoundGroup) -> str:
-    """An open link for one group; shown once. A new one stops the previous one."""
+def renew_open_link(*, round_group: RoundGroup, expected: int) -> str:
+    """An open link for one group, for at most `expected` responses; shown once. A new one
+    stops the previous one."""
+    if expected < 1:
+        raise ValidationError({"expected": _("Give the number of people the link is for.")})
     token = new_token()
     round_group.open_token_hash = hash_token(token)
-    round_group.save(update_fields=["open_token_hash"])
+    round_group.expected = expected
+    round_group.save(update_fields=["open_token_hash", "expected"])
     return token
 
 
@@ -307,11 +354,9 @@ def renew_open_link(*, round_group: RoundGroup) -> str:
 
 
 def start_open_session(*, round_group: RoundGroup) -> str:
-    """Someone opened a group's open link: give them a personal link of their own to resume."""
-    token = new_token()
-    Draft.objects.create(round=round_group.round, group=round_group.group,
-                         token_hash=hash_token(token))
-    return token
+    """Someone opened a group's open link: a personal link of their own to resume by. It is
+    signed, so it needs no row: nothing is stored until the visitor saves an answer."""
+    return signing.dumps([round_group.pk, new_token()[:16]], salt=OPEN_SESSION_SALT)
 
 
 def clean_answer(item: Item, raw) -> int | str | None:
@@ -332,33 +377,44 @@ def clean_answer(item: Item, raw) -> int | str | None:
     return value
 
 
-@transaction.atomic
-def save_draft(*, token_hash: str, round_id: int, group_id: int,
-               answers: dict[int, int | str | None]) -> Draft:
-    draft, _created = Draft.objects.select_for_update().get_or_create(
-        token_hash=token_hash, defaults={"round_id": round_id, "group_id": group_id})
-    merged = dict(draft.answers)
+def save_draft(*, token: str, round_id: int, group_id: int, saved: dict,
+               answers: dict[int, int | str | None]) -> dict:
+    """Merge a page's answers into the saved ones and seal them under the link's own key.
+    One UPDATE on every page but the first; each statement is atomic on its own."""
+    merged = dict(saved)
     for item_id, value in answers.items():
         if value is None:
             merged.pop(str(item_id), None)
         else:
             merged[str(item_id)] = value
-    draft.answers = merged
-    draft.save(update_fields=["answers", "updated_on"])
-    return draft
+    lookup, sealed = draft_lookup(token), seal(token, merged)
+    if not Draft.objects.filter(lookup=lookup).update(sealed=sealed,
+                                                      updated_on=timezone.localdate()):
+        try:
+            with transaction.atomic():
+                Draft.objects.create(round_id=round_id, group_id=group_id, lookup=lookup,
+                                     sealed=sealed)
+        except IntegrityError:  # a second tab saved the first page at the same moment
+            Draft.objects.filter(lookup=lookup).update(sealed=sealed)
+    return merged
 
 
 class AlreadySubmitted(Exception):
     """The link was used by a submission that already came in."""
 
 
+class GroupFull(Exception):
+    """The open link's group has as many responses as the beheerder expected."""
+
+
 @transaction.atomic
-def submit(*, token_hash: str, survey: Round, group_id: int, items: list[Item],
-           answers: dict) -> Response:
+def submit(*, token: str, survey: Round, group_id: int, items: list[Item], answers: dict,
+           invitation_id: int | None = None, round_group_id: int | None = None) -> Response:
     """Store the response from the saved answers and end the link, in one transaction.
 
-    Ending the link is the lock: the draft's delete and the invitation's update each succeed
-    once, so of two simultaneous submissions one finds nothing left and rolls back."""
+    For an invitation, marking it used is the lock: the update succeeds once, so of two
+    simultaneous submissions one finds nothing left and rolls back. An open link counts its
+    responses against the expected number in the same way."""
     if not survey.is_open(timezone.localdate()):
         raise ValidationError(_("This questionnaire is closed."))
     rows, missing = [], []
@@ -373,19 +429,22 @@ def submit(*, token_hash: str, survey: Round, group_id: int, items: list[Item],
     if missing:
         raise ValidationError(_("%(n)s required questions are still open.")
                               % {"n": len(missing)}, params={"missing": missing})
-    drafts, _by_model = Draft.objects.filter(token_hash=token_hash).delete()
-    used = Invitation.objects.filter(token_hash=token_hash, responded=False).update(
-        responded=True)
-    if not used and not drafts:
-        raise AlreadySubmitted
+    if invitation_id is not None:
+        if not Invitation.objects.filter(pk=invitation_id, responded=False).update(
+                responded=True):
+            raise AlreadySubmitted
+    elif not RoundGroup.objects.filter(pk=round_group_id, open_responses__lt=F("expected")) \
+            .update(open_responses=F("open_responses") + 1):
+        raise GroupFull
+    Draft.objects.filter(lookup=draft_lookup(token)).delete()
     response = Response.objects.create(round=survey, group_id=group_id,
                                        submitted_on=timezone.localdate())
     # The hot path of a survey: one multi-row insert instead of sixty model instances.
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {Answer._meta.db_table} (response_id, item_id, value, text) "
-            "VALUES (%s, %s, %s, %s)",
-            [(response.pk, item_id, value, text) for item_id, value, text in rows])
+            f"INSERT INTO {Answer._meta.db_table} (id, response_id, item_id, value, text) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(random_id(), response.pk, item_id, value, text) for item_id, value, text in rows])
     return response
 
 

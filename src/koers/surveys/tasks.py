@@ -23,7 +23,7 @@ def send_round_mails(invitation_ids: list[int], base_url: str, reminder: bool) -
             token = services.renew_invitation_token(invitation=invitation, reminder=reminder)
             survey = invitation.round
             context = {"round": survey, "reminder": reminder,
-                       "link": base_url.rstrip("/") + reverse("surveys:respond", args=[token])}
+                       "link": base_url.rstrip("/") + reverse("surveys:link", args=[token])}
             subject = render_to_string("surveys/mail/subject.txt", context).strip()
             body = render_to_string("surveys/mail/invitation.txt", context)
             mail.EmailMessage(subject, body, to=[invitation.email],

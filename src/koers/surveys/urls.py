@@ -28,7 +28,9 @@ urlpatterns = [
     # The respondent's side: no login, the link is the key.
     path("enquete/bedankt/", views.thanks, name="thanks"),
     path("enquete/open/<str:token>/", views.open_entry, name="open"),
-    path("enquete/<str:token>/", views.respond, name="respond"),
-    path("enquete/<str:token>/vraag/<int:number>/", views.respond_page, name="respond_page"),
-    path("enquete/<str:token>/versturen/", views.review, name="review"),
+    path("enquete/r/<int:round_id>/", views.respond, name="respond"),
+    path("enquete/r/<int:round_id>/vraag/<int:number>/", views.respond_page,
+         name="respond_page"),
+    path("enquete/r/<int:round_id>/versturen/", views.review, name="review"),
+    path("enquete/<str:token>/", views.link, name="link"),
 ]

@@ -1,6 +1,7 @@
 """Thin views: the beheerder's rounds and reports (login), and the respondent's pages (a link,
 no login). Respondent pages send their address (with the token) to no other site."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from koers import ratelimit
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations import access
@@ -29,8 +31,6 @@ from .forms import (
     UploadForm,
 )
 from .models import Evidence, Round
-
-OPEN_COOKIE = "koers_enquete_{}"
 
 
 def _base_url(request) -> str:
@@ -98,7 +98,8 @@ def round_detail(request, round_id: int, *, open_link: str = "", status: int = 2
         "staff_form": forms.get("staff") or StaffInviteForm(survey=survey),
         "upload_form": forms.get("upload") or UploadForm(),
         "extend_form": forms.get("extend") or ExtendForm(initial={"closes_on": survey.closes_on}),
-        "link_form": OpenLinkForm(), "open_link": open_link,
+        "link_form": forms.get("link") or OpenLinkForm(survey=survey), "open_link": open_link,
+        "retention_days": settings.KOERS_RETENTION["invitation_addresses"],
     }, status=status)
 
 
@@ -198,8 +199,12 @@ def extend(request, round_id: int):
 @require_POST
 def open_link(request, round_id: int):
     survey = selectors.round_for(request.user, round_id)
-    round_group = get_object_or_404(survey.round_groups, group__slug=request.POST.get("group"))
-    token = services.renew_open_link(round_group=round_group)
+    form = OpenLinkForm(request.POST, survey=survey)
+    if not form.is_valid():
+        return round_detail(request, round_id, status=400, forms={"link": form})
+    round_group = get_object_or_404(survey.round_groups, group__slug=form.cleaned_data["group"])
+    token = services.renew_open_link(round_group=round_group,
+                                     expected=form.cleaned_data["expected"])
     link = request.build_absolute_uri(reverse("surveys:open", args=[token]))
     response = round_detail(request, round_id, open_link=link)
     response.headers["Cache-Control"] = "no-store"
@@ -316,12 +321,18 @@ def detach(request, trajectory_id: int, evidence_id: int):
 
 
 # --- the respondent -------------------------------------------------------------------------
+# A link's token is in the address once: the first request trades it for a cookie (HttpOnly,
+# for /enquete/ only) and redirects to the round's pages, whose addresses hold no token. So no
+# access log, browser history or Referer carries it past that first line, which koers.logs
+# masks as well.
+
+COOKIE = "koers_enquete_{}"
+COOKIE_DAYS = 92
 
 
 def _private(response):
     # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the
-    # form posts and the CSRF check refuses them. Same-origin still keeps the token in the
-    # address from reaching any other site.
+    # form posts and the CSRF check refuses them.
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
@@ -332,10 +343,44 @@ def _problem(request, kind: str, survey: Round | None = None, status: int = 410)
                            {"kind": kind, "round": survey}, status=status))
 
 
-def _visit(request, token: str):
-    """The visit behind a link, or the page that explains why the link no longer works."""
+def _enter(request, survey: Round, token: str):
+    response = redirect("surveys:respond", round_id=survey.pk)
+    response.set_cookie(COOKIE.format(survey.pk), token, max_age=60 * 60 * 24 * COOKIE_DAYS,
+                        path="/enquete/", httponly=True, samesite="Lax",
+                        secure=request.is_secure())
+    return _private(response)
+
+
+@never_cache
+def link(request, token: str):
+    """A personal link from an e-mail (or an open visitor's own link)."""
     visit = selectors.visit_for(token)
     if visit is None:
+        return _problem(request, "unknown", status=404)
+    return _enter(request, visit.survey, token)
+
+
+@never_cache
+def open_entry(request, token: str):
+    """An open link for a group: each visitor gets a personal session to resume by."""
+    round_group = selectors.open_link_for(token)
+    if round_group is None:
+        return _problem(request, "unknown", status=404)
+    survey = round_group.round
+    problem = survey.state(timezone.localdate())
+    if problem != Round.State.OPEN:
+        return _problem(request, problem, survey)
+    personal = request.COOKIES.get(COOKIE.format(survey.pk))
+    if not personal or selectors.visit_for(personal) is None:
+        personal = services.start_open_session(round_group=round_group)
+    return _enter(request, survey, personal)
+
+
+def _visit(request, round_id: int):
+    """The visit behind this round's cookie, or the page that explains why there is none."""
+    token = request.COOKIES.get(COOKIE.format(round_id), "")
+    visit = selectors.visit_for(token) if token else None
+    if visit is None or visit.survey.pk != round_id:
         return None, _problem(request, "unknown", status=404)
     problem = visit.problem(timezone.localdate())
     if problem:
@@ -345,40 +390,21 @@ def _visit(request, token: str):
 
 
 @never_cache
-def open_entry(request, token: str):
-    """An open link for a group: each visitor gets a personal link to resume by."""
-    round_group = selectors.open_link_for(token)
-    if round_group is None:
-        return _problem(request, "unknown", status=404)
-    survey = round_group.round
-    problem = survey.state(timezone.localdate())
-    if problem != Round.State.OPEN:
-        return _problem(request, problem, survey)
-    cookie = OPEN_COOKIE.format(survey.pk)
-    personal = request.COOKIES.get(cookie)
-    if not personal or selectors.visit_for(personal) is None:
-        personal = services.start_open_session(round_group=round_group)
-    response = redirect("surveys:respond", token=personal)
-    response.set_cookie(cookie, personal, max_age=60 * 60 * 24 * 92, httponly=True,
-                        samesite="Lax", secure=request.is_secure())
-    return _private(response)
-
-
-@never_cache
-def respond(request, token: str):
-    visit, problem = _visit(request, token)
+def respond(request, round_id: int):
+    visit, problem = _visit(request, round_id)
     if problem:
         return problem
     pages = selectors.round_pages(visit.survey)
     return _private(render(request, "surveys/respond/intro.html", {
-        "visit": visit, "token": token, "pages": pages,
+        "visit": visit, "pages": pages,
         "progress": presenters.progress(pages, visit.answers),
-        "personal_link": request.build_absolute_uri()}))
+        "personal_link": request.build_absolute_uri(reverse("surveys:link",
+                                                            args=[visit.token]))}))
 
 
 @never_cache
-def respond_page(request, token: str, number: int):
-    visit, problem = _visit(request, token)
+def respond_page(request, round_id: int, number: int):
+    visit, problem = _visit(request, round_id)
     if problem:
         return problem
     pages = selectors.round_pages(visit.survey)
@@ -391,51 +417,63 @@ def respond_page(request, token: str, number: int):
         going_back = "terug" in request.POST
         form = AnswerPageForm(request.POST, items=page.items, strict=not (later or going_back))
         valid = form.is_valid()
-        services.save_draft(token_hash=visit.token_hash, round_id=visit.survey.pk,
-                            group_id=visit.group.pk, answers=form.answers())
+        first_save = visit.round_group_id and not visit.answers
+        if first_save and not ratelimit.allow(request, "open-start",
+                                              settings.KOERS_OPEN_LINK_STARTS):
+            return _problem(request, "busy", visit.survey, status=429)
+        services.save_draft(token=visit.token, round_id=visit.survey.pk,
+                            group_id=visit.group.pk, saved=visit.answers,
+                            answers=form.answers())
         if later:
             messages.success(request, _("Your answers are saved. Use the same link to go on "
                                         "later."))
-            return redirect("surveys:respond", token=token)
+            return redirect("surveys:respond", round_id=round_id)
         if going_back:
-            return redirect("surveys:respond_page", token=token, number=max(number - 1, 1))
+            return redirect("surveys:respond_page", round_id=round_id, number=max(number - 1, 1))
         if valid:
             if number < len(pages):
-                return redirect("surveys:respond_page", token=token, number=number + 1)
-            return redirect("surveys:review", token=token)
+                return redirect("surveys:respond_page", round_id=round_id, number=number + 1)
+            return redirect("surveys:review", round_id=round_id)
         status = 400
     else:
         form = AnswerPageForm(items=page.items, strict=True, initial={
             f"item-{i.pk}": visit.answers.get(str(i.pk)) for i in page.items})
     return _private(render(request, "surveys/respond/page.html", {
-        "visit": visit, "token": token, "page": page, "pages": pages, "form": form,
+        "visit": visit, "page": page, "pages": pages, "form": form,
         "progress": presenters.progress(pages, visit.answers, current=number)}, status=status))
 
 
 @never_cache
-def review(request, token: str):
-    visit, problem = _visit(request, token)
+def review(request, round_id: int):
+    visit, problem = _visit(request, round_id)
     if problem:
         return problem
     pages = selectors.round_pages(visit.survey)
     status = 200
     if request.method == "POST":
+        if visit.round_group_id and not ratelimit.allow(request, "open-submit",
+                                                        settings.KOERS_OPEN_LINK_SUBMITS):
+            return _problem(request, "busy", visit.survey, status=429)
         items = [i for p in pages for i in p.items]
         try:
-            services.submit(token_hash=visit.token_hash, survey=visit.survey,
-                            group_id=visit.group.pk, items=items, answers=visit.answers)
+            services.submit(token=visit.token, survey=visit.survey, group_id=visit.group.pk,
+                            items=items, answers=visit.answers,
+                            invitation_id=visit.invitation_id,
+                            round_group_id=visit.round_group_id)
         except services.AlreadySubmitted:
             return _problem(request, "used", visit.survey, status=409)
+        except services.GroupFull:
+            return _problem(request, "full", visit.survey, status=409)
         except ValidationError:
             status = 400
             messages.error(request, _("Some required questions are still open; they are "
                                       "marked below."))
         else:
             response = redirect("surveys:thanks")
-            response.delete_cookie(OPEN_COOKIE.format(visit.survey.pk))
+            response.delete_cookie(COOKIE.format(round_id), path="/enquete/")
             return _private(response)
     return _private(render(request, "surveys/respond/review.html", {
-        "visit": visit, "token": token, "pages": pages,
+        "visit": visit, "pages": pages,
         "progress": presenters.progress(pages, visit.answers, current=len(pages) + 1)},
         status=status))
 
