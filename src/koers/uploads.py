@@ -1,0 +1,69 @@
+"""Reading an uploaded table (CSV or XLSX) within bounds that hold before anything is parsed:
+the file's size, and for an XLSX (a ZIP archive) the uncompressed size and compression ratio
+of its parts, read from the ZIP directory. A few hundred kilobytes can otherwise unpack into
+gigabytes (one huge shared string, or millions of rows). Rows are read in streaming mode and
+reading stops one row past the limit."""
+
+import csv
+import io
+import zipfile
+
+from django import forms
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # a staff list of 5,000 people unpacks to a few MB
+MAX_RATIO = 100  # real spreadsheets compress 5 to 30 times
+
+
+def read_table(upload, *, max_rows: int) -> list[list[str]]:
+    """The rows of the file (the heading first), or a ValidationError in Dutch."""
+    if upload.size > MAX_BYTES:
+        raise forms.ValidationError(_("The file is larger than 2 MB."))
+    name = upload.name.lower()
+    if not name.endswith((".csv", ".xlsx")):
+        raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+    try:
+        rows = _xlsx_rows(upload) if name.endswith(".xlsx") else _csv_rows(upload)
+        table = []
+        for row in rows:
+            table.append(row)
+            if len(table) > max_rows + 1:
+                raise forms.ValidationError(_("At most %(n)s rows per file.") % {"n": max_rows})
+        return table
+    except forms.ValidationError:
+        raise
+    except Exception:  # a broken file: whatever the parser tripped over
+        raise forms.ValidationError(_("This file cannot be read as CSV or XLSX.")) from None
+
+
+def _csv_rows(upload):
+    raw = upload.read(MAX_BYTES + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else "excel"
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def check_archive(file) -> None:
+    """Refuse an XLSX whose parts would unpack beyond the bounds; reads only the directory."""
+    with zipfile.ZipFile(file) as archive:
+        parts = archive.infolist()
+    unpacked = sum(p.file_size for p in parts)
+    ratio = max((p.file_size / max(p.compress_size, 1) for p in parts), default=0)
+    if unpacked > MAX_UNPACKED_BYTES or ratio > MAX_RATIO:
+        raise forms.ValidationError(_("This file unpacks to far more than a list of people "
+                                      "would. Save it again from your spreadsheet program, "
+                                      "or upload it as CSV."))
+    file.seek(0)
+
+
+def _xlsx_rows(upload):
+    from openpyxl import load_workbook
+
+    check_archive(upload)
+    sheet = load_workbook(upload, read_only=True, data_only=True).active
+    for row in sheet.iter_rows(values_only=True):
+        yield ["" if cell is None else str(cell) for cell in row]
