@@ -18,6 +18,11 @@ def mark_deleted(obj: models.Model) -> None:
     obj.save(update_fields=["deleted_at"])
 
 
+def expired(queryset: models.QuerySet, days: int = RESTORE_DAYS) -> models.QuerySet:
+    """The objects deleted longer ago than they can be restored: `koers purge` removes them."""
+    return queryset.filter(deleted_at__lt=timezone.now() - datetime.timedelta(days=days))
+
+
 def restore(obj: models.Model, title: str) -> None:
     if obj.deleted_at is None:
         return

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,3 +56,18 @@ def revoke_share_link(*, link: ShareLink) -> ShareLink:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
     return link
+
+
+def purge(*, today: datetime.date, retention: dict[str, int]) -> dict[str, int]:
+    """Share links past their end or withdrawn, and generated PDFs past their retention
+    (the file goes with its row). Someone who needs a PDF again makes a fresh one."""
+    links_until = today - datetime.timedelta(days=retention["share_links"])
+    links, _by_model = ShareLink.objects.filter(
+        Q(expires_on__lt=links_until) | Q(revoked_at__date__lt=links_until)).delete()
+    old = ReportExport.objects.filter(
+        requested_at__lt=timezone.now() - datetime.timedelta(days=retention["generated_pdfs"]))
+    for export in old:
+        if export.file:
+            export.file.delete(save=False)
+    pdfs, _by_model = old.delete()
+    return {"share links": links, "generated PDFs": pdfs}

@@ -42,3 +42,11 @@ def make_report_pdf(export_id: int) -> int:
             status=ReportExport.Status.FAILED, finished_at=timezone.now())
         raise
     return export.pages
+
+
+@task()
+def purge_task() -> dict[str, int]:
+    """The daily retention run, for installations that schedule tasks instead of cron."""
+    from .retention import purge_all  # retention imports services, which import this module
+
+    return purge_all()

@@ -92,6 +92,13 @@ def delete_trajectory(*, trajectory: Trajectory) -> None:
 
 
 @transaction.atomic
+def purge(*, retention: dict[str, int]) -> dict[str, int]:
+    """Trajectories deleted longer ago than an admin can restore, with all they hold."""
+    return {"deleted trajectories": soft_delete.expired(
+        Trajectory.objects.all(), retention["soft_deleted"]).delete()[1].get(
+        Trajectory._meta.label, 0)}
+
+
 def restore_trajectory(*, trajectory: Trajectory) -> None:
     soft_delete.restore(trajectory, trajectory.title)
 

@@ -1,0 +1,22 @@
+"""Retention: what Koers no longer may keep, removed by `koers purge` (daily from cron) or the
+`purge_task` task, with the periods of settings.KOERS_RETENTION. Safe to run any number of
+times."""
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from koers.surveys import services as surveys
+from koers.trajectories import services as trajectories
+
+from . import services as reports
+
+
+def purge_all() -> dict[str, int]:
+    today, retention = timezone.localdate(), settings.KOERS_RETENTION
+    removed = surveys.purge(today=today, retention=retention)
+    removed |= trajectories.purge(retention=retention)
+    removed |= reports.purge(today=today, retention=retention)
+    removed["expired sessions"] = Session.objects.filter(
+        expire_date__lt=timezone.now()).delete()[0]
+    return removed
