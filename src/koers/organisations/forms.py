@@ -1,13 +1,20 @@
 from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCreationForm
+from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+
+from koers import auth_guard
 
 from .models import User
 
 
 class LoginForm(AuthenticationForm):
     """Django's login form, with a message that fits e-mail logins (the address is not
-    case-sensitive here, the password is)."""
+    case-sensitive here, the password is), a wait after repeated failures, and a choice to
+    stay logged in; otherwise the session ends after KOERS_IDLE_MINUTES without activity."""
+
+    remember = forms.BooleanField(label=_("Stay logged in on this device"), required=False)
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -15,7 +22,20 @@ class LoginForm(AuthenticationForm):
             "This e-mail address and password do not match. Mind that the password is "
             "case-sensitive."
         ),
+        "locked": _("Too many failed attempts. Wait %(minutes)s minutes and try again, or "
+                    "reset your password."),
     }
+
+    def clean(self):
+        if auth_guard.locked(self.request, self.cleaned_data.get("username")):
+            raise forms.ValidationError(
+                self.error_messages["locked"], code="locked",
+                params={"minutes": settings.KOERS_LOGIN_FAILURES[1] // 60})
+        cleaned = super().clean()
+        if not self.cleaned_data.get("remember") and self.request is not None:
+            self.request.session.set_expiry(settings.KOERS_IDLE_MINUTES * 60)
+            self.request.session["koers_idle"] = True
+        return cleaned
 
 
 class AdminUserCreationForm(DjangoAdminUserCreationForm):
