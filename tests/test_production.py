@@ -77,3 +77,18 @@ def test_an_oversized_post_gets_our_400_page_and_nothing_is_stored(client, org, 
     assert response.status_code == 400
     assert "Het verzoek kon niet worden verwerkt" in response.content.decode()
     assert org.trajectory.entries.count() == before
+
+
+def test_pages_forbid_inline_script_and_style_and_use_none(client, org):
+    """The Content-Security-Policy allows only what Koers serves itself, and no page relies
+    on an inline script, event handler or style attribute that it would block."""
+    from tests.factories import fill_instruments
+
+    fill_instruments(org.trajectory, org.schoolleider)
+    client.force_login(org.schoolleider)
+    response = client.get(reverse("trajectories:detail", args=[org.trajectory.pk]))
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+    page = response.content.decode()
+    assert " style=" not in page and "<script>" not in page and " onclick=" not in page

@@ -49,9 +49,9 @@ class Point:
 def _open_svg(width: int, height: int, title: str, description: str) -> str:
     n = next(_ids)
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" '
-        'role="img" aria-labelledby="chart-{n}-t chart-{n}-d" '
-        'style="max-width:{w}px;font-family:sans-serif">'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+        'class="chart-svg" font-family="sans-serif" role="img" '
+        'aria-labelledby="chart-{n}-t chart-{n}-d">'
         '<title id="chart-{n}-t">{t}</title><desc id="chart-{n}-d">{d}</desc>',
         w=width, h=height, n=n, t=title, d=description,
     )

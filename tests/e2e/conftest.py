@@ -23,8 +23,9 @@ def browser():
 
 @pytest.fixture
 def login(browser, live_server):
-    """Open a fresh browser context logged in as `user`; returns its page."""
-    contexts = []
+    """Open a fresh browser context logged in as `user`; returns its page. Every page the test
+    visits must get through the Content-Security-Policy without a single refusal."""
+    contexts, refused = [], []
 
     def _login(user, *, javascript=True, width=1280):
         from tests.factories import PASSWORD
@@ -34,6 +35,8 @@ def login(browser, live_server):
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
+        page.on("console", lambda message: refused.append(message.text)
+                if "Content Security Policy" in message.text else None)
         page.goto(f"{live_server.url}/account/login/")
         page.get_by_label("E-mailadres").fill(user.email)
         page.get_by_label("Wachtwoord").fill(PASSWORD)
@@ -44,3 +47,4 @@ def login(browser, live_server):
     yield _login
     for context in contexts:
         context.close()
+    assert not refused, refused

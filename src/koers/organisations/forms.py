@@ -1,6 +1,6 @@
-from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCreationForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCreationForm
 from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 

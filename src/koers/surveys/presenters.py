@@ -79,6 +79,16 @@ class Cell:
     def summary(self) -> str:
         return " · ".join(f"{label} {pct}%" for label, pct in self.shares if pct)
 
+    @property
+    def segments(self) -> list[tuple[str, int, int]]:
+        """(label, percent, start) per answer: the bar drawn as SVG rectangles, since the
+        Content-Security-Policy allows no inline style."""
+        start, out = 0, []
+        for label, pct in self.shares:
+            out.append((label, pct, start))
+            start += pct
+        return out
+
 
 @dataclass
 class RowView:
