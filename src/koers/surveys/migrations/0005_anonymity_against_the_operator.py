@@ -8,14 +8,22 @@ import koers.fields
 
 
 def links_and_drafts(apps, schema_editor):
-    """Mailed links keep working; a draft cannot be sealed without its link, so the drafts
-    saved before this change are dropped."""
+    """Mailed links of running rounds keep working; a draft cannot be sealed without its
+    link, so the drafts saved before this change are dropped. Rounds already summarised are
+    closed: they are finalised here, so their per-person traces go now."""
     Invitation = apps.get_model("surveys", "Invitation")
     InvitationLink = apps.get_model("surveys", "InvitationLink")
+    RoundGroup = apps.get_model("surveys", "RoundGroup")
     InvitationLink.objects.bulk_create(
         InvitationLink(invitation_id=pk, token_hash=token_hash)
         for pk, token_hash in Invitation.objects.exclude(token_hash="")
-        .values_list("pk", "token_hash"))
+        .filter(round__finalised=False).values_list("pk", "token_hash"))
+    for round_group in RoundGroup.objects.filter(round__finalised=True):
+        round_group.invited = Invitation.objects.filter(
+            round_id=round_group.round_id, group_id=round_group.group_id).count()
+        round_group.open_token_hash = ""
+        round_group.save(update_fields=["invited", "open_token_hash"])
+    Invitation.objects.filter(round__finalised=True).update(responded=False)
     apps.get_model("surveys", "Draft").objects.all().delete()
 
 
@@ -25,10 +33,10 @@ def random_keys(apps, schema_editor):
     Answer = apps.get_model("surveys", "Answer")
     for old in list(Response.objects.values_list("pk", flat=True)):
         new = koers.fields.random_id()
-        Response.objects.filter(pk=old).update(pk=new)
+        Response.objects.filter(id=old).update(id=new)
         Answer.objects.filter(response_id=old).update(response_id=new)
     for old in list(Answer.objects.values_list("pk", flat=True)):
-        Answer.objects.filter(pk=old).update(pk=koers.fields.random_id())
+        Answer.objects.filter(id=old).update(id=koers.fields.random_id())
 
 
 class Migration(migrations.Migration):
