@@ -15,3 +15,9 @@
   document.addEventListener("htmx:responseError", function (e) { say(e, e.detail.xhr.status); });
   document.addEventListener("htmx:sendError", function (e) { say(e, 0); });
 })();
+
+// A link shown once (share link, open survey link) is selected whole on focus, ready to copy.
+// Done here rather than in an onfocus attribute, which the Content-Security-Policy refuses.
+document.addEventListener("focusin", function (e) {
+  if (e.target.matches && e.target.matches("[data-select-on-focus]")) { e.target.select(); }
+});
