@@ -10,7 +10,8 @@ import koers.fields
 def links_and_drafts(apps, schema_editor):
     """Mailed links of running rounds keep working; a draft cannot be sealed without its
     link, so the drafts saved before this change are dropped. Rounds already summarised are
-    closed: they are finalised here, so their per-person traces go now."""
+    closed: they are finalised here, so their per-person traces go now. Open links
+    made before the cap keep working, up to a generous number."""
     Invitation = apps.get_model("surveys", "Invitation")
     InvitationLink = apps.get_model("surveys", "InvitationLink")
     RoundGroup = apps.get_model("surveys", "RoundGroup")
@@ -24,6 +25,8 @@ def links_and_drafts(apps, schema_editor):
         round_group.open_token_hash = ""
         round_group.save(update_fields=["invited", "open_token_hash"])
     Invitation.objects.filter(round__finalised=True).update(responded=False)
+    RoundGroup.objects.filter(round__finalised=False).exclude(open_token_hash="").update(
+        expected=1000)
     apps.get_model("surveys", "Draft").objects.all().delete()
 
 
