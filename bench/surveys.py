@@ -74,15 +74,16 @@ def child(responses: int, submissions: int) -> dict:
     instrument.groups.set(groups)
     items = []
     for d in range(DIMENSIONS):
-        dimension = Dimension.objects.create(instrument=instrument, slug=f"d{d}",
-                                             name=f"Dimensie {d}", order=d)
-        items += [Item.objects.create(dimension=dimension, slug=f"d{d}-{i}",
-                                      text=f"Stelling {d}.{i}", order=i)
-                  for i in range(ITEMS_PER_DIMENSION)]
+        dimension = Dimension.objects.create(instrument=instrument, slug=f"d{d}", name=f"Dimensie {d}", order=d)
+        items += [
+            Item.objects.create(dimension=dimension, slug=f"d{d}-{i}", text=f"Stelling {d}.{i}", order=i)
+            for i in range(ITEMS_PER_DIMENSION)
+        ]
 
     def make_round(opens: datetime.date, closes: datetime.date) -> Round:
-        survey = Round.objects.create(school=school, instrument=instrument, title="Bench",
-                                      opens_on=opens, closes_on=closes, created_by=user)
+        survey = Round.objects.create(
+            school=school, instrument=instrument, title="Bench", opens_on=opens, closes_on=closes, created_by=user
+        )
         RoundGroup.objects.bulk_create([RoundGroup(round=survey, group=g) for g in groups])
         return survey
 
@@ -90,11 +91,15 @@ def child(responses: int, submissions: int) -> dict:
     rng = random.Random(5)
     started = time.perf_counter()
     for start in range(0, responses, 1000):
-        made = Response.objects.bulk_create([
-            Response(round=closed, group=groups[n % len(groups)], submitted_on=closed.closes_on)
-            for n in range(start, min(start + 1000, responses))])
-        Answer.objects.bulk_create([Answer(response=r, item=i, value=rng.randint(1, 5))
-                                    for r in made for i in items], batch_size=10_000)
+        made = Response.objects.bulk_create(
+            [
+                Response(round=closed, group=groups[n % len(groups)], submitted_on=closed.closes_on)
+                for n in range(start, min(start + 1000, responses))
+            ]
+        )
+        Answer.objects.bulk_create(
+            [Answer(response=r, item=i, value=rng.randint(1, 5)) for r in made for i in items], batch_size=10_000
+        )
     seeded = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -142,8 +147,7 @@ def child(responses: int, submissions: int) -> dict:
     group = groups[2]
     tokens = []
     for n in range(submissions):
-        invitation = Invitation.objects.create(round=running, group=group,
-                                               email=f"r{n}@bench.example")
+        invitation = Invitation.objects.create(round=running, group=group, email=f"r{n}@bench.example")
         tokens.append(services.renew_invitation_token(invitation=invitation, reminder=False))
     respondent = Client()
     cookie = f"koers_enquete_{running.pk}"  # what the link's first request leaves behind
@@ -152,14 +156,20 @@ def child(responses: int, submissions: int) -> dict:
     t0 = time.perf_counter()
     for token in tokens:  # the last page of answers, saved through the page view
         respondent.cookies[cookie] = token
-        assert respondent.post(reverse("surveys:respond_page", args=[running.pk, last.number]),
-                               page_data).status_code == 302
+        assert (
+            respondent.post(reverse("surveys:respond_page", args=[running.pk, last.number]), page_data).status_code
+            == 302
+        )
     pages_per_s = len(tokens) / (time.perf_counter() - t0)
     last_ids = {i.pk for i in last.items}
     for token in tokens:  # the other nine pages, saved directly: not what is timed
-        services.save_draft(token=token, round_id=running.pk, group_id=group.pk,
-                            saved={str(k): v for k, v in answers.items() if k in last_ids},
-                            answers={k: v for k, v in answers.items() if k not in last_ids})
+        services.save_draft(
+            token=token,
+            round_id=running.pk,
+            group_id=group.pk,
+            saved={str(k): v for k, v in answers.items() if k in last_ids},
+            answers={k: v for k, v in answers.items() if k not in last_ids},
+        )
     t0 = time.perf_counter()
     for token in tokens:
         respondent.cookies[cookie] = token
@@ -167,23 +177,44 @@ def child(responses: int, submissions: int) -> dict:
     ingest_per_s = len(tokens) / (time.perf_counter() - t0)
     assert running.responses.count() == submissions
     return {
-        "database": connection.vendor, "responses": responses, "answers": responses * len(items),
-        "seed_s": round(seeded, 1), "raw_ms": raw_ms, "report_ms": report_ms,
-        "page_ms": page_ms, "ingest_per_s": ingest_per_s, "pages_per_s": pages_per_s,
+        "database": connection.vendor,
+        "responses": responses,
+        "answers": responses * len(items),
+        "seed_s": round(seeded, 1),
+        "raw_ms": raw_ms,
+        "report_ms": report_ms,
+        "page_ms": page_ms,
+        "ingest_per_s": ingest_per_s,
+        "pages_per_s": pages_per_s,
         "peak_mib": peak / 2**20,
         "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
 def run(database_url: str | None, args) -> dict:
-    env = dict(os.environ, KOERS_VAR_DIR=tempfile.mkdtemp(prefix="koers-bench-"),
-               KOERS_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    env = dict(
+        os.environ,
+        KOERS_VAR_DIR=tempfile.mkdtemp(prefix="koers-bench-"),
+        KOERS_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url
-    out = subprocess.run([sys.executable, __file__, "--child", "--responses",
-                          str(args.responses), "--submissions", str(args.submissions)],
-                         env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            "--responses",
+            str(args.responses),
+            "--submissions",
+            str(args.submissions),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -200,21 +231,40 @@ def main() -> None:
     postgres = os.environ.get("KOERS_BENCH_POSTGRES")
     if postgres:
         results.append(run(postgres, args))
-    print(f"Survey report and submission, {args.responses:,} responses x "
-          f"{ITEMS_PER_DIMENSION * DIMENSIONS} items\n")
-    header = ("database", "report ms", "raw SQL ms", "ratio", "page ms", "ingest/s",
-              "page saves/s", "peak MiB", "max RSS MiB", "seed s")
+    print(f"Survey report and submission, {args.responses:,} responses x {ITEMS_PER_DIMENSION * DIMENSIONS} items\n")
+    header = (
+        "database",
+        "report ms",
+        "raw SQL ms",
+        "ratio",
+        "page ms",
+        "ingest/s",
+        "page saves/s",
+        "peak MiB",
+        "max RSS MiB",
+        "seed s",
+    )
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for r in results:
-        print(" | ".join([
-            r["database"], f"{r['report_ms']:.1f}", f"{r['raw_ms']:.1f}",
-            f"{r['report_ms'] / r['raw_ms']:.2f}", f"{r['page_ms']:.1f}",
-            f"{r['ingest_per_s']:.0f}", f"{r['pages_per_s']:.0f}", f"{r['peak_mib']:.1f}",
-            f"{r['maxrss_mib']:.0f}", f"{r['seed_s']}"]))
+        print(
+            " | ".join(
+                [
+                    r["database"],
+                    f"{r['report_ms']:.1f}",
+                    f"{r['raw_ms']:.1f}",
+                    f"{r['report_ms'] / r['raw_ms']:.2f}",
+                    f"{r['page_ms']:.1f}",
+                    f"{r['ingest_per_s']:.0f}",
+                    f"{r['pages_per_s']:.0f}",
+                    f"{r['peak_mib']:.1f}",
+                    f"{r['maxrss_mib']:.0f}",
+                    f"{r['seed_s']}",
+                ]
+            )
+        )
     if not postgres:
-        print("\nPostgreSQL not measured: set KOERS_BENCH_POSTGRES to the URL of an empty "
-              "database.")
+        print("\nPostgreSQL not measured: set KOERS_BENCH_POSTGRES to the URL of an empty database.")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,9 @@ def pytest_report_header(config):
 
     lines = [f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"]
     if not CHROMIUM and not IN_CI:
-        lines.append("Chromium not found: browser tests (tests/e2e) are skipped. "
-                     "Run `make test` as root to install it.")
+        lines.append(
+            "Chromium not found: browser tests (tests/e2e) are skipped. Run `make test` as root to install it."
+        )
     return lines
 
 

@@ -13,8 +13,7 @@ def test_the_demo_organisation_is_complete_and_loads_once(catalog, capsys):
     call_command("load_demo")
 
     board = Board.objects.get()
-    assert sorted(School.objects.filter(board=board).values_list("sector", flat=True)) == [
-        "mbo", "po", "vo"]
+    assert sorted(School.objects.filter(board=board).values_list("sector", flat=True)) == ["mbo", "po", "vo"]
     assert all(s.teams.exists() for s in School.objects.all())
     people = Person.objects.filter(board=board)
     assert 38 <= people.count() <= 45

@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _koers(tmp_path, *args, **env):
-    environ = {k: v for k, v in os.environ.items()
-               if not k.startswith("KOERS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("KOERS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environ |= {"KOERS_VAR_DIR": str(tmp_path), "KOERS_DEBUG": "0", **env}
     environ.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "koers", *args], env=environ,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "koers", *args], env=environ, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_without_a_secret_key_refuses_to_start(tmp_path):
@@ -30,9 +30,15 @@ def test_production_without_a_secret_key_refuses_to_start(tmp_path):
 
 
 def test_the_documented_production_environment_passes_check_deploy(tmp_path):
-    result = _koers(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
-                    KOERS_SECRET_KEY=secrets.token_urlsafe(50),
-                    KOERS_ALLOWED_HOSTS="koers.example")
+    result = _koers(
+        tmp_path,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        KOERS_SECRET_KEY=secrets.token_urlsafe(50),
+        KOERS_ALLOWED_HOSTS="koers.example",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -41,8 +47,14 @@ def test_production_mail_goes_by_smtp_unless_the_console_is_chosen(tmp_path):
     script = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
     key = secrets.token_urlsafe(50)
     assert "smtp" in _koers(tmp_path, "shell", "-c", script, KOERS_SECRET_KEY=key).stdout
-    chosen = _koers(tmp_path, "shell", "-c", script, KOERS_SECRET_KEY=key,
-                    KOERS_EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    chosen = _koers(
+        tmp_path,
+        "shell",
+        "-c",
+        script,
+        KOERS_SECRET_KEY=key,
+        KOERS_EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+    )
     assert "console" in chosen.stdout
 
 
@@ -54,10 +66,13 @@ def test_logged_in_pages_are_not_stored_and_features_are_off(client, org):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
-@pytest.mark.parametrize("url, status, text", [
-    ("/bestaat-niet/", 404, "Pagina niet gevonden"),
-    ("/scholen/999999/", 404, "Pagina niet gevonden"),
-])
+@pytest.mark.parametrize(
+    "url, status, text",
+    [
+        ("/bestaat-niet/", 404, "Pagina niet gevonden"),
+        ("/scholen/999999/", 404, "Pagina niet gevonden"),
+    ],
+)
 def test_error_pages_are_dutch_with_a_way_back(client, org, settings, url, status, text):
     settings.DEBUG = False
     client.force_login(org.schoolleider)
@@ -71,9 +86,10 @@ def test_an_oversized_post_gets_our_400_page_and_nothing_is_stored(client, org, 
     settings.DEBUG = False
     client.force_login(org.schoolleider)
     before = org.trajectory.entries.count()
-    response = client.post(reverse("trajectories:answer", args=[
-        org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
-        {"text": "x" * (3 * 1024 * 1024), "base_version": "0"})
+    response = client.post(
+        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
+        {"text": "x" * (3 * 1024 * 1024), "base_version": "0"},
+    )
     assert response.status_code == 400
     assert "Het verzoek kon niet worden verwerkt" in response.content.decode()
     assert org.trajectory.entries.count() == before

@@ -45,18 +45,15 @@ def shared_string_bomb() -> bytes:
     """One shared string of 120 MB: a few hundred KB on disk."""
     xlsx = _workbook([["e-mail", "groep"], ["a@s.example", "Leraren"]])
     head = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
-    return _with_part(xlsx, "xl/sharedStrings.xml",
-                      [head, *([b"A" * MB] * 120), b"</t></si></sst>"])
+    return _with_part(xlsx, "xl/sharedStrings.xml", [head, *([b"A" * MB] * 120), b"</t></si></sst>"])
 
 
 def row_bomb() -> bytes:
     """Two million rows."""
     xlsx = _workbook([["e-mail", "groep"]])
-    head = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            b"<sheetData>")
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     rows = b'<row><c t="inlineStr"><is><t>a@s.example</t></is></c></row>' * 10_000
-    return _with_part(xlsx, "xl/worksheets/sheet1.xml",
-                      [head, *([rows] * 200), b"</sheetData></worksheet>"])
+    return _with_part(xlsx, "xl/worksheets/sheet1.xml", [head, *([rows] * 200), b"</sheetData></worksheet>"])
 
 
 @pytest.fixture
@@ -65,8 +62,7 @@ def upload(client, org):
     client.force_login(user_with_role(Role.SCHOOLBEHEERDER, school=org.school))
 
     def send(name, content):
-        return client.post(reverse("surveys:upload", args=[survey.pk]),
-                           {"file": SimpleUploadedFile(name, content)})
+        return client.post(reverse("surveys:upload", args=[survey.pk]), {"file": SimpleUploadedFile(name, content)})
 
     send.survey = survey
     return send
@@ -83,8 +79,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(upload, bomb):
     finally:
         tracemalloc.stop()
     assert response.status_code == 400
-    assert "Dit bestand pakt uit tot veel meer dan een lijst met mensen" in \
-        response.content.decode()
+    assert "Dit bestand pakt uit tot veel meer dan een lijst met mensen" in response.content.decode()
     assert not upload.survey.invitations.exists()
     assert peak < 150 * MB, f"peak {peak / MB:.0f} MB"
 

@@ -14,8 +14,16 @@ pytestmark = pytest.mark.django_db
 SKIPPED_NAMESPACES = {"admin"}  # the admin has its own login and staff check
 # A share link and a respondent's survey link are meant to open without logging in; their
 # own tests check what an unknown, used or closed link shows.
-PUBLIC = {"reports:shared", "reports:share_entry", "surveys:thanks", "surveys:open",
-          "surveys:link", "surveys:respond", "surveys:respond_page", "surveys:review"}
+PUBLIC = {
+    "reports:shared",
+    "reports:share_entry",
+    "surveys:thanks",
+    "surveys:open",
+    "surveys:link",
+    "surveys:respond",
+    "surveys:respond_page",
+    "surveys:review",
+}
 
 
 def _patterns(resolver=None, namespace=None):
@@ -33,22 +41,32 @@ def _patterns(resolver=None, namespace=None):
 def _urls(org):
     sub = Subphase.objects.get(code="1A")
     question = Question.objects.filter(subphase=sub).first()
-    values = {"board_id": org.board.pk, "school_id": org.school.pk,
-              "trajectory_id": org.trajectory.pk, "subphase": sub.slug, "question": question.slug}
+    values = {
+        "board_id": org.board.pk,
+        "school_id": org.school.pk,
+        "trajectory_id": org.trajectory.pk,
+        "subphase": sub.slug,
+        "question": question.slug,
+    }
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
     survey = survey_round(org.school, closed=True)
     respond(survey, "leraren"), respond(survey, "leraren"), respond(survey, "leraren")
     evidence = Evidence.objects.create(trajectory=org.trajectory, round=survey)
-    values.update(round_id=survey.pk, instrument_id=survey.instrument_id, fmt="csv",
-                  evidence_id=evidence.pk,
-                  item_id=Item.objects.get(dimension__instrument=survey.instrument,
-                                           scale=Scale.OPEN).pk)
+    values.update(
+        round_id=survey.pk,
+        instrument_id=survey.instrument_id,
+        fmt="csv",
+        evidence_id=evidence.pk,
+        item_id=Item.objects.get(dimension__instrument=survey.instrument, scale=Scale.OPEN).pk,
+    )
     # row_id names a different own row per instrument; each must exist for the walk to mean
     # something (a 404 because of scope, not because nothing is there).
-    row_ids = {"instruments:delete_bottleneck": ids["bottleneck_row_id"],
-               "instruments:delete_theme": ids["theme_row_id"]}
+    row_ids = {
+        "instruments:delete_bottleneck": ids["bottleneck_row_id"],
+        "instruments:delete_theme": ids["theme_row_id"],
+    }
     urls = []
     for name, pattern in _patterns():
         if name in PUBLIC:
@@ -93,7 +111,11 @@ def test_a_teacher_cannot_start_a_trajectory_at_their_school(client, org):
 
 def test_an_unknown_id_is_not_found(client, org):
     client.force_login(org.bestuurder)
-    for url in ("/trajecten/999999/", "/scholen/999999/", "/besturen/999999/",
-                f"/trajecten/{org.trajectory.pk}/bestaat-niet/",
-                f"/trajecten/{org.trajectory.pk}/1a-visie-en-doelen/vragen/bestaat-niet/geschiedenis/"):
+    for url in (
+        "/trajecten/999999/",
+        "/scholen/999999/",
+        "/besturen/999999/",
+        f"/trajecten/{org.trajectory.pk}/bestaat-niet/",
+        f"/trajecten/{org.trajectory.pk}/1a-visie-en-doelen/vragen/bestaat-niet/geschiedenis/",
+    ):
         assert client.get(url).status_code == 404, url

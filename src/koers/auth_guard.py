@@ -26,8 +26,7 @@ def _subjects(request, username: str | None) -> list[tuple[str, str]]:
 
 def locked(request, username: str | None) -> bool:
     limit, _seconds = settings.KOERS_LOGIN_FAILURES
-    return any(ratelimit.count(action, subject) >= limit
-               for action, subject in _subjects(request, username))
+    return any(ratelimit.count(action, subject) >= limit for action, subject in _subjects(request, username))
 
 
 class ThrottledBackend(ModelBackend):
@@ -43,8 +42,11 @@ def _count_failure(sender, credentials, request=None, **kwargs):
     _limit, seconds = settings.KOERS_LOGIN_FAILURES
     for action, subject in _subjects(request, username):
         ratelimit.record(action, subject, seconds)
-    log.warning("failed login for %s from %s", (username or "").strip().lower() or "-",
-                ratelimit.client_address(request) if request is not None else "-")
+    log.warning(
+        "failed login for %s from %s",
+        (username or "").strip().lower() or "-",
+        ratelimit.client_address(request) if request is not None else "-",
+    )
 
 
 class IdleSessions:

@@ -53,17 +53,27 @@ def _open_svg(width: int, height: int, title: str, description: str) -> str:
         'class="chart-svg" font-family="sans-serif" role="img" '
         'aria-labelledby="chart-{n}-t chart-{n}-d">'
         '<title id="chart-{n}-t">{t}</title><desc id="chart-{n}-d">{d}</desc>',
-        w=width, h=height, n=n, t=title, d=description,
+        w=width,
+        h=height,
+        n=n,
+        t=title,
+        d=description,
     )
 
 
 # Offsets that spread points sharing one score cell, so none hides another.
-_SPREAD = [(0, 0), (-13, -13), (13, 13), (13, -13), (-13, 13), (0, -15), (0, 15), (-15, 0),
-           (15, 0)]
+_SPREAD = [(0, 0), (-13, -13), (13, 13), (13, -13), (-13, 13), (0, -15), (0, 15), (-15, 0), (15, 0)]
 
 
-def quadrant_plot(*, title: str, description: str, x_label: str, y_label: str,
-                  quadrants: tuple[str, str, str, str], points: list[Point]) -> SafeString:
+def quadrant_plot(
+    *,
+    title: str,
+    description: str,
+    x_label: str,
+    y_label: str,
+    quadrants: tuple[str, str, str, str],
+    points: list[Point],
+) -> SafeString:
     """A 5×5 score plot split at rules.LARGE_FROM into four labelled quadrants.
 
     quadrants: (large x & large y, small x & large y, large x & small y, small x & small y).
@@ -87,73 +97,144 @@ def quadrant_plot(*, title: str, description: str, x_label: str, y_label: str,
         (left, py(split), px(split) - left, top + size - py(split), FILLS[3], quadrants[3]),
     ]
     for x, y, w, h, fill, label in boxes:
-        parts.append(format_html(
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
-            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
-            x, y, w, h, fill, x + 6, y + 16, INK, label,
-        ))
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+                x,
+                y,
+                w,
+                h,
+                fill,
+                x + 6,
+                y + 16,
+                INK,
+                label,
+            )
+        )
     # Axes, ticks and the split lines.
-    parts.append(format_html(
-        '<rect x="{l}" y="{t}" width="{s}" height="{s}" fill="none" stroke="{g}"/>'
-        '<line x1="{sx}" y1="{t}" x2="{sx}" y2="{b}" stroke="{g}" stroke-dasharray="4 3"/>'
-        '<line x1="{l}" y1="{sy}" x2="{r}" y2="{sy}" stroke="{g}" stroke-dasharray="4 3"/>',
-        l=left, t=top, s=size, g=GRID, sx=px(split), sy=py(split), b=top + size, r=left + size,
-    ))
+    parts.append(
+        format_html(
+            '<rect x="{l}" y="{t}" width="{s}" height="{s}" fill="none" stroke="{g}"/>'
+            '<line x1="{sx}" y1="{t}" x2="{sx}" y2="{b}" stroke="{g}" stroke-dasharray="4 3"/>'
+            '<line x1="{l}" y1="{sy}" x2="{r}" y2="{sy}" stroke="{g}" stroke-dasharray="4 3"/>',
+            l=left,
+            t=top,
+            s=size,
+            g=GRID,
+            sx=px(split),
+            sy=py(split),
+            b=top + size,
+            r=left + size,
+        )
+    )
     for score in range(1, 6):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{}">{}</text>'
-            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
-            px(score), top + size + 16, INK, score, left - 8, py(score) + 4, INK, score,
-        ))
-    parts.append(format_html(
-        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}">{} →</text>'
-        '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}" '
-        'transform="rotate(-90 {} {})">{} →</text>',
-        left + size / 2, top + size + 40, INK, x_label,
-        22, top + size / 2, INK, 22, top + size / 2, y_label,
-    ))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{}">{}</text>'
+                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
+                px(score),
+                top + size + 16,
+                INK,
+                score,
+                left - 8,
+                py(score) + 4,
+                INK,
+                score,
+            )
+        )
+    parts.append(
+        format_html(
+            '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}">{} →</text>'
+            '<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="{}" '
+            'transform="rotate(-90 {} {})">{} →</text>',
+            left + size / 2,
+            top + size + 40,
+            INK,
+            x_label,
+            22,
+            top + size / 2,
+            INK,
+            22,
+            top + size / 2,
+            y_label,
+        )
+    )
     # Points, numbered; the legend and the table alternative carry the names.
     crowd: dict[tuple[int, int], int] = defaultdict(int)
     for p in points:
         dx, dy = _SPREAD[crowd[(p.x, p.y)] % len(_SPREAD)]
         crowd[(p.x, p.y)] += 1
         cx, cy = px(p.x) + dx, py(p.y) + dy
-        parts.append(format_html(
-            '<g><title>{}</title><circle cx="{}" cy="{}" r="10" fill="{}" stroke="#fff"/>'
-            '<text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" '
-            'fill="#fff">{}</text></g>',
-            p.label, cx, cy, POINT, cx, cy + 4, p.number,
-        ))
+        parts.append(
+            format_html(
+                '<g><title>{}</title><circle cx="{}" cy="{}" r="10" fill="{}" stroke="#fff"/>'
+                '<text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" '
+                'fill="#fff">{}</text></g>',
+                p.label,
+                cx,
+                cy,
+                POINT,
+                cx,
+                cy + 4,
+                p.number,
+            )
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
 
-def grid_matrix(*, title: str, description: str, columns: list[str], rows: list[str],
-                cells: list[list[tuple[str, list[str]]]]) -> SafeString:
+def grid_matrix(
+    *, title: str, description: str, columns: list[str], rows: list[str], cells: list[list[tuple[str, list[str]]]]
+) -> SafeString:
     """A labelled grid; each cell has a heading and a list of names (Figure 5)."""
     left, top, col_w, row_h, line_h = 130, 40, 170, 150, 16
     width, height = left + col_w * len(columns) + 10, top + row_h * len(rows) + 10
     parts = [_open_svg(width, height, title, description)]
     for c, label in enumerate(columns):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" '
-            'fill="{}">{}</text>', left + c * col_w + col_w / 2, top - 14, INK, label))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" fill="{}">{}</text>',
+                left + c * col_w + col_w / 2,
+                top - 14,
+                INK,
+                label,
+            )
+        )
     for r, label in enumerate(rows):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
-            8, top + r * row_h + row_h / 2, INK, label))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+                8,
+                top + r * row_h + row_h / 2,
+                INK,
+                label,
+            )
+        )
         for c, (heading, names) in enumerate(cells[r]):
             x, y = left + c * col_w, top + r * row_h
             shown = names if len(names) <= 6 else [*names[:5], f"+ {len(names) - 5}"]
-            parts.append(format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
-                '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">{}</text>{}',
-                x, y, col_w, row_h, FILLS[0] if names else "#fafafa", GRID,
-                x + 8, y + 20, INK, heading,
-                format_html_join("", '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-                                 ((x + 8, y + 40 + i * line_h, INK, _clip(name))
-                                  for i, name in enumerate(shown))),
-            ))
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                    '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">{}</text>{}',
+                    x,
+                    y,
+                    col_w,
+                    row_h,
+                    FILLS[0] if names else "#fafafa",
+                    GRID,
+                    x + 8,
+                    y + 20,
+                    INK,
+                    heading,
+                    format_html_join(
+                        "",
+                        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+                        ((x + 8, y + 40 + i * line_h, INK, _clip(name)) for i, name in enumerate(shown)),
+                    ),
+                )
+            )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -164,8 +245,7 @@ def _clip(text: str, length: int = 22) -> str:
 
 # --- timelines and courses (Doe) ---------------------------------------------------------------
 
-STATUS_FILLS = {"gepland": "#9db7d5", "bezig": "#1f4e79", "klaar": "#3c7d4a",
-                "vertraagd": "#b35900"}
+STATUS_FILLS = {"gepland": "#9db7d5", "bezig": "#1f4e79", "klaar": "#3c7d4a", "vertraagd": "#b35900"}
 WARN = "#b00020"
 
 
@@ -188,8 +268,7 @@ def _month_starts(first: datetime.date, last: datetime.date) -> list[datetime.da
     return months
 
 
-def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date,
-          overdue_label: str) -> SafeString:
+def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date, overdue_label: str) -> SafeString:
     """Bars on a time axis by month, grouped under their phase; today as a red line.
     An overdue bar gets a red outline and a mark, so colour is not the only sign."""
     left, top, width, row_h, group_h = 230, 34, 560, 24, 22
@@ -211,41 +290,75 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
     step = max(1, len(months) // 12)  # at most about twelve month labels
     for i, month in enumerate(months):
         x = max(px(month), left)
-        parts.append(format_html(
-            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>', x=x, t=top - 6,
-            b=height - 6))
+        parts.append(
+            format_html('<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>', x=x, t=top - 6, b=height - 6)
+        )
         if i % step == 0:
-            parts.append(format_html(
-                '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>', x + 2, top - 12, INK,
-                date_format(month, "M Y")))
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+                    x + 2,
+                    top - 12,
+                    INK,
+                    date_format(month, "M Y"),
+                )
+            )
     y = top
     for group, items in groups:
-        parts.append(format_html('<text x="6" y="{}" font-size="12" font-weight="bold" '
-                                 'fill="{}">{}</text>', y + 15, INK, _clip(group, 34)))
+        parts.append(
+            format_html(
+                '<text x="6" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
+                y + 15,
+                INK,
+                _clip(group, 34),
+            )
+        )
         y += group_h
         for bar in items:
             x0, x1 = px(bar.start), px(bar.end + datetime.timedelta(days=1))
             stroke = format_html(' stroke="{}" stroke-width="2"', WARN) if bar.overdue else ""
-            parts.append(format_html(
-                '<g><title>{label}: {s} – {e}, {status}{late}</title>'
-                '<text x="14" y="{ty}" font-size="12" fill="{ink}">{short}</text>'
-                '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"{stroke}/>'
-                '{mark}</g>',
-                label=bar.label, s=date_format(bar.start, "j M Y"),
-                e=date_format(bar.end, "j M Y"), status=bar.status_label,
-                late=f" – {overdue_label}" if bar.overdue else "", ty=y + 16, ink=INK,
-                short=_clip(bar.label, 32), x=x0, y=y + 4, w=max(x1 - x0, 3), h=row_h - 8,
-                fill=STATUS_FILLS.get(bar.status, GRID), stroke=stroke,
-                mark=format_html('<text x="{}" y="{}" font-size="13" font-weight="bold" '
-                                 'fill="{}">!</text>', x1 + 4, y + 17, WARN)
-                if bar.overdue else ""))
+            parts.append(
+                format_html(
+                    "<g><title>{label}: {s} – {e}, {status}{late}</title>"
+                    '<text x="14" y="{ty}" font-size="12" fill="{ink}">{short}</text>'
+                    '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"{stroke}/>'
+                    "{mark}</g>",
+                    label=bar.label,
+                    s=date_format(bar.start, "j M Y"),
+                    e=date_format(bar.end, "j M Y"),
+                    status=bar.status_label,
+                    late=f" – {overdue_label}" if bar.overdue else "",
+                    ty=y + 16,
+                    ink=INK,
+                    short=_clip(bar.label, 32),
+                    x=x0,
+                    y=y + 4,
+                    w=max(x1 - x0, 3),
+                    h=row_h - 8,
+                    fill=STATUS_FILLS.get(bar.status, GRID),
+                    stroke=stroke,
+                    mark=format_html(
+                        '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">!</text>', x1 + 4, y + 17, WARN
+                    )
+                    if bar.overdue
+                    else "",
+                )
+            )
             y += row_h
     if first <= today <= last:
-        parts.append(format_html(
-            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="{c}" stroke-width="2"/>'
-            '<text x="{tx}" y="{ty}" font-size="11" fill="{c}">{label}</text>',
-            x=px(today), t=top - 6, b=height - 6, c=WARN, tx=px(today) + 3, ty=height - 8,
-            label=date_format(today, "j M")))
+        parts.append(
+            format_html(
+                '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="{c}" stroke-width="2"/>'
+                '<text x="{tx}" y="{ty}" font-size="11" fill="{c}">{label}</text>',
+                x=px(today),
+                t=top - 6,
+                b=height - 6,
+                c=WARN,
+                tx=px(today) + 3,
+                ty=height - 8,
+                label=date_format(today, "j M"),
+            )
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -256,9 +369,17 @@ class CoursePoint:
     value: Decimal
 
 
-def course_chart(*, title: str, description: str, points: list[CoursePoint],
-                 path: tuple[CoursePoint, CoursePoint] | None, low: Decimal | None,
-                 high: Decimal | None, unit: str, path_label: str) -> SafeString:
+def course_chart(
+    *,
+    title: str,
+    description: str,
+    points: list[CoursePoint],
+    path: tuple[CoursePoint, CoursePoint] | None,
+    low: Decimal | None,
+    high: Decimal | None,
+    unit: str,
+    path_label: str,
+) -> SafeString:
     """Measurements of one indicator over time, with the straight path from baseline to target
     as a dashed line."""
     left, top, width, height = 60, 16, 440, 180
@@ -278,31 +399,60 @@ def course_chart(*, title: str, description: str, points: list[CoursePoint],
         return top + height - height * float((value - vmin) / (vmax - vmin))
 
     parts = [_open_svg(left + width + 30, top + height + 40, title, description)]
-    parts.append(format_html(
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#fafbfc" stroke="{}"/>',
-        left, top, width, height, GRID))
+    parts.append(
+        format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="#fafbfc" stroke="{}"/>', left, top, width, height, GRID
+        )
+    )
     for value in (vmin, (vmin + vmax) / 2, vmax):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{}">{} {}</text>',
-            left - 6, py(value) + 4, INK, _number(value), unit))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{}">{} {}</text>',
+                left - 6,
+                py(value) + 4,
+                INK,
+                _number(value),
+                unit,
+            )
+        )
     for day in (first, last):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
-            px(day), top + height + 16, INK, date_format(day, "j M Y")))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
+                px(day),
+                top + height + 16,
+                INK,
+                date_format(day, "j M Y"),
+            )
+        )
     if path:
-        parts.append(format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-dasharray="6 4" '
-            'stroke-width="2"><title>{}</title></line>',
-            px(path[0].day), py(path[0].value), px(path[1].day), py(path[1].value), GRID,
-            path_label))
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-dasharray="6 4" '
+                'stroke-width="2"><title>{}</title></line>',
+                px(path[0].day),
+                py(path[0].value),
+                px(path[1].day),
+                py(path[1].value),
+                GRID,
+                path_label,
+            )
+        )
     if len(points) > 1:
         coords = " ".join(f"{px(p.day):.1f},{py(p.value):.1f}" for p in points)
-        parts.append(format_html('<polyline points="{}" fill="none" stroke="{}" '
-                                 'stroke-width="2"/>', coords, POINT))
+        parts.append(format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>', coords, POINT))
     for p in points:
-        parts.append(format_html(
-            '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{}: {} {}</title></circle>',
-            px(p.day), py(p.value), POINT, date_format(p.day, "j F Y"), _number(p.value), unit))
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{}: {} {}</title></circle>',
+                px(p.day),
+                py(p.value),
+                POINT,
+                date_format(p.day, "j F Y"),
+                _number(p.value),
+                unit,
+            )
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -314,8 +464,7 @@ def _number(value: Decimal) -> str:
 # --- survey results -----------------------------------------------------------------------------
 
 # Colour-blind safe series (Okabe–Ito); each series also has its own dash or marker in the legend.
-SERIES = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
-          "#f0e442")
+SERIES = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
 
 
 @dataclass
@@ -329,15 +478,25 @@ def _fmt(value: float) -> str:
 
 
 def _legend(series: list[Series], x: int, y: int) -> str:
-    return "".join(format_html(
-        '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
-        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-        x, y + i * 18, SERIES[i % len(SERIES)], x + 18, y + 10 + i * 18, INK, _clip(s.name, 28))
-        for i, s in enumerate(series))
+    return "".join(
+        format_html(
+            '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+            '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
+            x,
+            y + i * 18,
+            SERIES[i % len(SERIES)],
+            x + 18,
+            y + 10 + i * 18,
+            INK,
+            _clip(s.name, 28),
+        )
+        for i, s in enumerate(series)
+    )
 
 
-def grouped_bars(*, title: str, description: str, categories: list[str], series: list[Series],
-                 low: float, high: float) -> SafeString:
+def grouped_bars(
+    *, title: str, description: str, categories: list[str], series: list[Series], low: float, high: float
+) -> SafeString:
     """Horizontal bars: per category (dimension) one bar per series (group), on the scale."""
     left, top, width = 220, 10, 420
     bar_h, gap = 12, 10
@@ -348,33 +507,56 @@ def grouped_bars(*, title: str, description: str, categories: list[str], series:
     def px(value: float) -> float:
         return left + width * (value - low) / (high - low)
 
-    parts = [_open_svg(left + width + legend_w, max(height, 20 + 18 * len(series)), title,
-                       description)]
+    parts = [_open_svg(left + width + legend_w, max(height, 20 + 18 * len(series)), title, description)]
     for tick in range(int(low), int(high) + 1):
-        parts.append(format_html(
-            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>'
-            '<text x="{x}" y="{ty}" font-size="11" text-anchor="middle" fill="{ink}">{v}</text>',
-            x=px(tick), t=top, b=height - 24, ty=height - 10, ink=INK, v=tick))
+        parts.append(
+            format_html(
+                '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>'
+                '<text x="{x}" y="{ty}" font-size="11" text-anchor="middle" fill="{ink}">{v}</text>',
+                x=px(tick),
+                t=top,
+                b=height - 24,
+                ty=height - 10,
+                ink=INK,
+                v=tick,
+            )
+        )
     for c, category in enumerate(categories):
         y = top + c * block
-        parts.append(format_html('<text x="{}" y="{}" font-size="12" text-anchor="end" '
-                                 'fill="{}">{}</text>', left - 8, y + block / 2, INK,
-                                 _clip(category, 30)))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
+                left - 8,
+                y + block / 2,
+                INK,
+                _clip(category, 30),
+            )
+        )
         for s, serie in enumerate(series):
             value = serie.values[c]
             if value is None:
                 continue
-            parts.append(format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}, {}: {}</title>'
-                '</rect>', left, y + s * bar_h, max(px(value) - left, 1), bar_h - 2,
-                SERIES[s % len(SERIES)], category, serie.name, _fmt(value)))
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}, {}: {}</title></rect>',
+                    left,
+                    y + s * bar_h,
+                    max(px(value) - left, 1),
+                    bar_h - 2,
+                    SERIES[s % len(SERIES)],
+                    category,
+                    serie.name,
+                    _fmt(value),
+                )
+            )
     parts.append(_legend(series, left + width + 16, top))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
 
-def spider(*, title: str, description: str, axes: list[str], series: list[Series],
-           low: float, high: float) -> SafeString:
+def spider(
+    *, title: str, description: str, axes: list[str], series: list[Series], low: float, high: float
+) -> SafeString:
     """A radar of profiles: one axis per dimension, one closed line per group."""
     cx, cy, radius = 330, 200, 140
     n = len(axes)
@@ -392,20 +574,37 @@ def spider(*, title: str, description: str, axes: list[str], series: list[Series
         x, y = point(i, high)
         lx, ly = point(i, high + (high - low) * 0.12)
         anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
-        parts.append(format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>'
-            '<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="{}">{}</text>',
-            cx, cy, round(x, 1), round(y, 1), round(lx, 1), round(ly + 4, 1), anchor, INK,
-            _clip(axis, 26)))
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>'
+                '<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="{}">{}</text>',
+                cx,
+                cy,
+                round(x, 1),
+                round(y, 1),
+                round(lx, 1),
+                round(ly + 4, 1),
+                anchor,
+                INK,
+                _clip(axis, 26),
+            )
+        )
     for s, serie in enumerate(series):
         points = [point(i, v) for i, v in enumerate(serie.values) if v is not None]
         if len(points) < 3:
             continue
         colour = SERIES[s % len(SERIES)]
         coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        parts.append(format_html(
-            '<polygon points="{}" fill="{}" fill-opacity="0.08" stroke="{}" stroke-width="2">'
-            '<title>{}</title></polygon>', coords, colour, colour, serie.name))
+        parts.append(
+            format_html(
+                '<polygon points="{}" fill="{}" fill-opacity="0.08" stroke="{}" stroke-width="2">'
+                "<title>{}</title></polygon>",
+                coords,
+                colour,
+                colour,
+                serie.name,
+            )
+        )
     parts.append(_legend(series, 650, 20))
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -418,8 +617,9 @@ class Pole:
     high: str
 
 
-def profile_lines(*, title: str, description: str, rows: list[Pole], series: list[Series],
-                  marks: int = 8) -> SafeString:
+def profile_lines(
+    *, title: str, description: str, rows: list[Pole], series: list[Series], marks: int = 8
+) -> SafeString:
     """The school-concept schema: one row per dimension from 1 (left pole) to `marks` (right
     pole), with each series as a line through its positions (current, desired, a variant)."""
     left, top, width, row_h = 270, 30, 300, 30
@@ -428,32 +628,51 @@ def profile_lines(*, title: str, description: str, rows: list[Pole], series: lis
     def px(value: float) -> float:
         return left + width * (value - 1) / (marks - 1)
 
-    parts = [_open_svg(left + width + 330, max(height, 30 + 18 * len(series)), title,
-                       description)]
+    parts = [_open_svg(left + width + 330, max(height, 30 + 18 * len(series)), title, description)]
     for mark in range(1, marks + 1):
-        parts.append(format_html(
-            '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>'
-            '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>', px(mark), top - 12,
-            INK, mark, x=px(mark), t=top - 4, b=height - 8))
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>'
+                '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>',
+                px(mark),
+                top - 12,
+                INK,
+                mark,
+                x=px(mark),
+                t=top - 4,
+                b=height - 8,
+            )
+        )
     for r, row in enumerate(rows):
         y = top + r * row_h + row_h / 2
-        parts.append(format_html(
-            '<text x="6" y="{y}" font-size="12" font-weight="bold" fill="{ink}">{name}</text>'
-            '<text x="{lx}" y="{y}" font-size="11" text-anchor="end" fill="{ink}">{low}</text>'
-            '<text x="{hx}" y="{y}" font-size="11" fill="{ink}">{high}</text>',
-            y=y + 4, ink=INK, name=_clip(row.name, 18), lx=left - 8, low=_clip(row.low, 16),
-            hx=left + width + 8, high=_clip(row.high, 18)))
+        parts.append(
+            format_html(
+                '<text x="6" y="{y}" font-size="12" font-weight="bold" fill="{ink}">{name}</text>'
+                '<text x="{lx}" y="{y}" font-size="11" text-anchor="end" fill="{ink}">{low}</text>'
+                '<text x="{hx}" y="{y}" font-size="11" fill="{ink}">{high}</text>',
+                y=y + 4,
+                ink=INK,
+                name=_clip(row.name, 18),
+                lx=left - 8,
+                low=_clip(row.low, 16),
+                hx=left + width + 8,
+                high=_clip(row.high, 18),
+            )
+        )
     for s, serie in enumerate(series):
         colour = SERIES[s % len(SERIES)]
-        points = [(px(v), top + r * row_h + row_h / 2) for r, v in enumerate(serie.values)
-                  if v is not None]
+        points = [(px(v), top + r * row_h + row_h / 2) for r, v in enumerate(serie.values) if v is not None]
         dash = ("", ' stroke-dasharray="5 4"', ' stroke-dasharray="2 3"')[min(s, 2)]
-        parts.append(format_html(
-            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2"{}/>',
-            " ".join(f"{x:.1f},{y:.1f}" for x, y in points), colour, mark_safe(dash)))
+        parts.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="{}" stroke-width="2"{}/>',
+                " ".join(f"{x:.1f},{y:.1f}" for x, y in points),
+                colour,
+                mark_safe(dash),
+            )
+        )
         for x, y in points:
-            parts.append(format_html('<circle cx="{}" cy="{}" r="4" fill="{}"/>', round(x, 1), round(y, 1),
-                                     colour))
+            parts.append(format_html('<circle cx="{}" cy="{}" r="4" fill="{}"/>', round(x, 1), round(y, 1), colour))
     parts.append(_legend(series, left + width + 140, top))
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -29,12 +29,15 @@ DEMO_PASSWORD = "koers-demo"
 DOMAIN = "lumen-onderwijs.example"
 
 SCHOOLS = [
-    ("Basisschool De Kompasroos", "07KR", "po", "basisonderwijs",
-     ["Onderbouw", "Middenbouw", "Bovenbouw"]),
-    ("Lumen College", "21LC", "vo", "vmbo-t, havo, vwo",
-     ["Team onderbouw", "Team bovenbouw havo/vwo", "Sectie Nederlands", "Sectie wiskunde"]),
-    ("Lumen Vakcollege", "25LV", "mbo", "mbo niveau 2-4",
-     ["Team Zorg en Welzijn", "Team Techniek"]),
+    ("Basisschool De Kompasroos", "07KR", "po", "basisonderwijs", ["Onderbouw", "Middenbouw", "Bovenbouw"]),
+    (
+        "Lumen College",
+        "21LC",
+        "vo",
+        "vmbo-t, havo, vwo",
+        ["Team onderbouw", "Team bovenbouw havo/vwo", "Sectie Nederlands", "Sectie wiskunde"],
+    ),
+    ("Lumen Vakcollege", "25LV", "mbo", "mbo niveau 2-4", ["Team Zorg en Welzijn", "Team Techniek"]),
 ]
 
 # (first, last, functie, school index or None for the board office, team indexes, login role)
@@ -167,8 +170,7 @@ ANSWERS_1B = {
         "inzet van leerlingvolgsystemen helpt om verschillen zichtbaar te maken."
     ),
     "1b-wat-verzwakt": (
-        "Werkdruk en een vol rooster laten weinig ruimte voor voorbereiding en collegiale "
-        "lesbezoeken."
+        "Werkdruk en een vol rooster laten weinig ruimte voor voorbereiding en collegiale lesbezoeken."
     ),
     "1b-welke-knelpunten": (
         "Vooral: leraren zijn onvoldoende in staat gedifferentieerd te werken, en resultaten van "
@@ -199,26 +201,28 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     board = Board.objects.create(name=BOARD_NAME)
     schools, teams = [], []
     for name, brin, sector, types, team_names in SCHOOLS:
-        school = School.objects.create(board=board, name=name, brin=brin, sector=sector,
-                                       school_types=types)
+        school = School.objects.create(board=board, name=name, brin=brin, sector=sector, school_types=types)
         schools.append(school)
-        teams.append([
-            Team.objects.create(school=school, name=t,
-                                kind=Team.Kind.SECTIE if t.startswith("Sectie") else Team.Kind.TEAM)
-            for t in team_names
-        ])
+        teams.append(
+            [
+                Team.objects.create(
+                    school=school, name=t, kind=Team.Kind.SECTIE if t.startswith("Sectie") else Team.Kind.TEAM
+                )
+                for t in team_names
+            ]
+        )
 
     people: dict[str, Person] = {}
     for first, last, functie, school_index, team_indexes, role in PEOPLE:
         school = schools[school_index] if school_index is not None else None
         slug = f"{first}.{last}".lower().replace(" ", "")
-        person = Person.objects.create(board=board, school=school, first_name=first,
-                                       last_name=last, functie=functie, email=f"{slug}@{DOMAIN}")
+        person = Person.objects.create(
+            board=board, school=school, first_name=first, last_name=last, functie=functie, email=f"{slug}@{DOMAIN}"
+        )
         person.teams.set([teams[school_index][i] for i in team_indexes])
         people[f"{first} {last}"] = person
         if role is not None:
-            user = User.objects.create_user(f"{LOGINS[role]}@{DOMAIN}", DEMO_PASSWORD,
-                                            full_name=f"{first} {last}")
+            user = User.objects.create_user(f"{LOGINS[role]}@{DOMAIN}", DEMO_PASSWORD, full_name=f"{first} {last}")
             person.user = user
             person.save(update_fields=["user"])
             if role in (Role.BESTUURDER, Role.HR_ADVISEUR):
@@ -236,36 +240,63 @@ def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
     leader = people["Karin Jansen"]
     teamleader = people["Pieter Bakker"]
     trajectory = services.start_trajectory(
-        user=leader.user, board=school.board, school=school,
+        user=leader.user,
+        board=school.board,
+        school=school,
         theme=Theme.objects.get(slug="meer-differentiatie"),
-        title="Meer differentiatie in de klas 2026-2028", owner=leader,
-        participants=[teamleader, people["Naima Bouzid"], people["Lotte Visser"],
-                      people["Sophie van Dijk"], people["Youssef El Amrani"]],
+        title="Meer differentiatie in de klas 2026-2028",
+        owner=leader,
+        participants=[
+            teamleader,
+            people["Naima Bouzid"],
+            people["Lotte Visser"],
+            people["Sophie van Dijk"],
+            people["Youssef El Amrani"],
+        ],
         start_date=datetime.date(2026, 9, 1),
     )
     sub_1a = Subphase.objects.get(code="1A")
     sub_1b = Subphase.objects.get(code="1B")
     for subphase, answers in ((sub_1a, ANSWERS_1A), (sub_1b, ANSWERS_1B)):
         for slug, text in answers.items():
-            services.save_entry(trajectory=trajectory, kind=Entry.Kind.ANSWER, key=slug,
-                                subphase_slug=subphase.slug, text=text, not_relevant=False,
-                                base_version=0, user=leader.user)
+            services.save_entry(
+                trajectory=trajectory,
+                kind=Entry.Kind.ANSWER,
+                key=slug,
+                subphase_slug=subphase.slug,
+                text=text,
+                not_relevant=False,
+                base_version=0,
+                user=leader.user,
+            )
     # A second hand on one answer, so the history shows more than one version.
     services.save_entry(
-        trajectory=trajectory, kind=Entry.Kind.ANSWER, key="1a-thema-concrete-doelen",
+        trajectory=trajectory,
+        kind=Entry.Kind.ANSWER,
+        key="1a-thema-concrete-doelen",
         subphase_slug=sub_1a.slug,
         text=ANSWERS_1A["1a-thema-concrete-doelen"]
         + "\nTussendoel: eind 2026-2027 werkt elke sectie met minstens één gedifferentieerde "
         "lessenreeks per leerjaar.",
-        not_relevant=False, base_version=1, user=teamleader.user,
+        not_relevant=False,
+        base_version=1,
+        user=teamleader.user,
     )
-    services.save_entry(trajectory=trajectory, kind=Entry.Kind.REFLECTION, key=sub_1a.slug,
-                        subphase_slug=sub_1a.slug, text=REFLECTION_1A, not_relevant=False,
-                        base_version=0, user=leader.user)
-    services.set_subphase_done(trajectory=trajectory, subphase_slug=sub_1a.slug, done=True,
-                               user=leader.user)
+    services.save_entry(
+        trajectory=trajectory,
+        kind=Entry.Kind.REFLECTION,
+        key=sub_1a.slug,
+        subphase_slug=sub_1a.slug,
+        text=REFLECTION_1A,
+        not_relevant=False,
+        base_version=0,
+        user=leader.user,
+    )
+    services.set_subphase_done(trajectory=trajectory, subphase_slug=sub_1a.slug, done=True, user=leader.user)
     services.log_dialogue(
-        trajectory=trajectory, subphase_slug=sub_1a.slug, held_on=datetime.date(2026, 9, 16),
+        trajectory=trajectory,
+        subphase_slug=sub_1a.slug,
+        held_on=datetime.date(2026, 9, 16),
         participants=[leader, teamleader, people["Naima Bouzid"]],
         roles=[Functie.DOCENT_LB, Functie.DOCENT_LC, Functie.DOCENT_LD],
         topic="Studiedag: wat betekent ‘ieder op koers’ in de les?",
@@ -274,9 +305,12 @@ def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
         user=leader.user,
     )
     services.log_dialogue(
-        trajectory=trajectory, subphase_slug=sub_1b.slug, held_on=datetime.date(2026, 10, 14),
+        trajectory=trajectory,
+        subphase_slug=sub_1b.slug,
+        held_on=datetime.date(2026, 10, 14),
         participants=[teamleader, people["Lotte Visser"], people["Youssef El Amrani"]],
-        roles=[], topic="Huidige situatie per sectie in kaart",
+        roles=[],
+        topic="Huidige situatie per sectie in kaart",
         outcome="Sectie Nederlands loopt voorop; wiskunde wil eerst lesbezoeken bij elkaar.",
         user=teamleader.user,
     )
@@ -289,62 +323,122 @@ def _demo_instruments(trajectory: Trajectory, user) -> None:
     """Goals, part of the 1B analyses, scored levers and one AMO chain still lacking an
     Opportunity intervention: a trajectory in the middle of Ontdek and Kies."""
     goal = inst.add_goal(
-        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="medewerkers",
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=SUB_1A,
+        level="medewerkers",
         description="Alle leraren differentiëren in hun lessen op minstens twee niveaus.",
-        involved="Teamleiders, sectievoorzitters, coaches", term="lang",
-        target_date=datetime.date(2028, 7, 1), smart=["specifiek", "meetbaar", "tijdsgebonden"],
-        indicator="Geobserveerde lessen met differentiatie", unit="%", baseline=35,
-        target_value=80, scale_min=0, scale_max=100)
+        involved="Teamleiders, sectievoorzitters, coaches",
+        term="lang",
+        target_date=datetime.date(2028, 7, 1),
+        smart=["specifiek", "meetbaar", "tijdsgebonden"],
+        indicator="Geobserveerde lessen met differentiatie",
+        unit="%",
+        baseline=35,
+        target_value=80,
+        scale_min=0,
+        scale_max=100,
+    )
     inst.add_goal(
-        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="leerlingen",
-        description="Leerlingen ervaren dat de les aansluit bij hun niveau.", involved="Mentoren",
-        term="kort", target_date=datetime.date(2027, 7, 1), smart=["specifiek"], indicator="",
-        unit="", baseline=None, target_value=None)
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=SUB_1A,
+        level="leerlingen",
+        description="Leerlingen ervaren dat de les aansluit bij hun niveau.",
+        involved="Mentoren",
+        term="kort",
+        target_date=datetime.date(2027, 7, 1),
+        smart=["specifiek"],
+        indicator="",
+        unit="",
+        baseline=None,
+        target_value=None,
+    )
     inst.add_goal(
-        trajectory=trajectory, user=user, subphase_slug=SUB_1A, level="organisatie",
-        description="Differentiatie staat in het professionaliseringsplan.", involved="Directie, P&O",
-        term="kort", target_date=None, smart=[], indicator="", unit="", baseline=None,
-        target_value=None)
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=SUB_1A,
+        level="organisatie",
+        description="Differentiatie staat in het professionaliseringsplan.",
+        involved="Directie, P&O",
+        term="kort",
+        target_date=None,
+        smart=[],
+        indicator="",
+        unit="",
+        baseline=None,
+        target_value=None,
+    )
     inst.save_situation(
-        trajectory=trajectory, row_slug="t7-hoeveel-gedifferentieerd",
+        trajectory=trajectory,
+        row_slug="t7-hoeveel-gedifferentieerd",
         current="Ongeveer een derde van de leraren werkt gedifferentieerd.",
-        desired="Vier op de vijf leraren in 2028.", difference="Groot, vooral in de bovenbouw.",
-        gap="groot", action_needed=True, action="Lesbezoeken en coaching per sectie.")
+        desired="Vier op de vijf leraren in 2028.",
+        difference="Groot, vooral in de bovenbouw.",
+        gap="groot",
+        action_needed=True,
+        action="Lesbezoeken en coaching per sectie.",
+    )
     inst.save_situation(
-        trajectory=trajectory, row_slug="t6-dialoog-niveaus",
-        current="Dialoog op studiedagen en in secties.", desired="Ook in de teamvergadering.",
-        difference="Klein.", gap="klein", action_needed=False, action="")
-    inst.save_bottleneck(trajectory=trajectory, bottleneck_slug="kp-leraren-niet-gedifferentieerd",
-                         occurs=True, urgency=4, why="Weinig voorbeelden per vak.",
-                         own_action="Lessenreeksen delen per sectie.")
-    inst.save_bottleneck(trajectory=trajectory, bottleneck_slug="kp-doelen-niet-in-beeld",
-                         occurs=True, urgency=2, why="", own_action="")
+        trajectory=trajectory,
+        row_slug="t6-dialoog-niveaus",
+        current="Dialoog op studiedagen en in secties.",
+        desired="Ook in de teamvergadering.",
+        difference="Klein.",
+        gap="klein",
+        action_needed=False,
+        action="",
+    )
+    inst.save_bottleneck(
+        trajectory=trajectory,
+        bottleneck_slug="kp-leraren-niet-gedifferentieerd",
+        occurs=True,
+        urgency=4,
+        why="Weinig voorbeelden per vak.",
+        own_action="Lessenreeksen delen per sectie.",
+    )
+    inst.save_bottleneck(
+        trajectory=trajectory, bottleneck_slug="kp-doelen-niet-in-beeld", occurs=True, urgency=2, why="", own_action=""
+    )
     for name, kind, interest, influence, alignment, trust, key in (
         ("Medezeggenschapsraad", "intern", 4, 4, "gelijk", "betrouwbaar", True),
         ("Sectie wiskunde", "intern", 5, 2, "onbekend", "betrouwbaar", False),
         ("Gemeente", "extern", 2, 4, "onbekend", "niet-betrouwbaar", False),
         ("Lerarenopleiding", "extern", 4, 2, "gelijk", "niet-betrouwbaar", False),
     ):
-        inst.add_stakeholder(trajectory=trajectory, name=name, kind=kind, role="", ideas="",
-                             knowledge="", relations="", interest=interest, influence=influence,
-                             alignment=alignment, trust=trust, key_figure=key)
-    coaching = inst.score_lever(trajectory=trajectory, lever_slug="on-begeleiding-leraren",
-                                impact=5, success=4, note="Coaches zijn al in huis.")
-    inst.score_lever(trajectory=trajectory, lever_slug="sw-intern-samenwerking", impact=4,
-                     success=3, note="")
-    inst.score_lever(trajectory=trajectory, lever_slug="so-genormeerde-toetsen", impact=2,
-                     success=4, note="")
+        inst.add_stakeholder(
+            trajectory=trajectory,
+            name=name,
+            kind=kind,
+            role="",
+            ideas="",
+            knowledge="",
+            relations="",
+            interest=interest,
+            influence=influence,
+            alignment=alignment,
+            trust=trust,
+            key_figure=key,
+        )
+    coaching = inst.score_lever(
+        trajectory=trajectory, lever_slug="on-begeleiding-leraren", impact=5, success=4, note="Coaches zijn al in huis."
+    )
+    inst.score_lever(trajectory=trajectory, lever_slug="sw-intern-samenwerking", impact=4, success=3, note="")
+    inst.score_lever(trajectory=trajectory, lever_slug="so-genormeerde-toetsen", impact=2, success=4, note="")
     chain = inst.add_chain(
-        trajectory=trajectory, goal=goal,
+        trajectory=trajectory,
+        goal=goal,
         behaviour="Leraren stemmen instructie en verwerking af op drie niveaus in de klas.",
-        expected_effect="Meer leerlingen op hun niveau uitgedaagd.", time_path="Twee schooljaren",
-        support="Secties kiezen zelf hun lessenreeks.", investment="Coachuren en studiedagen")
-    inst.add_element(chain=chain, factor="ability", kind="teacher",
-                     item_slug="amo-a-verschillen-waarnemen")
-    inst.add_element(chain=chain, factor="ability", kind="intervention", item_slug="amo-a-coach",
-                     lever=coaching)
-    inst.add_element(chain=chain, factor="motivation", kind="intervention",
-                     own_text="Leraren laten zien wat collega's al bereiken")
+        expected_effect="Meer leerlingen op hun niveau uitgedaagd.",
+        time_path="Twee schooljaren",
+        support="Secties kiezen zelf hun lessenreeks.",
+        investment="Coachuren en studiedagen",
+    )
+    inst.add_element(chain=chain, factor="ability", kind="teacher", item_slug="amo-a-verschillen-waarnemen")
+    inst.add_element(chain=chain, factor="ability", kind="intervention", item_slug="amo-a-coach", lever=coaching)
+    inst.add_element(
+        chain=chain, factor="motivation", kind="intervention", own_text="Leraren laten zien wat collega's al bereiken"
+    )
 
 
 def _demo_plan(trajectory: Trajectory, people: dict[str, Person]) -> None:
@@ -355,28 +449,86 @@ def _demo_plan(trajectory: Trajectory, people: dict[str, Person]) -> None:
     coach = AmoElement.objects.get(chain__trajectory=trajectory, item_slug="amo-a-coach")
     observing = None
     for title, phase, start, end, owner, raci, hours, budget, status, intervention in (
-        ("Lesbezoeken met de kijkwijzer differentiatie", "Fase 1: voorbereiden",
-         datetime.date(2026, 10, 1), datetime.date(2026, 11, 15), teamleader,
-         {"leidinggevenden": "A", "leraren": "R", "hr": "I"}, 60, 0, "bezig", None),
-        ("Scholing coaches: begeleiden bij differentiëren", "Fase 1: voorbereiden",
-         datetime.date(2026, 11, 1), datetime.date(2027, 1, 31), leader,
-         {"opleiding": "R", "leidinggevenden": "A", "hr": "C"}, 40, 4500, "gepland", coach),
-        ("Elke sectie kiest een lessenreeks om te differentiëren", "Fase 2: uitvoeren",
-         datetime.date(2027, 1, 15), datetime.date(2027, 4, 1), teamleader,
-         {"leraren": "R", "leidinggevenden": "A", "collegas": "C"}, 120, 0, "gepland", None),
-        ("Collegiale lesbezoeken per sectie", "Fase 2: uitvoeren",
-         datetime.date(2027, 2, 1), datetime.date(2027, 6, 30), teamleader,
-         {"collegas": "R", "leidinggevenden": "A"}, 80, 2000, "gepland", None),
+        (
+            "Lesbezoeken met de kijkwijzer differentiatie",
+            "Fase 1: voorbereiden",
+            datetime.date(2026, 10, 1),
+            datetime.date(2026, 11, 15),
+            teamleader,
+            {"leidinggevenden": "A", "leraren": "R", "hr": "I"},
+            60,
+            0,
+            "bezig",
+            None,
+        ),
+        (
+            "Scholing coaches: begeleiden bij differentiëren",
+            "Fase 1: voorbereiden",
+            datetime.date(2026, 11, 1),
+            datetime.date(2027, 1, 31),
+            leader,
+            {"opleiding": "R", "leidinggevenden": "A", "hr": "C"},
+            40,
+            4500,
+            "gepland",
+            coach,
+        ),
+        (
+            "Elke sectie kiest een lessenreeks om te differentiëren",
+            "Fase 2: uitvoeren",
+            datetime.date(2027, 1, 15),
+            datetime.date(2027, 4, 1),
+            teamleader,
+            {"leraren": "R", "leidinggevenden": "A", "collegas": "C"},
+            120,
+            0,
+            "gepland",
+            None,
+        ),
+        (
+            "Collegiale lesbezoeken per sectie",
+            "Fase 2: uitvoeren",
+            datetime.date(2027, 2, 1),
+            datetime.date(2027, 6, 30),
+            teamleader,
+            {"collegas": "R", "leidinggevenden": "A"},
+            80,
+            2000,
+            "gepland",
+            None,
+        ),
     ):
         activity = plan.add_activity(
-            cycle=cycle, user=leader.user, title=title, description="", intervention=intervention,
-            phase=phase, start_date=start, end_date=end, owner=owner, raci=raci, hours=hours,
-            budget=budget, status=status)
+            cycle=cycle,
+            user=leader.user,
+            title=title,
+            description="",
+            intervention=intervention,
+            phase=phase,
+            start_date=start,
+            end_date=end,
+            owner=owner,
+            raci=raci,
+            hours=hours,
+            budget=budget,
+            status=status,
+        )
         observing = observing or activity
-    plan.save_preconditions(cycle=cycle, hours_available=250, budget_available=8000,
-                            leadership="voldoende",
-                            leadership_note="Teamleiders hebben coachingsuren in hun taak.")
+    plan.save_preconditions(
+        cycle=cycle,
+        hours_available=250,
+        budget_available=8000,
+        leadership="voldoende",
+        leadership_note="Teamleiders hebben coachingsuren in hun taak.",
+    )
     goal = trajectory.goals.get(indicator="Geobserveerde lessen met differentiatie")
     for day, value in ((datetime.date(2026, 10, 15), 36), (datetime.date(2026, 11, 15), 39)):
-        plan.add_measurement(cycle=cycle, goal=goal, user=teamleader.user, measured_on=day,
-                             value=value, note="Kijkwijzer, 20 lessen", activity=observing)
+        plan.add_measurement(
+            cycle=cycle,
+            goal=goal,
+            user=teamleader.user,
+            measured_on=day,
+            value=value,
+            note="Kijkwijzer, 20 lessen",
+            activity=observing,
+        )

@@ -1,9 +1,20 @@
 """Response headers every page gets: no browser feature Koers does not use, and no copy of a
 logged-in page or an export in any cache, shared or the browser's own."""
 
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth",
-    "interest-cohort", "browsing-topics"))
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "interest-cohort",
+        "browsing-topics",
+    )
+)
 
 
 class PrivatePages:

@@ -11,7 +11,8 @@ from gunicorn.glogging import Logger
 # activation keys; the token-free pages (/enquete/r/…, /enquete/bedankt/, /gedeeld/l/…) stay.
 _TOKEN_PATH = re.compile(
     r"(/enquete/(?:open/)?|/gedeeld/|/account/password/reset/key/|/account/confirm-email/)"
-    r"(?!r/|l/|bedankt/)[^/\s?\"']+")
+    r"(?!r/|l/|bedankt/)[^/\s?\"']+"
+)
 MASK = "…"
 
 
@@ -34,5 +35,7 @@ class GunicornLogger(Logger):
     """gunicorn's logger with every access-log atom masked (request line, path, referer)."""
 
     def atoms(self, resp, req, environ, request_time):
-        return {key: mask(value) if isinstance(value, str) else value
-                for key, value in super().atoms(resp, req, environ, request_time).items()}
+        return {
+            key: mask(value) if isinstance(value, str) else value
+            for key, value in super().atoms(resp, req, environ, request_time).items()
+        }

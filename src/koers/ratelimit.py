@@ -12,8 +12,7 @@ def client_address(request) -> str:
     """The client's address; behind KOERS_TRUSTED_PROXIES proxies, the one they forwarded."""
     proxies = settings.KOERS_TRUSTED_PROXIES
     if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-                     if a.strip()]
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")

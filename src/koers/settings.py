@@ -28,8 +28,8 @@ def _secret_key() -> str:
         return key
     if not DEBUG:
         raise ImproperlyConfigured(
-            "KOERS_DEBUG=0 needs KOERS_SECRET_KEY: every app server must sign with the same key "
-            "(see docs/deploy.md).")
+            "KOERS_DEBUG=0 needs KOERS_SECRET_KEY: every app server must sign with the same key (see docs/deploy.md)."
+        )
     path = VAR_DIR / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
@@ -39,9 +39,7 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h for h in os.environ.get("KOERS_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [
-    o for o in os.environ.get("KOERS_CSRF_TRUSTED_ORIGINS", "").split(",") if o
-]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("KOERS_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -109,8 +107,7 @@ else:
             # "database is locked" on upgrade from a read to a write transaction. A 64 MiB
             # page cache keeps the index pages that survey answers are inserted into in memory.
             "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                                "PRAGMA cache_size=-65536;",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
                 "transaction_mode": "IMMEDIATE",
             },
         }
@@ -170,8 +167,7 @@ MEDIA_ROOT = Path(os.environ.get("KOERS_MEDIA_DIR", VAR_DIR / "media"))
 # anyway takes KOERS_EMAIL_BACKEND set to it explicitly.
 EMAIL_BACKEND = os.environ.get(
     "KOERS_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("KOERS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("KOERS_EMAIL_PORT", "25"))
@@ -193,12 +189,20 @@ if not DEBUG:
         # `check --deploy` does not nag about it.
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # Everything the pages use is served by Koers itself; no inline script or style anywhere.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
-    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"], "font-src": ["'self'"], "connect-src": ["'self'"],
-    "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
-}}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -212,8 +216,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"mask_tokens": {"()": "koers.logs.MaskTokens"}},
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"],
-                             "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"], "formatter": "plain"}},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -224,11 +227,12 @@ LOGGING = {
 
 # One cache for every app server (rate limits live in it): a table in the database unless
 # KOERS_CACHE_URL names another backend's location (e.g. a Redis server).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                      "LOCATION": "koers_cache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "koers_cache"}}
 if os.environ.get("KOERS_CACHE_URL"):
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                         "LOCATION": os.environ["KOERS_CACHE_URL"]}
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["KOERS_CACHE_URL"],
+    }
 
 # How many proxies in front of the app servers set X-Forwarded-For (0: use the peer address).
 KOERS_TRUSTED_PROXIES = int(os.environ.get("KOERS_TRUSTED_PROXIES", "0"))

@@ -29,7 +29,8 @@ def restore(obj: models.Model, title: str) -> None:
     if timezone.now() - obj.deleted_at > datetime.timedelta(days=RESTORE_DAYS):
         raise ValidationError(
             _("%(title)s was deleted more than %(days)d days ago and can no longer be restored.")
-            % {"title": title, "days": RESTORE_DAYS})
+            % {"title": title, "days": RESTORE_DAYS}
+        )
     obj.deleted_at = None
     obj.save(update_fields=["deleted_at"])
 

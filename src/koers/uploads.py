@@ -54,9 +54,13 @@ def check_archive(file) -> None:
     unpacked = sum(p.file_size for p in parts)
     ratio = max((p.file_size / max(p.compress_size, 1) for p in parts), default=0)
     if unpacked > MAX_UNPACKED_BYTES or ratio > MAX_RATIO:
-        raise forms.ValidationError(_("This file unpacks to far more than a list of people "
-                                      "would. Save it again from your spreadsheet program, "
-                                      "or upload it as CSV."))
+        raise forms.ValidationError(
+            _(
+                "This file unpacks to far more than a list of people "
+                "would. Save it again from your spreadsheet program, "
+                "or upload it as CSV."
+            )
+        )
     file.seek(0)
 
 

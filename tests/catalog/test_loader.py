@@ -21,8 +21,8 @@ from koers.catalog.models import (
 from koers.catalog.schema import CatalogError
 from tests.conftest import IN_CI
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / (
-    "handreiking-shrm-meer-differentiatie-in-de-klas.txt"
+SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "seeds" / ("handreiking-shrm-meer-differentiatie-in-de-klas.txt")
 )
 
 
@@ -43,19 +43,23 @@ def test_the_catalogue_holds_the_handreiking_structure(catalog):
         "Bevoegd aan de slag",
     ]
     assert [p.name for p in Phase.objects.all()] == ["Ontdek", "Kies", "Doe", "Ga door"]
-    assert list(Subphase.objects.values_list("code", flat=True)) == [
-        "1A", "1B", "1C", "2A", "2B", "3A", "3B", "4"]
+    assert list(Subphase.objects.values_list("code", flat=True)) == ["1A", "1B", "1C", "2A", "2B", "3A", "3B", "4"]
     assert Bottleneck.objects.count() == 9
     assert list(LeverCluster.objects.values_list("name", flat=True)) == [
-        "Werving en selectie", "Slim organiseren", "Opleiding en nascholing", "Samenwerken"]
+        "Werving en selectie",
+        "Slim organiseren",
+        "Opleiding en nascholing",
+        "Samenwerken",
+    ]
     assert Lever.objects.count() == 13
     assert SituationRow.objects.filter(table="tabel-6").count() == 11
     assert SituationRow.objects.filter(table="tabel-7").count() == 13
     for factor in AmoItem.Factor.values:
         for kind in AmoItem.Kind.values:
             assert AmoItem.objects.filter(factor=factor, kind=kind).exists(), (factor, kind)
-    every_theme_has_table_1 = Theme.objects.exclude(urgentie=[]).exclude(
-        verwachte_effecten=[]).exclude(aanknopingspunten=[])
+    every_theme_has_table_1 = (
+        Theme.objects.exclude(urgentie=[]).exclude(verwachte_effecten=[]).exclude(aanknopingspunten=[])
+    )
     assert every_theme_has_table_1.count() == 5
 
 
@@ -98,8 +102,12 @@ def _broken_copy(tmp_path: Path, filename: str, old: str, new: str) -> Path:
 
 
 def test_a_typo_in_a_key_names_the_file_and_key_path_and_loads_nothing(db, tmp_path):
-    broken = _broken_copy(tmp_path, "werkdocument.yaml", "                text: Wat is de strategische",
-                          "                txt: Wat is de strategische")
+    broken = _broken_copy(
+        tmp_path,
+        "werkdocument.yaml",
+        "                text: Wat is de strategische",
+        "                txt: Wat is de strategische",
+    )
     with pytest.raises(CatalogError) as exc:
         load_catalog(broken)
     assert str(exc.value).startswith(
@@ -116,15 +124,15 @@ def test_a_failed_reload_leaves_the_previous_catalogue_in_place(catalog, tmp_pat
 
 
 def test_a_duplicate_slug_is_refused(db, tmp_path):
-    broken = _broken_copy(tmp_path, "knelpunten.yaml", "slug: kp-doelen-niet-in-beeld",
-                          "slug: kp-onvoldoende-leermogelijkheden")
+    broken = _broken_copy(
+        tmp_path, "knelpunten.yaml", "slug: kp-doelen-niet-in-beeld", "slug: kp-onvoldoende-leermogelijkheden"
+    )
     with pytest.raises(CatalogError, match=r"knelpunten\[1\]\.slug: .kp-onvoldoende-leermogelijkheden. is already"):
         load_catalog(broken)
 
 
 def test_an_unknown_theme_reference_is_refused(db, tmp_path):
-    broken = _broken_copy(tmp_path, "amo.yaml", "themes: [meer-differentiatie]",
-                          "themes: [meer-differentatie]")
+    broken = _broken_copy(tmp_path, "amo.yaml", "themes: [meer-differentiatie]", "themes: [meer-differentatie]")
     with pytest.raises(CatalogError, match="unknown theme 'meer-differentatie'"):
         load_catalog(broken)
 
@@ -147,8 +155,9 @@ def test_answers_survive_a_content_update(org, tmp_path):
 
     answer_everything(org.trajectory, org.schoolleider)
     count = Entry.objects.count()
-    updated = _broken_copy(tmp_path, "werkdocument.yaml", "Hoe en waar worden die HRM-doelen",
-                           "Hoe en waar worden de HRM-doelen")
+    updated = _broken_copy(
+        tmp_path, "werkdocument.yaml", "Hoe en waar worden die HRM-doelen", "Hoe en waar worden de HRM-doelen"
+    )
     load_catalog(updated)
     assert Entry.objects.count() == count
     assert Question.objects.get(slug="1a-hrm-doelen-benoemd").text.startswith("Hoe en waar worden de")

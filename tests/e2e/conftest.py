@@ -2,8 +2,14 @@ import pytest
 
 from tests.conftest import CHROMIUM
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -30,13 +36,16 @@ def login(browser, live_server):
     def _login(user, *, javascript=True, width=1280):
         from tests.factories import PASSWORD
 
-        context = browser.new_context(viewport={"width": width, "height": 900},
-                                      java_script_enabled=javascript, locale="nl-NL")
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, java_script_enabled=javascript, locale="nl-NL"
+        )
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda message: refused.append(message.text)
-                if "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         page.goto(f"{live_server.url}/account/login/")
         page.get_by_label("E-mailadres").fill(user.email)
         page.get_by_label("Wachtwoord").fill(PASSWORD)

@@ -31,8 +31,7 @@ def test_a_school_carries_its_trajectory_through_the_cycle(login, browser, org, 
     page.get_by_label("Fase van het plan").fill("Fase 1: voorbereiden")
     page.get_by_label("Startdatum").fill("2025-09-01")
     page.get_by_label("Einddatum").fill("2025-12-01")
-    page.get_by_label("Eigenaar (wie zorgt dat het gebeurt)").select_option(
-        str(org.trajectory.owner.pk))
+    page.get_by_label("Eigenaar (wie zorgt dat het gebeurt)").select_option(str(org.trajectory.owner.pk))
     page.get_by_label("Uren").fill("40")
     page.get_by_label("Budget (euro)").fill("1200")
     page.get_by_label("Rol van Leidinggevenden").select_option("A")
@@ -109,8 +108,7 @@ def test_a_school_carries_its_trajectory_through_the_cycle(login, browser, org, 
     try:
         shared = stranger.new_page()
         shared.goto(link)
-        expect(shared.get_by_role("heading", level=1)).to_have_text(
-            "Deze link werkt niet (meer)")
+        expect(shared.get_by_role("heading", level=1)).to_have_text("Deze link werkt niet (meer)")
         expect(shared.get_by_text(org.school.name)).to_have_count(0)
     finally:
         stranger.close()
@@ -122,8 +120,7 @@ def test_the_plan_pages_fit_a_phone(login, org, live_server):
 
     add_activity(org.trajectory, org.schoolleider, title="Een activiteit met een lange naam")
     page = login(org.schoolleider, width=390)
-    for name, ns in (("plan", "plans"), ("monitoring", "plans"), ("evaluation", "plans"),
-                     ("report", "reports")):
+    for name, ns in (("plan", "plans"), ("monitoring", "plans"), ("evaluation", "plans"), ("report", "reports")):
         page.goto(live_server.url + reverse(f"{ns}:{name}", args=[org.trajectory.pk]))
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (name, width)

@@ -14,8 +14,9 @@ def _go(page, live_server, org, name):
 
 def test_three_stakeholders_are_placed_in_both_matrices(login, org, live_server):
     page = login(org.schoolleider)
-    page.goto(live_server.url + reverse("trajectories:subphase", args=[
-        org.trajectory.pk, "1b-huidige-en-gewenste-situatie"]))
+    page.goto(
+        live_server.url + reverse("trajectories:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
+    )
     page.get_by_role("link", name="Stakeholders").click()
     expect(page.get_by_text("Nog geen stakeholders.")).to_be_visible()
     for name, kind, interest, influence, alignment, trust in (
@@ -37,9 +38,14 @@ def test_three_stakeholders_are_placed_in_both_matrices(login, org, live_server)
     dots = influence.locator("svg circle")
     expect(dots).to_have_count(3)
     # Each dot sits in the quadrant its scores say; the SVG <title> of each dot is its name.
-    placed = {influence.locator("svg g", has_text=str(n)).locator("title").text_content():
-              influence.locator("svg g", has_text=str(n)).locator("circle").get_attribute("cx")
-              for n in (1, 2, 3)}
+    placed = {
+        influence.locator("svg g", has_text=str(n)).locator("title").text_content(): influence.locator(
+            "svg g", has_text=str(n)
+        )
+        .locator("circle")
+        .get_attribute("cx")
+        for n in (1, 2, 3)
+    }
     assert set(placed) == {"Gemeente", "Medezeggenschapsraad", "Sectie wiskunde"}
     assert float(placed["Gemeente"]) < float(placed["Medezeggenschapsraad"])
     influence.get_by_text("Toon als tabel").click()
@@ -62,13 +68,16 @@ def test_an_amo_chain_without_opportunity_warns(login, org, live_server):
     page = login(org.schoolleider)
     _go(page, live_server, org, "amo")
     page.get_by_label("Gewenst professioneel gedrag van leraren").fill(
-        "Leraren stemmen de instructie af op drie niveaus")
+        "Leraren stemmen de instructie af op drie niveaus"
+    )
     page.get_by_role("button", name="Keten toevoegen").click()
     chain = page.locator(".amo-chain")
     expect(chain.get_by_role("alert")).to_contain_text("Opportunity (mogen)")
 
-    for factor, item in (("Ability (kunnen)", "zet een coach in"),
-                         ("Motivation (willen)", "formuleer een overtuigende visie")):
+    for factor, item in (
+        ("Ability (kunnen)", "zet een coach in"),
+        ("Motivation (willen)", "formuleer een overtuigende visie"),
+    ):
         chain.get_by_text("Factor, interventie of leiderschapsgedrag toevoegen").click()
         chain.get_by_label("Factor").select_option(label=factor)
         chain.get_by_label("Kolom").select_option(label="Gerichte HRM-interventie")
@@ -88,8 +97,7 @@ def test_scoring_two_levers_puts_them_in_the_plot(login, org, live_server):
     _go(page, live_server, org, "levers")
     expect(page.get_by_text("Scoor een aanknopingspunt op zowel impact")).to_be_visible()
     page.evaluate("window.__noReload = true")  # gone if a save reloads the page
-    for key, impact, success in (("on-begeleiding-leraren", "5", "4"),
-                                 ("so-genormeerde-toetsen", "2", "5")):
+    for key, impact, success in (("on-begeleiding-leraren", "5", "4"), ("so-genormeerde-toetsen", "2", "5")):
         row = page.locator(f"form#{key}")
         row.get_by_label("Verwachte impact").select_option(impact)
         row.get_by_label("Slagingskans").select_option(success)
@@ -110,8 +118,7 @@ def test_every_instrument_fits_a_phone(login, org, live_server):
 
     fill_instruments(org.trajectory, org.schoolleider, stakeholders=6)
     page = login(org.schoolleider, width=390)
-    for name in ("goals", "situation", "bottlenecks", "stakeholders", "levers", "amo",
-                 "coherence", "sharpen"):
+    for name in ("goals", "situation", "bottlenecks", "stakeholders", "levers", "amo", "coherence", "sharpen"):
         _go(page, live_server, org, name)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, overflow)

@@ -35,8 +35,7 @@ def test_a_round_from_setup_to_report(login, browser, org, live_server):
     page.get_by_role("button", name="Ronde aanmaken").click()
     expect(page.get_by_text("De ronde staat klaar.")).to_be_visible()
 
-    page.get_by_role("group", name="Nodig de medewerkers van deze groepen uit") \
-        .get_by_label("Leraren").check()
+    page.get_by_role("group", name="Nodig de medewerkers van deze groepen uit").get_by_label("Leraren").check()
     page.get_by_role("button", name="Toevoegen aan de uitnodigingen").click()
     expect(page.get_by_text("2 toegevoegd, 0 waren al uitgenodigd.")).to_be_visible()
     page.get_by_role("button", name="2 uitnodigingen versturen").click()
@@ -69,8 +68,7 @@ def test_a_round_from_setup_to_report(login, browser, org, live_server):
     answer.goto(link)
     answer.get_by_role("link", name="Verder waar u was").click()
     expect(answer.get_by_text("Deel 2 van 7")).to_be_visible()
-    expect(answer.locator("fieldset.question").first
-           .get_by_label("Helemaal eens", exact=True)).to_be_checked()
+    expect(answer.locator("fieldset.question").first.get_by_label("Helemaal eens", exact=True)).to_be_checked()
     for _part in range(2, 8):
         _answer_page(answer)
         answer.get_by_role("button", name=re.compile("Volgende|Controleren en versturen")).click()

@@ -57,8 +57,9 @@ def test_a_school_leader_starts_a_trajectory_and_completes_a_subphase(login, org
     expect(card).to_contain_text("1 van 13 vragen beantwoord")
     expect(card).to_contain_text("Reflectie geschreven")
     expect(card).to_contain_text("Afgerond")
-    entry = Entry.objects.get(trajectory=Trajectory.objects.get(title="Differentiatie 2027"),
-                              key="1a-strategische-visie")
+    entry = Entry.objects.get(
+        trajectory=Trajectory.objects.get(title="Differentiatie 2027"), key="1a-strategische-visie"
+    )
     assert entry.text == "Ieder op koers.\nSamen leren."
 
 
@@ -70,8 +71,7 @@ def test_a_stale_edit_shows_the_conflict_with_both_texts(login, org, live_server
     teacher.goto(url)
 
     leader.get_by_label(FIRST_QUESTION).fill("Tekst van de schoolleider")
-    leader.get_by_label(FIRST_QUESTION).locator("xpath=ancestor::form").get_by_role(
-        "button", name="Opslaan").click()
+    leader.get_by_label(FIRST_QUESTION).locator("xpath=ancestor::form").get_by_role("button", name="Opslaan").click()
     expect(leader.get_by_text("Opgeslagen ✓")).to_be_visible()
 
     teacher.get_by_label(FIRST_QUESTION).fill("Tekst van de leraar")
@@ -99,9 +99,13 @@ def test_saving_works_with_javascript_off(login, org, live_server):
 
 def test_the_werkdocument_fits_a_phone_and_can_be_used_by_keyboard(login, org, live_server):
     page = login(org.bestuurder, width=390)
-    for path in ("/", f"/besturen/{org.board.pk}/", f"/scholen/{org.school.pk}/",
-                 f"/trajecten/{org.trajectory.pk}/",
-                 f"/trajecten/{org.trajectory.pk}/1b-huidige-en-gewenste-situatie/"):
+    for path in (
+        "/",
+        f"/besturen/{org.board.pk}/",
+        f"/scholen/{org.school.pk}/",
+        f"/trajecten/{org.trajectory.pk}/",
+        f"/trajecten/{org.trajectory.pk}/1b-huidige-en-gewenste-situatie/",
+    ):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path

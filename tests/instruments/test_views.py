@@ -9,8 +9,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
-PAGES = ["goals", "sharpen", "situation", "bottlenecks", "stakeholders", "levers", "amo",
-         "coherence"]
+PAGES = ["goals", "sharpen", "situation", "bottlenecks", "stakeholders", "levers", "amo", "coherence"]
 
 
 def url(org, name, *args):
@@ -18,8 +17,15 @@ def url(org, name, *args):
 
 
 def stakeholder_post(**overrides):
-    data = {"name": "Medezeggenschapsraad", "kind": "intern", "role": "Instemming",
-            "interest": "4", "influence": "5", "alignment": "gelijk", "trust": "betrouwbaar"}
+    data = {
+        "name": "Medezeggenschapsraad",
+        "kind": "intern",
+        "role": "Instemming",
+        "interest": "4",
+        "influence": "5",
+        "alignment": "gelijk",
+        "trust": "betrouwbaar",
+    }
     data.update(overrides)
     return data
 
@@ -46,9 +52,14 @@ def test_an_object_of_another_trajectory_is_not_found_under_this_one(client, org
     second = factories.trajectory(org.school, org.schoolleider.person, title="Tweede")
     ids = factories.fill_instruments(second, org.schoolleider)
     client.force_login(org.schoolleider)
-    for name, key in (("change_goal", "goal_id"), ("goal_history", "goal_id"),
-                      ("change_stakeholder", "stakeholder_id"), ("remove_lever", "choice_id"),
-                      ("change_chain", "chain_id"), ("delete_situation_row", "row_id")):
+    for name, key in (
+        ("change_goal", "goal_id"),
+        ("goal_history", "goal_id"),
+        ("change_stakeholder", "stakeholder_id"),
+        ("remove_lever", "choice_id"),
+        ("change_chain", "chain_id"),
+        ("delete_situation_row", "row_id"),
+    ):
         assert client.get(url(org, name, ids[key])).status_code == 404, name
 
 
@@ -59,8 +70,7 @@ def test_filled_instruments_count_in_the_subphase_progress(client, org):
     client.force_login(org.schoolleider)
     detail = reverse("trajectories:detail", args=[org.trajectory.pk])
     assert "0 van 3 instrumenten ingevuld" not in client.get(detail).content.decode()
-    sub_1b = reverse("trajectories:subphase", args=[org.trajectory.pk,
-                                                    "1b-huidige-en-gewenste-situatie"])
+    sub_1b = reverse("trajectories:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
     assert "0 van 3 instrumenten ingevuld" in client.get(sub_1b).content.decode()
     client.post(url(org, "add_stakeholder"), stakeholder_post())
     page = client.get(sub_1b).content.decode()
@@ -75,8 +85,7 @@ def test_filled_instruments_count_in_the_subphase_progress(client, org):
 
 def test_a_stakeholder_lands_in_both_matrices_with_its_name_escaped(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(url(org, "add_stakeholder"),
-                           stakeholder_post(name="<script>alert(1)</script>"))
+    response = client.post(url(org, "add_stakeholder"), stakeholder_post(name="<script>alert(1)</script>"))
     assert response.status_code == 302
     page = client.get(url(org, "stakeholders")).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
@@ -94,8 +103,7 @@ def test_a_duplicate_name_asks_for_confirmation_and_keeps_the_input(client, org)
     assert "Ja, dit is een andere stakeholder met dezelfde naam" in page
     assert 'value="Adviesrecht"' in page
     assert Stakeholder.objects.count() == 1
-    response = client.post(url(org, "add_stakeholder"),
-                           stakeholder_post(role="Adviesrecht", confirm_duplicate="on"))
+    response = client.post(url(org, "add_stakeholder"), stakeholder_post(role="Adviesrecht", confirm_duplicate="on"))
     assert response.status_code == 302 and Stakeholder.objects.count() == 2
 
 
@@ -116,8 +124,9 @@ def test_a_score_out_of_range_gets_a_dutch_message_at_the_field(client, org, sco
 def test_scoring_a_lever_with_htmx_swaps_the_row_and_the_plot(client, org):
     client.force_login(org.schoolleider)
     key = "on-begeleiding-leraren"
-    response = client.post(url(org, "score_lever", key),
-                           {f"{key}-impact": "5", f"{key}-success": "4", f"{key}-note": ""}, **HTMX)
+    response = client.post(
+        url(org, "score_lever", key), {f"{key}-impact": "5", f"{key}-success": "4", f"{key}-note": ""}, **HTMX
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert f'<form id="{key}"' in page and 'hx-swap-oob="true"' in page and "<svg" in page
@@ -129,8 +138,9 @@ def test_scoring_a_lever_with_htmx_swaps_the_row_and_the_plot(client, org):
 def test_a_lever_out_of_range_is_refused_without_js_and_nothing_is_saved(client, org):
     client.force_login(org.schoolleider)
     key = "on-begeleiding-leraren"
-    response = client.post(url(org, "score_lever", key),
-                           {f"{key}-impact": "9", f"{key}-success": "4", f"{key}-note": "Mijn tekst"})
+    response = client.post(
+        url(org, "score_lever", key), {f"{key}-impact": "9", f"{key}-success": "4", f"{key}-note": "Mijn tekst"}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Kies een score van 1 (klein) tot en met 5 (groot)." in page and "Mijn tekst" in page
@@ -163,8 +173,12 @@ def test_removing_a_lever_an_intervention_uses_is_refused(client, org):
 def test_a_situation_row_saves_with_and_without_htmx(client, org):
     client.force_login(org.schoolleider)
     key = "t6-dialoog-niveaus"
-    data = {f"{key}-current": "Op studiedagen", f"{key}-gap": "groot",
-            f"{key}-action_needed": "ja", f"{key}-action": "Ook in teams"}
+    data = {
+        f"{key}-current": "Op studiedagen",
+        f"{key}-gap": "groot",
+        f"{key}-action_needed": "ja",
+        f"{key}-action": "Ook in teams",
+    }
     fragment = client.post(url(org, "save_situation", key), data, **HTMX).content.decode()
     assert fragment.startswith("<form") and "Opgeslagen ✓" in fragment
     response = client.post(url(org, "save_situation", key), {**data, f"{key}-gap": "klein"})
@@ -177,9 +191,10 @@ def test_a_situation_row_saves_with_and_without_htmx(client, org):
 
 def test_adding_a_goal_with_errors_keeps_what_was_typed(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(url(org, "add_goal"), {
-        "level": "leerlingen", "description": "Leerlingen werken op niveau", "term": "lang",
-        "baseline": "20"})
+    response = client.post(
+        url(org, "add_goal"),
+        {"level": "leerlingen", "description": "Leerlingen werken op niveau", "term": "lang", "baseline": "20"},
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Geef een langetermijndoel een datum" in page or "Noem de indicator" in page
@@ -189,12 +204,12 @@ def test_adding_a_goal_with_errors_keeps_what_was_typed(client, org):
 
 def test_sharpening_in_1c_shows_the_original_beside_the_new_version(client, org):
     client.force_login(org.schoolleider)
-    client.post(url(org, "add_goal"), {"level": "medewerkers", "description": "Eerste versie",
-                                       "term": "kort"})
+    client.post(url(org, "add_goal"), {"level": "medewerkers", "description": "Eerste versie", "term": "kort"})
     goal = Goal.objects.get()
-    client.post(url(org, "sharpen_goal", goal.pk), {
-        "level": "medewerkers", "description": "Scherpere versie", "term": "kort",
-        "reason": "Na de analyse"})
+    client.post(
+        url(org, "sharpen_goal", goal.pk),
+        {"level": "medewerkers", "description": "Scherpere versie", "term": "kort", "reason": "Na de analyse"},
+    )
     history = client.get(url(org, "goal_history", goal.pk)).content.decode()
     assert "Oorspronkelijk" in history and "Eerste versie" in history
     assert "Aangescherpt in 1C" in history and "Scherpere versie" in history
@@ -210,9 +225,15 @@ def test_the_amo_planner_warns_about_a_factor_without_intervention(client, org):
     assert "Nog geen interventie voor: Ability (kunnen), Motivation (willen), Opportunity (mogen)" in page
     chain = org.trajectory.amo_chains.get()
     for factor, item in (("ability", "amo-a-coach"), ("motivation", "")):
-        client.post(url(org, "add_element", chain.pk), {
-            f"keten-{chain.pk}-factor": factor, f"keten-{chain.pk}-kind": "intervention",
-            f"keten-{chain.pk}-item_slug": item, f"keten-{chain.pk}-own_text": "Eigen idee"})
+        client.post(
+            url(org, "add_element", chain.pk),
+            {
+                f"keten-{chain.pk}-factor": factor,
+                f"keten-{chain.pk}-kind": "intervention",
+                f"keten-{chain.pk}-item_slug": item,
+                f"keten-{chain.pk}-own_text": "Eigen idee",
+            },
+        )
     page = client.get(url(org, "amo")).content.decode()
     assert "Nog geen interventie voor: Opportunity (mogen)." in page
 
@@ -226,10 +247,19 @@ def _queries(client, path):
     return len(ctx)
 
 
-@pytest.mark.parametrize(("page", "budget"), [
-    ("goals", 8), ("sharpen", 8), ("situation", 8), ("bottlenecks", 8), ("stakeholders", 8),
-    ("levers", 11), ("amo", 13), ("coherence", 10),
-])
+@pytest.mark.parametrize(
+    ("page", "budget"),
+    [
+        ("goals", 8),
+        ("sharpen", 8),
+        ("situation", 8),
+        ("bottlenecks", 8),
+        ("stakeholders", 8),
+        ("levers", 11),
+        ("amo", 13),
+        ("coherence", 10),
+    ],
+)
 def test_instrument_pages_keep_their_query_budget_as_data_grows(client, org, page, budget):
     client.force_login(org.schoolleider)
     factories.fill_instruments(org.trajectory, org.schoolleider)

@@ -15,8 +15,7 @@ def test_the_login_page_speaks_dutch(client):
 
 
 def test_people_log_in_with_their_e_mail_address_in_any_case(client, org):
-    response = client.post(reverse("login"), {"username": org.leraar.email.upper(),
-                                              "password": PASSWORD})
+    response = client.post(reverse("login"), {"username": org.leraar.email.upper(), "password": PASSWORD})
     assert response.status_code == 302 and response.url == reverse("organisations:home")
 
 
@@ -34,8 +33,9 @@ def test_a_forgotten_password_is_reset_by_mail(client, org):
     assert message.subject == "Kies een nieuw wachtwoord voor Koers"
     link = re.search(r"http://testserver(/account/reset/\S+)", message.body).group(1)
     form_url = client.get(link).url  # Django swaps the token for a session-bound URL
-    response = client.post(form_url, {"new_password1": "Nieuw-wachtwoord-2026",
-                                      "new_password2": "Nieuw-wachtwoord-2026"})
+    response = client.post(
+        form_url, {"new_password1": "Nieuw-wachtwoord-2026", "new_password2": "Nieuw-wachtwoord-2026"}
+    )
     assert response.status_code == 302
     assert client.login(username=org.leraar.email, password="Nieuw-wachtwoord-2026")
 

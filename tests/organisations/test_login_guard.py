@@ -27,10 +27,8 @@ def test_six_wrong_passwords_make_the_account_wait_even_for_the_right_one(client
     assert "Te veel mislukte pogingen. Wacht 15 minuten" in response.content.decode()
     assert "_auth_user_id" not in client.session
     # From another network the account waits too; another account from there does not.
-    assert _login(client, org.leraar.email, PASSWORD, REMOTE_ADDR="192.0.2.9").status_code \
-        == 200
-    assert _login(client, org.schoolleider.email, PASSWORD,
-                  REMOTE_ADDR="192.0.2.9").status_code == 302
+    assert _login(client, org.leraar.email, PASSWORD, REMOTE_ADDR="192.0.2.9").status_code == 200
+    assert _login(client, org.schoolleider.email, PASSWORD, REMOTE_ADDR="192.0.2.9").status_code == 302
 
 
 def test_one_address_guessing_many_accounts_is_slowed_down(client, org):
@@ -46,8 +44,7 @@ def test_the_admin_login_waits_too(client, org):
     admin = get_user_model().objects.create_superuser("beheer@s.example", PASSWORD)
     for _attempt in range(5):
         client.post(reverse("admin:login"), {"username": admin.email, "password": "fout"})
-    response = client.post(reverse("admin:login"), {"username": admin.email,
-                                                    "password": PASSWORD})
+    response = client.post(reverse("admin:login"), {"username": admin.email, "password": PASSWORD})
     assert response.status_code == 200 and "_auth_user_id" not in client.session
 
 
@@ -56,7 +53,6 @@ def test_without_stay_logged_in_the_session_ends_when_idle(client, org, settings
     assert client.session.get_expiry_age() == settings.KOERS_IDLE_MINUTES * 60
     assert not client.session.get_expire_at_browser_close()
     client.post(reverse("logout"))
-    client.post(reverse("login"), {"username": org.leraar.email, "password": PASSWORD,
-                                   "remember": "on"})
+    client.post(reverse("login"), {"username": org.leraar.email, "password": PASSWORD, "remember": "on"})
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
     assert Session.objects.count() == 1

@@ -17,10 +17,20 @@ def url(name, org, *args):
 
 
 def activity_post(org, **overrides):
-    data = {"title": "Scholing coaches", "description": "", "intervention": "",
-            "phase": "Fase 1", "start_date": "2026-10-01", "end_date": "2026-12-01",
-            "owner": org.trajectory.owner.pk, "hours": "12", "budget": "1500",
-            "status": "gepland", "raci_leidinggevenden": "A", "raci_opleiding": "R"}
+    data = {
+        "title": "Scholing coaches",
+        "description": "",
+        "intervention": "",
+        "phase": "Fase 1",
+        "start_date": "2026-10-01",
+        "end_date": "2026-12-01",
+        "owner": org.trajectory.owner.pk,
+        "hours": "12",
+        "budget": "1500",
+        "status": "gepland",
+        "raci_leidinggevenden": "A",
+        "raci_opleiding": "R",
+    }
     return {**data, **overrides}
 
 
@@ -37,8 +47,9 @@ def test_an_activity_is_added_and_shown_on_the_timeline(client, org):
 
 def test_bad_dates_and_amounts_get_dutch_messages_at_the_fields_and_write_nothing(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(url("add_activity", org), activity_post(
-        org, end_date="2026-09-01", budget="-10", title="Mijn getypte titel"))
+    response = client.post(
+        url("add_activity", org), activity_post(org, end_date="2026-09-01", budget="-10", title="Mijn getypte titel")
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "De einddatum ligt vóór de startdatum." in page
@@ -51,8 +62,7 @@ def test_a_stale_edit_shows_the_saved_version_and_keeps_the_typed_text(client, o
     a = add_activity(org.trajectory, org.schoolleider)
     client.force_login(org.schoolleider)
     client.post(url("change_activity", org, a.pk), activity_post(org, title="Versie A", version=1))
-    response = client.post(url("change_activity", org, a.pk),
-                           activity_post(org, title="Versie B", version=1))
+    response = client.post(url("change_activity", org, a.pk), activity_post(org, title="Versie B", version=1))
     assert response.status_code == 409
     page = response.content.decode()
     assert "Versie A" in page and "Versie B" in page
@@ -60,8 +70,13 @@ def test_a_stale_edit_shows_the_saved_version_and_keeps_the_typed_text(client, o
 
 
 def test_the_calendar_export_holds_every_activity_as_an_all_day_event(client, org):
-    add_activity(org.trajectory, org.schoolleider, title="Studiedag, differentiatie; deel 1",
-                 start=datetime.date(2027, 1, 10), end=datetime.date(2027, 1, 12))
+    add_activity(
+        org.trajectory,
+        org.schoolleider,
+        title="Studiedag, differentiatie; deel 1",
+        start=datetime.date(2027, 1, 10),
+        end=datetime.date(2027, 1, 12),
+    )
     client.force_login(org.leraar)
     response = client.get(url("calendar", org))
     assert response["Content-Type"].startswith("text/calendar")
@@ -81,8 +96,7 @@ def test_a_measurement_turns_the_signal_and_bad_values_stay_at_the_field(client,
     org.trajectory.start_date = datetime.date(2025, 1, 1)  # halfway on 2026-01-01: 55 expected
     org.trajectory.save()
     client.force_login(org.schoolleider)
-    response = client.post(url("add_measurement", org, goal.pk),
-                           {"measured_on": "2026-10-01", "value": "140"})
+    response = client.post(url("add_measurement", org, goal.pk), {"measured_on": "2026-10-01", "value": "140"})
     assert response.status_code == 400
     assert "valt buiten de mogelijke waarden" in response.content.decode()
     assert not Measurement.objects.exists()
@@ -95,8 +109,14 @@ def test_a_measurement_turns_the_signal_and_bad_values_stay_at_the_field(client,
 
 
 def test_an_overdue_activity_is_signalled_until_it_is_done(client, org):
-    a = add_activity(org.trajectory, org.schoolleider, title="Lesbezoeken",
-                     start=datetime.date(2026, 1, 1), end=datetime.date(2026, 2, 1), status="bezig")
+    a = add_activity(
+        org.trajectory,
+        org.schoolleider,
+        title="Lesbezoeken",
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 2, 1),
+        status="bezig",
+    )
     client.force_login(org.schoolleider)
     assert "moest op 01-02-2026 klaar zijn" in client.get(url("monitoring", org)).content.decode()
     response = client.post(url("set_status", org, a.pk), {"status": "klaar"}, HTTP_HX_REQUEST="true")
@@ -108,8 +128,7 @@ def test_deleting_an_activity_with_measurements_asks_first(client, org):
     fill_instruments(org.trajectory, org.schoolleider)
     goal = org.trajectory.goals.get()
     a = add_activity(org.trajectory, org.schoolleider)
-    Measurement.objects.create(goal=goal, cycle=a.cycle, activity=a, value=50,
-                               measured_on=datetime.date(2026, 10, 1))
+    Measurement.objects.create(goal=goal, cycle=a.cycle, activity=a, value=50, measured_on=datetime.date(2026, 10, 1))
     client.force_login(org.schoolleider)
     assert "1 meting" in client.get(url("delete_activity", org, a.pk)).content.decode()
     assert client.post(url("delete_activity", org, a.pk)).status_code == 409
@@ -124,15 +143,14 @@ def test_evaluating_and_starting_a_new_cycle(client, org):
     client.force_login(org.schoolleider)
     # Without a decision the new cycle is refused with a reason.
     response = client.post(url("next_cycle", org))
-    assert response.status_code == 409 and "Neem eerst per doel een besluit" in \
-        response.content.decode()
-    assert client.post(url("evaluate_goal", org, goal.pk), {"realised": "",
-                                                             "note": "", "decision": ""}
-                       ).status_code == 400
-    client.post(url("evaluate_goal", org, goal.pk), {"realised": "55", "note": "Goed op weg",
-                                                     "decision": "doorgaan"})
-    client.post(url("evaluation", org), {"good_communication": "Heldere studiedagen",
-                                         "adjustments": "Meer tijd voor lesbezoek"})
+    assert response.status_code == 409 and "Neem eerst per doel een besluit" in response.content.decode()
+    assert (
+        client.post(url("evaluate_goal", org, goal.pk), {"realised": "", "note": "", "decision": ""}).status_code == 400
+    )
+    client.post(url("evaluate_goal", org, goal.pk), {"realised": "55", "note": "Goed op weg", "decision": "doorgaan"})
+    client.post(
+        url("evaluation", org), {"good_communication": "Heldere studiedagen", "adjustments": "Meer tijd voor lesbezoek"}
+    )
     assert "Act" in client.get(url("evaluation", org)).content.decode()
     assert client.post(url("next_cycle", org)).status_code == 302
     history = client.get(url("cycle_history", org, 1)).content.decode()
@@ -171,10 +189,10 @@ def test_pages_keep_their_query_budget_as_the_plan_grows(client, org, page, budg
     fill_instruments(org.trajectory, org.schoolleider, goals=8)
     cycle = selectors.current_cycle(org.trajectory)
     for n in range(25):
-        a = add_activity(org.trajectory, org.schoolleider, title=f"Activiteit {n}",
-                         phase=f"Fase {n % 3}")
+        a = add_activity(org.trajectory, org.schoolleider, title=f"Activiteit {n}", phase=f"Fase {n % 3}")
         for goal in org.trajectory.goals.all():
-            Measurement.objects.create(goal=goal, cycle=cycle, activity=a, value=50,
-                                       measured_on=datetime.date(2026, 10, 1))
+            Measurement.objects.create(
+                goal=goal, cycle=cycle, activity=a, value=50, measured_on=datetime.date(2026, 10, 1)
+            )
     large = count()
     assert small == large <= budget, (small, large)

@@ -23,8 +23,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_the_pdf_is_a_valid_pdf_with_the_school_a_chart_and_every_phase(client, org):
     fill_instruments(org.trajectory, org.schoolleider)
-    add_activity(org.trajectory, org.schoolleider, title="Lesbezoeken",
-                 start=datetime.date(2026, 10, 5))
+    add_activity(org.trajectory, org.schoolleider, title="Lesbezoeken", start=datetime.date(2026, 10, 5))
     client.force_login(org.schoolleider)
     response = client.post(reverse("reports:request_pdf", args=[org.trajectory.pk]))
     export = ReportExport.objects.get()
@@ -45,22 +44,30 @@ def test_the_pdf_is_a_valid_pdf_with_the_school_a_chart_and_every_phase(client, 
 
 
 def test_a_running_export_shows_its_progress_and_polls(client, org):
-    export = ReportExport.objects.create(trajectory=org.trajectory, status="bezig", progress=50,
-                                         step="Pagina's opmaken")
+    export = ReportExport.objects.create(
+        trajectory=org.trajectory, status="bezig", progress=50, step="Pagina's opmaken"
+    )
     client.force_login(org.schoolleider)
-    page = client.get(reverse("reports:export", args=[org.trajectory.pk, export.pk]),
-                      HTTP_HX_REQUEST="true").content.decode()
+    page = client.get(
+        reverse("reports:export", args=[org.trajectory.pk, export.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert 'hx-trigger="every 1s"' in page and 'value="50"' in page
-    assert client.get(reverse("reports:download", args=[org.trajectory.pk, export.pk])
-                      ).status_code == 404
+    assert client.get(reverse("reports:download", args=[org.trajectory.pk, export.pk])).status_code == 404
 
 
 def test_the_html_report_holds_the_werkdocument_and_escapes_user_text(client, org):
     from koers.trajectories import services as ts
 
-    ts.save_entry(trajectory=org.trajectory, kind="answer", key="1a-hrm-doelen",
-                  subphase_slug="1a-visie-en-doelen", text="<script>alert(1)</script>",
-                  not_relevant=False, base_version=0, user=org.schoolleider)
+    ts.save_entry(
+        trajectory=org.trajectory,
+        kind="answer",
+        key="1a-hrm-doelen",
+        subphase_slug="1a-visie-en-doelen",
+        text="<script>alert(1)</script>",
+        not_relevant=False,
+        base_version=0,
+        user=org.schoolleider,
+    )
     client.force_login(org.leraar)
     page = client.get(reverse("reports:report", args=[org.trajectory.pk])).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
@@ -68,16 +75,19 @@ def test_the_html_report_holds_the_werkdocument_and_escapes_user_text(client, or
 
 
 def make_link(org, **kw):
-    values = {"label": "MR", "expires_on": datetime.date.today() + datetime.timedelta(days=7),
-              "include_stakeholders": False, **kw}
+    values = {
+        "label": "MR",
+        "expires_on": datetime.date.today() + datetime.timedelta(days=7),
+        "include_stakeholders": False,
+        **kw,
+    }
     return services.create_share_link(trajectory=org.trajectory, user=org.schoolleider, **values)
 
 
 def test_a_share_link_opens_read_only_without_login_and_hides_stakeholders(client, org):
     fill_instruments(org.trajectory, org.schoolleider)
     link, token = make_link(org)
-    assert link.token_hash != token and token not in ShareLink.objects.values_list(
-        "token_hash", flat=True)
+    assert link.token_hash != token and token not in ShareLink.objects.values_list("token_hash", flat=True)
     entry = client.get(reverse("reports:share_entry", args=[token]))
     # The token leaves the address at once: it is traded for a cookie for /gedeeld/ only.
     assert entry.url == reverse("reports:shared", args=[link.pk]) and token not in entry.url
@@ -89,8 +99,9 @@ def test_a_share_link_opens_read_only_without_login_and_hides_stakeholders(clien
     assert "Stakeholder 1" not in page and "weggelaten" in page
     assert "<form" not in page  # nothing to change
     other, with_people = make_link(org, include_stakeholders=True)
-    assert "Stakeholder 1" in client.get(reverse("reports:share_entry", args=[with_people]),
-                                         follow=True).content.decode()
+    assert (
+        "Stakeholder 1" in client.get(reverse("reports:share_entry", args=[with_people]), follow=True).content.decode()
+    )
     # Without the cookie, the token-free address opens nothing.
     client.cookies.clear()
     assert client.get(reverse("reports:shared", args=[other.pk])).status_code == 404
@@ -100,8 +111,7 @@ def test_a_share_link_opens_read_only_without_login_and_hides_stakeholders(clien
 def test_a_dead_share_link_gets_a_clear_page_that_reveals_nothing(client, org, case):
     link, token = make_link(org)
     if case == "expired":
-        ShareLink.objects.filter(pk=link.pk).update(
-            expires_on=datetime.date.today() - datetime.timedelta(days=1))
+        ShareLink.objects.filter(pk=link.pk).update(expires_on=datetime.date.today() - datetime.timedelta(days=1))
     elif case == "revoked":
         services.revoke_share_link(link=link)
     elif case == "unknown":
@@ -124,8 +134,7 @@ def test_sharing_asks_for_a_name_and_a_date_within_a_year(client, org):
     assert response.status_code == 400
     assert "Vul in voor wie de link is" in response.content.decode()
     far = (datetime.date.today() + datetime.timedelta(days=400)).isoformat()
-    assert "hoogstens een jaar" in client.post(url, {"label": "MR", "expires_on": far}
-                                               ).content.decode()
+    assert "hoogstens een jaar" in client.post(url, {"label": "MR", "expires_on": far}).content.decode()
     assert not ShareLink.objects.exists()
     response = client.post(url, {"label": "MR", "expires_on": datetime.date.today().isoformat()})
     assert "/gedeeld/" in response.content.decode() and ShareLink.objects.count() == 1
@@ -134,10 +143,8 @@ def test_sharing_asks_for_a_name_and_a_date_within_a_year(client, org):
 def test_only_those_who_steer_share_and_revoke(client, org):
     link, _token = make_link(org)
     client.force_login(org.leraar)
-    assert client.post(reverse("reports:revoke", args=[org.trajectory.pk, link.pk])
-                       ).status_code == 404
-    assert "Link maken" not in client.get(reverse("reports:report", args=[org.trajectory.pk])
-                                          ).content.decode()
+    assert client.post(reverse("reports:revoke", args=[org.trajectory.pk, link.pk])).status_code == 404
+    assert "Link maken" not in client.get(reverse("reports:report", args=[org.trajectory.pk])).content.decode()
     client.force_login(org.schoolleider)
     client.post(reverse("reports:revoke", args=[org.trajectory.pk, link.pk]))
     assert ShareLink.objects.get().revoked_at is not None
@@ -148,8 +155,9 @@ def link(t) -> str:
 
 
 def test_the_board_overview_filters_by_theme_and_school(client, org):
-    other_school_trajectory = factories.trajectory(org.second_school, org.bestuurder.person,
-                                                   title="Traject basisschool")
+    other_school_trajectory = factories.trajectory(
+        org.second_school, org.bestuurder.person, title="Traject basisschool"
+    )
     client.force_login(org.bestuurder)
     url = reverse("reports:board_overview", args=[org.board.pk])
     page = client.get(url).content.decode()
@@ -158,8 +166,7 @@ def test_the_board_overview_filters_by_theme_and_school(client, org):
     assert link(org.trajectory) not in page and link(other_school_trajectory) in page
     page = client.get(url, {"theme": "bestaat-niet"}).content.decode()
     assert link(org.trajectory) in page  # an unknown theme is ignored, not an error
-    school_page = client.get(reverse("reports:school_overview", args=[org.school.pk])
-                             ).content.decode()
+    school_page = client.get(reverse("reports:school_overview", args=[org.school.pk])).content.decode()
     assert link(org.trajectory) in school_page and link(other_school_trajectory) not in school_page
 
 
@@ -175,8 +182,7 @@ def test_the_overview_counts_goals_on_and_off_course(client, org):
     for goal, value in zip(goals, (41, 69), strict=True):  # path 40 -> 70 by end of 2026
         goal.target_date = datetime.date(2026, 12, 31)
         goal.save()
-        Measurement.objects.create(goal=goal, cycle=cycle, value=value,
-                                   measured_on=datetime.date(2026, 1, 1))
+        Measurement.objects.create(goal=goal, cycle=cycle, value=value, measured_on=datetime.date(2026, 1, 1))
     client.force_login(org.bestuurder)
     page = client.get(reverse("reports:board_overview", args=[org.board.pk])).content.decode()
     assert "1 op koers" in page and "1 uit koers" in page and "cyclus 1 · Do" in page
@@ -200,7 +206,8 @@ def test_the_board_overview_has_a_fixed_query_budget(client, org):
         t = factories.trajectory(school, org.bestuurder.person, title=f"Traject {n}")
         fill_instruments(t, org.schoolleider, goals=2)
         for goal in t.goals.all():
-            Measurement.objects.create(goal=goal, cycle=plans.current_cycle(t), value=50,
-                                       measured_on=datetime.date(2026, 10, 1))
+            Measurement.objects.create(
+                goal=goal, cycle=plans.current_cycle(t), value=50, measured_on=datetime.date(2026, 10, 1)
+            )
     large = count()
     assert small == large <= 12, (small, large)

@@ -55,11 +55,19 @@ def test_purge_removes_ended_share_links_and_keeps_live_ones(org):
     from koers.reports import services as reports
 
     live, _token = reports.create_share_link(
-        trajectory=org.trajectory, user=org.schoolleider, label="MR",
-        expires_on=timezone.localdate() + datetime.timedelta(days=3), include_stakeholders=False)
+        trajectory=org.trajectory,
+        user=org.schoolleider,
+        label="MR",
+        expires_on=timezone.localdate() + datetime.timedelta(days=3),
+        include_stakeholders=False,
+    )
     ended, _token = reports.create_share_link(
-        trajectory=org.trajectory, user=org.schoolleider, label="Oud",
-        expires_on=timezone.localdate(), include_stakeholders=False)
+        trajectory=org.trajectory,
+        user=org.schoolleider,
+        label="Oud",
+        expires_on=timezone.localdate(),
+        include_stakeholders=False,
+    )
     ShareLink.objects.filter(pk=ended.pk).update(expires_on=_days_ago(31))
     call_command("purge")
     assert list(ShareLink.objects.values_list("label", flat=True)) == ["MR"]

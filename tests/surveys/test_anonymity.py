@@ -25,6 +25,7 @@ def export_text(data: bytes, fmt: str) -> str:
         return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     return data.decode("utf-8-sig")
 
+
 pytestmark = pytest.mark.django_db
 
 
@@ -58,8 +59,7 @@ def test_groups_under_the_minimum_stay_out_of_the_report_open_answers_and_export
     text = answers.content.decode()
     assert "Meer samen leren" in text and "GEHEIM" not in text
     for fmt in ("csv", "xlsx", "pdf"):
-        text = export_text(client.get(reverse("surveys:export", args=[survey.pk, fmt])).content,
-                           fmt)
+        text = export_text(client.get(reverse("surveys:export", args=[survey.pk, fmt])).content, fmt)
         assert "Leraren" in text and "GEHEIM" not in text
         # only named where the report says the group is left out
         assert text.count("Leerlingen") == (1 if fmt == "pdf" else 0)

@@ -22,30 +22,45 @@ SOURCE = CONTENT_DIR / "enquetes"
 
 def test_the_eight_instruments_carry_the_structures_of_the_seeds(catalog):
     assert set(Instrument.objects.values_list("slug", flat=True)) == {
-        "shrm-spiegel", "leerklimaat-scan", "ontwikkelruimtetest", "teamleren",
-        "lerende-organisatie", "onderzoekscultuur", "sociaal-leren", "schoolconcept"}
+        "shrm-spiegel",
+        "leerklimaat-scan",
+        "ontwikkelruimtetest",
+        "teamleren",
+        "lerende-organisatie",
+        "onderzoekscultuur",
+        "sociaal-leren",
+        "schoolconcept",
+    }
     spiegel = Instrument.objects.get(slug="shrm-spiegel")
-    assert [m.slug for m in spiegel.modules.all()] == [
-        "amo", "people-management", "lerende-organisatie", "leercultuur"]
+    assert [m.slug for m in spiegel.modules.all()] == ["amo", "people-management", "lerende-organisatie", "leercultuur"]
     assert spiegel.dimensions.filter(module__slug="leercultuur").count() == 6  # drieluik ch. 8
     social = Instrument.objects.get(slug="sociaal-leren")
     assert social.dimensions.count() == 4
     assert Item.objects.filter(dimension__instrument=social, scale=Scale.BIPOLAR8).count() == 11
-    assert Dimension.objects.filter(instrument__slug="lerende-organisatie",
-                                    items__scale=Scale.LIKERT5).distinct().count() == 7
-    choice = Item.objects.get(dimension__instrument__slug="lerende-organisatie",
-                              scale=Scale.CHOICE)
+    assert (
+        Dimension.objects.filter(instrument__slug="lerende-organisatie", items__scale=Scale.LIKERT5).distinct().count()
+        == 7
+    )
+    choice = Item.objects.get(dimension__instrument__slug="lerende-organisatie", scale=Scale.CHOICE)
     assert len(choice.options) == 5  # the five intervention categories
     assert Dimension.objects.filter(instrument__slug="onderzoekscultuur").count() == 4
     concept = Instrument.objects.get(slug="schoolconcept")
     assert [v["name"] for v in concept.variants] == [
-        "Traditioneel", "Adaptief", "Flexibel", "Innovatief", "Toekomstgericht"]
+        "Traditioneel",
+        "Adaptief",
+        "Flexibel",
+        "Innovatief",
+        "Toekomstgericht",
+    ]
     assert all(len(v["positions"]) == 9 for v in concept.variants)
     assert Item.objects.filter(dimension__instrument=concept, facet="huidig").count() == 9
     assert Item.objects.filter(dimension__instrument=concept, facet="gewenst").count() == 9
-    assert set(Dimension.objects.filter(instrument__slug="ontwikkelruimtetest")
-               .values_list("slug", flat=True)) >= {
-        "toekomst-creeren", "organiseren", "reflecteren", "dialoog"}
+    assert set(Dimension.objects.filter(instrument__slug="ontwikkelruimtetest").values_list("slug", flat=True)) >= {
+        "toekomst-creeren",
+        "organiseren",
+        "reflecteren",
+        "dialoog",
+    }
 
 
 def test_the_learning_climate_scan_fits_in_ten_minutes(catalog):
@@ -53,8 +68,7 @@ def test_the_learning_climate_scan_fits_in_ten_minutes(catalog):
     assert scan.minutes <= 10
     items = Item.objects.filter(dimension__instrument=scan)
     # about 20 seconds per closed question and a minute per open one
-    assert items.exclude(scale=Scale.OPEN).count() * 20 + items.filter(
-        scale=Scale.OPEN).count() * 60 <= 10 * 60
+    assert items.exclude(scale=Scale.OPEN).count() * 20 + items.filter(scale=Scale.OPEN).count() * 60 <= 10 * 60
 
 
 def test_loading_twice_changes_nothing(catalog):
@@ -70,18 +84,32 @@ def _copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("scale: bipolar8, low: Versnellen, high: Vertragen,", "scale: bipolar8, high: Vertragen,",
-     "ontwikkelruimtetest.yaml: instrument.dimensions[4].items[0]: a bipolar item names both"),
-    ("{slug: tc-1, text:", "{slug: tc-1, scale: sterren, text:",
-     "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[0].scale: expected one of"),
-    ("{slug: tc-2, text:", "{slug: tc-2, scale: bipolar8, low: a, high: b, text:",
-     "ontwikkelruimtetest.yaml: instrument.dimensions[0]: the scored items of one dimension"),
-    ("groups: [teamleden, teamleiders]", "groups: [teamleden, kok]",
-     "ontwikkelruimtetest.yaml: instrument.groups[1]: unknown respondent group 'kok'"),
-])
-def test_a_broken_instrument_file_is_refused_with_file_and_key_path(catalog, tmp_path, old, new,
-                                                                     message):
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "scale: bipolar8, low: Versnellen, high: Vertragen,",
+            "scale: bipolar8, high: Vertragen,",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[4].items[0]: a bipolar item names both",
+        ),
+        (
+            "{slug: tc-1, text:",
+            "{slug: tc-1, scale: sterren, text:",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[0].scale: expected one of",
+        ),
+        (
+            "{slug: tc-2, text:",
+            "{slug: tc-2, scale: bipolar8, low: a, high: b, text:",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[0]: the scored items of one dimension",
+        ),
+        (
+            "groups: [teamleden, teamleiders]",
+            "groups: [teamleden, kok]",
+            "ontwikkelruimtetest.yaml: instrument.groups[1]: unknown respondent group 'kok'",
+        ),
+    ],
+)
+def test_a_broken_instrument_file_is_refused_with_file_and_key_path(catalog, tmp_path, old, new, message):
     folder = _copy(tmp_path)
     path = folder / "ontwikkelruimtetest.yaml"
     text = path.read_text(encoding="utf-8")
@@ -97,13 +125,14 @@ def test_an_answered_item_cannot_disappear_without_a_new_version(catalog, org, t
     folder = _copy(tmp_path)
     path = folder / "onderzoekscultuur.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('        - {slug: vb-3, text: "We begrijpen elkaars opvattingen '
-                                 'over goed onderwijs."}\n', ""), encoding="utf-8")
+    path.write_text(
+        text.replace('        - {slug: vb-3, text: "We begrijpen elkaars opvattingen over goed onderwijs."}\n', ""),
+        encoding="utf-8",
+    )
     with pytest.raises(CatalogError, match="vb-3 already have answers"):
         load_instruments(folder, LoadReport())
     # With a new version the old one stays for its rounds and retires for new ones.
-    path.write_text(path.read_text(encoding="utf-8").replace("version: 1", "version: 2"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8")
     load_instruments(folder, LoadReport())
     old, new = Instrument.objects.filter(slug="onderzoekscultuur").order_by("version")
     assert (old.active, new.active) == (False, True)
@@ -117,8 +146,7 @@ def test_an_instrument_made_in_the_admin_runs_like_a_built_in_one(catalog, admin
     for name in ("instrument", "dimension", "respondentgroup"):
         assert admin_client.get(reverse(f"admin:surveys_{name}_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:surveys_instrument_add")).status_code == 200
-    instrument = Instrument.objects.create(slug="werkdruk", name="Werkdruk", summary="Kort.",
-                                           minutes=3)
+    instrument = Instrument.objects.create(slug="werkdruk", name="Werkdruk", summary="Kort.", minutes=3)
     instrument.groups.set(Instrument.objects.get(slug="teamleren").groups.all())
     dimension = Dimension.objects.create(instrument=instrument, slug="tijd", name="Tijd")
     Item.objects.create(dimension=dimension, slug="t1", text="Ik heb genoeg tijd.")
@@ -126,14 +154,12 @@ def test_an_instrument_made_in_the_admin_runs_like_a_built_in_one(catalog, admin
     with pytest.raises(ValidationError, match="hebben één schaal"):
         mixed.full_clean()  # what the admin's form runs
     pauses = Dimension.objects.create(instrument=instrument, slug="pauze", name="Pauze", order=1)
-    Item.objects.create(dimension=pauses, slug="t2", text="Ik kan pauze nemen.",
-                        scale=Scale.YESNO)
+    Item.objects.create(dimension=pauses, slug="t2", text="Ik kan pauze nemen.", scale=Scale.YESNO)
     survey = survey_round(org.school, slug="werkdruk", groups=["leraren"])
     assert [len(p.items) for p in round_pages(survey)] == [1, 1]
     client = admin_client
     client.force_login(org.schoolleider)
-    assert client.get(reverse("surveys:choose", args=[org.school.pk])).content.count(
-        b"Werkdruk") >= 1
+    assert client.get(reverse("surveys:choose", args=[org.school.pk])).content.count(b"Werkdruk") >= 1
 
 
 def test_an_edited_item_reaches_the_next_respondent(catalog, org):

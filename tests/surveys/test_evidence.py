@@ -24,8 +24,10 @@ def test_a_learning_climate_scan_proposes_the_question_and_lands_in_1b(client, o
     url = reverse("surveys:attach", args=[org.trajectory.pk])
     form = client.get(url, {"ronde": survey.pk}).content.decode()
     assert "Hoe gebruiken wij feedback zo dat leerlingen zien hoe ze verder komen" in form
-    response = client.post(url, {"round": survey.pk, "note": "Feedback blijft achter.",
-                                 "question": "Hoe geven wij <b>feedback</b> die helpt?"})
+    response = client.post(
+        url,
+        {"round": survey.pk, "note": "Feedback blijft achter.", "question": "Hoe geven wij <b>feedback</b> die helpt?"},
+    )
     assert response.status_code == 302
     page = client.get(reverse("trajectories:subphase", args=[org.trajectory.pk, SUB_1B]))
     text = page.content.decode()
@@ -54,8 +56,7 @@ def test_a_participant_sees_the_evidence_but_cannot_attach_or_detach(client, org
     survey = _climate(org.school)
     evidence = Evidence.objects.create(trajectory=org.trajectory, round=survey)
     client.force_login(org.leraar)
-    page = client.get(reverse("trajectories:subphase",
-                              args=[org.trajectory.pk, SUB_1B])).content.decode()
+    page = client.get(reverse("trajectories:subphase", args=[org.trajectory.pk, SUB_1B])).content.decode()
     assert survey.title in page and "Enquêteresultaten toevoegen" not in page
     assert "Volledig rapport" not in page  # the full report is for the survey's managers
     assert client.get(reverse("surveys:attach", args=[org.trajectory.pk])).status_code == 404
@@ -94,8 +95,7 @@ def test_the_1b_page_costs_a_fixed_number_of_queries_per_attached_round(client, 
 
 def test_the_trajectory_report_carries_the_attached_results_without_report_links(client, org):
     survey = _climate(org.school, title="Leerklimaat voorjaar")
-    Evidence.objects.create(trajectory=org.trajectory, round=survey,
-                            question="Hoe geven wij feedback die helpt?")
+    Evidence.objects.create(trajectory=org.trajectory, round=survey, question="Hoe geven wij feedback die helpt?")
     client.force_login(org.schoolleider)
     page = client.get(reverse("reports:report", args=[org.trajectory.pk])).content.decode()
     assert "Leerklimaat voorjaar" in page and "Hoe geven wij feedback die helpt?" in page

@@ -43,17 +43,16 @@ class Server:
         self.access = io.StringIO()
         cfg = Config()
         cfg.set("accesslog", "-")
-        cfg.set("access_log_format", __import__("koers.gunicorn_conf").gunicorn_conf
-                .access_log_format)
+        cfg.set("access_log_format", __import__("koers.gunicorn_conf").gunicorn_conf.access_log_format)
         self.gunicorn = GunicornLogger(cfg)
         self.gunicorn.access_log.handlers[0].setStream(self.access)
         self.log = io.StringIO()
-        self.handlers = {h for name in ("django", "django.server", "")
-                         for h in logging.getLogger(name or None).handlers}
+        self.handlers = {
+            h for name in ("django", "django.server", "") for h in logging.getLogger(name or None).handlers
+        }
 
     def __enter__(self):
-        self.streams = [(h, h.setStream(self.log)) for h in self.handlers
-                        if isinstance(h, logging.StreamHandler)]
+        self.streams = [(h, h.setStream(self.log)) for h in self.handlers if isinstance(h, logging.StreamHandler)]
         assert self.streams, "Koers's log handler is configured"
         return self
 
@@ -68,10 +67,12 @@ class Server:
         environ.setdefault("HTTP_REFERER", "https://koers.example" + url)  # a browser's worst
         self.gunicorn.access(
             types.SimpleNamespace(status=response.status_code, headers=[], sent=0),
-            [], environ, datetime.timedelta(milliseconds=12))
+            [],
+            environ,
+            datetime.timedelta(milliseconds=12),
+        )
         # runserver's own request line, as django.server logs it
-        logging.getLogger("django.server").info('"%s %s HTTP/1.1" %s', method.upper(), url,
-                                                response.status_code)
+        logging.getLogger("django.server").info('"%s %s HTTP/1.1" %s', method.upper(), url, response.status_code)
         return response
 
     def written(self) -> str:
@@ -84,8 +85,14 @@ def _fill(server, survey, text: str, *, send: bool = True):
         data = {}
         for item in page.items:
             data[f"item-{item.pk}"] = text if item.scale == Scale.OPEN else 3
-        assert server("post", reverse("surveys:respond_page", args=[survey.pk, page.number]),
-                      data | ({"verder": ""} if send else {"later": ""})).status_code == 302
+        assert (
+            server(
+                "post",
+                reverse("surveys:respond_page", args=[survey.pk, page.number]),
+                data | ({"verder": ""} if send else {"later": ""}),
+            ).status_code
+            == 302
+        )
         if not send:
             return
     assert server("post", reverse("surveys:review", args=[survey.pk])).status_code == 302
@@ -106,8 +113,7 @@ def _every_value() -> list[tuple[str, str, str]]:
 
 def test_nothing_the_server_wrote_or_stored_ties_a_response_to_an_invitee(client, org):
     survey = survey_round(org.school, slug="leerklimaat-scan", groups=["leraren"])
-    tokens = [invite(survey, f"leraar{n}@school.example", "leraren")
-              for n in range(RESPONDENTS + 1)]
+    tokens = [invite(survey, f"leraar{n}@school.example", "leraren") for n in range(RESPONDENTS + 1)]
     with Server(client) as server:
         for n, token in enumerate(tokens[:RESPONDENTS]):
             client.cookies.clear()
@@ -129,21 +135,21 @@ def test_nothing_the_server_wrote_or_stored_ties_a_response_to_an_invitee(client
     stored = " ".join(v for _t, _c, v in values)
     assert not [t for t in tokens if t in stored]  # no raw token anywhere
     link_hashes = set(InvitationLink.objects.values_list("token_hash", flat=True))
-    assert [(t, c) for t, c, v in values if v in link_hashes] == [
-        (InvitationLink._meta.db_table, "token_hash")] * len(link_hashes)
+    assert [(t, c) for t, c, v in values if v in link_hashes] == [(InvitationLink._meta.db_table, "token_hash")] * len(
+        link_hashes
+    )
     # The draft: not joinable to its invitation, not readable without the link.
     draft = Draft.objects.get()
     assert draft.lookup not in link_hashes and "nog niet verstuurd" not in draft.sealed
 
     # The responses: no column but round, group and day; and the key does not follow order.
-    assert [f.column for f in Response._meta.concrete_fields] == [
-        "id", "round_id", "group_id", "submitted_on"]
+    assert [f.column for f in Response._meta.concrete_fields] == ["id", "round_id", "group_id", "submitted_on"]
     item = next(i for p in round_pages(survey) for i in p.items if i.scale == Scale.OPEN)
-    by_key = [int(text.rsplit(" ", 1)[1]) for text in
-              item.answers.order_by("response_id").values_list("text", flat=True)]
+    by_key = [
+        int(text.rsplit(" ", 1)[1]) for text in item.answers.order_by("response_id").values_list("text", flat=True)
+    ]
     assert sorted(by_key) == list(range(RESPONDENTS)) and by_key != sorted(by_key)
-    by_answer_key = [int(t.rsplit(" ", 1)[1]) for t in
-                     item.answers.order_by("id").values_list("text", flat=True)]
+    by_answer_key = [int(t.rsplit(" ", 1)[1]) for t in item.answers.order_by("id").values_list("text", flat=True)]
     assert by_answer_key != sorted(by_answer_key)
     if connection.vendor == "sqlite":  # the hidden rowid is the random key itself
         with connection.cursor() as cursor:

@@ -32,9 +32,14 @@ def fixture(org, other_org):
     a school of another board: 1.0  -> all three schools: (57 + 45 + 9) / 36 = 3.0833
     """
     today = timezone.localdate()
-    previous = make_round(school=org.school, slug="leerklimaat-scan", title="Vorige",
-                          opens_on=today - datetime.timedelta(days=120), groups=list(GROUPS),
-                          min_group_size=3)
+    previous = make_round(
+        school=org.school,
+        slug="leerklimaat-scan",
+        title="Vorige",
+        opens_on=today - datetime.timedelta(days=120),
+        groups=list(GROUPS),
+        min_group_size=3,
+    )
     for _ in range(3):
         respond(previous, "leraren")
     survey = survey_round(org.school, closed=True, title="Leerklimaat 2026")
@@ -94,12 +99,10 @@ def test_the_report_page_shows_the_figures_and_highlights_the_difference(client,
 
 def test_the_exports_carry_the_same_figures(client, org, fixture):
     client.force_login(org.schoolleider)
-    csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content,
-                      "csv")
+    csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content, "csv")
     assert "Hoge verwachtingen;Leraren;3;4,33;0,67;;;;0,0;0,0;0,11;0,44;0,44" in csv
     assert "Hoge verwachtingen;Alle getoonde groepen;6;3,17;1,26;3,0;5,0;3,08" in csv
-    xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content,
-                       "xlsx")
+    xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content, "xlsx")
     assert "Hoge verwachtingen Leraren 3 4.33 0.67" in xlsx
     response = client.get(reverse("surveys:export", args=[fixture.pk, "pdf"]))
     assert response.content.startswith(b"%PDF-")
@@ -108,8 +111,7 @@ def test_the_exports_carry_the_same_figures(client, org, fixture):
     assert "Rapport: Leerklimaat 2026" in text and "Hoge verwachtingen" in text
 
 
-def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, org, other_org,
-                                                                       catalog):
+def test_the_report_costs_the_same_queries_for_one_response_as_for_many(client, org, other_org, catalog):
     def count(user, survey):
         client.force_login(user)
         client.get(reverse("surveys:report", args=[survey.pk]))  # stores the summaries once
@@ -151,8 +153,10 @@ def test_trend_and_benchmark_read_summaries_stored_once_when_the_round_is_finali
 
 
 def test_the_school_concept_is_placed_nearest_its_variant():
-    variants = [{"slug": "a", "name": "A", "positions": {"x": 1, "y": 1}},
-                {"slug": "b", "name": "B", "positions": {"x": 4, "y": 6}}]
+    variants = [
+        {"slug": "a", "name": "A", "positions": {"x": 1, "y": 1}},
+        {"slug": "b", "name": "B", "positions": {"x": 4, "y": 6}},
+    ]
     # profile (3, 5): to A sqrt((4 + 16) / 2) = 3.162; to B sqrt((1 + 1) / 2) = 1.0
     ranked = stats.nearest_variant({"x": 3.0, "y": 5.0}, variants, {"x": "X", "y": "Y"})
     assert [r.slug for r in ranked] == ["b", "a"]
@@ -162,13 +166,28 @@ def test_the_school_concept_is_placed_nearest_its_variant():
 
 
 def test_the_school_concept_report_shows_both_profiles(client, org):
-    survey = survey_round(org.school, slug="schoolconcept", closed=True,
-                          groups=["leraren", "oop"])
+    survey = survey_round(org.school, slug="schoolconcept", closed=True, groups=["leraren", "oop"])
     for _ in range(3):
         # current 2 on every dimension, desired 6: nearest Adaptief and Innovatief
-        respond(survey, "leraren", default=2, **{f"{d}_gewenst": 6 for d in (
-            "doel", "pedagogiek", "eigenaarschap", "didactiek", "leerstof", "organisatievorm",
-            "differentiatie", "toetsen", "rapportage")})
+        respond(
+            survey,
+            "leraren",
+            default=2,
+            **{
+                f"{d}_gewenst": 6
+                for d in (
+                    "doel",
+                    "pedagogiek",
+                    "eigenaarschap",
+                    "didactiek",
+                    "leerstof",
+                    "organisatievorm",
+                    "differentiatie",
+                    "toetsen",
+                    "rapportage",
+                )
+            },
+        )
     client.force_login(org.schoolleider)
     page = client.get(reverse("surveys:report", args=[survey.pk])).content.decode()
     assert "Huidig profiel: Adaptief" in page

@@ -65,8 +65,7 @@ def test_a_missing_required_answer_is_marked_and_the_rest_is_kept(client, survey
 
 def test_a_value_outside_the_scale_is_refused(client, survey, token):
     page = round_pages(survey)[0]
-    response = client.post(_page(survey, 1), _all(page) | {f"item-{page.items[0].pk}": 9,
-                                                           "verder": ""})
+    response = client.post(_page(survey, 1), _all(page) | {f"item-{page.items[0].pk}": 9, "verder": ""})
     assert response.status_code == 400
     assert "Kies een van de gegeven antwoorden." in response.content.decode()
     assert str(page.items[0].pk) not in _saved(token)
@@ -89,8 +88,7 @@ def test_leave_and_resume_by_the_same_link_without_losing_answers(client, survey
 def test_a_full_submission_is_stored_anonymously_and_the_link_ends(client, survey, token):
     pages = round_pages(survey)
     for page in pages:
-        assert client.post(_page(survey, page.number), _all(page) | {"verder": ""}).status_code \
-            == 302
+        assert client.post(_page(survey, page.number), _all(page) | {"verder": ""}).status_code == 302
     response = client.post(reverse("surveys:review", args=[survey.pk]))
     assert response.url == reverse("surveys:thanks")
     stored = Response.objects.get()
@@ -107,8 +105,7 @@ def test_a_full_submission_is_stored_anonymously_and_the_link_ends(client, surve
     assert client.get(_page(survey, 1)).status_code == 409
 
 
-def test_sending_with_open_required_questions_is_refused_and_nothing_is_written(
-        client, survey, token):
+def test_sending_with_open_required_questions_is_refused_and_nothing_is_written(client, survey, token):
     client.post(_page(survey, 1), _all(round_pages(survey)[0]) | {"verder": ""})
     response = client.post(reverse("surveys:review", args=[survey.pk]))
     assert response.status_code == 400
@@ -119,12 +116,18 @@ def test_sending_with_open_required_questions_is_refused_and_nothing_is_written(
 def test_a_tampered_draft_cannot_slip_a_value_past_the_scale(survey, token):
     items = [i for p in round_pages(survey) for i in p.items]
     answers = {str(i.pk): 4 for i in items} | {str(items[0].pk): 99}
-    Draft.objects.create(round=survey, group=survey.groups.get(), lookup=draft_lookup(token),
-                         sealed=seal(token, answers))
+    Draft.objects.create(
+        round=survey, group=survey.groups.get(), lookup=draft_lookup(token), sealed=seal(token, answers)
+    )
     with pytest.raises(services.ValidationError):
-        services.submit(token=token, survey=survey, group_id=survey.groups.get().pk,
-                        items=items, answers=answers,
-                        invitation_id=Invitation.objects.get().pk)
+        services.submit(
+            token=token,
+            survey=survey,
+            group_id=survey.groups.get().pk,
+            items=items,
+            answers=answers,
+            invitation_id=Invitation.objects.get().pk,
+        )
     assert not Response.objects.exists() and not Answer.objects.exists()
     assert not Invitation.objects.get().responded and Draft.objects.exists()
 
@@ -195,11 +198,9 @@ def test_open_answers_are_kept_and_limited(client, org):
     enter(client, token)
     last = round_pages(survey)[-1]
     item = Item.objects.get(pk=last.items[0].pk)
-    response = client.post(_page(survey, last.number), {f"item-{item.pk}": "x" * 2001,
-                                                        "verder": ""})
+    response = client.post(_page(survey, last.number), {f"item-{item.pk}": "x" * 2001, "verder": ""})
     assert response.status_code == 400
-    client.post(_page(survey, last.number), {f"item-{item.pk}": "<b>Meer tijd</b>",
-                                             "later": ""})
+    client.post(_page(survey, last.number), {f"item-{item.pk}": "<b>Meer tijd</b>", "later": ""})
     assert _saved(token) == {str(item.pk): "<b>Meer tijd</b>"}
 
 

@@ -25,8 +25,7 @@ def beheerder(org):
 
 
 def _new_round_url(org, slug="shrm-spiegel"):
-    return reverse("surveys:new_round",
-                   args=[org.school.pk, Instrument.objects.get(slug=slug).pk])
+    return reverse("surveys:new_round", args=[org.school.pk, Instrument.objects.get(slug=slug).pk])
 
 
 def test_a_new_round_gets_three_weeks_and_a_minimum_of_five(client, org, beheerder):
@@ -36,30 +35,43 @@ def test_a_new_round_gets_three_weeks_and_a_minimum_of_five(client, org, beheerd
     assert f'value="{today:%Y-%m-%d}"' in page
     assert f'value="{today + datetime.timedelta(days=20):%Y-%m-%d}"' in page
     assert 'name="min_group_size" value="5"' in page
-    response = client.post(_new_round_url(org), {
-        "title": "Spiegel 2027", "modules": ["leercultuur"], "groups": ["leraren", "oop"],
-        "opens_on": today, "closes_on": today + datetime.timedelta(days=20),
-        "min_group_size": 5})
+    response = client.post(
+        _new_round_url(org),
+        {
+            "title": "Spiegel 2027",
+            "modules": ["leercultuur"],
+            "groups": ["leraren", "oop"],
+            "opens_on": today,
+            "closes_on": today + datetime.timedelta(days=20),
+            "min_group_size": 5,
+        },
+    )
     survey = Round.objects.get()
     assert response.url == reverse("surveys:round", args=[survey.pk])
     assert survey.modules == ["amo", "leercultuur"]  # the required module always comes along
     assert sorted(survey.groups.values_list("slug", flat=True)) == ["leraren", "oop"]
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("min_group_size", 2, "De minimale groepsgrootte is minstens 3"),
-    ("closes_on", -1, "De laatste dag valt op of na de eerste dag."),
-    ("opens_on", -3, "Een ronde kan niet in het verleden openen."),
-    ("groups", [], "Dit veld is verplicht."),
-])
-def test_a_bad_round_is_refused_at_the_field_and_nothing_is_made(client, org, beheerder, field,
-                                                                 value, message):
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("min_group_size", 2, "De minimale groepsgrootte is minstens 3"),
+        ("closes_on", -1, "De laatste dag valt op of na de eerste dag."),
+        ("opens_on", -3, "Een ronde kan niet in het verleden openen."),
+        ("groups", [], "Dit veld is verplicht."),
+    ],
+)
+def test_a_bad_round_is_refused_at_the_field_and_nothing_is_made(client, org, beheerder, field, value, message):
     client.force_login(beheerder)
     today = timezone.localdate()
-    data = {"title": "Spiegel", "groups": ["leraren"], "opens_on": today,
-            "closes_on": today + datetime.timedelta(days=20), "min_group_size": 5}
-    data[field] = today + datetime.timedelta(days=value) if field in ("opens_on", "closes_on") \
-        else value
+    data = {
+        "title": "Spiegel",
+        "groups": ["leraren"],
+        "opens_on": today,
+        "closes_on": today + datetime.timedelta(days=20),
+        "min_group_size": 5,
+    }
+    data[field] = today + datetime.timedelta(days=value) if field in ("opens_on", "closes_on") else value
     response = client.post(_new_round_url(org), data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -75,12 +87,14 @@ def test_a_teacher_cannot_run_surveys(client, org):
 
 def test_staff_are_invited_in_the_group_of_their_position(client, org, beheerder):
     survey = survey_round(org.school, groups=["leraren", "oop"])
-    person(org.board, org.school, Functie.OOP, name="Olga Oop").__class__.objects.filter(
-        last_name="Oop").update(email="olga@test.example")
+    person(org.board, org.school, Functie.OOP, name="Olga Oop").__class__.objects.filter(last_name="Oop").update(
+        email="olga@test.example"
+    )
     person(org.board, org.school, Functie.DOCENT_LB, name="Zonder Adres")
     client.force_login(beheerder)
-    response = client.post(reverse("surveys:invite_staff", args=[survey.pk]),
-                           {"groups": ["leraren", "oop"]}, follow=True)
+    response = client.post(
+        reverse("surveys:invite_staff", args=[survey.pk]), {"groups": ["leraren", "oop"]}, follow=True
+    )
     invited = dict(survey.invitations.values_list("email", "group__slug"))
     assert invited["olga@test.example"] == "oop"
     assert invited[org.leraar.email] == "leraren"
@@ -91,8 +105,7 @@ def test_staff_are_invited_in_the_group_of_their_position(client, org, beheerder
 
 
 def _upload(client, survey, name, content):
-    return client.post(reverse("surveys:upload", args=[survey.pk]),
-                       {"file": SimpleUploadedFile(name, content)})
+    return client.post(reverse("surveys:upload", args=[survey.pk]), {"file": SimpleUploadedFile(name, content)})
 
 
 def test_a_csv_and_an_xlsx_file_of_addresses_are_imported(client, org, beheerder):
@@ -109,21 +122,31 @@ def test_a_csv_and_an_xlsx_file_of_addresses_are_imported(client, org, beheerder
     book.save(buffer)
     assert _upload(client, survey, "lijst.xlsx", buffer.getvalue()).status_code == 302
     assert dict(survey.invitations.values_list("email", "group__slug")) == {
-        "ann@school.example": "leraren", "bob@school.example": "oop",
-        "cas@school.example": "leerlingen"}
+        "ann@school.example": "leraren",
+        "bob@school.example": "oop",
+        "cas@school.example": "leerlingen",
+    }
 
 
-@pytest.mark.parametrize("content, message", [
-    ("e-mail;groep\nann@school.example;Leraren\ngeen-adres;Leraren\n",
-     "Rij 3, kolom “e-mail”: “geen-adres” is geen e-mailadres."),
-    ("e-mail;groep\nann@school.example;Leraren\nbob@school.example;Koks\n",
-     "Rij 3, kolom “groep”: “Koks” is geen groep van deze ronde"),
-    ("e-mail;groep\nann@school.example;Leraren\nANN@school.example;OOP\n",
-     "Rij 3, kolom “e-mail”: ann@school.example staat ook op rij 2."),
-    ("adres;groep\nann@school.example;Leraren\n", "Rij 1: de kolom “e-mail” ontbreekt"),
-])
-def test_a_file_with_a_bad_row_names_it_and_imports_nothing(client, org, beheerder, content,
-                                                            message):
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            "e-mail;groep\nann@school.example;Leraren\ngeen-adres;Leraren\n",
+            "Rij 3, kolom “e-mail”: “geen-adres” is geen e-mailadres.",
+        ),
+        (
+            "e-mail;groep\nann@school.example;Leraren\nbob@school.example;Koks\n",
+            "Rij 3, kolom “groep”: “Koks” is geen groep van deze ronde",
+        ),
+        (
+            "e-mail;groep\nann@school.example;Leraren\nANN@school.example;OOP\n",
+            "Rij 3, kolom “e-mail”: ann@school.example staat ook op rij 2.",
+        ),
+        ("adres;groep\nann@school.example;Leraren\n", "Rij 1: de kolom “e-mail” ontbreekt"),
+    ],
+)
+def test_a_file_with_a_bad_row_names_it_and_imports_nothing(client, org, beheerder, content, message):
     survey = survey_round(org.school)
     client.force_login(beheerder)
     response = _upload(client, survey, "lijst.csv", content.encode())
@@ -132,9 +155,14 @@ def test_a_file_with_a_bad_row_names_it_and_imports_nothing(client, org, beheerd
     assert not survey.invitations.exists()
 
 
-@pytest.mark.parametrize("name, content", [
-    ("lijst.xlsx", b"dit is geen spreadsheet"), ("lijst.pdf", b"%PDF-1.4"), ("leeg.csv", b""),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("lijst.xlsx", b"dit is geen spreadsheet"),
+        ("lijst.pdf", b"%PDF-1.4"),
+        ("leeg.csv", b""),
+    ],
+)
 def test_a_malformed_upload_is_refused(client, org, beheerder, name, content):
     survey = survey_round(org.school)
     client.force_login(beheerder)
@@ -148,11 +176,14 @@ def _link_in(message) -> str:
     return re.search(r"http://testserver(/enquete/[^/\s]+/)", message.body).group(1)
 
 
-def test_invitations_go_out_once_with_a_personal_link_that_is_only_stored_hashed(
-        client, org, beheerder):
+def test_invitations_go_out_once_with_a_personal_link_that_is_only_stored_hashed(client, org, beheerder):
     survey = survey_round(org.school)
-    Invitation.objects.bulk_create([Invitation(round=survey, group=survey.groups.get(slug="leraren"),
-                                               email=f"l{i}@school.example") for i in range(3)])
+    Invitation.objects.bulk_create(
+        [
+            Invitation(round=survey, group=survey.groups.get(slug="leraren"), email=f"l{i}@school.example")
+            for i in range(3)
+        ]
+    )
     client.force_login(beheerder)
     client.post(reverse("surveys:send", args=[survey.pk]))
     assert len(mail.outbox) == 3
@@ -169,8 +200,9 @@ def test_invitations_go_out_once_with_a_personal_link_that_is_only_stored_hashed
 def test_reminders_go_only_to_those_who_have_not_responded(client, org, beheerder):
     survey = survey_round(org.school)
     group = survey.groups.get(slug="leraren")
-    Invitation.objects.bulk_create([Invitation(round=survey, group=group, email=e)
-                                    for e in ("a@s.example", "b@s.example")])
+    Invitation.objects.bulk_create(
+        [Invitation(round=survey, group=group, email=e) for e in ("a@s.example", "b@s.example")]
+    )
     client.force_login(beheerder)
     client.post(reverse("surveys:send", args=[survey.pk]))
     first_link = _link_in(next(m for m in mail.outbox if m.to == ["b@s.example"]))
@@ -185,12 +217,12 @@ def test_reminders_go_only_to_those_who_have_not_responded(client, org, beheerde
     assert "eerdere e-mail" in mail.outbox[0].body
 
 
-def test_the_round_page_shows_counts_per_group_and_no_names(client, org, beheerder,
-                                                           django_assert_max_num_queries):
+def test_the_round_page_shows_counts_per_group_and_no_names(client, org, beheerder, django_assert_max_num_queries):
     survey = survey_round(org.school)
     group = survey.groups.get(slug="leraren")
-    Invitation.objects.bulk_create([Invitation(round=survey, group=group, email=f"p{i}@s.example",
-                                               responded=i < 2) for i in range(4)])
+    Invitation.objects.bulk_create(
+        [Invitation(round=survey, group=group, email=f"p{i}@s.example", responded=i < 2) for i in range(4)]
+    )
     respond(survey, "leraren"), respond(survey, "leraren"), respond(survey, "leerlingen")
     client.force_login(beheerder)
     with django_assert_max_num_queries(14):
@@ -210,8 +242,9 @@ def test_closing_early_and_extending(client, org, beheerder):
     assert survey.state(today) == Round.State.CLOSED and survey.closed_early_on == today
     assert survey.finalised  # closed for good: who responded is forgotten at once
     assert client.get(reverse("surveys:report", args=[survey.pk])).status_code == 200
-    response = client.post(reverse("surveys:extend", args=[survey.pk]),
-                           {"closes_on": today + datetime.timedelta(days=7)})
+    response = client.post(
+        reverse("surveys:extend", args=[survey.pk]), {"closes_on": today + datetime.timedelta(days=7)}
+    )
     assert response.status_code == 400
     assert "Een gesloten ronde kan niet worden verlengd" in response.content.decode()
     survey.refresh_from_db()
@@ -222,14 +255,15 @@ def test_an_open_round_is_extended_to_a_later_day(client, org, beheerder):
     survey = survey_round(org.school)
     client.force_login(beheerder)
     today = timezone.localdate()
-    response = client.post(reverse("surveys:extend", args=[survey.pk]),
-                           {"closes_on": survey.closes_on - datetime.timedelta(days=1)})
+    response = client.post(
+        reverse("surveys:extend", args=[survey.pk]), {"closes_on": survey.closes_on - datetime.timedelta(days=1)}
+    )
     assert response.status_code == 400
     assert "Kies een laatste dag na de huidige." in response.content.decode()
-    client.post(reverse("surveys:extend", args=[survey.pk]),
-                {"closes_on": survey.closes_on + datetime.timedelta(days=7)})
-    assert Round.objects.get(pk=survey.pk).closes_on == survey.closes_on + datetime.timedelta(
-        days=7)
+    client.post(
+        reverse("surveys:extend", args=[survey.pk]), {"closes_on": survey.closes_on + datetime.timedelta(days=7)}
+    )
+    assert Round.objects.get(pk=survey.pk).closes_on == survey.closes_on + datetime.timedelta(days=7)
     assert Round.objects.get(pk=survey.pk).state(today) == Round.State.OPEN
 
 
@@ -248,17 +282,22 @@ def test_an_instrument_without_questions_cannot_start_a_round(client, org, behee
     empty.groups.set(Instrument.objects.get(slug="teamleren").groups.all())
     client.force_login(beheerder)
     today = timezone.localdate()
-    response = client.post(reverse("surveys:new_round", args=[org.school.pk, empty.pk]), {
-        "title": "Proef", "groups": ["leraren"], "opens_on": today,
-        "closes_on": today + datetime.timedelta(days=20), "min_group_size": 5})
+    response = client.post(
+        reverse("surveys:new_round", args=[org.school.pk, empty.pk]),
+        {
+            "title": "Proef",
+            "groups": ["leraren"],
+            "opens_on": today,
+            "closes_on": today + datetime.timedelta(days=20),
+            "min_group_size": 5,
+        },
+    )
     assert response.status_code == 400
     assert "Deze vragenlijst heeft nog geen vragen" in response.content.decode()
     assert not Round.objects.exists()
 
 
-def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(client, org,
-                                                                            beheerder,
-                                                                            admin_client):
+def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(client, org, beheerder, admin_client):
     from koers.surveys import services
 
     survey = survey_round(org.school, title="Verkeerde ronde")
@@ -271,8 +310,7 @@ def test_a_deleted_round_disappears_with_its_links_and_an_admin_restores_it(clie
     assert "Verkeerde ronde" not in response.content.decode()
     assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 404
     assert client.get(reverse("surveys:link", args=[token])).status_code == 404
-    admin_client.post(reverse("admin:surveys_round_changelist"),
-                      {"action": "restore", "_selected_action": [survey.pk]})
+    admin_client.post(reverse("admin:surveys_round_changelist"), {"action": "restore", "_selected_action": [survey.pk]})
     assert client.get(reverse("surveys:round", args=[survey.pk])).status_code == 200
     assert client.get(reverse("surveys:link", args=[token])).status_code == 302
     survey.refresh_from_db()

@@ -16,9 +16,16 @@ SUB = "1a-visie-en-doelen"
 
 
 def save(org, text, base_version, user=None, not_relevant=False):
-    return services.save_entry(trajectory=org.trajectory, kind=Entry.Kind.ANSWER, key=KEY,
-                               subphase_slug=SUB, text=text, not_relevant=not_relevant,
-                               base_version=base_version, user=user or org.schoolleider)
+    return services.save_entry(
+        trajectory=org.trajectory,
+        kind=Entry.Kind.ANSWER,
+        key=KEY,
+        subphase_slug=SUB,
+        text=text,
+        not_relevant=not_relevant,
+        base_version=base_version,
+        user=user or org.schoolleider,
+    )
 
 
 def test_each_save_keeps_the_previous_text_with_who_and_when(org):
@@ -61,30 +68,47 @@ def test_not_relevant_is_kept_with_the_version(org):
 def test_a_trajectory_only_takes_people_of_its_own_school_or_board(org, other_org):
     with pytest.raises(ValidationError) as exc:
         services.start_trajectory(
-            user=org.schoolleider, board=org.board, school=org.school,
-            theme=Theme.objects.first(), title="Test", owner=org.schoolleider.person,
-            participants=[other_org.leraar.person], start_date=datetime.date(2026, 1, 1),
+            user=org.schoolleider,
+            board=org.board,
+            school=org.school,
+            theme=Theme.objects.first(),
+            title="Test",
+            owner=org.schoolleider.person,
+            participants=[other_org.leraar.person],
+            start_date=datetime.date(2026, 1, 1),
         )
     assert "participants" in exc.value.message_dict
 
 
 def test_a_dialogue_needs_someone_who_took_part(org):
     with pytest.raises(ValidationError):
-        services.log_dialogue(trajectory=org.trajectory, subphase_slug=SUB,
-                              held_on=datetime.date(2026, 10, 1), participants=[], roles=[],
-                              topic="Overleg", outcome="", user=org.schoolleider)
+        services.log_dialogue(
+            trajectory=org.trajectory,
+            subphase_slug=SUB,
+            held_on=datetime.date(2026, 10, 1),
+            participants=[],
+            roles=[],
+            topic="Overleg",
+            outcome="",
+            user=org.schoolleider,
+        )
     dialogue = services.log_dialogue(
-        trajectory=org.trajectory, subphase_slug=SUB, held_on=datetime.date(2026, 10, 1),
-        participants=[], roles=[Functie.OOP], topic="Overleg", outcome="", user=org.schoolleider)
+        trajectory=org.trajectory,
+        subphase_slug=SUB,
+        held_on=datetime.date(2026, 10, 1),
+        participants=[],
+        roles=[Functie.OOP],
+        topic="Overleg",
+        outcome="",
+        user=org.schoolleider,
+    )
     assert dialogue.roles == ["oop"]
 
 
 def test_marking_done_and_reopening(org):
-    status = services.set_subphase_done(trajectory=org.trajectory, subphase_slug=SUB, done=True,
-                                        user=org.schoolleider)
+    status = services.set_subphase_done(trajectory=org.trajectory, subphase_slug=SUB, done=True, user=org.schoolleider)
     assert status.done
-    status = services.set_subphase_done(trajectory=org.trajectory, subphase_slug=SUB, done=False,
-                                        user=org.schoolleider)
+    status = services.set_subphase_done(trajectory=org.trajectory, subphase_slug=SUB, done=False, user=org.schoolleider)
     assert not status.done
 
 

@@ -27,17 +27,20 @@ def answer_url(org, key=KEY, sub=SUB):
 
 
 def start_data(org, **overrides):
-    data = {"theme": org.trajectory.theme.pk, "title": "ICT in de les",
-            "owner": org.schoolleider.person.pk, "participants": [org.leraar.person.pk],
-            "start_date": "2026-11-01"}
+    data = {
+        "theme": org.trajectory.theme.pk,
+        "title": "ICT in de les",
+        "owner": org.schoolleider.person.pk,
+        "participants": [org.leraar.person.pk],
+        "start_date": "2026-11-01",
+    }
     data.update(overrides)
     return data
 
 
 def test_a_school_leader_starts_a_trajectory(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]),
-                           start_data(org))
+    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]), start_data(org))
     trajectory = Trajectory.objects.get(title="ICT in de les")
     assert response.status_code == 302
     assert response.url == reverse("trajectories:detail", args=[trajectory.pk])
@@ -46,8 +49,7 @@ def test_a_school_leader_starts_a_trajectory(client, org):
 
 def test_an_empty_title_is_refused_with_a_dutch_message_at_the_field(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]),
-                           start_data(org, title=""))
+    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]), start_data(org, title=""))
     assert response.status_code == 200
     assert response.context["form"].errors["title"] == ["Dit veld is verplicht."]
     assert "Dit veld is verplicht." in response.content.decode()
@@ -56,16 +58,20 @@ def test_an_empty_title_is_refused_with_a_dutch_message_at_the_field(client, org
 
 def test_a_person_of_another_school_cannot_be_chosen(client, org, other_org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]),
-                           start_data(org, owner=other_org.schoolleider.person.pk))
+    response = client.post(
+        reverse("trajectories:start_school", args=[org.school.pk]),
+        start_data(org, owner=other_org.schoolleider.person.pk),
+    )
     assert "owner" in response.context["form"].errors
     assert not Trajectory.objects.filter(title="ICT in de les").exists()
 
 
 def test_a_board_starts_a_board_wide_trajectory(client, org):
     client.force_login(org.bestuurder)
-    response = client.post(reverse("trajectories:start_board", args=[org.board.pk]),
-                           start_data(org, owner=org.bestuurder.person.pk, participants=[]))
+    response = client.post(
+        reverse("trajectories:start_board", args=[org.board.pk]),
+        start_data(org, owner=org.bestuurder.person.pk, participants=[]),
+    )
     trajectory = Trajectory.objects.get(title="ICT in de les")
     assert response.status_code == 302 and trajectory.school is None
     board_page = client.get(reverse("organisations:board", args=[org.board.pk]))
@@ -106,9 +112,16 @@ def test_an_over_long_answer_is_refused_at_the_field_and_the_text_is_kept(client
 
 
 def test_a_stale_edit_shows_both_texts_and_saves_nothing(client, org):
-    services.save_entry(trajectory=org.trajectory, kind=Entry.Kind.ANSWER, key=KEY,
-                        subphase_slug=SUB, text="Tekst van de schoolleider",
-                        not_relevant=False, base_version=0, user=org.schoolleider)
+    services.save_entry(
+        trajectory=org.trajectory,
+        kind=Entry.Kind.ANSWER,
+        key=KEY,
+        subphase_slug=SUB,
+        text="Tekst van de schoolleider",
+        not_relevant=False,
+        base_version=0,
+        user=org.schoolleider,
+    )
     client.force_login(org.leraar)
     response = client.post(answer_url(org), {"text": "Mijn tekst", "version": 0}, **HTMX)
     html = response.content.decode()
@@ -122,9 +135,16 @@ def test_a_stale_edit_shows_both_texts_and_saves_nothing(client, org):
 
 
 def test_a_stale_edit_without_javascript_shows_the_conflict_on_the_page(client, org):
-    services.save_entry(trajectory=org.trajectory, kind=Entry.Kind.ANSWER, key=KEY,
-                        subphase_slug=SUB, text="Eerder opgeslagen", not_relevant=False,
-                        base_version=0, user=org.schoolleider)
+    services.save_entry(
+        trajectory=org.trajectory,
+        kind=Entry.Kind.ANSWER,
+        key=KEY,
+        subphase_slug=SUB,
+        text="Eerder opgeslagen",
+        not_relevant=False,
+        base_version=0,
+        user=org.schoolleider,
+    )
     client.force_login(org.leraar)
     response = client.post(answer_url(org), {"text": "Mijn versie", "version": 0})
     html = response.content.decode()
@@ -136,10 +156,11 @@ def test_html_in_an_answer_is_shown_escaped_everywhere(client, org):
     client.force_login(org.leraar)
     evil = '<script>alert("x")</script><b>vet</b>'
     client.post(answer_url(org), {"text": evil, "version": 0})
-    client.post(reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
-                {"held_on": "2026-10-01", "topic": evil, "roles": ["oop"], "outcome": evil})
-    pages = [subphase_url(org),
-             reverse("trajectories:answer_history", args=[org.trajectory.pk, SUB, KEY])]
+    client.post(
+        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
+        {"held_on": "2026-10-01", "topic": evil, "roles": ["oop"], "outcome": evil},
+    )
+    pages = [subphase_url(org), reverse("trajectories:answer_history", args=[org.trajectory.pk, SUB, KEY])]
     for url in pages:
         html = client.get(url).content.decode()
         assert "<script>alert" not in html and "<b>vet</b>" not in html, url
@@ -163,8 +184,7 @@ def test_the_history_lists_every_version(client, org):
     client.force_login(org.leraar)
     client.post(answer_url(org), {"text": "Versie een", "version": 0})
     client.post(answer_url(org), {"text": "Versie twee", "version": 1})
-    html = client.get(reverse("trajectories:answer_history",
-                              args=[org.trajectory.pk, SUB, KEY])).content.decode()
+    html = client.get(reverse("trajectories:answer_history", args=[org.trajectory.pk, SUB, KEY])).content.decode()
     assert html.index("Versie twee") < html.index("Versie een")
     assert "Versie 2" in html and "Versie 1" in html
 
@@ -174,10 +194,11 @@ def test_the_history_lists_every_version(client, org):
 
 def test_reflection_and_done_show_in_the_overview(client, org):
     client.force_login(org.schoolleider)
-    client.post(reverse("trajectories:reflection", args=[org.trajectory.pk, SUB]),
-                {"text": "Conclusie: visie is helder.", "version": 0})
-    response = client.post(reverse("trajectories:done", args=[org.trajectory.pk, SUB]),
-                           {"done": "on"}, **HTMX)
+    client.post(
+        reverse("trajectories:reflection", args=[org.trajectory.pk, SUB]),
+        {"text": "Conclusie: visie is helder.", "version": 0},
+    )
+    response = client.post(reverse("trajectories:done", args=[org.trajectory.pk, SUB]), {"done": "on"}, **HTMX)
     assert "Heropen deelfase" in response.content.decode()
     overview = client.get(reverse("trajectories:detail", args=[org.trajectory.pk])).content.decode()
     assert "Reflectie geschreven" in overview and "Afgerond" in overview
@@ -188,9 +209,17 @@ def test_reflection_and_done_show_in_the_overview(client, org):
 
 def test_a_dialogue_is_logged_with_people_and_roles(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]), {
-        "held_on": "2026-10-01", "topic": "Studiedag", "participants": [org.leraar.person.pk],
-        "roles": ["docent_lc"], "outcome": "Afspraken gemaakt"}, **HTMX)
+    response = client.post(
+        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
+        {
+            "held_on": "2026-10-01",
+            "topic": "Studiedag",
+            "participants": [org.leraar.person.pk],
+            "roles": ["docent_lc"],
+            "outcome": "Afspraken gemaakt",
+        },
+        **HTMX,
+    )
     html = response.content.decode()
     assert "Studiedag" in html and str(org.leraar.person) in html and "Docent LC" in html
     dialogue = Dialogue.objects.get()
@@ -199,8 +228,9 @@ def test_a_dialogue_is_logged_with_people_and_roles(client, org):
 
 def test_a_dialogue_without_date_or_participants_is_refused_in_dutch(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
-                           {"held_on": "", "topic": "Overleg"})
+    response = client.post(
+        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]), {"held_on": "", "topic": "Overleg"}
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Dit veld is verplicht." in html
@@ -241,14 +271,24 @@ def _grow(org, *, trajectories: int, dialogues: int, answer_all: bool) -> None:
     if answer_all:
         factories.answer_everything(org.trajectory, org.schoolleider)
     for n in range(trajectories):
-        t = factories.trajectory(org.school, org.schoolleider.person, title=f"Traject {n}",
-                                 participants=[org.leraar.person, org.teamleider.person])
-        services.set_subphase_done(trajectory=t, subphase_slug=SUB, done=True,
-                                   user=org.schoolleider)
+        t = factories.trajectory(
+            org.school,
+            org.schoolleider.person,
+            title=f"Traject {n}",
+            participants=[org.leraar.person, org.teamleider.person],
+        )
+        services.set_subphase_done(trajectory=t, subphase_slug=SUB, done=True, user=org.schoolleider)
     for n in range(dialogues):
-        services.log_dialogue(trajectory=org.trajectory, subphase_slug=SUB,
-                              held_on=datetime.date(2026, 10, 1), participants=[org.leraar.person],
-                              roles=["oop"], topic=f"Overleg {n}", outcome="", user=org.schoolleider)
+        services.log_dialogue(
+            trajectory=org.trajectory,
+            subphase_slug=SUB,
+            held_on=datetime.date(2026, 10, 1),
+            participants=[org.leraar.person],
+            roles=["oop"],
+            topic=f"Overleg {n}",
+            outcome="",
+            user=org.schoolleider,
+        )
 
 
 @pytest.mark.parametrize("page", ["overview", "subphase", "school", "home"])
@@ -262,9 +302,16 @@ def test_query_budgets_do_not_grow_with_data(client, org, page):
     # overview and subphase each spend one query on which instruments are filled in
     budget = {"overview": 11, "subphase": 16, "school": 10, "home": 10}[page]
     client.force_login(org.schoolleider)
-    services.save_entry(trajectory=org.trajectory, kind=Entry.Kind.ANSWER, key=KEY,
-                        subphase_slug=SUB, text="Eerste antwoord", not_relevant=False,
-                        base_version=0, user=org.schoolleider)
+    services.save_entry(
+        trajectory=org.trajectory,
+        kind=Entry.Kind.ANSWER,
+        key=KEY,
+        subphase_slug=SUB,
+        text="Eerste antwoord",
+        not_relevant=False,
+        base_version=0,
+        user=org.schoolleider,
+    )
     _grow(org, trajectories=1, dialogues=1, answer_all=False)
     small = _count_queries(client, urls[page], budget)
 
@@ -287,9 +334,15 @@ def test_the_owner_changes_title_and_participants(client, org):
     client.force_login(org.schoolleider)
     url = reverse("trajectories:edit", args=[org.trajectory.pk])
     assert f'value="{org.trajectory.title}"' in client.get(url).content.decode()
-    response = client.post(url, {"title": "Nieuwe titel", "owner": org.schoolleider.person.pk,
-                                 "participants": [org.teamleider.person.pk],
-                                 "start_date": "2026-10-01"})
+    response = client.post(
+        url,
+        {
+            "title": "Nieuwe titel",
+            "owner": org.schoolleider.person.pk,
+            "participants": [org.teamleider.person.pk],
+            "start_date": "2026-10-01",
+        },
+    )
     assert response.status_code == 302
     org.trajectory.refresh_from_db()
     assert org.trajectory.title == "Nieuwe titel"
@@ -298,9 +351,10 @@ def test_the_owner_changes_title_and_participants(client, org):
 
 def test_a_change_with_an_empty_title_keeps_everything(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:edit", args=[org.trajectory.pk]),
-                           {"title": "", "owner": org.schoolleider.person.pk,
-                            "start_date": "2026-10-01"})
+    response = client.post(
+        reverse("trajectories:edit", args=[org.trajectory.pk]),
+        {"title": "", "owner": org.schoolleider.person.pk, "start_date": "2026-10-01"},
+    )
     assert "Dit veld is verplicht." in response.content.decode()
     org.trajectory.refresh_from_db()
     assert org.trajectory.title == "Meer differentiatie"
@@ -325,8 +379,10 @@ def test_a_deleted_trajectory_disappears_and_an_admin_can_restore_it(client, org
 
     admin_user = factories.User.objects.create_superuser("beheer@test.example", "x")
     client.force_login(admin_user)
-    client.post(reverse("admin:trajectories_trajectory_changelist"),
-                {"action": "restore", "_selected_action": [org.trajectory.pk]})
+    client.post(
+        reverse("admin:trajectories_trajectory_changelist"),
+        {"action": "restore", "_selected_action": [org.trajectory.pk]},
+    )
     client.force_login(org.schoolleider)
     assert client.get(detail).status_code == 200
 

@@ -38,8 +38,7 @@ class LoadReport:
         if not kinds:
             return "nothing changed."
         return ", ".join(
-            f"{k}: {self.created[k]} new, {self.updated[k]} updated, {self.removed[k]} removed"
-            for k in kinds
+            f"{k}: {self.created[k]} new, {self.updated[k]} updated, {self.removed[k]} removed" for k in kinds
         )
 
 
@@ -111,8 +110,7 @@ def _check_references(merged: dict[str, list]) -> None:
             scoped("lever", lever, where)
             for topic in lever.get("table1", []):
                 if topic not in table1_topics:
-                    raise CatalogError(f"{where}.table1: '{topic}' is not an aanknopingspunt "
-                                       "of any theme in Table 1")
+                    raise CatalogError(f"{where}.table1: '{topic}' is not an aanknopingspunt of any theme in Table 1")
     factors = {choice for choice, _ in AmoItem.Factor.choices}
     for fname, i, block in merged.get("amo", []):
         where = f"{fname}: amo[{i}]"
@@ -145,9 +143,7 @@ class _Upserter:
         return obj
 
     def remove_stale(self, model, queryset=None) -> None:
-        qs = (queryset if queryset is not None else model.objects.all()).exclude(
-            slug__in=self.kept.get(model, set())
-        )
+        qs = (queryset if queryset is not None else model.objects.all()).exclude(slug__in=self.kept.get(model, set()))
         count = qs.count()
         if count:
             qs.delete()
@@ -158,8 +154,17 @@ def _load_tips(up: _Upserter, tips: list[dict], order: int, *, phase, subphase) 
     """A tip hangs on a phase or on a subphase; returns the last order number used."""
     for tip in tips:
         order += 1
-        up(Tip, tip["slug"], kind=tip["kind"], title=tip["title"], body=tip["body"],
-           url=tip.get("url", ""), phase=phase, subphase=subphase, order=order)
+        up(
+            Tip,
+            tip["slug"],
+            kind=tip["kind"],
+            title=tip["title"],
+            body=tip["body"],
+            url=tip.get("url", ""),
+            phase=phase,
+            subphase=subphase,
+            order=order,
+        )
     return order
 
 
@@ -186,35 +191,57 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
     sub_order = group_order = question_order = tip_order = 0
     for _, _, p in content.get("phases", []):
         phase = up(
-            Phase, p["slug"], number=p["number"], name=p["name"], doel=p["doel"],
+            Phase,
+            p["slug"],
+            number=p["number"],
+            name=p["name"],
+            doel=p["doel"],
             dialoog=p.get("dialoog", ""),
         )
         tip_order = _load_tips(up, p.get("tips", []), tip_order, phase=phase, subphase=None)
         for s in p["subphases"]:
             sub_order += 1
             sub = up(
-                Subphase, s["slug"], code=s["code"], phase=phase, title=s["title"],
-                doel=s["doel"], dialoog=s.get("dialoog", ""), reflectie=s["reflectie"],
+                Subphase,
+                s["slug"],
+                code=s["code"],
+                phase=phase,
+                title=s["title"],
+                doel=s["doel"],
+                dialoog=s.get("dialoog", ""),
+                reflectie=s["reflectie"],
                 order=sub_order,
             )
             tip_order = _load_tips(up, s.get("tips", []), tip_order, phase=None, subphase=sub)
             for g in s["question_groups"]:
                 group_order += 1
-                group = up(QuestionGroup, g["slug"], subphase=sub, title=g["title"],
-                           intro=g.get("intro", ""), order=group_order)
+                group = up(
+                    QuestionGroup,
+                    g["slug"],
+                    subphase=sub,
+                    title=g["title"],
+                    intro=g.get("intro", ""),
+                    order=group_order,
+                )
                 for q in g["questions"]:
                     question_order += 1
-                    up(Question, q["slug"], group=group, subphase=sub, text=q["text"],
-                       order=question_order)
+                    up(Question, q["slug"], group=group, subphase=sub, text=q["text"], order=question_order)
 
     row_order = 0
     for _, _, table in content.get("situation_tables", []):
         for section in table["sections"]:
             for row in section["rows"]:
                 row_order += 1
-                up(SituationRow, row["slug"], table=table["slug"], table_title=table["title"],
-                   section=section["title"], text=row["text"], themes=row.get("themes", []),
-                   order=row_order)
+                up(
+                    SituationRow,
+                    row["slug"],
+                    table=table["slug"],
+                    table_title=table["title"],
+                    section=section["title"],
+                    text=row["text"],
+                    themes=row.get("themes", []),
+                    order=row_order,
+                )
 
     for order, (_, _, item) in enumerate(content.get("knelpunten", []), start=1):
         up(Bottleneck, item["slug"], text=item["text"], themes=item.get("themes", []), order=order)
@@ -224,9 +251,15 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
         cluster = up(LeverCluster, c["slug"], name=c["name"], order=order)
         for lever in c["levers"]:
             lever_order += 1
-            up(Lever, lever["slug"], cluster=cluster, text=lever["text"],
-               themes=lever.get("themes", []), table1=lever.get("table1", []),
-               order=lever_order)
+            up(
+                Lever,
+                lever["slug"],
+                cluster=cluster,
+                text=lever["text"],
+                themes=lever.get("themes", []),
+                table1=lever.get("table1", []),
+                order=lever_order,
+            )
 
     amo_order = 0
     kinds = {"teacher": "teacher", "interventions": "intervention", "leadership": "leadership"}
@@ -234,12 +267,29 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
         for key, kind in kinds.items():
             for item in block[key]:
                 amo_order += 1
-                up(AmoItem, item["slug"], factor=block["factor"], kind=kind, text=item["text"],
-                   themes=item.get("themes", []), order=amo_order)
+                up(
+                    AmoItem,
+                    item["slug"],
+                    factor=block["factor"],
+                    kind=kind,
+                    text=item["text"],
+                    themes=item.get("themes", []),
+                    order=amo_order,
+                )
 
     # Children before parents, so a stale parent's cascade is not counted twice.
-    for model in (Question, QuestionGroup, Tip, Subphase, Phase, SituationRow, Bottleneck,
-                  Lever, LeverCluster, AmoItem):
+    for model in (
+        Question,
+        QuestionGroup,
+        Tip,
+        Subphase,
+        Phase,
+        SituationRow,
+        Bottleneck,
+        Lever,
+        LeverCluster,
+        AmoItem,
+    ):
         up.remove_stale(model)
     up.remove_stale(Theme, Theme.objects.filter(from_content=True))
     load_instruments(directory / "enquetes", report)

@@ -41,9 +41,7 @@ class Theme(models.Model):
     verwachte_effecten = models.JSONField(_("expected effects"), default=list, blank=True)
     aanknopingspunten = models.JSONField(_("starting points for policy"), default=list, blank=True)
     order = models.PositiveIntegerField(default=100)
-    from_content = models.BooleanField(
-        default=False, editable=False, help_text=_("Loaded from the content files.")
-    )
+    from_content = models.BooleanField(default=False, editable=False, help_text=_("Loaded from the content files."))
 
     class Meta:
         ordering = ["order", "name"]
@@ -108,12 +106,8 @@ class Tip(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     url = models.URLField(blank=True)
-    phase = models.ForeignKey(
-        Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips"
-    )
-    subphase = models.ForeignKey(
-        Subphase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips"
-    )
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips")
+    subphase = models.ForeignKey(Subphase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips")
     order = models.PositiveIntegerField()
 
     class Meta:

@@ -18,7 +18,13 @@ class StakeholderAdmin(admin.ModelAdmin):
     raw_id_fields = ["trajectory"]
 
 
-for model in (models.SituationAssessment, models.BottleneckAssessment, models.LeverChoice,
-              models.AmoChain, models.AmoElement, models.CoherenceTheme, models.CoherenceLink):
-    admin.site.register(model, raw_id_fields=[f.name for f in model._meta.fields
-                                              if f.many_to_one])
+for model in (
+    models.SituationAssessment,
+    models.BottleneckAssessment,
+    models.LeverChoice,
+    models.AmoChain,
+    models.AmoElement,
+    models.CoherenceTheme,
+    models.CoherenceLink,
+):
+    admin.site.register(model, raw_id_fields=[f.name for f in model._meta.fields if f.many_to_one])

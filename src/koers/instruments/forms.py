@@ -22,7 +22,10 @@ SCORE_ERROR = _("Choose a score from 1 (small) to 5 (large).")
 def score_field(label, *, required: bool = True) -> forms.TypedChoiceField:
     empty = [] if required else [("", _("not scored yet"))]
     return forms.TypedChoiceField(
-        label=label, coerce=int, required=required, empty_value=None,
+        label=label,
+        coerce=int,
+        required=required,
+        empty_value=None,
         choices=empty + [(n, n) for n in range(rules.SCORE_MIN, rules.SCORE_MAX + 1)],
         error_messages={"invalid_choice": SCORE_ERROR, "required": SCORE_ERROR},
     )
@@ -30,7 +33,10 @@ def score_field(label, *, required: bool = True) -> forms.TypedChoiceField:
 
 def long_text(label, *, required: bool = False, rows: int = 3, help_text: str = "") -> LongTextField:
     return LongTextField(
-        label=label, required=required, max_length=MAX_TEXT_LENGTH, help_text=help_text,
+        label=label,
+        required=required,
+        max_length=MAX_TEXT_LENGTH,
+        help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"max_length": _("Use at most 10,000 characters (you used %(show_value)d).")},
     )
@@ -41,35 +47,59 @@ YES_NO = [("", _("not answered")), ("ja", _("yes")), ("nee", _("no"))]
 
 class YesNoField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
-        super().__init__(choices=YES_NO, required=False, empty_value=None,
-                         coerce=lambda v: v == "ja", widget=forms.RadioSelect, **kwargs)
+        super().__init__(
+            choices=YES_NO,
+            required=False,
+            empty_value=None,
+            coerce=lambda v: v == "ja",
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
 
     def prepare_value(self, value):
         return {True: "ja", False: "nee"}.get(value, value)
 
 
 class GoalForm(forms.ModelForm):
-    description = long_text(_("Goal"), required=True, rows=3, help_text=_(
-        "What do you want to have reached? Make it SMART: specific, measurable, acceptable, "
-        "realistic and time-bound."))
+    description = long_text(
+        _("Goal"),
+        required=True,
+        rows=3,
+        help_text=_(
+            "What do you want to have reached? Make it SMART: specific, measurable, acceptable, "
+            "realistic and time-bound."
+        ),
+    )
     involved = long_text(_("Who is involved in reaching it?"), rows=2)
     smart = forms.MultipleChoiceField(
-        label=_("Which SMART criteria does the goal meet?"), choices=Goal.Smart.choices,
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Which SMART criteria does the goal meet?"),
+        choices=Goal.Smart.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Goal
-        fields = ["level", "description", "involved", "term", "target_date", "smart",
-                  "indicator", "unit", "baseline", "target_value", "scale_min", "scale_max"]
+        fields = [
+            "level",
+            "description",
+            "involved",
+            "term",
+            "target_date",
+            "smart",
+            "indicator",
+            "unit",
+            "baseline",
+            "target_value",
+            "scale_min",
+            "scale_max",
+        ]
         widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
-            "indicator": _("How you will see progress, e.g. \"share of lessons observed with "
-                           "differentiation\"."),
+            "indicator": _('How you will see progress, e.g. "share of lessons observed with differentiation".'),
             "unit": _("e.g. %, hours, number of teachers"),
             "scale_min": _("Optional. For a percentage: 0. Measurements below it are refused."),
-            "scale_max": _("Optional. For a percentage: 100. Measurements above it are "
-                           "refused."),
+            "scale_max": _("Optional. For a percentage: 100. Measurements above it are refused."),
         }
 
     def __init__(self, *args, sharpening: bool = False, **kwargs):
@@ -78,9 +108,12 @@ class GoalForm(forms.ModelForm):
         self.fields["term"].choices = Goal.Term.choices
         if sharpening:
             self.fields["reason"] = long_text(
-                _("Why is the goal sharpened?"), rows=2,
-                help_text=_("What did the analysis in 1B show? The earlier version stays "
-                            "visible in the goal's history."))
+                _("Why is the goal sharpened?"),
+                rows=2,
+                help_text=_(
+                    "What did the analysis in 1B show? The earlier version stays visible in the goal's history."
+                ),
+            )
 
 
 class SituationForm(forms.ModelForm):
@@ -102,8 +135,9 @@ class SituationForm(forms.ModelForm):
 
 
 class OwnRowForm(forms.Form):
-    own_text = forms.CharField(label=_("Your own question or topic"), max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    own_text = forms.CharField(
+        label=_("Your own question or topic"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class BottleneckForm(forms.ModelForm):
@@ -117,15 +151,14 @@ class BottleneckForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["urgency"].choices = [("", _("not rated"))] + list(
-            BottleneckAssessment.Urgency.choices)
-        self.fields["urgency"].error_messages["invalid_choice"] = _(
-            "Choose an urgency from 1 to 4.")
+        self.fields["urgency"].choices = [("", _("not rated"))] + list(BottleneckAssessment.Urgency.choices)
+        self.fields["urgency"].error_messages["invalid_choice"] = _("Choose an urgency from 1 to 4.")
 
 
 class OwnBottleneckForm(forms.Form):
-    own_text = forms.CharField(label=_("Your own bottleneck"), max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    own_text = forms.CharField(
+        label=_("Your own bottleneck"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class StakeholderForm(forms.ModelForm):
@@ -135,14 +168,25 @@ class StakeholderForm(forms.ModelForm):
     knowledge = long_text(_("Their knowledge of the theme"), rows=2)
     relations = long_text(_("Their influence and relations regarding the theme"), rows=2)
     confirm_duplicate = forms.BooleanField(
-        label=_("Yes, this is another stakeholder with the same name"), required=False)
+        label=_("Yes, this is another stakeholder with the same name"), required=False
+    )
 
     class Meta:
         model = Stakeholder
-        fields = ["name", "kind", "role", "ideas", "knowledge", "relations", "interest",
-                  "influence", "alignment", "trust", "key_figure"]
-        widgets = {"kind": forms.RadioSelect, "alignment": forms.RadioSelect,
-                   "trust": forms.RadioSelect}
+        fields = [
+            "name",
+            "kind",
+            "role",
+            "ideas",
+            "knowledge",
+            "relations",
+            "interest",
+            "influence",
+            "alignment",
+            "trust",
+            "key_figure",
+        ]
+        widgets = {"kind": forms.RadioSelect, "alignment": forms.RadioSelect, "trust": forms.RadioSelect}
         help_texts = {"key_figure": _("A key figure for your school or project.")}
 
     def __init__(self, *args, show_confirm: bool = False, **kwargs):
@@ -164,8 +208,7 @@ class LeverScoreForm(forms.ModelForm):
 
 
 class OwnLeverForm(LeverScoreForm):
-    own_text = forms.CharField(label=_("Your own lever"), max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    own_text = forms.CharField(label=_("Your own lever"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     cluster_slug = forms.ChoiceField(label=_("Topic"))
 
     class Meta(LeverScoreForm.Meta):
@@ -174,18 +217,20 @@ class OwnLeverForm(LeverScoreForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cluster_slug"].choices = [("", _("Choose a topic"))] + list(
-            LeverCluster.objects.values_list("slug", "name"))
+            LeverCluster.objects.values_list("slug", "name")
+        )
 
 
 class ChainForm(forms.ModelForm):
-    behaviour = long_text(_("Desired professional behaviour of teachers"), required=True,
-                          help_text=_("What do teachers do differently when the goal is "
-                                      "reached?"))
+    behaviour = long_text(
+        _("Desired professional behaviour of teachers"),
+        required=True,
+        help_text=_("What do teachers do differently when the goal is reached?"),
+    )
     expected_effect = long_text(_("Expected effect"), rows=2)
     time_path = long_text(_("Time path"), rows=2)
     support = long_text(_("Support (draagvlak)"), rows=2)
-    investment = long_text(_("Investment"), rows=2,
-                           help_text=_("Time, money, space, schedules, tools."))
+    investment = long_text(_("Investment"), rows=2, help_text=_("Time, money, space, schedules, tools."))
 
     class Meta:
         model = AmoChain
@@ -202,10 +247,12 @@ class ElementForm(forms.Form):
     factor = forms.ChoiceField(label=_("Factor"), choices=AmoItem.Factor.choices)
     kind = forms.ChoiceField(label=_("Column"), choices=AmoItem.Kind.choices)
     item_slug = forms.ChoiceField(label=_("From Figure 8"), required=False)
-    own_text = forms.CharField(label=_("Or in your own words"), max_length=2000, required=False,
-                               widget=forms.Textarea(attrs={"rows": 2}))
-    lever = forms.TypedChoiceField(label=_("Lever from 2A (interventions only)"), required=False,
-                                   coerce=int, empty_value=None)
+    own_text = forms.CharField(
+        label=_("Or in your own words"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    lever = forms.TypedChoiceField(
+        label=_("Lever from 2A (interventions only)"), required=False, coerce=int, empty_value=None
+    )
 
     def __init__(self, *args, items, levers: dict, **kwargs):
         """items: Figure 8 option groups; levers: the trajectory's chosen levers by id, as
@@ -213,8 +260,7 @@ class ElementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.levers = levers
         self.fields["item_slug"].choices = [("", _("Choose an item, or write your own below"))] + items
-        self.fields["lever"].choices = [("", _("No lever"))] + [
-            (pk, label) for pk, (_choice, label) in levers.items()]
+        self.fields["lever"].choices = [("", _("No lever"))] + [(pk, label) for pk, (_choice, label) in levers.items()]
 
     def clean_lever(self):
         pk = self.cleaned_data["lever"]
@@ -224,8 +270,12 @@ class ElementForm(forms.Form):
 class CoherenceForm(forms.Form):
     """The Bijlage 2 matrix: a cell per pair of themes, and four notes per theme."""
 
-    NOTES = {"ambition": _("Our ambition"), "attention": _("Points of attention"),
-             "chances": _("Chances"), "threats": _("Threats")}
+    NOTES = {
+        "ambition": _("Our ambition"),
+        "attention": _("Points of attention"),
+        "chances": _("Chances"),
+        "threats": _("Threats"),
+    }
 
     def __init__(self, *args, rows, links, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,10 +284,11 @@ class CoherenceForm(forms.Form):
             for target in rows:
                 if source.key != target.key:
                     self.fields[self.cell(source.key, target.key)] = forms.ChoiceField(
-                        label=_("How %(a)s influences %(b)s") % {"a": source.name,
-                                                                 "b": target.name},
+                        label=_("How %(a)s influences %(b)s") % {"a": source.name, "b": target.name},
                         choices=[("", "–")] + list(CoherenceLink.Effect.choices),
-                        required=False, initial=links.get((source.key, target.key), ""))
+                        required=False,
+                        initial=links.get((source.key, target.key), ""),
+                    )
             for name, label in self.NOTES.items():
                 note = long_text(label, rows=2)
                 note.initial = getattr(source.row, name, "") if source.row else ""
@@ -249,19 +300,21 @@ class CoherenceForm(forms.Form):
 
     def matrix(self):
         """Rows of (theme, [bound cell field or None on the diagonal])."""
-        return [(s, [None if s.key == t.key else self[self.cell(s.key, t.key)] for t in self.rows])
-                for s in self.rows]
+        return [(s, [None if s.key == t.key else self[self.cell(s.key, t.key)] for t in self.rows]) for s in self.rows]
 
     def notes(self):
         return [(s, [self[f"{s.key}__{name}"] for name in self.NOTES]) for s in self.rows]
 
     def links(self) -> dict[tuple[str, str], str]:
-        return {(s.key, t.key): self.cleaned_data[self.cell(s.key, t.key)]
-                for s in self.rows for t in self.rows if s.key != t.key}
+        return {
+            (s.key, t.key): self.cleaned_data[self.cell(s.key, t.key)]
+            for s in self.rows
+            for t in self.rows
+            if s.key != t.key
+        }
 
     def note_values(self) -> dict[str, dict[str, str]]:
-        return {s.key: {name: self.cleaned_data[f"{s.key}__{name}"] for name in self.NOTES}
-                for s in self.rows}
+        return {s.key: {name: self.cleaned_data[f"{s.key}__{name}"] for name in self.NOTES} for s in self.rows}
 
 
 class OwnThemeForm(forms.Form):

@@ -61,16 +61,11 @@ class Goal(models.Model):
     smart = models.JSONField(_("SMART check"), default=list, blank=True)
     indicator = models.CharField(_("indicator"), max_length=200, blank=True)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
-    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True,
-                                   blank=True)
-    target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2,
-                                       null=True, blank=True)
-    scale_min = models.DecimalField(_("lowest possible value"), max_digits=12, decimal_places=2,
-                                    null=True, blank=True)
-    scale_max = models.DecimalField(_("highest possible value"), max_digits=12,
-                                    decimal_places=2, null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.ACTIEF)
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    scale_min = models.DecimalField(_("lowest possible value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    scale_max = models.DecimalField(_("highest possible value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIEF)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -80,9 +75,9 @@ class Goal(models.Model):
         verbose_name_plural = _("goals")
         constraints = [
             models.CheckConstraint(
-                condition=Q(scale_min__isnull=True) | Q(scale_max__isnull=True)
-                | Q(scale_min__lt=F("scale_max")),
-                name="goal_scale_min_below_max"),
+                condition=Q(scale_min__isnull=True) | Q(scale_max__isnull=True) | Q(scale_min__lt=F("scale_max")),
+                name="goal_scale_min_below_max",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -90,8 +85,9 @@ class Goal(models.Model):
 
     def in_range(self, value) -> bool:
         """Whether a value lies in the indicator's allowed range (open ends allowed)."""
-        return (self.scale_min is None or value >= self.scale_min) and \
-            (self.scale_max is None or value <= self.scale_max)
+        return (self.scale_min is None or value >= self.scale_min) and (
+            self.scale_max is None or value <= self.scale_max
+        )
 
 
 class GoalRevision(models.Model):
@@ -103,15 +99,11 @@ class GoalRevision(models.Model):
     snapshot = models.JSONField()
     reason = models.TextField(_("why sharpened"), blank=True)
     edited_at = models.DateTimeField(auto_now_add=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         ordering = ["version"]
-        constraints = [
-            models.UniqueConstraint(fields=["goal", "version"], name="goal_revision_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["goal", "version"], name="goal_revision_unique")]
 
     def __str__(self) -> str:
         return f"{self.goal} v{self.version}"
@@ -120,15 +112,13 @@ class GoalRevision(models.Model):
 class SituationAssessment(models.Model):
     """One row of Table 6 or 7 as the school fills it in, or a row of its own."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="situation_rows")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="situation_rows")
     row_slug = models.SlugField(max_length=80, blank=True)
     own_text = models.TextField(_("your own question"), blank=True)
     current = models.TextField(_("current situation"), blank=True)
     desired = models.TextField(_("desired situation"), blank=True)
     difference = models.TextField(_("difference"), blank=True)
-    gap = models.CharField(_("size of the gap"), max_length=10, choices=rules.Gap.choices,
-                           blank=True)
+    gap = models.CharField(_("size of the gap"), max_length=10, choices=rules.Gap.choices, blank=True)
     action_needed = models.BooleanField(_("action needed?"), null=True, blank=True)
     action = models.TextField(_("which action"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -136,10 +126,10 @@ class SituationAssessment(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["trajectory", "row_slug"], condition=~Q(row_slug=""),
-                                    name="situation_row_once"),
-            models.CheckConstraint(condition=~Q(row_slug="") | ~Q(own_text=""),
-                                   name="situation_row_has_text"),
+            models.UniqueConstraint(
+                fields=["trajectory", "row_slug"], condition=~Q(row_slug=""), name="situation_row_once"
+            ),
+            models.CheckConstraint(condition=~Q(row_slug="") | ~Q(own_text=""), name="situation_row_has_text"),
         ]
 
     def __str__(self) -> str:
@@ -155,13 +145,11 @@ class BottleneckAssessment(models.Model):
         GROOT = 3, _("3 · a serious problem")
         URGENT = 4, _("4 · an urgent problem")
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="bottlenecks")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="bottlenecks")
     bottleneck_slug = models.SlugField(max_length=80, blank=True)
     own_text = models.TextField(_("your own bottleneck"), blank=True)
     occurs = models.BooleanField(_("does it occur in our school?"), null=True, blank=True)
-    urgency = models.PositiveSmallIntegerField(_("how urgent?"), choices=Urgency.choices,
-                                               null=True, blank=True)
+    urgency = models.PositiveSmallIntegerField(_("how urgent?"), choices=Urgency.choices, null=True, blank=True)
     why = models.TextField(_("why does it occur?"), blank=True)
     own_action = models.TextField(_("what can we do ourselves?"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -169,12 +157,13 @@ class BottleneckAssessment(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["trajectory", "bottleneck_slug"],
-                                    condition=~Q(bottleneck_slug=""), name="bottleneck_once"),
-            models.CheckConstraint(condition=~Q(bottleneck_slug="") | ~Q(own_text=""),
-                                   name="bottleneck_has_text"),
-            models.CheckConstraint(condition=Q(urgency__gte=1, urgency__lte=4)
-                                   | Q(urgency__isnull=True), name="bottleneck_urgency_range"),
+            models.UniqueConstraint(
+                fields=["trajectory", "bottleneck_slug"], condition=~Q(bottleneck_slug=""), name="bottleneck_once"
+            ),
+            models.CheckConstraint(condition=~Q(bottleneck_slug="") | ~Q(own_text=""), name="bottleneck_has_text"),
+            models.CheckConstraint(
+                condition=Q(urgency__gte=1, urgency__lte=4) | Q(urgency__isnull=True), name="bottleneck_urgency_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,8 +175,7 @@ class Stakeholder(models.Model):
         INTERN = "intern", _("Internal")
         EXTERN = "extern", _("External")
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="stakeholders")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="stakeholders")
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("internal or external"), max_length=10, choices=Kind.choices)
     role = models.CharField(_("role"), max_length=300, blank=True)
@@ -196,8 +184,7 @@ class Stakeholder(models.Model):
     relations = models.TextField(_("influence and relations"), blank=True)
     interest = models.PositiveSmallIntegerField(_("interest"), validators=SCORE_VALIDATORS)
     influence = models.PositiveSmallIntegerField(_("influence"), validators=SCORE_VALIDATORS)
-    alignment = models.CharField(_("alignment of interests"), max_length=20,
-                                 choices=rules.Alignment.choices)
+    alignment = models.CharField(_("alignment of interests"), max_length=20, choices=rules.Alignment.choices)
     trust = models.CharField(_("trustworthiness"), max_length=20, choices=rules.Trust.choices)
     key_figure = models.BooleanField(_("key figure"), default=False)
 
@@ -227,19 +214,19 @@ class LeverChoice(models.Model):
     lever_slug = models.SlugField(max_length=80, blank=True)
     own_text = models.TextField(_("your own lever"), blank=True)
     cluster_slug = models.SlugField(_("topic"), max_length=80)
-    impact = models.PositiveSmallIntegerField(_("expected impact"), validators=SCORE_VALIDATORS,
-                                              null=True, blank=True)
-    success = models.PositiveSmallIntegerField(_("chance of success"),
-                                               validators=SCORE_VALIDATORS, null=True, blank=True)
+    impact = models.PositiveSmallIntegerField(_("expected impact"), validators=SCORE_VALIDATORS, null=True, blank=True)
+    success = models.PositiveSmallIntegerField(
+        _("chance of success"), validators=SCORE_VALIDATORS, null=True, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["trajectory", "lever_slug"],
-                                    condition=~Q(lever_slug=""), name="lever_chosen_once"),
-            models.CheckConstraint(condition=~Q(lever_slug="") | ~Q(own_text=""),
-                                   name="lever_has_text"),
+            models.UniqueConstraint(
+                fields=["trajectory", "lever_slug"], condition=~Q(lever_slug=""), name="lever_chosen_once"
+            ),
+            models.CheckConstraint(condition=~Q(lever_slug="") | ~Q(own_text=""), name="lever_has_text"),
             _score_check("impact", "lever_impact_range", nullable=True),
             _score_check("success", "lever_success_range", nullable=True),
         ]
@@ -260,10 +247,10 @@ class AmoChain(models.Model):
     """The 2B chain: goal → professional behaviour → AMO factors → interventions → leadership
     → expected effect, time path, support and investment."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="amo_chains")
-    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="amo_chains", verbose_name=_("goal"))
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="amo_chains")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="amo_chains", verbose_name=_("goal")
+    )
     behaviour = models.TextField(_("desired professional behaviour"))
     expected_effect = models.TextField(_("expected effect"), blank=True)
     time_path = models.TextField(_("time path"), blank=True)
@@ -287,14 +274,19 @@ class AmoElement(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=AmoItem.Kind.choices)
     item_slug = models.SlugField(max_length=80, blank=True)
     own_text = models.TextField(_("your own text"), blank=True)
-    lever = models.ForeignKey(LeverChoice, on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="amo_elements", verbose_name=_("lever from 2A"))
+    lever = models.ForeignKey(
+        LeverChoice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amo_elements",
+        verbose_name=_("lever from 2A"),
+    )
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(item_slug="") | ~Q(own_text=""),
-                                   name="amo_element_has_text"),
+            models.CheckConstraint(condition=~Q(item_slug="") | ~Q(own_text=""), name="amo_element_has_text"),
         ]
 
     def __str__(self) -> str:
@@ -304,8 +296,7 @@ class AmoElement(models.Model):
 class CoherenceTheme(models.Model):
     """A theme in the Bijlage 2 matrix: a catalogue theme (by slug) or the school's own."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="coherence_themes")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="coherence_themes")
     theme_slug = models.SlugField(max_length=80, blank=True)
     own_name = models.CharField(_("your own theme"), max_length=200, blank=True)
     ambition = models.TextField(_("our ambition"), blank=True)
@@ -316,10 +307,10 @@ class CoherenceTheme(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["trajectory", "theme_slug"],
-                                    condition=~Q(theme_slug=""), name="coherence_theme_once"),
-            models.CheckConstraint(condition=~Q(theme_slug="") | ~Q(own_name=""),
-                                   name="coherence_theme_has_name"),
+            models.UniqueConstraint(
+                fields=["trajectory", "theme_slug"], condition=~Q(theme_slug=""), name="coherence_theme_once"
+            ),
+            models.CheckConstraint(condition=~Q(theme_slug="") | ~Q(own_name=""), name="coherence_theme_has_name"),
         ]
 
     def __str__(self) -> str:
@@ -334,8 +325,7 @@ class CoherenceLink(models.Model):
         VERZWAKT = "verzwakt", _("weakens")
         GEEN = "geen", _("no influence")
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="coherence_links")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="coherence_links")
     source = models.ForeignKey(CoherenceTheme, on_delete=models.CASCADE, related_name="+")
     target = models.ForeignKey(CoherenceTheme, on_delete=models.CASCADE, related_name="+")
     effect = models.CharField(max_length=10, choices=Effect.choices)
@@ -343,8 +333,7 @@ class CoherenceLink(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["source", "target"], name="coherence_link_once"),
-            models.CheckConstraint(condition=~Q(source=models.F("target")),
-                                   name="coherence_link_not_self"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")), name="coherence_link_not_self"),
         ]
 
     def __str__(self) -> str:

@@ -47,31 +47,67 @@ def _has(model, **filters) -> Callable[[], Exists]:
 
 INSTRUMENTS = [
     Instrument("doelen", SUB_1A, _("Goals (Bijlage 1)"), "instruments:goals", _has(m.Goal)),
-    Instrument("situatie", SUB_1B, _("Situation map (Tables 6 and 7)"), "instruments:situation",
-               lambda: Exists(m.SituationAssessment.objects.filter(
-                   Q(trajectory=OuterRef("pk")) & (~Q(current="") | ~Q(desired=""))))),
-    Instrument("knelpunten", SUB_1B, _("Checklist of bottlenecks"), "instruments:bottlenecks",
-               _has(m.BottleneckAssessment, occurs__isnull=False)),
-    Instrument("stakeholders", SUB_1B, _("Stakeholders"), "instruments:stakeholders",
-               _has(m.Stakeholder)),
-    Instrument("aanscherpen", SUB_1C, _("Sharpen the goals"), "instruments:sharpen",
-               lambda: Exists(m.GoalRevision.objects.filter(
-                   goal__trajectory=OuterRef("pk"), subphase_slug=SUB_1C))),
-    Instrument("samenhang", SUB_1C, _("Coherence of the themes (Bijlage 2)"),
-               "instruments:coherence", _has(m.CoherenceLink)),
-    Instrument("aanknopingspunten", SUB_2A, _("Levers (Figure 6)"), "instruments:levers",
-               _has(m.LeverChoice, impact__isnull=False, success__isnull=False)),
-    Instrument("amo", SUB_2B, _("AMO planner (Figure 8)"), "instruments:amo",
-               _has(m.AmoChain)),
+    Instrument(
+        "situatie",
+        SUB_1B,
+        _("Situation map (Tables 6 and 7)"),
+        "instruments:situation",
+        lambda: Exists(
+            m.SituationAssessment.objects.filter(Q(trajectory=OuterRef("pk")) & (~Q(current="") | ~Q(desired="")))
+        ),
+    ),
+    Instrument(
+        "knelpunten",
+        SUB_1B,
+        _("Checklist of bottlenecks"),
+        "instruments:bottlenecks",
+        _has(m.BottleneckAssessment, occurs__isnull=False),
+    ),
+    Instrument("stakeholders", SUB_1B, _("Stakeholders"), "instruments:stakeholders", _has(m.Stakeholder)),
+    Instrument(
+        "aanscherpen",
+        SUB_1C,
+        _("Sharpen the goals"),
+        "instruments:sharpen",
+        lambda: Exists(m.GoalRevision.objects.filter(goal__trajectory=OuterRef("pk"), subphase_slug=SUB_1C)),
+    ),
+    Instrument(
+        "samenhang", SUB_1C, _("Coherence of the themes (Bijlage 2)"), "instruments:coherence", _has(m.CoherenceLink)
+    ),
+    Instrument(
+        "aanknopingspunten",
+        SUB_2A,
+        _("Levers (Figure 6)"),
+        "instruments:levers",
+        _has(m.LeverChoice, impact__isnull=False, success__isnull=False),
+    ),
+    Instrument("amo", SUB_2B, _("AMO planner (Figure 8)"), "instruments:amo", _has(m.AmoChain)),
     # Doe and Ga door count what the open cycle holds.
-    Instrument("plan", SUB_3A, _("Implementation plan"), "plans:plan",
-               _has(plans.Activity, deleted_at__isnull=True, cycle__closed_at__isnull=True)),
-    Instrument("monitoring", SUB_3B, _("Monitoring"), "plans:monitoring",
-               lambda: Exists(plans.Measurement.objects.filter(
-                   cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True))),
-    Instrument("evaluatie", SUB_4, _("Evaluation"), "plans:evaluation",
-               lambda: Exists(plans.GoalEvaluation.objects.filter(
-                   cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True))),
+    Instrument(
+        "plan",
+        SUB_3A,
+        _("Implementation plan"),
+        "plans:plan",
+        _has(plans.Activity, deleted_at__isnull=True, cycle__closed_at__isnull=True),
+    ),
+    Instrument(
+        "monitoring",
+        SUB_3B,
+        _("Monitoring"),
+        "plans:monitoring",
+        lambda: Exists(
+            plans.Measurement.objects.filter(cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True)
+        ),
+    ),
+    Instrument(
+        "evaluatie",
+        SUB_4,
+        _("Evaluation"),
+        "plans:evaluation",
+        lambda: Exists(
+            plans.GoalEvaluation.objects.filter(cycle__trajectory=OuterRef("pk"), cycle__closed_at__isnull=True)
+        ),
+    ),
 ]
 
 
@@ -82,8 +118,7 @@ class InstrumentStatus:
     url: str
 
 
-def instrument_statuses(trajectory: Trajectory, subphase_slug: str | None = None
-                        ) -> list[InstrumentStatus]:
+def instrument_statuses(trajectory: Trajectory, subphase_slug: str | None = None) -> list[InstrumentStatus]:
     """The instruments (of one subphase, or all) with whether each is filled in: one query."""
     chosen = [i for i in INSTRUMENTS if subphase_slug in (None, i.subphase_slug)]
     if not chosen:

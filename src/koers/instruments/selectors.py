@@ -92,16 +92,21 @@ class SituationMap:
     @property
     def filled(self) -> list[SituationLine]:
         """The lines the school has written something in, catalogue rows first."""
-        return [line for section in self.sections for line in section.lines
-                if line.assessment and (line.assessment.current or line.assessment.desired)] + [
-            line for line in self.own if line.assessment.current or line.assessment.desired]
+        return [
+            line
+            for section in self.sections
+            for line in section.lines
+            if line.assessment and (line.assessment.current or line.assessment.desired)
+        ] + [line for line in self.own if line.assessment.current or line.assessment.desired]
 
     @property
     def scenarios(self) -> list[tuple[rules.Scenario, int]]:
         """The 1B scenarios that apply, with how many rated gaps lead to each."""
-        return [(rules.scenario_for(gap), n) for gap, n in
-                ((rules.Gap.KLEIN, self.gaps[rules.Gap.KLEIN]),
-                 (rules.Gap.GROOT, self.gaps[rules.Gap.GROOT])) if n]
+        return [
+            (rules.scenario_for(gap), n)
+            for gap, n in ((rules.Gap.KLEIN, self.gaps[rules.Gap.KLEIN]), (rules.Gap.GROOT, self.gaps[rules.Gap.GROOT]))
+            if n
+        ]
 
 
 def situation_map(trajectory: Trajectory) -> SituationMap:
@@ -111,12 +116,9 @@ def situation_map(trajectory: Trajectory) -> SituationMap:
     for row in SituationRow.objects.all():
         if not row.applies_to(trajectory.theme):
             continue
-        section = sections.setdefault((row.table, row.section),
-                                      SituationSection(row.table_title, row.section))
-        section.lines.append(SituationLine(row.slug, for_theme(row.text, trajectory.theme),
-                                           by_slug.get(row.slug)))
-    own = [SituationLine(f"eigen-{a.pk}", a.own_text, a, own=True)
-           for a in assessments if not a.row_slug]
+        section = sections.setdefault((row.table, row.section), SituationSection(row.table_title, row.section))
+        section.lines.append(SituationLine(row.slug, for_theme(row.text, trajectory.theme), by_slug.get(row.slug)))
+    own = [SituationLine(f"eigen-{a.pk}", a.own_text, a, own=True) for a in assessments if not a.row_slug]
     gaps = Counter(a.gap for a in assessments if a.gap)
     return SituationMap(list(sections.values()), own, gaps)
 
@@ -139,10 +141,12 @@ class BottleneckLine:
 def bottleneck_lines(trajectory: Trajectory) -> list[BottleneckLine]:
     assessments = list(trajectory.bottlenecks.all())
     by_slug = {a.bottleneck_slug: a for a in assessments if a.bottleneck_slug}
-    lines = [BottleneckLine(b.slug, for_theme(b.text, trajectory.theme), by_slug.get(b.slug))
-             for b in Bottleneck.objects.all() if b.applies_to(trajectory.theme)]
-    lines += [BottleneckLine(f"eigen-{a.pk}", a.own_text, a, own=True)
-              for a in assessments if not a.bottleneck_slug]
+    lines = [
+        BottleneckLine(b.slug, for_theme(b.text, trajectory.theme), by_slug.get(b.slug))
+        for b in Bottleneck.objects.all()
+        if b.applies_to(trajectory.theme)
+    ]
+    lines += [BottleneckLine(f"eigen-{a.pk}", a.own_text, a, own=True) for a in assessments if not a.bottleneck_slug]
     return lines
 
 
@@ -153,8 +157,7 @@ def ranked_bottlenecks(lines: list[BottleneckLine]) -> list[BottleneckLine]:
 
 
 def own_bottleneck(trajectory: Trajectory, row_id: int) -> BottleneckAssessment:
-    return get_object_or_404(BottleneckAssessment, trajectory=trajectory, pk=row_id,
-                             bottleneck_slug="")
+    return get_object_or_404(BottleneckAssessment, trajectory=trajectory, pk=row_id, bottleneck_slug="")
 
 
 # --- stakeholders ----------------------------------------------------------------------------
@@ -171,29 +174,37 @@ def stakeholder_for(trajectory: Trajectory, stakeholder_id: int) -> Stakeholder:
 def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, charts.Chart]:
     S = rules.Strategy
     title = _("Stakeholder matrix: interest and influence")
-    description = _("Each numbered dot is a stakeholder, placed by interest (horizontal) and "
-                    "influence (vertical), both from 1 to 5. Scores from 3 count as large. The "
-                    "four areas say what to do: involve closely, keep satisfied, keep informed "
-                    "or monitor.")
-    points = [charts.Point(n, s.name, s.interest, s.influence)
-              for n, s in enumerate(stakeholders, start=1)]
+    description = _(
+        "Each numbered dot is a stakeholder, placed by interest (horizontal) and "
+        "influence (vertical), both from 1 to 5. Scores from 3 count as large. The "
+        "four areas say what to do: involve closely, keep satisfied, keep informed "
+        "or monitor."
+    )
+    points = [charts.Point(n, s.name, s.interest, s.influence) for n, s in enumerate(stakeholders, start=1)]
     influence_chart = charts.Chart(
-        title, description,
+        title,
+        description,
         charts.quadrant_plot(
-            title=title, description=description, x_label=_("Interest"),
-            y_label=_("Influence"), points=points,
-            quadrants=(S.NAUW_BETREKKEN.label, S.TEVREDEN_HOUDEN.label, S.INFORMEREN.label,
-                       S.MONITOREN.label),
+            title=title,
+            description=description,
+            x_label=_("Interest"),
+            y_label=_("Influence"),
+            points=points,
+            quadrants=(S.NAUW_BETREKKEN.label, S.TEVREDEN_HOUDEN.label, S.INFORMEREN.label, S.MONITOREN.label),
         ),
         ["#", _("Stakeholder"), _("Interest"), _("Influence"), _("Strategy")],
-        [[str(n), s.name, str(s.interest), str(s.influence), str(s.strategy.label)]
-         for n, s in enumerate(stakeholders, start=1)],
+        [
+            [str(n), s.name, str(s.interest), str(s.influence), str(s.strategy.label)]
+            for n, s in enumerate(stakeholders, start=1)
+        ],
         legend=[s.name for s in stakeholders],
     )
     title = _("Stakeholder matrix: alignment of interests and trustworthiness")
-    description = _("Figure 5 of the handreiking: each stakeholder sits in the cell of their "
-                    "trustworthiness (rows) and whether their interests align with yours "
-                    "(columns).")
+    description = _(
+        "Figure 5 of the handreiking: each stakeholder sits in the cell of their "
+        "trustworthiness (rows) and whether their interests align with yours "
+        "(columns)."
+    )
     cells = []
     for trust in rules.Trust:
         row = []
@@ -202,13 +213,17 @@ def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, c
             row.append((str(rules.FIGURE_5[(trust, alignment)].label), names))
         cells.append(row)
     figure5_chart = charts.Chart(
-        title, description,
-        charts.grid_matrix(title=title, description=description,
-                           columns=[str(a.label) for a in rules.Alignment],
-                           rows=[str(t.label) for t in rules.Trust], cells=cells),
+        title,
+        description,
+        charts.grid_matrix(
+            title=title,
+            description=description,
+            columns=[str(a.label) for a in rules.Alignment],
+            rows=[str(t.label) for t in rules.Trust],
+            cells=cells,
+        ),
         [_("Stakeholder"), _("Trustworthiness"), _("Alignment of interests"), _("Classification")],
-        [[s.name, s.get_trust_display(), s.get_alignment_display(), str(s.figure5.label)]
-         for s in stakeholders],
+        [[s.name, s.get_trust_display(), s.get_alignment_display(), str(s.figure5.label)] for s in stakeholders],
     )
     return influence_chart, figure5_chart
 
@@ -243,12 +258,18 @@ def lever_blocks(trajectory: Trajectory) -> list[LeverClusterBlock]:
             continue
         listed = lever.table1_themes(themes)
         by_id[lever.cluster_id].lines.append(
-            LeverLine(lever.slug, for_theme(lever.text, trajectory.theme),
-                      by_slug.get(lever.slug), listed if len(listed) > 1 else []))
+            LeverLine(
+                lever.slug,
+                for_theme(lever.text, trajectory.theme),
+                by_slug.get(lever.slug),
+                listed if len(listed) > 1 else [],
+            )
+        )
     for choice in choices:
         if not choice.lever_slug and choice.cluster_slug in by_cluster_slug:
             by_cluster_slug[choice.cluster_slug].lines.append(
-                LeverLine(f"eigen-{choice.pk}", choice.own_text, choice, own=True))
+                LeverLine(f"eigen-{choice.pk}", choice.own_text, choice, own=True)
+            )
     return list(by_id.values())
 
 
@@ -258,22 +279,30 @@ def scored_levers(blocks: list[LeverClusterBlock]) -> list[LeverLine]:
 
 def lever_chart(scored: list[LeverLine]) -> charts.Chart:
     title = _("Levers: expected impact and chance of success")
-    description = _("Each numbered dot is a scored lever, placed by chance of success "
-                    "(horizontal) and expected impact (vertical), both from 1 to 5. Scores from "
-                    "3 count as large. Levers top right are the most promising.")
+    description = _(
+        "Each numbered dot is a scored lever, placed by chance of success "
+        "(horizontal) and expected impact (vertical), both from 1 to 5. Scores from "
+        "3 count as large. Levers top right are the most promising."
+    )
     return charts.Chart(
-        title, description,
+        title,
+        description,
         charts.quadrant_plot(
-            title=title, description=description, x_label=_("Chance of success"),
+            title=title,
+            description=description,
+            x_label=_("Chance of success"),
             y_label=_("Expected impact"),
-            points=[charts.Point(n, line.text, line.choice.success, line.choice.impact)
-                    for n, line in enumerate(scored, start=1)],
-            quadrants=(_("Most promising"), _("Large impact, hard"), _("Quick win"),
-                       _("Least promising")),
+            points=[
+                charts.Point(n, line.text, line.choice.success, line.choice.impact)
+                for n, line in enumerate(scored, start=1)
+            ],
+            quadrants=(_("Most promising"), _("Large impact, hard"), _("Quick win"), _("Least promising")),
         ),
         ["#", _("Lever"), _("Expected impact"), _("Chance of success"), _("Assessment")],
-        [[str(n), line.text, str(line.choice.impact), str(line.choice.success),
-          str(line.choice.quadrant.label)] for n, line in enumerate(scored, start=1)],
+        [
+            [str(n), line.text, str(line.choice.impact), str(line.choice.success), str(line.choice.quadrant.label)]
+            for n, line in enumerate(scored, start=1)
+        ],
     )
 
 
@@ -284,8 +313,9 @@ def lever_choice_for(trajectory: Trajectory, choice_id: int) -> LeverChoice:
 def chosen_levers(trajectory: Trajectory) -> dict[int, tuple[LeverChoice, str]]:
     """Each chosen lever with its text, by choice id (for the AMO planner)."""
     texts = dict(Lever.objects.values_list("slug", "text"))
-    return {c.pk: (c, for_theme(texts.get(c.lever_slug, c.own_text), trajectory.theme))
-            for c in trajectory.levers.all()}
+    return {
+        c.pk: (c, for_theme(texts.get(c.lever_slug, c.own_text), trajectory.theme)) for c in trajectory.levers.all()
+    }
 
 
 # --- AMO planner -----------------------------------------------------------------------------
@@ -320,22 +350,20 @@ class ChainView:
 KIND_ORDER = [AmoItem.Kind.TEACHER, AmoItem.Kind.INTERVENTION, AmoItem.Kind.LEADERSHIP]
 
 
-def amo_chains(trajectory: Trajectory, levers: dict[int, tuple[LeverChoice, str]]
-               ) -> list[ChainView]:
+def amo_chains(trajectory: Trajectory, levers: dict[int, tuple[LeverChoice, str]]) -> list[ChainView]:
     """Each chain as a Figure 8 table: factors A, M, O by teacher / intervention / leadership.
     levers: chosen_levers(trajectory), which the page needs anyway."""
     items = {i.slug: i.text for i in AmoItem.objects.all()}
     chains = trajectory.amo_chains.select_related("goal").prefetch_related(
-        Prefetch("elements", queryset=AmoElement.objects.order_by("id")))
+        Prefetch("elements", queryset=AmoElement.objects.order_by("id"))
+    )
     views = []
     for chain in chains:
-        rows = {f: AmoRow(f, str(label), [AmoCell() for _k in KIND_ORDER])
-                for f, label in AmoItem.Factor.choices}
+        rows = {f: AmoRow(f, str(label), [AmoCell() for _k in KIND_ORDER]) for f, label in AmoItem.Factor.choices}
         for el in chain.elements.all():
             text = for_theme(items.get(el.item_slug, el.own_text), trajectory.theme)
             if el.lever_id:
-                text = _("%(text)s (lever: %(lever)s)") % {
-                    "text": text, "lever": levers[el.lever_id][1]}
+                text = _("%(text)s (lever: %(lever)s)") % {"text": text, "lever": levers[el.lever_id][1]}
             rows[el.factor].cells[KIND_ORDER.index(el.kind)].texts.append((el, text))
         views.append(ChainView(chain, list(rows.values())))
     return views
@@ -354,11 +382,9 @@ def amo_item_choices(trajectory: Trajectory) -> list[tuple[str, list[tuple[str, 
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for item in AmoItem.objects.all():
         if item.applies_to(trajectory.theme):
-            groups[(item.factor, item.kind)].append(
-                (item.slug, for_theme(item.text, trajectory.theme)))
+            groups[(item.factor, item.kind)].append((item.slug, for_theme(item.text, trajectory.theme)))
     factor_labels, kind_labels = dict(AmoItem.Factor.choices), dict(AmoItem.Kind.choices)
-    return [(f"{factor_labels[f]} · {kind_labels[k]}", options)
-            for (f, k), options in groups.items()]
+    return [(f"{factor_labels[f]} · {kind_labels[k]}", options) for (f, k), options in groups.items()]
 
 
 # --- coherence of the themes -----------------------------------------------------------------
@@ -375,10 +401,8 @@ class CoherenceRow:
 def coherence_rows(trajectory: Trajectory) -> list[CoherenceRow]:
     stored = list(trajectory.coherence_themes.all())
     by_slug = {r.theme_slug: r for r in stored if r.theme_slug}
-    rows = [CoherenceRow(f"theme-{t.slug}", t.name, by_slug.get(t.slug))
-            for t in Theme.objects.all()]
-    rows += [CoherenceRow(f"own-{r.pk}", r.own_name, r, own=True)
-             for r in stored if not r.theme_slug]
+    rows = [CoherenceRow(f"theme-{t.slug}", t.name, by_slug.get(t.slug)) for t in Theme.objects.all()]
+    rows += [CoherenceRow(f"own-{r.pk}", r.own_name, r, own=True) for r in stored if not r.theme_slug]
     return rows
 
 
@@ -386,9 +410,12 @@ def coherence_links(trajectory: Trajectory) -> dict[tuple[str, str], str]:
     keys = {}
     for row in trajectory.coherence_themes.all():
         keys[row.pk] = f"theme-{row.theme_slug}" if row.theme_slug else f"own-{row.pk}"
-    return {(keys[s], keys[t]): effect for s, t, effect in
-            CoherenceLink.objects.filter(trajectory=trajectory)
-            .values_list("source_id", "target_id", "effect")}
+    return {
+        (keys[s], keys[t]): effect
+        for s, t, effect in CoherenceLink.objects.filter(trajectory=trajectory).values_list(
+            "source_id", "target_id", "effect"
+        )
+    }
 
 
 def own_theme_for(trajectory: Trajectory, row_id: int) -> CoherenceTheme:

@@ -28,8 +28,20 @@ from .models import (
     Stakeholder,
 )
 
-GOAL_FIELDS = ["level", "description", "involved", "term", "target_date", "smart", "indicator",
-               "unit", "baseline", "target_value", "scale_min", "scale_max"]
+GOAL_FIELDS = [
+    "level",
+    "description",
+    "involved",
+    "term",
+    "target_date",
+    "smart",
+    "indicator",
+    "unit",
+    "baseline",
+    "target_value",
+    "scale_min",
+    "scale_max",
+]
 
 
 def _save(obj: Model, **values) -> Model:
@@ -59,52 +71,60 @@ def _snapshot(goal: Goal) -> dict:
 def _check_goal(values: dict) -> None:
     _require(values.get("description", ""), "description", _("Describe the goal."))
     if values.get("term") == Goal.Term.LANG and not values.get("target_date"):
-        raise ValidationError({"target_date": _("Give a long-term goal a date by which it "
-                                                "should be reached.")})
-    if (values.get("baseline") is not None or values.get("target_value") is not None) and \
-            not (values.get("indicator") or "").strip():
-        raise ValidationError({"indicator": _("Name the indicator the baseline and target "
-                                              "value measure.")})
+        raise ValidationError({"target_date": _("Give a long-term goal a date by which it should be reached.")})
+    if (values.get("baseline") is not None or values.get("target_value") is not None) and not (
+        values.get("indicator") or ""
+    ).strip():
+        raise ValidationError({"indicator": _("Name the indicator the baseline and target value measure.")})
     low, high = values.get("scale_min"), values.get("scale_max")
     if low is not None and high is not None and low >= high:
-        raise ValidationError({"scale_max": _("The highest possible value must be above the "
-                                              "lowest.")})
+        raise ValidationError({"scale_max": _("The highest possible value must be above the lowest.")})
     for field in ("baseline", "target_value"):
         value = values.get(field)
         if value is not None and not Goal(scale_min=low, scale_max=high).in_range(value):
-            raise ValidationError({field: _("This value lies outside the indicator's possible "
-                                            "values (%(low)s to %(high)s).") % {
-                "low": "…" if low is None else low, "high": "…" if high is None else high}})
+            raise ValidationError(
+                {
+                    field: _("This value lies outside the indicator's possible values (%(low)s to %(high)s).")
+                    % {"low": "…" if low is None else low, "high": "…" if high is None else high}
+                }
+            )
 
 
 @transaction.atomic
 def add_goal(*, trajectory: Trajectory, user: User, subphase_slug: str, **values) -> Goal:
     _check_goal(values)
     goal = _save(Goal(trajectory=trajectory), **values)
-    GoalRevision.objects.create(goal=goal, version=1, subphase_slug=subphase_slug,
-                                snapshot=_snapshot(goal), edited_by=user)
+    GoalRevision.objects.create(
+        goal=goal, version=1, subphase_slug=subphase_slug, snapshot=_snapshot(goal), edited_by=user
+    )
     return goal
 
 
 @transaction.atomic
-def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "",
-                **values) -> Goal:
+def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "", **values) -> Goal:
     """Save a new version of a goal; the earlier versions stay in its history."""
     _check_goal(values)
     goal = _save(goal, version=goal.version + 1, **values)
-    GoalRevision.objects.create(goal=goal, version=goal.version, subphase_slug=subphase_slug,
-                                snapshot=_snapshot(goal), reason=reason.strip(), edited_by=user)
+    GoalRevision.objects.create(
+        goal=goal,
+        version=goal.version,
+        subphase_slug=subphase_slug,
+        snapshot=_snapshot(goal),
+        reason=reason.strip(),
+        edited_by=user,
+    )
     return goal
 
 
 def goal_delete_blocker(goal: Goal) -> str:
     """Why a goal may not be deleted, or "" if it may: deleting must not lose other work."""
     if goal.amo_chains.exists():
-        return _("This goal is used in the AMO planner. Remove it from the chains that use it "
-                 "first.")
+        return _("This goal is used in the AMO planner. Remove it from the chains that use it first.")
     if goal.measurements.exists():
-        return _("This goal has measurements; deleting it would lose them. In Ga door you can "
-                 "stop or anchor the goal instead.")
+        return _(
+            "This goal has measurements; deleting it would lose them. In Ga door you can "
+            "stop or anchor the goal instead."
+        )
     return ""
 
 
@@ -118,26 +138,30 @@ def delete_goal(*, goal: Goal) -> None:
 # --- situation map (1B, Tables 6 and 7) ------------------------------------------------------
 
 
-def _catalogue_row(model, slug_field: str, catalogue, trajectory: Trajectory, slug: str,
-                   missing: str):
+def _catalogue_row(model, slug_field: str, catalogue, trajectory: Trajectory, slug: str, missing: str):
     """The school's row for a catalogue item, new if it has none yet; the item must exist."""
     if not catalogue.objects.filter(slug=slug).exists():
         raise ValidationError(missing)
-    return model.objects.filter(trajectory=trajectory, **{slug_field: slug}).first() \
-        or model(trajectory=trajectory, **{slug_field: slug})
+    return model.objects.filter(trajectory=trajectory, **{slug_field: slug}).first() or model(
+        trajectory=trajectory, **{slug_field: slug}
+    )
 
 
 @transaction.atomic
-def save_situation(*, trajectory: Trajectory, row_slug: str = "",
-                   assessment: SituationAssessment | None = None, **values
-                   ) -> SituationAssessment:
+def save_situation(
+    *, trajectory: Trajectory, row_slug: str = "", assessment: SituationAssessment | None = None, **values
+) -> SituationAssessment:
     """Fill in a catalogue row (by slug) or one of the school's own rows."""
     assessment = assessment or _catalogue_row(
-        SituationAssessment, "row_slug", SituationRow, trajectory, row_slug,
-        _("This row is not in the situation tables."))
+        SituationAssessment,
+        "row_slug",
+        SituationRow,
+        trajectory,
+        row_slug,
+        _("This row is not in the situation tables."),
+    )
     if values.get("action_needed") is False and (values.get("action") or "").strip():
-        raise ValidationError({"action": _("You said no action is needed; clear the action "
-                                           "or answer yes.")})
+        raise ValidationError({"action": _("You said no action is needed; clear the action or answer yes.")})
     return _save(assessment, **values)
 
 
@@ -151,15 +175,21 @@ def add_own_situation_row(*, trajectory: Trajectory, own_text: str) -> Situation
 
 
 @transaction.atomic
-def save_bottleneck(*, trajectory: Trajectory, bottleneck_slug: str = "",
-                    assessment: BottleneckAssessment | None = None, **values
-                    ) -> BottleneckAssessment:
+def save_bottleneck(
+    *, trajectory: Trajectory, bottleneck_slug: str = "", assessment: BottleneckAssessment | None = None, **values
+) -> BottleneckAssessment:
     assessment = assessment or _catalogue_row(
-        BottleneckAssessment, "bottleneck_slug", Bottleneck, trajectory, bottleneck_slug,
-        _("This bottleneck is not in the checklist."))
+        BottleneckAssessment,
+        "bottleneck_slug",
+        Bottleneck,
+        trajectory,
+        bottleneck_slug,
+        _("This bottleneck is not in the checklist."),
+    )
     if values.get("occurs") is not True and values.get("urgency") is not None:
-        raise ValidationError({"urgency": _("Only a bottleneck that occurs has an urgency: "
-                                            "answer yes, or clear the urgency.")})
+        raise ValidationError(
+            {"urgency": _("Only a bottleneck that occurs has an urgency: answer yes, or clear the urgency.")}
+        )
     return _save(assessment, **values)
 
 
@@ -181,33 +211,36 @@ class DuplicateName(ValidationError):
     """Another stakeholder of this trajectory has the same name: a warning, not a refusal."""
 
 
-def _check_stakeholder_name(trajectory: Trajectory, name: str, exclude: int | None,
-                            confirmed: bool) -> str:
+def _check_stakeholder_name(trajectory: Trajectory, name: str, exclude: int | None, confirmed: bool) -> str:
     name = name.strip()
     _require(name, "name", _("Give the stakeholder a name."))
     same = Stakeholder.objects.filter(trajectory=trajectory, name__iexact=name)
     if exclude:
         same = same.exclude(pk=exclude)
     if not confirmed and same.exists():
-        raise DuplicateName({"name": _("There is already a stakeholder called %(name)s. Is this "
-                                       "someone else? Then tick the box below and save again.")
-                             % {"name": name}})
+        raise DuplicateName(
+            {
+                "name": _(
+                    "There is already a stakeholder called %(name)s. Is this "
+                    "someone else? Then tick the box below and save again."
+                )
+                % {"name": name}
+            }
+        )
     return name
 
 
 @transaction.atomic
-def add_stakeholder(*, trajectory: Trajectory, confirm_duplicate: bool = False,
-                    **values) -> Stakeholder:
-    values["name"] = _check_stakeholder_name(trajectory, values.get("name", ""), None,
-                                             confirm_duplicate)
+def add_stakeholder(*, trajectory: Trajectory, confirm_duplicate: bool = False, **values) -> Stakeholder:
+    values["name"] = _check_stakeholder_name(trajectory, values.get("name", ""), None, confirm_duplicate)
     return _save(Stakeholder(trajectory=trajectory), **values)
 
 
 @transaction.atomic
-def change_stakeholder(*, stakeholder: Stakeholder, confirm_duplicate: bool = False,
-                       **values) -> Stakeholder:
-    values["name"] = _check_stakeholder_name(stakeholder.trajectory, values.get("name", ""),
-                                             stakeholder.pk, confirm_duplicate)
+def change_stakeholder(*, stakeholder: Stakeholder, confirm_duplicate: bool = False, **values) -> Stakeholder:
+    values["name"] = _check_stakeholder_name(
+        stakeholder.trajectory, values.get("name", ""), stakeholder.pk, confirm_duplicate
+    )
     return _save(stakeholder, **values)
 
 
@@ -220,35 +253,38 @@ def delete_stakeholder(*, stakeholder: Stakeholder) -> None:
 
 
 @transaction.atomic
-def score_lever(*, trajectory: Trajectory, lever_slug: str = "",
-                choice: LeverChoice | None = None, **values) -> LeverChoice:
+def score_lever(
+    *, trajectory: Trajectory, lever_slug: str = "", choice: LeverChoice | None = None, **values
+) -> LeverChoice:
     """Choose and score a Figure 6 lever (by slug), or rescore a chosen or own one."""
     if choice is None:
         lever = Lever.objects.select_related("cluster").filter(slug=lever_slug).first()
         if lever is None:
             raise ValidationError(_("This lever is not in Figure 6."))
-        choice = LeverChoice.objects.filter(trajectory=trajectory, lever_slug=lever_slug).first() \
-            or LeverChoice(trajectory=trajectory, lever_slug=lever_slug,
-                           cluster_slug=lever.cluster.slug)
+        choice = LeverChoice.objects.filter(trajectory=trajectory, lever_slug=lever_slug).first() or LeverChoice(
+            trajectory=trajectory, lever_slug=lever_slug, cluster_slug=lever.cluster.slug
+        )
     return _save(choice, **values)
 
 
 @transaction.atomic
-def add_own_lever(*, trajectory: Trajectory, own_text: str, cluster_slug: str,
-                  **values) -> LeverChoice:
+def add_own_lever(*, trajectory: Trajectory, own_text: str, cluster_slug: str, **values) -> LeverChoice:
     _require(own_text, "own_text", _("Describe the lever."))
     if not LeverCluster.objects.filter(slug=cluster_slug).exists():
         raise ValidationError({"cluster_slug": _("Choose one of the four topics.")})
-    return _save(LeverChoice(trajectory=trajectory), own_text=own_text.strip(),
-                 cluster_slug=cluster_slug, **values)
+    return _save(LeverChoice(trajectory=trajectory), own_text=own_text.strip(), cluster_slug=cluster_slug, **values)
 
 
 @transaction.atomic
 def remove_lever(*, choice: LeverChoice) -> None:
     """Drop a lever from the shortlist, unless an intervention in the AMO planner uses it."""
     if choice.amo_elements.exists():
-        raise ValidationError(_("An intervention in the AMO planner uses this lever. Remove "
-                                "that intervention first, or link it to another lever."))
+        raise ValidationError(
+            _(
+                "An intervention in the AMO planner uses this lever. Remove "
+                "that intervention first, or link it to another lever."
+            )
+        )
     choice.delete()
 
 
@@ -256,8 +292,9 @@ def remove_lever(*, choice: LeverChoice) -> None:
 
 
 def _check_chain(trajectory: Trajectory, values: dict) -> None:
-    _require(values.get("behaviour", ""), "behaviour",
-             _("Describe the professional behaviour the goal asks of teachers."))
+    _require(
+        values.get("behaviour", ""), "behaviour", _("Describe the professional behaviour the goal asks of teachers.")
+    )
     goal = values.get("goal")
     if goal is not None and goal.trajectory_id != trajectory.pk:
         raise ValidationError({"goal": _("Choose a goal of this trajectory.")})
@@ -281,13 +318,21 @@ def delete_chain(*, chain: AmoChain) -> None:
 
 
 @transaction.atomic
-def add_element(*, chain: AmoChain, factor: str, kind: str, item_slug: str = "",
-                own_text: str = "", lever: LeverChoice | None = None) -> AmoElement:
+def add_element(
+    *,
+    chain: AmoChain,
+    factor: str,
+    kind: str,
+    item_slug: str = "",
+    own_text: str = "",
+    lever: LeverChoice | None = None,
+) -> AmoElement:
     if item_slug:
         item = AmoItem.objects.filter(slug=item_slug).first()
         if item is None or (item.factor, item.kind) != (factor, kind):
-            raise ValidationError({"item_slug": _("Choose an item of Figure 8 that belongs to "
-                                                  "this factor and column.")})
+            raise ValidationError(
+                {"item_slug": _("Choose an item of Figure 8 that belongs to this factor and column.")}
+            )
     elif not own_text.strip():
         raise ValidationError({"item_slug": _("Choose an item of Figure 8 or write your own.")})
     if lever is not None:
@@ -295,8 +340,14 @@ def add_element(*, chain: AmoChain, factor: str, kind: str, item_slug: str = "",
             raise ValidationError({"lever": _("Only an intervention can be linked to a lever.")})
         if lever.trajectory_id != chain.trajectory_id:
             raise ValidationError({"lever": _("Choose a lever of this trajectory.")})
-    return _save(AmoElement(chain=chain), factor=factor, kind=kind, item_slug=item_slug,
-                 own_text="" if item_slug else own_text.strip(), lever=lever)
+    return _save(
+        AmoElement(chain=chain),
+        factor=factor,
+        kind=kind,
+        item_slug=item_slug,
+        own_text="" if item_slug else own_text.strip(),
+        lever=lever,
+    )
 
 
 @transaction.atomic
@@ -311,8 +362,9 @@ NOTE_FIELDS = ("ambition", "attention", "chances", "threats")
 
 
 @transaction.atomic
-def save_coherence(*, trajectory: Trajectory, links: dict[tuple[str, str], str],
-                   notes: dict[str, dict[str, str]]) -> None:
+def save_coherence(
+    *, trajectory: Trajectory, links: dict[tuple[str, str], str], notes: dict[str, dict[str, str]]
+) -> None:
     """Save the whole matrix at once. Keys are 'theme-<slug>' or 'own-<id>'; an empty effect
     clears a cell."""
     rows = _coherence_rows(trajectory)
@@ -326,7 +378,9 @@ def save_coherence(*, trajectory: Trajectory, links: dict[tuple[str, str], str],
             continue
         if effect:
             CoherenceLink.objects.update_or_create(
-                trajectory=trajectory, source=rows[source], target=rows[target],
+                trajectory=trajectory,
+                source=rows[source],
+                target=rows[target],
                 defaults={"effect": CoherenceLink.Effect(effect)},
             )
         else:
@@ -339,7 +393,8 @@ def _coherence_rows(trajectory: Trajectory) -> dict[str, CoherenceTheme]:
     rows = {}
     for slug in Theme.objects.values_list("slug", flat=True):
         rows[f"theme-{slug}"] = existing.get(slug) or CoherenceTheme.objects.create(
-            trajectory=trajectory, theme_slug=slug)
+            trajectory=trajectory, theme_slug=slug
+        )
     for row in trajectory.coherence_themes.filter(theme_slug=""):
         rows[f"own-{row.pk}"] = row
     return rows

@@ -39,8 +39,11 @@ from .registry import SUB_1A, SUB_1B, SUB_1C, SUB_2A, SUB_2B
 
 def _context(request, trajectory_id: int, subphase_slug: str, page_label: str) -> dict:
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
-    return {"trajectory": trajectory, "page_label": page_label,
-            "subphase": trajectory_selectors.subphase_by_slug(subphase_slug)}
+    return {
+        "trajectory": trajectory,
+        "page_label": page_label,
+        "subphase": trajectory_selectors.subphase_by_slug(subphase_slug),
+    }
 
 
 def _url(name: str, trajectory, *args, anchor: str = "") -> str:
@@ -49,14 +52,21 @@ def _url(name: str, trajectory, *args, anchor: str = "") -> str:
 
 
 def _form_page(request, ctx, form, *, heading, submit, cancel_url, intro="", status=200):
-    return render(request, "instruments/form.html", {
-        **ctx, "form": form, "heading": heading, "submit": submit, "cancel_url": cancel_url,
-        "intro": intro}, status=status)
+    return render(
+        request,
+        "instruments/form.html",
+        {**ctx, "form": form, "heading": heading, "submit": submit, "cancel_url": cancel_url, "intro": intro},
+        status=status,
+    )
 
 
 def _confirm(request, ctx, *, what, cancel_url, blocked="", status=200):
-    return render(request, "instruments/confirm_delete.html", {
-        **ctx, "what": what, "cancel_url": cancel_url, "blocked": blocked}, status=status)
+    return render(
+        request,
+        "instruments/confirm_delete.html",
+        {**ctx, "what": what, "cancel_url": cancel_url, "blocked": blocked},
+        status=status,
+    )
 
 
 # --- goals -----------------------------------------------------------------------------------
@@ -66,9 +76,11 @@ def _goals_page(request, trajectory_id, *, sharpening: bool):
     sub = SUB_1C if sharpening else SUB_1A
     label = _("Sharpen the goals") if sharpening else _("Goals")
     ctx = _context(request, trajectory_id, sub, label)
-    return render(request, "instruments/goals.html", {
-        **ctx, "sharpening": sharpening,
-        "levels": selectors.goals_by_level(ctx["trajectory"])})
+    return render(
+        request,
+        "instruments/goals.html",
+        {**ctx, "sharpening": sharpening, "levels": selectors.goals_by_level(ctx["trajectory"])},
+    )
 
 
 @login_required
@@ -91,40 +103,54 @@ def add_goal(request, trajectory_id: int):
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_goal(trajectory=ctx["trajectory"], user=request.user,
-                              subphase_slug=SUB_1A, **_goal_values(form))
+            services.add_goal(
+                trajectory=ctx["trajectory"], user=request.user, subphase_slug=SUB_1A, **_goal_values(form)
+            )
         except ValidationError as exc:
             show_errors(form, exc)
         else:
             messages.success(request, _("The goal has been added."))
             return redirect("instruments:goals", trajectory_id=trajectory_id)
-    return _form_page(request, ctx, form, heading=_("New goal"), submit=_("Add goal"),
-                      cancel_url=_url("goals", ctx["trajectory"]),
-                      status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("New goal"),
+        submit=_("Add goal"),
+        cancel_url=_url("goals", ctx["trajectory"]),
+        status=400 if form.errors else 200,
+    )
 
 
 def _change_goal(request, trajectory_id: int, goal_id: int, *, sharpening: bool):
     sub = SUB_1C if sharpening else SUB_1A
-    ctx = _context(request, trajectory_id, sub,
-                   _("Sharpen goal") if sharpening else _("Change goal"))
+    ctx = _context(request, trajectory_id, sub, _("Sharpen goal") if sharpening else _("Change goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
     form = GoalForm(request.POST or None, instance=goal, sharpening=sharpening)
     back = _url("sharpen" if sharpening else "goals", ctx["trajectory"])
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_goal(goal=goal, user=request.user, subphase_slug=sub,
-                                 reason=form.cleaned_data.get("reason", ""),
-                                 **_goal_values(form))
+            services.change_goal(
+                goal=goal,
+                user=request.user,
+                subphase_slug=sub,
+                reason=form.cleaned_data.get("reason", ""),
+                **_goal_values(form),
+            )
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            messages.success(request, _("The goal has been saved; its earlier version stays in "
-                                        "its history."))
+            messages.success(request, _("The goal has been saved; its earlier version stays in its history."))
             return HttpResponseRedirect(back)
-    return _form_page(request, ctx, form,
-                      heading=_("Sharpen goal") if sharpening else _("Change goal"),
-                      submit=_("Save goal"), cancel_url=back,
-                      status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("Sharpen goal") if sharpening else _("Change goal"),
+        submit=_("Save goal"),
+        cancel_url=back,
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -141,8 +167,11 @@ def sharpen_goal(request, trajectory_id: int, goal_id: int):
 def goal_history(request, trajectory_id: int, goal_id: int):
     ctx = _context(request, trajectory_id, SUB_1A, _("History of a goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
-    return render(request, "instruments/goal_history.html", {
-        **ctx, "goal": goal, "revisions": selectors.goal_history(goal), "sub_1c": SUB_1C})
+    return render(
+        request,
+        "instruments/goal_history.html",
+        {**ctx, "goal": goal, "revisions": selectors.goal_history(goal), "sub_1c": SUB_1C},
+    )
 
 
 @login_required
@@ -154,12 +183,12 @@ def delete_goal(request, trajectory_id: int, goal_id: int):
         try:
             services.delete_goal(goal=goal)
         except ValidationError as exc:
-            return _confirm(request, ctx, what=goal.description, cancel_url=back,
-                            blocked=" ".join(exc.messages), status=409)
+            return _confirm(
+                request, ctx, what=goal.description, cancel_url=back, blocked=" ".join(exc.messages), status=409
+            )
         messages.success(request, _("The goal has been deleted."))
         return HttpResponseRedirect(back)
-    return _confirm(request, ctx, what=goal.description, cancel_url=back,
-                    blocked=services.goal_delete_blocker(goal))
+    return _confirm(request, ctx, what=goal.description, cancel_url=back, blocked=services.goal_delete_blocker(goal))
 
 
 # --- row instruments: the situation map and the checklist knelpunten ------------------------
@@ -177,8 +206,8 @@ class _Rows:
     add_form: type
     read: Callable  # trajectory -> (every line, extra page context)
     save: Callable  # (trajectory, line, cleaned data) -> the saved row
-    add: Callable   # (trajectory, cleaned data) -> the new own row
-    own: Callable   # (trajectory, row id) -> the own row, or 404
+    add: Callable  # (trajectory, cleaned data) -> the new own row
+    own: Callable  # (trajectory, row id) -> the own row, or 404
     added: Promise
     delete_label: Promise
     deleted: Promise
@@ -195,25 +224,41 @@ def _read_bottlenecks(trajectory):
 
 
 SITUATION = _Rows(
-    "situation", gettext_lazy("Situation map"), "instruments/situation.html",
-    "instruments/partials/situation_row.html", SituationForm, OwnRowForm, _read_situation,
+    "situation",
+    gettext_lazy("Situation map"),
+    "instruments/situation.html",
+    "instruments/partials/situation_row.html",
+    SituationForm,
+    OwnRowForm,
+    _read_situation,
     lambda t, line, data: services.save_situation(
-        trajectory=t, row_slug="" if line.own else line.key,
-        assessment=line.assessment if line.own else None, **data),
+        trajectory=t, row_slug="" if line.own else line.key, assessment=line.assessment if line.own else None, **data
+    ),
     lambda t, data: services.add_own_situation_row(trajectory=t, **data),
-    selectors.own_situation_row, gettext_lazy("Your row has been added."),
-    gettext_lazy("Delete row"), gettext_lazy("The row has been deleted."),
+    selectors.own_situation_row,
+    gettext_lazy("Your row has been added."),
+    gettext_lazy("Delete row"),
+    gettext_lazy("The row has been deleted."),
 )
 BOTTLENECKS = _Rows(
-    "bottlenecks", gettext_lazy("Checklist of bottlenecks"), "instruments/bottlenecks.html",
-    "instruments/partials/bottleneck_row.html", BottleneckForm, OwnBottleneckForm,
+    "bottlenecks",
+    gettext_lazy("Checklist of bottlenecks"),
+    "instruments/bottlenecks.html",
+    "instruments/partials/bottleneck_row.html",
+    BottleneckForm,
+    OwnBottleneckForm,
     _read_bottlenecks,
     lambda t, line, data: services.save_bottleneck(
-        trajectory=t, bottleneck_slug="" if line.own else line.key,
-        assessment=line.assessment if line.own else None, **data),
+        trajectory=t,
+        bottleneck_slug="" if line.own else line.key,
+        assessment=line.assessment if line.own else None,
+        **data,
+    ),
     lambda t, data: services.add_own_bottleneck(trajectory=t, **data),
-    selectors.own_bottleneck, gettext_lazy("Your bottleneck has been added."),
-    gettext_lazy("Delete bottleneck"), gettext_lazy("The bottleneck has been deleted."),
+    selectors.own_bottleneck,
+    gettext_lazy("Your bottleneck has been added."),
+    gettext_lazy("Delete bottleneck"),
+    gettext_lazy("The bottleneck has been deleted."),
 )
 
 
@@ -231,8 +276,7 @@ def _rows_page(request, spec: _Rows, ctx, *, lines=None, extra=None, add_form=No
     for line in lines:
         if not hasattr(line, "form"):
             line.form = spec.form(instance=line.assessment, prefix=line.key)
-    return render(request, spec.template, {**ctx, **extra, "add_form": add_form or spec.add_form()},
-                  status=status)
+    return render(request, spec.template, {**ctx, **extra, "add_form": add_form or spec.add_form()}, status=status)
 
 
 def _rows_view(request, spec: _Rows, trajectory_id: int):
@@ -271,8 +315,7 @@ def _rows_add(request, spec: _Rows, trajectory_id: int):
     if form.is_valid():
         row = spec.add(ctx["trajectory"], form.cleaned_data)
         messages.success(request, spec.added)
-        return HttpResponseRedirect(_url(spec.url_name, ctx["trajectory"],
-                                         anchor=f"eigen-{row.pk}"))
+        return HttpResponseRedirect(_url(spec.url_name, ctx["trajectory"], anchor=f"eigen-{row.pk}"))
     return _rows_page(request, spec, ctx, add_form=form, status=400)
 
 
@@ -338,10 +381,17 @@ def delete_bottleneck(request, trajectory_id: int, row_id: int):
 def stakeholders(request, trajectory_id: int):
     ctx = _context(request, trajectory_id, SUB_1B, _("Stakeholders"))
     people = selectors.stakeholders_of(ctx["trajectory"])
-    return render(request, "instruments/stakeholders.html", {
-        **ctx, "stakeholders": people, "numbered": list(enumerate(people, start=1)),
-        "key_figures": [s for s in people if s.key_figure],
-        "charts": selectors.stakeholder_charts(people) if people else ()})
+    return render(
+        request,
+        "instruments/stakeholders.html",
+        {
+            **ctx,
+            "stakeholders": people,
+            "numbered": list(enumerate(people, start=1)),
+            "key_figures": [s for s in people if s.key_figure],
+            "charts": selectors.stakeholder_charts(people) if people else (),
+        },
+    )
 
 
 def _stakeholder_form(request, trajectory_id: int, stakeholder_id: int | None):
@@ -355,11 +405,9 @@ def _stakeholder_form(request, trajectory_id: int, stakeholder_id: int | None):
         confirm = values.pop("confirm_duplicate")
         try:
             if stakeholder:
-                services.change_stakeholder(stakeholder=stakeholder, confirm_duplicate=confirm,
-                                            **values)
+                services.change_stakeholder(stakeholder=stakeholder, confirm_duplicate=confirm, **values)
             else:
-                services.add_stakeholder(trajectory=trajectory, confirm_duplicate=confirm,
-                                         **values)
+                services.add_stakeholder(trajectory=trajectory, confirm_duplicate=confirm, **values)
         except services.DuplicateName as exc:
             form = StakeholderForm(request.POST, instance=stakeholder, show_confirm=True)
             form.is_valid()
@@ -369,9 +417,15 @@ def _stakeholder_form(request, trajectory_id: int, stakeholder_id: int | None):
         else:
             messages.success(request, _("The stakeholder has been saved."))
             return redirect("instruments:stakeholders", trajectory_id=trajectory.pk)
-    return _form_page(request, ctx, form, heading=label, submit=_("Save stakeholder"),
-                      cancel_url=_url("stakeholders", trajectory),
-                      status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=label,
+        submit=_("Save stakeholder"),
+        cancel_url=_url("stakeholders", trajectory),
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -407,10 +461,18 @@ def _lever_page(request, ctx, *, blocks=None, add_form=None, status=200):
             if not hasattr(line, "form"):
                 line.form = LeverScoreForm(instance=line.choice, prefix=line.key)
     scored = selectors.scored_levers(blocks)
-    return render(request, "instruments/levers.html", {
-        **ctx, "blocks": blocks, "scored": list(enumerate(scored, start=1)),
-        "chart": selectors.lever_chart(scored) if scored else None,
-        "add_form": add_form or OwnLeverForm(prefix="nieuw")}, status=status)
+    return render(
+        request,
+        "instruments/levers.html",
+        {
+            **ctx,
+            "blocks": blocks,
+            "scored": list(enumerate(scored, start=1)),
+            "chart": selectors.lever_chart(scored) if scored else None,
+            "add_form": add_form or OwnLeverForm(prefix="nieuw"),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -430,8 +492,11 @@ def score_lever(request, trajectory_id: int, key: str):
     if form.is_valid():
         try:
             line.choice = services.score_lever(
-                trajectory=trajectory, lever_slug="" if line.own else key,
-                choice=line.choice if line.own else None, **form.cleaned_data)
+                trajectory=trajectory,
+                lever_slug="" if line.own else key,
+                choice=line.choice if line.own else None,
+                **form.cleaned_data,
+            )
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -441,10 +506,17 @@ def score_lever(request, trajectory_id: int, key: str):
     if request.htmx:
         # The row swaps in place; the plot and its numbering follow out of band.
         scored = selectors.scored_levers(blocks)
-        return render(request, "instruments/partials/lever_response.html", {
-            **ctx, "line": line, "saved": ok, "scored": list(enumerate(scored, start=1)),
-            "chart": selectors.lever_chart(scored) if scored else None,
-        })
+        return render(
+            request,
+            "instruments/partials/lever_response.html",
+            {
+                **ctx,
+                "line": line,
+                "saved": ok,
+                "scored": list(enumerate(scored, start=1)),
+                "chart": selectors.lever_chart(scored) if scored else None,
+            },
+        )
     if ok:
         messages.success(request, _("Saved."))
         return HttpResponseRedirect(_url("levers", trajectory, anchor=key))
@@ -463,8 +535,7 @@ def add_lever(request, trajectory_id: int):
             show_errors(form, exc)
         else:
             messages.success(request, _("Your lever has been added."))
-            return HttpResponseRedirect(_url("levers", ctx["trajectory"],
-                                             anchor=f"eigen-{choice.pk}"))
+            return HttpResponseRedirect(_url("levers", ctx["trajectory"], anchor=f"eigen-{choice.pk}"))
     return _lever_page(request, ctx, add_form=form, status=400)
 
 
@@ -478,12 +549,17 @@ def remove_lever(request, trajectory_id: int, choice_id: int):
         try:
             services.remove_lever(choice=choice)
         except ValidationError as exc:
-            return _confirm(request, ctx, what=what, cancel_url=back,
-                            blocked=" ".join(exc.messages), status=409)
+            return _confirm(request, ctx, what=what, cancel_url=back, blocked=" ".join(exc.messages), status=409)
         messages.success(request, _("The lever has been removed from your choice."))
         return HttpResponseRedirect(back)
-    blocked = _("An intervention in the AMO planner uses this lever. Remove that intervention "
-                "first, or link it to another lever.") if choice.amo_elements.exists() else ""
+    blocked = (
+        _(
+            "An intervention in the AMO planner uses this lever. Remove that intervention "
+            "first, or link it to another lever."
+        )
+        if choice.amo_elements.exists()
+        else ""
+    )
     return _confirm(request, ctx, what=what, cancel_url=back, blocked=blocked)
 
 
@@ -508,10 +584,12 @@ def _amo_page(request, ctx, *, chain_form=None, element_forms=None, status=200):
     chains = selectors.amo_chains(trajectory, build.levers)
     for view in chains:
         view.element_form = element_forms.get(view.chain.pk) or build(view.chain.pk)
-    return render(request, "instruments/amo.html", {
-        **ctx, "chains": chains,
-        "chain_form": chain_form or ChainForm(goals=trajectory.goals.all(), prefix="keten")},
-        status=status)
+    return render(
+        request,
+        "instruments/amo.html",
+        {**ctx, "chains": chains, "chain_form": chain_form or ChainForm(goals=trajectory.goals.all(), prefix="keten")},
+        status=status,
+    )
 
 
 @login_required
@@ -531,8 +609,10 @@ def add_chain(request, trajectory_id: int):
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            messages.success(request, _("The chain has been added. Now add what teachers need "
-                                        "and the interventions that provide it."))
+            messages.success(
+                request,
+                _("The chain has been added. Now add what teachers need and the interventions that provide it."),
+            )
             return HttpResponseRedirect(_url("amo", trajectory, anchor=f"keten-{chain.pk}"))
     return _amo_page(request, ctx, chain_form=form, status=400)
 
@@ -552,8 +632,15 @@ def change_chain(request, trajectory_id: int, chain_id: int):
         else:
             messages.success(request, _("The chain has been saved."))
             return HttpResponseRedirect(back)
-    return _form_page(request, ctx, form, heading=_("Change chain"), submit=_("Save chain"),
-                      cancel_url=back, status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("Change chain"),
+        submit=_("Save chain"),
+        cancel_url=back,
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -601,8 +688,7 @@ def delete_element(request, trajectory_id: int, chain_id: int, element_id: int):
 
 
 def _coherence_form(trajectory, data=None):
-    return CoherenceForm(data, rows=selectors.coherence_rows(trajectory),
-                         links=selectors.coherence_links(trajectory))
+    return CoherenceForm(data, rows=selectors.coherence_rows(trajectory), links=selectors.coherence_links(trajectory))
 
 
 @login_required
@@ -615,16 +701,14 @@ def coherence(request, trajectory_id: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.save_coherence(trajectory=trajectory, links=form.links(),
-                                        notes=form.note_values())
+                services.save_coherence(trajectory=trajectory, links=form.links(), notes=form.note_values())
             except ValidationError as exc:
                 show_errors(form, exc)
             else:
                 messages.success(request, _("The matrix has been saved."))
                 return HttpResponseRedirect(_url("coherence", trajectory))
         status = 400
-    return render(request, "instruments/coherence.html", {
-        **ctx, "form": form, "add_form": add_form}, status=status)
+    return render(request, "instruments/coherence.html", {**ctx, "form": form, "add_form": add_form}, status=status)
 
 
 @login_required
@@ -636,8 +720,12 @@ def add_theme(request, trajectory_id: int):
         services.add_own_theme(trajectory=ctx["trajectory"], **form.cleaned_data)
         messages.success(request, _("Your theme has been added to the matrix."))
         return HttpResponseRedirect(_url("coherence", ctx["trajectory"]))
-    return render(request, "instruments/coherence.html", {
-        **ctx, "form": _coherence_form(ctx["trajectory"]), "add_form": form}, status=400)
+    return render(
+        request,
+        "instruments/coherence.html",
+        {**ctx, "form": _coherence_form(ctx["trajectory"]), "add_form": form},
+        status=400,
+    )
 
 
 @login_required
@@ -650,4 +738,3 @@ def delete_theme(request, trajectory_id: int, row_id: int):
         messages.success(request, _("The theme has been removed from the matrix."))
         return HttpResponseRedirect(back)
     return _confirm(request, ctx, what=row.own_name, cancel_url=back)
-

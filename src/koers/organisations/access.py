@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 
 def boards_for(user: User) -> QuerySet[Board]:
     """Boards whose every school the user oversees (bestuurder, P&O/HR-adviseur)."""
-    return Board.objects.filter(
-        id__in=user.memberships.filter(role__in=BOARD_ROLES).values("board_id")
-    )
+    return Board.objects.filter(id__in=user.memberships.filter(role__in=BOARD_ROLES).values("board_id"))
 
 
 def managed_schools(user: User) -> QuerySet[School]:
@@ -44,8 +42,7 @@ def managed_schools(user: User) -> QuerySet[School]:
 def schools_for(user: User) -> QuerySet[School]:
     """Schools the user belongs to in any role, or oversees from the board."""
     return School.objects.filter(
-        Q(board__in=boards_for(user))
-        | Q(id__in=user.memberships.filter(school__isnull=False).values("school_id"))
+        Q(board__in=boards_for(user)) | Q(id__in=user.memberships.filter(school__isnull=False).values("school_id"))
     )
 
 
@@ -60,9 +57,7 @@ def survey_schools(user: User) -> QuerySet[School]:
 
 def people_for_school(school: School) -> QuerySet[Person]:
     """Who can be named in a school's trajectory: its staff and the board's office staff."""
-    return Person.objects.filter(
-        Q(school=school) | Q(board_id=school.board_id, school__isnull=True)
-    )
+    return Person.objects.filter(Q(school=school) | Q(board_id=school.board_id, school__isnull=True))
 
 
 def people_for_board(board: Board) -> QuerySet[Person]:
@@ -79,9 +74,7 @@ def trajectories_for(user: User) -> QuerySet[Trajectory]:
 
     if not user.is_authenticated:
         return Trajectory.objects.none()
-    taking_part = Trajectory.participants.through.objects.filter(person__user=user).values(
-        "trajectory_id"
-    )
+    taking_part = Trajectory.participants.through.objects.filter(person__user=user).values("trajectory_id")
     return Trajectory.objects.filter(deleted_at__isnull=True).filter(
         Q(school__in=managed_schools(user))
         | Q(school__isnull=True, board__in=boards_for(user))
@@ -94,9 +87,7 @@ def steerable_trajectories(user: User) -> QuerySet[Trajectory]:
     """Trajectories whose title, team and existence the user may change: their managers and
     their owner. Participants work in a trajectory but do not steer it."""
     return trajectories_for(user).filter(
-        Q(school__in=managed_schools(user))
-        | Q(school__isnull=True, board__in=boards_for(user))
-        | Q(owner__user=user)
+        Q(school__in=managed_schools(user)) | Q(school__isnull=True, board__in=boards_for(user)) | Q(owner__user=user)
     )
 
 

@@ -18,19 +18,15 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": _(
-            "This e-mail address and password do not match. Mind that the password is "
-            "case-sensitive."
-        ),
-        "locked": _("Too many failed attempts. Wait %(minutes)s minutes and try again, or "
-                    "reset your password."),
+        "invalid_login": _("This e-mail address and password do not match. Mind that the password is case-sensitive."),
+        "locked": _("Too many failed attempts. Wait %(minutes)s minutes and try again, or reset your password."),
     }
 
     def clean(self):
         if auth_guard.locked(self.request, self.cleaned_data.get("username")):
             raise forms.ValidationError(
-                self.error_messages["locked"], code="locked",
-                params={"minutes": settings.KOERS_LOGIN_FAILURES[1] // 60})
+                self.error_messages["locked"], code="locked", params={"minutes": settings.KOERS_LOGIN_FAILURES[1] // 60}
+            )
         cleaned = super().clean()
         if not self.cleaned_data.get("remember") and self.request is not None:
             self.request.session.set_expiry(settings.KOERS_IDLE_MINUTES * 60)

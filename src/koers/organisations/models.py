@@ -90,9 +90,7 @@ class Team(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["school", "name"], name="team_unique_name_per_school")
-        ]
+        constraints = [models.UniqueConstraint(fields=["school", "name"], name="team_unique_name_per_school")]
         verbose_name = _("team or section")
         verbose_name_plural = _("teams and sections")
 
@@ -157,17 +155,13 @@ class Person(models.Model):
     """A staff member of a board, working at one of its schools (or at the board office)."""
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="people")
-    school = models.ForeignKey(
-        School, on_delete=models.PROTECT, related_name="people", null=True, blank=True
-    )
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="people", null=True, blank=True)
     teams = models.ManyToManyField(Team, related_name="members", blank=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=150)
     email = models.EmailField(_("e-mail address"), blank=True)
     functie = models.CharField(_("position"), max_length=20, choices=Functie.choices)
-    user = models.OneToOneField(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person"
-    )
+    user = models.OneToOneField(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person")
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -189,12 +183,8 @@ class Membership(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    board = models.ForeignKey(
-        Board, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
-    )
-    school = models.ForeignKey(
-        School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
-    )
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
 
     class Meta:
         verbose_name = _("membership")
@@ -205,9 +195,7 @@ class Membership(models.Model):
                 | (Q(board__isnull=True) & Q(school__isnull=False)),
                 name="membership_board_xor_school",
             ),
-            models.UniqueConstraint(
-                fields=["user", "role", "board", "school"], name="membership_unique"
-            ),
+            models.UniqueConstraint(fields=["user", "role", "board", "school"], name="membership_unique"),
         ]
 
     def __str__(self) -> str:

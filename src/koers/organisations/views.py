@@ -31,9 +31,7 @@ def board_detail(request, board_id: int):
         {
             "board": board,
             "schools": paginate(request, selectors.schools_of_board(request.user, board), 12, "scholen"),
-            "trajectories": paginate(
-                request, selectors.board_wide_trajectories(request.user, board), 10, "trajecten"
-            ),
+            "trajectories": paginate(request, selectors.board_wide_trajectories(request.user, board), 10, "trajecten"),
             "subphase_total": selectors.subphase_count(),
         },
     )
@@ -50,9 +48,7 @@ def school_detail(request, school_id: int):
             "can_start": access.can_start_trajectory_at_school(request.user, school),
             "can_see_board": access.boards_for(request.user).filter(pk=school.board_id).exists(),
             "can_survey": access.survey_schools(request.user).filter(pk=school.pk).exists(),
-            "trajectories": paginate(
-                request, selectors.trajectories_of_school(request.user, school), 10, "trajecten"
-            ),
+            "trajectories": paginate(request, selectors.trajectories_of_school(request.user, school), 10, "trajecten"),
             "subphase_total": selectors.subphase_count(),
         },
     )

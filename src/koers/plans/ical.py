@@ -11,8 +11,9 @@ from .models import Activity
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
@@ -30,15 +31,22 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def calendar(*, name: str, activities: Iterable[Activity], host: str,
-             stamp: datetime.datetime) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Koers//Implementatieplan//NL",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}"]
+def calendar(*, name: str, activities: Iterable[Activity], host: str, stamp: datetime.datetime) -> str:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Koers//Implementatieplan//NL",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_escape(name)}",
+    ]
     utc = stamp.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     for a in activities:
-        description = "\n".join(part for part in (
-            f"Fase: {a.phase}", f"Eigenaar: {a.owner}", f"Status: {a.get_status_display()}",
-            a.description) if part)
+        description = "\n".join(
+            part
+            for part in (f"Fase: {a.phase}", f"Eigenaar: {a.owner}", f"Status: {a.get_status_display()}", a.description)
+            if part
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:activiteit-{a.pk}@{host}",

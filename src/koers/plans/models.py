@@ -31,27 +31,25 @@ class Cycle(models.Model):
     started_on = models.DateField()
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+")
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     snapshot_html = models.TextField(blank=True, help_text="The report as it stood at closing.")
-    hours_available = models.DecimalField(_("hours available"), null=True, blank=True,
-                                          **NONNEGATIVE)
-    budget_available = models.DecimalField(_("budget available (euro)"), null=True, blank=True,
-                                           **NONNEGATIVE)
-    leadership = models.CharField(_("quality of leadership"), max_length=12, blank=True,
-                                  choices=Leadership.choices)
+    hours_available = models.DecimalField(_("hours available"), null=True, blank=True, **NONNEGATIVE)
+    budget_available = models.DecimalField(_("budget available (euro)"), null=True, blank=True, **NONNEGATIVE)
+    leadership = models.CharField(_("quality of leadership"), max_length=12, blank=True, choices=Leadership.choices)
     leadership_note = models.TextField(_("explanation"), blank=True)
 
     class Meta:
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["trajectory", "number"], name="cycle_number_once"),
-            models.UniqueConstraint(fields=["trajectory"], condition=Q(closed_at__isnull=True),
-                                    name="one_open_cycle"),
-            models.CheckConstraint(condition=Q(hours_available__gte=0)
-                                   | Q(hours_available__isnull=True), name="cycle_hours_gte_0"),
-            models.CheckConstraint(condition=Q(budget_available__gte=0)
-                                   | Q(budget_available__isnull=True), name="cycle_budget_gte_0"),
+            models.UniqueConstraint(fields=["trajectory"], condition=Q(closed_at__isnull=True), name="one_open_cycle"),
+            models.CheckConstraint(
+                condition=Q(hours_available__gte=0) | Q(hours_available__isnull=True), name="cycle_hours_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_available__gte=0) | Q(budget_available__isnull=True), name="cycle_budget_gte_0"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,31 +69,30 @@ class Activity(models.Model):
         KLAAR = "klaar", _("Done")
         VERTRAAGD = "vertraagd", _("Delayed")
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="activities")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="activities")
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="activities")
     title = models.CharField(_("activity"), max_length=200)
     description = models.TextField(_("what happens concretely"), blank=True)
     intervention = models.ForeignKey(
-        AmoElement, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities",
-        verbose_name=_("intervention from the AMO planner"))
+        AmoElement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("intervention from the AMO planner"),
+    )
     phase = models.CharField(_("phase of the plan"), max_length=80)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="activities",
-                              verbose_name=_("owner"))
-    raci = models.JSONField(_("roles"), default=dict, blank=True,
-                            help_text="actor slug -> R, A, C or I")
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="activities", verbose_name=_("owner"))
+    raci = models.JSONField(_("roles"), default=dict, blank=True, help_text="actor slug -> R, A, C or I")
     hours = models.DecimalField(_("hours"), default=0, **NONNEGATIVE)
     budget = models.DecimalField(_("budget (euro)"), default=0, **NONNEGATIVE)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.GEPLAND)
-    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND)
+    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -104,8 +101,7 @@ class Activity(models.Model):
         verbose_name_plural = _("activities")
         indexes = [models.Index(fields=["cycle", "deleted_at"])]
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")),
-                                   name="activity_ends_after_start"),
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="activity_ends_after_start"),
             models.CheckConstraint(condition=Q(hours__gte=0), name="activity_hours_gte_0"),
             models.CheckConstraint(condition=Q(budget__gte=0), name="activity_budget_gte_0"),
         ]
@@ -115,8 +111,9 @@ class Activity(models.Model):
 
     def roles(self) -> list[tuple[str, str]]:
         """(actor label, RACI label) in the fixed actor order, for display."""
-        return [(label, rules.RACI_LABELS[self.raci[slug]])
-                for slug, label in rules.Actor.choices if self.raci.get(slug)]
+        return [
+            (label, rules.RACI_LABELS[self.raci[slug]]) for slug, label in rules.Actor.choices if self.raci.get(slug)
+        ]
 
 
 class ActivityRevision(models.Model):
@@ -126,13 +123,11 @@ class ActivityRevision(models.Model):
     version = models.PositiveIntegerField()
     snapshot = models.JSONField()
     edited_at = models.DateTimeField(auto_now_add=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         ordering = ["-version"]
-        constraints = [models.UniqueConstraint(fields=["activity", "version"],
-                                               name="activity_revision_unique")]
+        constraints = [models.UniqueConstraint(fields=["activity", "version"], name="activity_revision_unique")]
 
     def __str__(self) -> str:
         return f"{self.activity} v{self.version}"
@@ -144,14 +139,18 @@ class Measurement(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="measurements")
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="measurements")
     activity = models.ForeignKey(
-        Activity, on_delete=models.PROTECT, null=True, blank=True, related_name="measurements",
-        verbose_name=_("measured in activity"))
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name=_("measured in activity"),
+    )
     measured_on = models.DateField(_("date of measurement"))
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     note = models.CharField(_("note"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         ordering = ["measured_on", "id"]
@@ -174,8 +173,7 @@ class Evaluation(models.Model):
     adjustments = models.TextField(_("adjustments needed"), blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     def __str__(self) -> str:
         return f"{self.cycle}"
@@ -191,17 +189,14 @@ class GoalEvaluation(models.Model):
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="goal_evaluations")
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="evaluations")
-    realised = models.DecimalField(_("realised"), max_digits=12, decimal_places=2, null=True,
-                                   blank=True)
+    realised = models.DecimalField(_("realised"), max_digits=12, decimal_places=2, null=True, blank=True)
     note = models.TextField(_("explanation"), blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
     decided_at = models.DateTimeField(auto_now=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["cycle", "goal"],
-                                               name="goal_evaluated_once_per_cycle")]
+        constraints = [models.UniqueConstraint(fields=["cycle", "goal"], name="goal_evaluated_once_per_cycle")]
 
     def __str__(self) -> str:
         return f"{self.goal}: {self.decision}"

@@ -30,7 +30,10 @@ class Raci(models.TextChoices):
 
 
 RACI_LABELS = {
-    "R": _("responsible"), "A": _("accountable"), "C": _("consulted"), "I": _("informed"),
+    "R": _("responsible"),
+    "A": _("accountable"),
+    "C": _("consulted"),
+    "I": _("informed"),
 }
 
 # An indicator counts as off course once it is behind the straight path from baseline to target
@@ -41,7 +44,7 @@ TOLERANCE = Decimal("0.10")
 class Track(Enum):
     ON = "on"
     OFF = "off"
-    NO_DATA = "no_data"        # nothing measured yet
+    NO_DATA = "no_data"  # nothing measured yet
     UNTRACKABLE = "untrackable"  # no baseline, target or target date to draw a path from
 
 
@@ -53,8 +56,9 @@ class GoalCourse:
     latest_on: datetime.date | None = None
 
 
-def expected_value(*, baseline: Decimal, target: Decimal, start: datetime.date,
-                   target_date: datetime.date, on: datetime.date) -> Decimal:
+def expected_value(
+    *, baseline: Decimal, target: Decimal, start: datetime.date, target_date: datetime.date, on: datetime.date
+) -> Decimal:
     """The value on the straight path from the baseline (at start) to the target (at its date)."""
     span = (target_date - start).days
     if span <= 0:
@@ -63,16 +67,21 @@ def expected_value(*, baseline: Decimal, target: Decimal, start: datetime.date,
     return (baseline + (target - baseline) * share).quantize(Decimal("0.01"))
 
 
-def goal_course(*, baseline: Decimal | None, target: Decimal | None, start: datetime.date,
-                target_date: datetime.date | None, latest: Decimal | None,
-                latest_on: datetime.date | None) -> GoalCourse:
+def goal_course(
+    *,
+    baseline: Decimal | None,
+    target: Decimal | None,
+    start: datetime.date,
+    target_date: datetime.date | None,
+    latest: Decimal | None,
+    latest_on: datetime.date | None,
+) -> GoalCourse:
     """Whether the latest measurement keeps the goal on course. Ahead of the path is on course."""
     if baseline is None or target is None or target_date is None or baseline == target:
         return GoalCourse(Track.UNTRACKABLE, latest=latest, latest_on=latest_on)
     if latest is None or latest_on is None:
         return GoalCourse(Track.NO_DATA)
-    expected = expected_value(baseline=baseline, target=target, start=start,
-                              target_date=target_date, on=latest_on)
+    expected = expected_value(baseline=baseline, target=target, start=start, target_date=target_date, on=latest_on)
     direction = 1 if target > baseline else -1
     behind = (expected - latest) * direction
     track = Track.OFF if behind > TOLERANCE * abs(target - baseline) else Track.ON

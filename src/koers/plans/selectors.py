@@ -29,13 +29,11 @@ from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluatio
 
 
 def current_cycle(trajectory: Trajectory) -> Cycle:
-    return get_object_or_404(Cycle.objects.select_related("evaluation"),
-                             trajectory=trajectory, closed_at__isnull=True)
+    return get_object_or_404(Cycle.objects.select_related("evaluation"), trajectory=trajectory, closed_at__isnull=True)
 
 
 def closed_cycle(trajectory: Trajectory, number: int) -> Cycle:
-    return get_object_or_404(Cycle, trajectory=trajectory, number=number,
-                             closed_at__isnull=False)
+    return get_object_or_404(Cycle, trajectory=trajectory, number=number, closed_at__isnull=False)
 
 
 def cycles_of(trajectory: Trajectory) -> list[Cycle]:
@@ -52,18 +50,24 @@ class CycleState:
 def pdca_steps(cycles: QuerySet[Cycle]) -> dict[int, rules.Pdca]:
     """The PDCA step of each open cycle, by trajectory id, in one query."""
     flags = cycles.annotate(
-        work_started=Exists(Activity.objects.filter(
-            cycle=OuterRef("pk"), deleted_at__isnull=True).exclude(status=Activity.Status.GEPLAND))
+        work_started=Exists(
+            Activity.objects.filter(cycle=OuterRef("pk"), deleted_at__isnull=True).exclude(
+                status=Activity.Status.GEPLAND
+            )
+        )
         | Exists(Measurement.objects.filter(cycle=OuterRef("pk"))),
         evaluating=Exists(Evaluation.objects.filter(cycle=OuterRef("pk")))
         | Exists(GoalEvaluation.objects.filter(cycle=OuterRef("pk"))),
-        undecided=Exists(Goal.objects.filter(trajectory=OuterRef("trajectory"),
-                                             status=Goal.Status.ACTIEF)
-                         .exclude(evaluations__cycle=OuterRef("pk"))),
+        undecided=Exists(
+            Goal.objects.filter(trajectory=OuterRef("trajectory"), status=Goal.Status.ACTIEF).exclude(
+                evaluations__cycle=OuterRef("pk")
+            )
+        ),
     ).values_list("trajectory_id", "work_started", "evaluating", "undecided")
-    return {tid: rules.pdca_step(work_started=work, evaluation_started=evaluating,
-                                 decided=evaluating and not undecided)
-            for tid, work, evaluating, undecided in flags}
+    return {
+        tid: rules.pdca_step(work_started=work, evaluation_started=evaluating, decided=evaluating and not undecided)
+        for tid, work, evaluating, undecided in flags
+    }
 
 
 def cycle_state(trajectory: Trajectory) -> CycleState:
@@ -81,8 +85,7 @@ def cycle_state(trajectory: Trajectory) -> CycleState:
 
 
 def activities_of(cycle: Cycle) -> QuerySet[Activity]:
-    return (cycle.activities.filter(deleted_at__isnull=True)
-            .select_related("owner"))
+    return cycle.activities.filter(deleted_at__isnull=True).select_related("owner")
 
 
 def activity_for(cycle: Cycle, activity_id: int) -> Activity:
@@ -90,7 +93,10 @@ def activity_for(cycle: Cycle, activity_id: int) -> Activity:
     a removed activity) is not found."""
     return get_object_or_404(
         Activity.objects.select_related("cycle__trajectory", "owner"),
-        cycle=cycle, pk=activity_id, deleted_at__isnull=True)
+        cycle=cycle,
+        pk=activity_id,
+        deleted_at__isnull=True,
+    )
 
 
 def activity_history(activity: Activity) -> list[ActivityRevision]:
@@ -101,18 +107,23 @@ def intervention_choices(trajectory: Trajectory) -> list[tuple[AmoElement, str]]
     """The interventions of the AMO planner (2B), labelled with their factor and goal."""
     items = dict(AmoItem.objects.values_list("slug", "text"))
     factors = dict(AmoItem.Factor.choices)
-    elements = (AmoElement.objects.filter(chain__trajectory=trajectory,
-                                          kind=AmoItem.Kind.INTERVENTION)
-                .select_related("chain__goal").order_by("chain_id", "id"))
-    return [(e, f"{factors[e.factor]}: "
-                   f"{for_theme(items.get(e.item_slug, e.own_text), trajectory.theme)}")
-            for e in elements]
+    elements = (
+        AmoElement.objects.filter(chain__trajectory=trajectory, kind=AmoItem.Kind.INTERVENTION)
+        .select_related("chain__goal")
+        .order_by("chain_id", "id")
+    )
+    return [
+        (e, f"{factors[e.factor]}: {for_theme(items.get(e.item_slug, e.own_text), trajectory.theme)}") for e in elements
+    ]
 
 
 def label_interventions(trajectory: Trajectory, activities: list[Activity]) -> list[Activity]:
     """Give each activity the text of its 2B intervention as intervention_label."""
-    labels = {element.pk: label for element, label in intervention_choices(trajectory)} \
-        if any(a.intervention_id for a in activities) else {}
+    labels = (
+        {element.pk: label for element, label in intervention_choices(trajectory)}
+        if any(a.intervention_id for a in activities)
+        else {}
+    )
     for activity in activities:
         activity.intervention_label = labels.get(activity.intervention_id, "")
     return activities
@@ -132,8 +143,10 @@ def phases(activities: list[Activity]) -> list[PhaseGroup]:
     for activity in activities:
         grouped[activity.phase].append(activity)
     ordered = sorted(grouped.items(), key=lambda kv: (min(a.start_date for a in kv[1]), kv[0]))
-    return [PhaseGroup(name, items, sum((a.hours for a in items), Decimal(0)),
-                       sum((a.budget for a in items), Decimal(0))) for name, items in ordered]
+    return [
+        PhaseGroup(name, items, sum((a.hours for a in items), Decimal(0)), sum((a.budget for a in items), Decimal(0)))
+        for name, items in ordered
+    ]
 
 
 def _euro(value: Decimal) -> str:
@@ -154,26 +167,37 @@ def preconditions(cycle: Cycle, activities: list[Activity]) -> list[rules.Precon
         (_("Budget"), budget, cycle.budget_available, _euro),
     ):
         if available is None:
-            checks.append(rules.Precondition(name, None, _("%(planned)s planned; say how much is "
-                                                           "available.") % {"planned": fmt(planned)}))
+            checks.append(
+                rules.Precondition(
+                    name, None, _("%(planned)s planned; say how much is available.") % {"planned": fmt(planned)}
+                )
+            )
         elif planned > available:
-            checks.append(rules.Precondition(name, False, _(
-                "%(planned)s planned, %(available)s available: %(over)s too much.") % {
-                "planned": fmt(planned), "available": fmt(available),
-                "over": fmt(planned - available)}))
+            checks.append(
+                rules.Precondition(
+                    name,
+                    False,
+                    _("%(planned)s planned, %(available)s available: %(over)s too much.")
+                    % {"planned": fmt(planned), "available": fmt(available), "over": fmt(planned - available)},
+                )
+            )
         else:
-            checks.append(rules.Precondition(name, True, _(
-                "%(planned)s planned of %(available)s available.") % {
-                "planned": fmt(planned), "available": fmt(available)}))
-    leading = sum(1 for a in activities
-                  if a.raci.get(rules.Actor.LEIDINGGEVENDEN) in (rules.Raci.R, rules.Raci.A))
+            checks.append(
+                rules.Precondition(
+                    name,
+                    True,
+                    _("%(planned)s planned of %(available)s available.")
+                    % {"planned": fmt(planned), "available": fmt(available)},
+                )
+            )
+    leading = sum(1 for a in activities if a.raci.get(rules.Actor.LEIDINGGEVENDEN) in (rules.Raci.R, rules.Raci.A))
     role_text = _("Managers carry or answer for %(n)s of %(total)s activities.") % {
-        "n": leading, "total": len(activities)}
-    judged = {Cycle.Leadership.SUFFICIENT: True, Cycle.Leadership.INSUFFICIENT: False}.get(
-        cycle.leadership)
+        "n": leading,
+        "total": len(activities),
+    }
+    judged = {Cycle.Leadership.SUFFICIENT: True, Cycle.Leadership.INSUFFICIENT: False}.get(cycle.leadership)
     verdict = cycle.get_leadership_display() if cycle.leadership else _("Not judged yet")
-    checks.append(rules.Precondition(_("Quality of leadership"), judged,
-                                     f"{verdict}. {role_text}"))
+    checks.append(rules.Precondition(_("Quality of leadership"), judged, f"{verdict}. {role_text}"))
     return checks
 
 
@@ -181,23 +205,49 @@ def timeline(activities: list[Activity], today: datetime.date) -> charts.Chart |
     if not activities:
         return None
     ordered = [a for group in phases(activities) for a in group.activities]
-    bars = [charts.Bar(a.title, a.phase, a.start_date, a.end_date, a.status,
-                       a.get_status_display(),
-                       rules.is_overdue(end_date=a.end_date, status=a.status, today=today))
-            for a in ordered]
+    bars = [
+        charts.Bar(
+            a.title,
+            a.phase,
+            a.start_date,
+            a.end_date,
+            a.status,
+            a.get_status_display(),
+            rules.is_overdue(end_date=a.end_date, status=a.status, today=today),
+        )
+        for a in ordered
+    ]
     late = sum(b.overdue for b in bars)
     return charts.Chart(
         _("Timeline of the plan"),
-        _("%(n)s activities from %(first)s to %(last)s, grouped by phase; the red line is "
-          "today. %(late)s past their end date and not done.") % {
-            "n": len(bars), "first": min(b.start for b in bars).strftime("%d-%m-%Y"),
-            "last": max(b.end for b in bars).strftime("%d-%m-%Y"), "late": late},
-        charts.gantt(title=_("Timeline of the plan"), description=_("Activities by phase"),
-                     bars=bars, today=today, overdue_label=_("past its end date")),
+        _(
+            "%(n)s activities from %(first)s to %(last)s, grouped by phase; the red line is "
+            "today. %(late)s past their end date and not done."
+        )
+        % {
+            "n": len(bars),
+            "first": min(b.start for b in bars).strftime("%d-%m-%Y"),
+            "last": max(b.end for b in bars).strftime("%d-%m-%Y"),
+            "late": late,
+        },
+        charts.gantt(
+            title=_("Timeline of the plan"),
+            description=_("Activities by phase"),
+            bars=bars,
+            today=today,
+            overdue_label=_("past its end date"),
+        ),
         headers=[_("Phase"), _("Activity"), _("Start"), _("End"), _("Status")],
-        rows=[[b.group, b.label, b.start.strftime("%d-%m-%Y"), b.end.strftime("%d-%m-%Y"),
-               b.status_label + (f" ({_('past its end date')})" if b.overdue else "")]
-              for b in bars],
+        rows=[
+            [
+                b.group,
+                b.label,
+                b.start.strftime("%d-%m-%Y"),
+                b.end.strftime("%d-%m-%Y"),
+                b.status_label + (f" ({_('past its end date')})" if b.overdue else ""),
+            ]
+            for b in bars
+        ],
     )
 
 
@@ -206,15 +256,21 @@ def timeline(activities: list[Activity], today: datetime.date) -> charts.Chart |
 
 def with_latest_measurement(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     latest = Measurement.objects.filter(goal=OuterRef("pk")).order_by("-measured_on", "-id")
-    return goals.annotate(latest_value=Subquery(latest.values("value")[:1]),
-                          latest_on=Subquery(latest.values("measured_on")[:1]))
+    return goals.annotate(
+        latest_value=Subquery(latest.values("value")[:1]), latest_on=Subquery(latest.values("measured_on")[:1])
+    )
 
 
 def course_of(goal: Goal, start: datetime.date) -> rules.GoalCourse:
     """The goal's course; the goal must carry latest_value/latest_on (with_latest_measurement)."""
-    return rules.goal_course(baseline=goal.baseline, target=goal.target_value, start=start,
-                             target_date=goal.target_date, latest=goal.latest_value,
-                             latest_on=goal.latest_on)
+    return rules.goal_course(
+        baseline=goal.baseline,
+        target=goal.target_value,
+        start=start,
+        target_date=goal.target_date,
+        latest=goal.latest_value,
+        latest_on=goal.latest_on,
+    )
 
 
 @dataclass
@@ -240,55 +296,81 @@ class Monitoring:
     status_counts: dict[str, int] = field(default_factory=dict)
 
 
-def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measurement]
-                  ) -> charts.Chart | None:
+def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measurement]) -> charts.Chart | None:
     points = [charts.CoursePoint(m.measured_on, m.value) for m in measurements]
     path = None
     if goal.baseline is not None and goal.target_value is not None and goal.target_date:
-        path = (charts.CoursePoint(trajectory.start_date, goal.baseline),
-                charts.CoursePoint(goal.target_date, goal.target_value))
+        path = (
+            charts.CoursePoint(trajectory.start_date, goal.baseline),
+            charts.CoursePoint(goal.target_date, goal.target_value),
+        )
     if not points and not path:
         return None
     title = goal.indicator or str(goal)
     return charts.Chart(
         title,
-        _("%(n)s measurements of \"%(indicator)s\"; the dashed line is the straight path from "
-          "the baseline to the target.") % {"n": len(points), "indicator": title},
-        charts.course_chart(title=title, description=_("Measurements over time"), points=points,
-                            path=path, low=goal.scale_min, high=goal.scale_max, unit=goal.unit,
-                            path_label=_("Path from baseline to target")),
+        _(
+            '%(n)s measurements of "%(indicator)s"; the dashed line is the straight path from '
+            "the baseline to the target."
+        )
+        % {"n": len(points), "indicator": title},
+        charts.course_chart(
+            title=title,
+            description=_("Measurements over time"),
+            points=points,
+            path=path,
+            low=goal.scale_min,
+            high=goal.scale_max,
+            unit=goal.unit,
+            path_label=_("Path from baseline to target"),
+        ),
         headers=[_("Date"), _("Value"), _("Note")],
-        rows=[[m.measured_on.strftime("%d-%m-%Y"), f"{m.value} {goal.unit}".strip(), m.note]
-              for m in measurements],
+        rows=[[m.measured_on.strftime("%d-%m-%Y"), f"{m.value} {goal.unit}".strip(), m.note] for m in measurements],
     )
 
 
 def active_goals(trajectory: Trajectory) -> QuerySet[Goal]:
-    return with_latest_measurement(Goal.objects.filter(trajectory=trajectory,
-                                                       status=Goal.Status.ACTIEF))
+    return with_latest_measurement(Goal.objects.filter(trajectory=trajectory, status=Goal.Status.ACTIEF))
 
 
-def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None = None
-               ) -> Monitoring:
+def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None = None) -> Monitoring:
     today = today or timezone.localdate()
     activities = list(activities_of(cycle))
-    overdue = {a.pk for a in activities
-               if rules.is_overdue(end_date=a.end_date, status=a.status, today=today)}
+    overdue = {a.pk for a in activities if rules.is_overdue(end_date=a.end_date, status=a.status, today=today)}
     goals = list(active_goals(trajectory))
     by_goal: dict[int, list[Measurement]] = defaultdict(list)
-    for m in Measurement.objects.filter(goal__in=[g.pk for g in goals]).select_related(
-            "activity"):
+    for m in Measurement.objects.filter(goal__in=[g.pk for g in goals]).select_related("activity"):
         by_goal[m.goal_id].append(m)
-    monitors = [GoalMonitor(g, course_of(g, trajectory.start_date), by_goal[g.pk],
-                            _course_chart(trajectory, g, by_goal[g.pk])) for g in goals]
-    signals = [Signal(_("\"%(title)s\" was due on %(date)s and is not done.") % {
-        "title": a.title, "date": a.end_date.strftime("%d-%m-%Y")}, f"activiteit-{a.pk}")
-        for a in activities if a.pk in overdue]
-    signals += [Signal(_("\"%(indicator)s\" is off course: %(latest)s measured on %(date)s, "
-                         "%(expected)s expected on the path to the target.") % {
-        "indicator": m.goal.indicator, "latest": m.course.latest,
-        "date": m.course.latest_on.strftime("%d-%m-%Y"), "expected": m.course.expected},
-        f"doel-{m.goal.pk}") for m in monitors if m.course.track == rules.Track.OFF]
+    monitors = [
+        GoalMonitor(g, course_of(g, trajectory.start_date), by_goal[g.pk], _course_chart(trajectory, g, by_goal[g.pk]))
+        for g in goals
+    ]
+    signals = [
+        Signal(
+            _('"%(title)s" was due on %(date)s and is not done.')
+            % {"title": a.title, "date": a.end_date.strftime("%d-%m-%Y")},
+            f"activiteit-{a.pk}",
+        )
+        for a in activities
+        if a.pk in overdue
+    ]
+    signals += [
+        Signal(
+            _(
+                '"%(indicator)s" is off course: %(latest)s measured on %(date)s, '
+                "%(expected)s expected on the path to the target."
+            )
+            % {
+                "indicator": m.goal.indicator,
+                "latest": m.course.latest,
+                "date": m.course.latest_on.strftime("%d-%m-%Y"),
+                "expected": m.course.expected,
+            },
+            f"doel-{m.goal.pk}",
+        )
+        for m in monitors
+        if m.course.track == rules.Track.OFF
+    ]
     counts = {value: 0 for value in Activity.Status.values}
     for a in activities:
         counts[a.status] += 1
@@ -323,11 +405,13 @@ class GoalResult:
 
 def goal_results(trajectory: Trajectory, cycle: Cycle) -> list[GoalResult]:
     """The goals this cycle evaluates: the active ones, or for a closed cycle those it decided."""
-    goals = with_latest_measurement(Goal.objects.filter(trajectory=trajectory)).filter(
-        Q(status=Goal.Status.ACTIEF) | Q(evaluations__cycle=cycle)).distinct()
+    goals = (
+        with_latest_measurement(Goal.objects.filter(trajectory=trajectory))
+        .filter(Q(status=Goal.Status.ACTIEF) | Q(evaluations__cycle=cycle))
+        .distinct()
+    )
     evaluations = {e.goal_id: e for e in cycle.goal_evaluations.all()}
-    return [GoalResult(g, course_of(g, trajectory.start_date), evaluations.get(g.pk))
-            for g in goals]
+    return [GoalResult(g, course_of(g, trajectory.start_date), evaluations.get(g.pk)) for g in goals]
 
 
 def evaluation_of(cycle: Cycle) -> Evaluation | None:

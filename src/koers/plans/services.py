@@ -18,8 +18,19 @@ from koers.trajectories.selectors import people_for
 from . import rules
 from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluation, Measurement
 
-ACTIVITY_FIELDS = ["title", "description", "intervention", "phase", "start_date", "end_date",
-                   "owner", "raci", "hours", "budget", "status"]
+ACTIVITY_FIELDS = [
+    "title",
+    "description",
+    "intervention",
+    "phase",
+    "start_date",
+    "end_date",
+    "owner",
+    "raci",
+    "hours",
+    "budget",
+    "status",
+]
 
 
 class StaleEdit(Exception):
@@ -48,15 +59,15 @@ def _check_activity(cycle: Cycle, values: dict) -> None:
     if not (values.get("title") or "").strip():
         raise ValidationError({"title": _("Name the activity.")})
     if not (values.get("phase") or "").strip():
-        raise ValidationError({"phase": _("Name the phase of the plan this activity belongs "
-                                          "to, e.g. \"Fase 1: voorbereiden\".")})
+        raise ValidationError(
+            {"phase": _('Name the phase of the plan this activity belongs to, e.g. "Fase 1: voorbereiden".')}
+        )
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
         raise ValidationError({"end_date": _("The end date lies before the start date.")})
     for field in ("hours", "budget"):
         if values.get(field) is not None and values[field] < 0:
-            raise ValidationError({field: _("Enter zero or more; a negative amount is not "
-                                            "possible.")})
+            raise ValidationError({field: _("Enter zero or more; a negative amount is not possible.")})
     owner: Person | None = values.get("owner")
     if owner is not None and not people_for(trajectory).filter(pk=owner.pk).exists():
         raise ValidationError({"owner": _("Choose people from this school or board.")})
@@ -90,8 +101,9 @@ def _save_activity(activity: Activity, user: User, values: dict) -> Activity:
     activity.updated_by = user
     activity.full_clean()
     activity.save()
-    ActivityRevision.objects.create(activity=activity, version=activity.version,
-                                    snapshot=_snapshot(activity), edited_by=user)
+    ActivityRevision.objects.create(
+        activity=activity, version=activity.version, snapshot=_snapshot(activity), edited_by=user
+    )
     return activity
 
 
@@ -103,11 +115,9 @@ def add_activity(*, cycle: Cycle, user: User, **values) -> Activity:
 
 
 @transaction.atomic
-def change_activity(*, activity: Activity, user: User, expected_version: int | None,
-                    **values) -> Activity:
+def change_activity(*, activity: Activity, user: User, expected_version: int | None, **values) -> Activity:
     """Save a new version; a save based on an older version is refused (StaleEdit)."""
-    activity = Activity.objects.select_for_update().select_related("cycle__trajectory").get(
-        pk=activity.pk)
+    activity = Activity.objects.select_for_update().select_related("cycle__trajectory").get(pk=activity.pk)
     _require_open(activity.cycle)
     _check_version(activity, expected_version)
     _check_activity(activity.cycle, values)
@@ -119,9 +129,12 @@ def change_activity(*, activity: Activity, user: User, expected_version: int | N
 def set_status(*, activity: Activity, user: User, status: str) -> Activity:
     if status not in Activity.Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
-    return change_activity(activity=activity, user=user, expected_version=None,
-                           **{**{name: getattr(activity, name) for name in ACTIVITY_FIELDS},
-                              "status": status})
+    return change_activity(
+        activity=activity,
+        user=user,
+        expected_version=None,
+        **{**{name: getattr(activity, name) for name in ACTIVITY_FIELDS}, "status": status},
+    )
 
 
 @transaction.atomic
@@ -130,23 +143,30 @@ def delete_activity(*, activity: Activity, user: User, confirmed: bool) -> None:
     only no longer shown; with measurements the user must confirm first."""
     _require_open(Cycle.objects.get(pk=activity.cycle_id))
     if activity.measurements.exists() and not confirmed:
-        raise ValidationError(_("This activity has measurements. Confirm that you want to "
-                                "remove it from the plan; its measurements stay with the goal."))
+        raise ValidationError(
+            _(
+                "This activity has measurements. Confirm that you want to "
+                "remove it from the plan; its measurements stay with the goal."
+            )
+        )
     activity.deleted_at = timezone.now()
     activity.updated_by = user
     activity.save(update_fields=["deleted_at", "updated_by", "updated_at"])
 
 
 @transaction.atomic
-def save_preconditions(*, cycle: Cycle, hours_available: Decimal | None,
-                       budget_available: Decimal | None, leadership: str,
-                       leadership_note: str) -> Cycle:
+def save_preconditions(
+    *,
+    cycle: Cycle,
+    hours_available: Decimal | None,
+    budget_available: Decimal | None,
+    leadership: str,
+    leadership_note: str,
+) -> Cycle:
     _require_open(cycle)
-    for field, value in (("hours_available", hours_available),
-                         ("budget_available", budget_available)):
+    for field, value in (("hours_available", hours_available), ("budget_available", budget_available)):
         if value is not None and value < 0:
-            raise ValidationError({field: _("Enter zero or more; a negative amount is not "
-                                            "possible.")})
+            raise ValidationError({field: _("Enter zero or more; a negative amount is not possible.")})
     cycle.hours_available, cycle.budget_available = hours_available, budget_available
     cycle.leadership, cycle.leadership_note = leadership, leadership_note.strip()
     cycle.full_clean()
@@ -158,28 +178,43 @@ def save_preconditions(*, cycle: Cycle, hours_available: Decimal | None,
 
 
 @transaction.atomic
-def add_measurement(*, cycle: Cycle, goal: Goal, user: User, measured_on: datetime.date,
-                    value: Decimal, note: str = "", activity: Activity | None = None
-                    ) -> Measurement:
+def add_measurement(
+    *,
+    cycle: Cycle,
+    goal: Goal,
+    user: User,
+    measured_on: datetime.date,
+    value: Decimal,
+    note: str = "",
+    activity: Activity | None = None,
+) -> Measurement:
     _require_open(cycle)
     if goal.trajectory_id != cycle.trajectory_id or goal.status != Goal.Status.ACTIEF:
         raise ValidationError(_("Measure an active goal of this trajectory."))
     if not (goal.indicator or "").strip():
-        raise ValidationError(_("Give this goal an indicator first (in 1A), so it is clear "
-                                "what is measured."))
+        raise ValidationError(_("Give this goal an indicator first (in 1A), so it is clear what is measured."))
     if not goal.in_range(value):
         low = "…" if goal.scale_min is None else goal.scale_min
         high = "…" if goal.scale_max is None else goal.scale_max
-        raise ValidationError({"value": _("%(value)s lies outside the possible values of this "
-                                          "indicator (%(low)s to %(high)s).")
-                               % {"value": value, "low": low, "high": high}})
+        raise ValidationError(
+            {
+                "value": _("%(value)s lies outside the possible values of this indicator (%(low)s to %(high)s).")
+                % {"value": value, "low": low, "high": high}
+            }
+        )
     if measured_on > timezone.localdate():
         raise ValidationError({"measured_on": _("A measurement cannot lie in the future.")})
     if activity is not None and (activity.cycle_id != cycle.pk or activity.deleted_at):
         raise ValidationError({"activity": _("Choose an activity of this cycle's plan.")})
-    measurement = Measurement(goal=goal, cycle=cycle, activity=activity,
-                              measured_on=measured_on, value=value, note=note.strip(),
-                              created_by=user)
+    measurement = Measurement(
+        goal=goal,
+        cycle=cycle,
+        activity=activity,
+        measured_on=measured_on,
+        value=value,
+        note=note.strip(),
+        created_by=user,
+    )
     measurement.full_clean()
     measurement.save()
     return measurement
@@ -187,14 +222,19 @@ def add_measurement(*, cycle: Cycle, goal: Goal, user: User, measured_on: dateti
 
 # --- Ga door (4) -------------------------------------------------------------------------------
 
-EVALUATION_FIELDS = ["good_communication", "good_implementation", "good_agreements",
-                     "less_communication", "less_implementation", "less_agreements",
-                     "adjustments"]
+EVALUATION_FIELDS = [
+    "good_communication",
+    "good_implementation",
+    "good_agreements",
+    "less_communication",
+    "less_implementation",
+    "less_agreements",
+    "adjustments",
+]
 
 
 @transaction.atomic
-def save_evaluation(*, cycle: Cycle, user: User, expected_version: int | None,
-                    **texts: str) -> Evaluation:
+def save_evaluation(*, cycle: Cycle, user: User, expected_version: int | None, **texts: str) -> Evaluation:
     _require_open(cycle)
     evaluation, created = Evaluation.objects.select_for_update().get_or_create(cycle=cycle)
     if not created:
@@ -209,20 +249,21 @@ def save_evaluation(*, cycle: Cycle, user: User, expected_version: int | None,
 
 
 @transaction.atomic
-def evaluate_goal(*, cycle: Cycle, goal: Goal, user: User, realised: Decimal | None,
-                  note: str, decision: str) -> GoalEvaluation:
+def evaluate_goal(
+    *, cycle: Cycle, goal: Goal, user: User, realised: Decimal | None, note: str, decision: str
+) -> GoalEvaluation:
     _require_open(cycle)
     if goal.trajectory_id != cycle.trajectory_id or goal.status != Goal.Status.ACTIEF:
         raise ValidationError(_("Evaluate an active goal of this trajectory."))
     if decision not in GoalEvaluation.Decision.values:
         raise ValidationError({"decision": _("Choose whether to continue, anchor or stop.")})
     if realised is not None and not goal.in_range(realised):
-        raise ValidationError({"realised": _("This value lies outside the indicator's possible "
-                                             "values.")})
+        raise ValidationError({"realised": _("This value lies outside the indicator's possible values.")})
     row, _created = GoalEvaluation.objects.update_or_create(
-        cycle=cycle, goal=goal,
-        defaults={"realised": realised, "note": note.strip(), "decision": decision,
-                  "decided_by": user})
+        cycle=cycle,
+        goal=goal,
+        defaults={"realised": realised, "note": note.strip(), "decision": decision, "decided_by": user},
+    )
     return row
 
 
@@ -239,26 +280,29 @@ def start_next_cycle(*, cycle: Cycle, user: User, snapshot_html: str) -> Cycle:
     not yet done go along; anchored and stopped goals stay behind with their measurements."""
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     _require_open(cycle)
-    active = list(Goal.objects.filter(trajectory_id=cycle.trajectory_id,
-                                       status=Goal.Status.ACTIEF))
+    active = list(Goal.objects.filter(trajectory_id=cycle.trajectory_id, status=Goal.Status.ACTIEF))
     decisions = dict(cycle.goal_evaluations.values_list("goal_id", "decision"))
     undecided = [g for g in active if g.pk not in decisions]
     if undecided:
-        raise ValidationError(_("Take a decision for every goal first (continue, anchor or "
-                                "stop). Still open: %(goals)s.")
-                              % {"goals": "; ".join(str(g) for g in undecided)})
+        raise ValidationError(
+            _("Take a decision for every goal first (continue, anchor or stop). Still open: %(goals)s.")
+            % {"goals": "; ".join(str(g) for g in undecided)}
+        )
     for goal in active:
         new_status = _GOAL_STATUS_AFTER[decisions[goal.pk]]
         if new_status != goal.status:
             Goal.objects.filter(pk=goal.pk).update(status=new_status)
     cycle.closed_at, cycle.closed_by, cycle.snapshot_html = timezone.now(), user, snapshot_html
     cycle.save(update_fields=["closed_at", "closed_by", "snapshot_html"])
-    following = Cycle.objects.create(trajectory_id=cycle.trajectory_id, number=cycle.number + 1,
-                                     started_on=timezone.localdate())
-    for activity in cycle.activities.filter(deleted_at__isnull=True).exclude(
-            status=Activity.Status.KLAAR):
+    following = Cycle.objects.create(
+        trajectory_id=cycle.trajectory_id, number=cycle.number + 1, started_on=timezone.localdate()
+    )
+    for activity in cycle.activities.filter(deleted_at__isnull=True).exclude(status=Activity.Status.KLAAR):
         carried = Activity(
-            trajectory_id=cycle.trajectory_id, cycle=following, carried_from=activity,
-            **{name: getattr(activity, name) for name in ACTIVITY_FIELDS})
+            trajectory_id=cycle.trajectory_id,
+            cycle=following,
+            carried_from=activity,
+            **{name: getattr(activity, name) for name in ACTIVITY_FIELDS},
+        )
         _save_activity(carried, user, {})
     return following

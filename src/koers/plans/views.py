@@ -31,22 +31,35 @@ from .forms import (
 )
 
 
-def _context(request, trajectory_id: int, subphase_slug: str, page_label: str, *,
-             steer: bool = False) -> dict:
-    find = trajectory_selectors.steerable_trajectory_for if steer else \
-        trajectory_selectors.trajectory_for
+def _context(request, trajectory_id: int, subphase_slug: str, page_label: str, *, steer: bool = False) -> dict:
+    find = trajectory_selectors.steerable_trajectory_for if steer else trajectory_selectors.trajectory_for
     trajectory = find(request.user, trajectory_id)
     state = selectors.cycle_state(trajectory)
-    return {"trajectory": trajectory, "page_label": page_label, "state": state,
-            "cycle": state.cycle, "pdca_choices": rules.Pdca.choices,
-            "subphase": trajectory_selectors.subphase_by_slug(subphase_slug)}
+    return {
+        "trajectory": trajectory,
+        "page_label": page_label,
+        "state": state,
+        "cycle": state.cycle,
+        "pdca_choices": rules.Pdca.choices,
+        "subphase": trajectory_selectors.subphase_by_slug(subphase_slug),
+    }
 
 
-def _form_page(request, ctx, form, *, heading, submit, cancel_url, intro="", status=200,
-               extra=None):
-    return render(request, "plans/form.html", {
-        **ctx, "form": form, "heading": heading, "submit": submit, "cancel_url": cancel_url,
-        "intro": intro, **(extra or {})}, status=status)
+def _form_page(request, ctx, form, *, heading, submit, cancel_url, intro="", status=200, extra=None):
+    return render(
+        request,
+        "plans/form.html",
+        {
+            **ctx,
+            "form": form,
+            "heading": heading,
+            "submit": submit,
+            "cancel_url": cancel_url,
+            "intro": intro,
+            **(extra or {}),
+        },
+        status=status,
+    )
 
 
 def _keep_typed_after_stale(form, current, message: str):
@@ -69,23 +82,30 @@ def _plan_url(trajectory, anchor: str = "") -> str:
 @login_required
 def plan(request, trajectory_id: int):
     ctx = _context(request, trajectory_id, SUB_3A, _("Implementation plan"))
-    activities = selectors.label_interventions(ctx["trajectory"],
-                                               list(selectors.activities_of(ctx["cycle"])))
-    return render(request, "plans/plan.html", {
-        **ctx, "phases": selectors.phases(activities),
-        "preconditions": selectors.preconditions(ctx["cycle"], activities),
-        "timeline": selectors.timeline(activities, timezone.localdate()),
-        "activity_count": len(activities)})
+    activities = selectors.label_interventions(ctx["trajectory"], list(selectors.activities_of(ctx["cycle"])))
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            **ctx,
+            "phases": selectors.phases(activities),
+            "preconditions": selectors.preconditions(ctx["cycle"], activities),
+            "timeline": selectors.timeline(activities, timezone.localdate()),
+            "activity_count": len(activities),
+        },
+    )
 
 
 def _activity_form(request, ctx, activity=None):
     trajectory = ctx["trajectory"]
     phases = selectors.activities_of(ctx["cycle"]).values_list("phase", flat=True).distinct()
     return ActivityForm(
-        request.POST or None, instance=activity,
+        request.POST or None,
+        instance=activity,
         people=trajectory_selectors.people_for(trajectory).order_by("last_name", "first_name"),
         interventions=selectors.intervention_choices(trajectory),
-        phases=sorted(set(phases)))
+        phases=sorted(set(phases)),
+    )
 
 
 @login_required
@@ -94,18 +114,24 @@ def add_activity(request, trajectory_id: int):
     form = _activity_form(request, ctx)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.add_activity(cycle=ctx["cycle"], user=request.user,
-                                             **form.values())
+            activity = services.add_activity(cycle=ctx["cycle"], user=request.user, **form.values())
         except ValidationError as exc:
             show_errors(form, exc)
         else:
             messages.success(request, _("The activity has been added to the plan."))
             return HttpResponseRedirect(_plan_url(ctx["trajectory"], f"activiteit-{activity.pk}"))
-    return _form_page(request, ctx, form, heading=_("New activity"), submit=_("Add activity"),
-                      cancel_url=_plan_url(ctx["trajectory"]),
-                      intro=_("Make an intervention concrete: what happens, when, who makes sure "
-                              "it happens, and who else has a role."),
-                      status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("New activity"),
+        submit=_("Add activity"),
+        cancel_url=_plan_url(ctx["trajectory"]),
+        intro=_(
+            "Make an intervention concrete: what happens, when, who makes sure it happens, and who else has a role."
+        ),
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -116,32 +142,45 @@ def change_activity(request, trajectory_id: int, activity_id: int):
     stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_activity(activity=activity, user=request.user,
-                                     expected_version=form.cleaned_data.get("version"),
-                                     **form.values())
+            services.change_activity(
+                activity=activity, user=request.user, expected_version=form.cleaned_data.get("version"), **form.values()
+            )
         except services.StaleEdit as exc:
-            stale = _keep_typed_after_stale(form, exc.current, _(
-                "Someone else saved this activity while you were editing it. Your changes are "
-                "still below and nothing was overwritten; compare them with the saved version "
-                "and save again to keep yours."))
+            stale = _keep_typed_after_stale(
+                form,
+                exc.current,
+                _(
+                    "Someone else saved this activity while you were editing it. Your changes are "
+                    "still below and nothing was overwritten; compare them with the saved version "
+                    "and save again to keep yours."
+                ),
+            )
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            messages.success(request, _("The activity has been saved; its earlier version stays "
-                                        "in its history."))
+            messages.success(request, _("The activity has been saved; its earlier version stays in its history."))
             return HttpResponseRedirect(_plan_url(ctx["trajectory"], f"activiteit-{activity.pk}"))
-    return _form_page(request, ctx, form, heading=_("Change activity"),
-                      submit=_("Save activity"), cancel_url=_plan_url(ctx["trajectory"]),
-                      status=409 if stale else 400 if form.errors else 200,
-                      extra={"stale": stale})
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("Change activity"),
+        submit=_("Save activity"),
+        cancel_url=_plan_url(ctx["trajectory"]),
+        status=409 if stale else 400 if form.errors else 200,
+        extra={"stale": stale},
+    )
 
 
 @login_required
 def activity_history(request, trajectory_id: int, activity_id: int):
     ctx = _context(request, trajectory_id, SUB_3A, _("History of the activity"))
     activity = selectors.activity_for(ctx["cycle"], activity_id)
-    return render(request, "plans/activity_history.html", {
-        **ctx, "activity": activity, "revisions": selectors.activity_history(activity)})
+    return render(
+        request,
+        "plans/activity_history.html",
+        {**ctx, "activity": activity, "revisions": selectors.activity_history(activity)},
+    )
 
 
 @login_required
@@ -151,8 +190,7 @@ def delete_activity(request, trajectory_id: int, activity_id: int):
     measured = activity.measurements.count()
     if request.method == "POST":
         try:
-            services.delete_activity(activity=activity, user=request.user,
-                                     confirmed=request.POST.get("confirm") == "1")
+            services.delete_activity(activity=activity, user=request.user, confirmed=request.POST.get("confirm") == "1")
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             status = 409
@@ -161,9 +199,17 @@ def delete_activity(request, trajectory_id: int, activity_id: int):
             return HttpResponseRedirect(_plan_url(ctx["trajectory"]))
     else:
         status = 200
-    return render(request, "plans/confirm_delete.html", {
-        **ctx, "activity": activity, "measured": measured,
-        "cancel_url": _plan_url(ctx["trajectory"], f"activiteit-{activity.pk}")}, status=status)
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            **ctx,
+            "activity": activity,
+            "measured": measured,
+            "cancel_url": _plan_url(ctx["trajectory"], f"activiteit-{activity.pk}"),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -178,19 +224,32 @@ def preconditions(request, trajectory_id: int):
         else:
             messages.success(request, _("The preconditions have been saved."))
             return HttpResponseRedirect(_plan_url(ctx["trajectory"], "randvoorwaarden"))
-    return _form_page(request, ctx, form, heading=_("Preconditions: time, budget, leadership"),
-                      submit=_("Save"), cancel_url=_plan_url(ctx["trajectory"]),
-                      intro=_("Is there enough time, budget and quality of leadership to carry "
-                              "out the plan? The plan page compares what you plan with what is "
-                              "available."), status=400 if form.errors else 200)
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("Preconditions: time, budget, leadership"),
+        submit=_("Save"),
+        cancel_url=_plan_url(ctx["trajectory"]),
+        intro=_(
+            "Is there enough time, budget and quality of leadership to carry "
+            "out the plan? The plan page compares what you plan with what is "
+            "available."
+        ),
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 def calendar(request, trajectory_id: int):
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
     cycle = selectors.current_cycle(trajectory)
-    body = ical.calendar(name=trajectory.title, activities=selectors.activities_of(cycle),
-                         host=request.get_host().split(":")[0], stamp=timezone.now())
+    body = ical.calendar(
+        name=trajectory.title,
+        activities=selectors.activities_of(cycle),
+        host=request.get_host().split(":")[0],
+        stamp=timezone.now(),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     name = slugify(trajectory.title) or "plan"
     response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
@@ -203,9 +262,15 @@ def calendar(request, trajectory_id: int):
 @login_required
 def monitoring(request, trajectory_id: int):
     ctx = _context(request, trajectory_id, SUB_3B, _("Monitoring"))
-    return render(request, "plans/monitoring.html", {
-        **ctx, "monitor": selectors.monitoring(ctx["trajectory"], ctx["cycle"]),
-        "status_choices": StatusForm.base_fields["status"].choices})
+    return render(
+        request,
+        "plans/monitoring.html",
+        {
+            **ctx,
+            "monitor": selectors.monitoring(ctx["trajectory"], ctx["cycle"]),
+            "status_choices": StatusForm.base_fields["status"].choices,
+        },
+    )
 
 
 @login_required
@@ -216,23 +281,29 @@ def set_status(request, trajectory_id: int, activity_id: int):
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
-            activity = services.set_status(activity=activity, user=request.user,
-                                           status=form.cleaned_data["status"])
+            activity = services.set_status(activity=activity, user=request.user, status=form.cleaned_data["status"])
         except ValidationError as exc:
             show_errors(form, exc)
     if request.htmx:
-        return render(request, "plans/partials/activity_status.html", {
-            **ctx, "activity": activity, "form": form,
-            "overdue": rules.is_overdue(end_date=activity.end_date, status=activity.status,
-                                        today=timezone.localdate()),
-            "status_choices": StatusForm.base_fields["status"].choices},
-            status=400 if form.errors else 200)
+        return render(
+            request,
+            "plans/partials/activity_status.html",
+            {
+                **ctx,
+                "activity": activity,
+                "form": form,
+                "overdue": rules.is_overdue(
+                    end_date=activity.end_date, status=activity.status, today=timezone.localdate()
+                ),
+                "status_choices": StatusForm.base_fields["status"].choices,
+            },
+            status=400 if form.errors else 200,
+        )
     if form.errors:
         messages.error(request, _("Choose a status from the list."))
     else:
         messages.success(request, _("The status has been saved."))
-    return HttpResponseRedirect(reverse("plans:monitoring", args=[trajectory_id])
-                                + f"#activiteit-{activity.pk}")
+    return HttpResponseRedirect(reverse("plans:monitoring", args=[trajectory_id]) + f"#activiteit-{activity.pk}")
 
 
 @login_required
@@ -240,8 +311,9 @@ def add_measurement(request, trajectory_id: int, goal_id: int):
     ctx = _context(request, trajectory_id, SUB_3B, _("New measurement"))
     goal = instrument_selectors.goal_for(ctx["trajectory"], goal_id)
     activities = list(selectors.activities_of(ctx["cycle"]))
-    form = MeasurementForm(request.POST or None, activities=activities, unit=goal.unit,
-                           initial={"measured_on": timezone.localdate()})
+    form = MeasurementForm(
+        request.POST or None, activities=activities, unit=goal.unit, initial={"measured_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         chosen = data.pop("activity")
@@ -252,13 +324,17 @@ def add_measurement(request, trajectory_id: int, goal_id: int):
             show_errors(form, exc)
         else:
             messages.success(request, _("The measurement has been saved."))
-            return HttpResponseRedirect(reverse("plans:monitoring", args=[trajectory_id])
-                                        + f"#doel-{goal.pk}")
-    return _form_page(request, ctx, form, heading=_("New measurement"), submit=_("Save "
-                      "measurement"), cancel_url=reverse("plans:monitoring", args=[trajectory_id]),
-                      intro=_("Goal: %(goal)s. Indicator: %(indicator)s.") % {
-                          "goal": goal, "indicator": goal.indicator or "–"},
-                      status=400 if form.errors else 200)
+            return HttpResponseRedirect(reverse("plans:monitoring", args=[trajectory_id]) + f"#doel-{goal.pk}")
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("New measurement"),
+        submit=_("Save measurement"),
+        cancel_url=reverse("plans:monitoring", args=[trajectory_id]),
+        intro=_("Goal: %(goal)s. Indicator: %(indicator)s.") % {"goal": goal, "indicator": goal.indicator or "–"},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- Ga door (4) -------------------------------------------------------------------------------
@@ -274,50 +350,68 @@ def evaluation(request, trajectory_id: int):
     if request.method == "POST" and form.is_valid():
         texts = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.save_evaluation(cycle=cycle, user=request.user,
-                                     expected_version=form.cleaned_data.get("version"), **texts)
+            services.save_evaluation(
+                cycle=cycle, user=request.user, expected_version=form.cleaned_data.get("version"), **texts
+            )
         except services.StaleEdit as exc:
-            stale = _keep_typed_after_stale(form, exc.current, _(
-                "Someone else saved the evaluation while you were editing it. Your text is still "
-                "below and nothing was overwritten; save again to keep yours."))
+            stale = _keep_typed_after_stale(
+                form,
+                exc.current,
+                _(
+                    "Someone else saved the evaluation while you were editing it. Your text is still "
+                    "below and nothing was overwritten; save again to keep yours."
+                ),
+            )
         except ValidationError as exc:
             show_errors(form, exc)
         else:
             messages.success(request, _("The evaluation has been saved."))
             return redirect("plans:evaluation", trajectory_id=trajectory_id)
-    stale_texts = [(form.fields[name].label, getattr(stale, name))
-                   for name in services.EVALUATION_FIELDS] if stale else []
-    return render(request, "plans/evaluation.html", {
-        **ctx, "form": form, "stale": stale, "stale_texts": stale_texts,
-        "results": selectors.goal_results(ctx["trajectory"], cycle)},
-        status=409 if stale else 400 if form.errors else 200)
+    stale_texts = (
+        [(form.fields[name].label, getattr(stale, name)) for name in services.EVALUATION_FIELDS] if stale else []
+    )
+    return render(
+        request,
+        "plans/evaluation.html",
+        {
+            **ctx,
+            "form": form,
+            "stale": stale,
+            "stale_texts": stale_texts,
+            "results": selectors.goal_results(ctx["trajectory"], cycle),
+        },
+        status=409 if stale else 400 if form.errors else 200,
+    )
 
 
 @login_required
 def evaluate_goal(request, trajectory_id: int, goal_id: int):
     ctx = _context(request, trajectory_id, SUB_4, _("Evaluate goal"))
     goal = instrument_selectors.goal_for(ctx["trajectory"], goal_id)
-    result = next((r for r in selectors.goal_results(ctx["trajectory"], ctx["cycle"])
-                   if r.goal.pk == goal.pk), None)
+    result = next((r for r in selectors.goal_results(ctx["trajectory"], ctx["cycle"]) if r.goal.pk == goal.pk), None)
     if result is None:
         raise Http404
     # Two decimals, as stored: SQLite and PostgreSQL hand back 60 and 60.00 otherwise.
     realised = None if result.realised is None else result.realised.quantize(Decimal("0.01"))
-    form = GoalEvaluationForm(request.POST or None, instance=result.evaluation,
-                              initial={"realised": realised})
+    form = GoalEvaluationForm(request.POST or None, instance=result.evaluation, initial={"realised": realised})
     if request.method == "POST" and form.is_valid():
         try:
-            services.evaluate_goal(cycle=ctx["cycle"], goal=goal, user=request.user,
-                                   **form.cleaned_data)
+            services.evaluate_goal(cycle=ctx["cycle"], goal=goal, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             show_errors(form, exc)
         else:
             messages.success(request, _("The goal has been evaluated."))
-            return HttpResponseRedirect(reverse("plans:evaluation", args=[trajectory_id])
-                                        + f"#doel-{goal.pk}")
-    return _form_page(request, ctx, form, heading=_("Evaluate goal"), submit=_("Save"),
-                      cancel_url=reverse("plans:evaluation", args=[trajectory_id]),
-                      extra={"result": result}, status=400 if form.errors else 200)
+            return HttpResponseRedirect(reverse("plans:evaluation", args=[trajectory_id]) + f"#doel-{goal.pk}")
+    return _form_page(
+        request,
+        ctx,
+        form,
+        heading=_("Evaluate goal"),
+        submit=_("Save"),
+        cancel_url=reverse("plans:evaluation", args=[trajectory_id]),
+        extra={"result": result},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -327,24 +421,31 @@ def next_cycle(request, trajectory_id: int):
     if request.method == "POST":
         try:
             following = services.start_next_cycle(
-                cycle=ctx["cycle"], user=request.user,
+                cycle=ctx["cycle"],
+                user=request.user,
                 # A closed cycle's history is the report as it stood at closing.
-                snapshot_html=document_html(ctx["trajectory"], ctx["cycle"]))
+                snapshot_html=document_html(ctx["trajectory"], ctx["cycle"]),
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("Cycle %(n)s has started. Cycle %(old)s is kept as it "
-                                        "was, read-only.") % {"n": following.number,
-                                                              "old": ctx["cycle"].number})
+            messages.success(
+                request,
+                _("Cycle %(n)s has started. Cycle %(old)s is kept as it was, read-only.")
+                % {"n": following.number, "old": ctx["cycle"].number},
+            )
             return redirect("trajectories:detail", trajectory_id=trajectory_id)
-    return render(request, "plans/next_cycle.html", {**ctx, "results": results},
-                  status=409 if request.method == "POST" else 200)
+    return render(
+        request, "plans/next_cycle.html", {**ctx, "results": results}, status=409 if request.method == "POST" else 200
+    )
 
 
 @login_required
 def cycle_history(request, trajectory_id: int, number: int):
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
     cycle = selectors.closed_cycle(trajectory, number)
-    return render(request, "plans/cycle_history.html", {
-        "trajectory": trajectory, "cycle": cycle,
-        "page_label": _("Cycle %(n)s (history)") % {"n": cycle.number}})
+    return render(
+        request,
+        "plans/cycle_history.html",
+        {"trajectory": trajectory, "cycle": cycle, "page_label": _("Cycle %(n)s (history)") % {"n": cycle.number}},
+    )

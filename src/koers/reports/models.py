@@ -18,16 +18,14 @@ class ReportExport(models.Model):
         DONE = "klaar", _("Ready")
         FAILED = "mislukt", _("Failed")
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="report_exports")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="report_exports")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     step = models.CharField(max_length=120, blank=True)
     file = models.FileField(upload_to="rapporten/", blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -42,16 +40,13 @@ class ReportExport(models.Model):
 
 
 class ShareLink(models.Model):
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
-                                   related_name="share_links")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="share_links")
     token_hash = models.CharField(max_length=64, unique=True)
     label = models.CharField(_("for whom"), max_length=120)
     expires_on = models.DateField(_("valid until"))
-    include_stakeholders = models.BooleanField(_("include the stakeholder analysis"),
-                                               default=False)
+    include_stakeholders = models.BooleanField(_("include the stakeholder analysis"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -13,15 +13,15 @@ from koers.trajectories.models import Trajectory
 from . import selectors
 
 
-def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True
-                  ) -> str:
+def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True) -> str:
     """The report's body: cover, contents, phases, plan, monitoring and evaluation."""
-    return render_to_string("reports/document.html", {
-        "report": selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders)})
+    return render_to_string(
+        "reports/document.html",
+        {"report": selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders)},
+    )
 
 
-def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]
-        ) -> tuple[bytes, int]:
+def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count; progress(percent, step) is told along."""
     from weasyprint import HTML  # heavy import: only where a PDF is made
 

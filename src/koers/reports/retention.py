@@ -17,6 +17,5 @@ def purge_all() -> dict[str, int]:
     removed = surveys.purge(today=today, retention=retention)
     removed |= trajectories.purge(retention=retention)
     removed |= reports.purge(today=today, retention=retention)
-    removed["expired sessions"] = Session.objects.filter(
-        expire_date__lt=timezone.now()).delete()[0]
+    removed["expired sessions"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
     return removed

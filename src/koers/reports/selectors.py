@@ -56,27 +56,29 @@ class Report:
 def _werkdocument(trajectory: Trajectory) -> list[tuple[Phase, list[SubphaseReport]]]:
     groups = defaultdict(list)
     for group in QuestionGroup.objects.prefetch_related(
-            Prefetch("questions", queryset=Question.objects.order_by("order"))):
+        Prefetch("questions", queryset=Question.objects.order_by("order"))
+    ):
         groups[group.subphase_id].append(group)
     answers, reflections = {}, {}
     for entry in Entry.objects.filter(trajectory=trajectory).select_related("updated_by"):
         (reflections if entry.kind == Entry.Kind.REFLECTION else answers)[entry.key] = entry
     dialogues = defaultdict(list)
-    for dialogue in Dialogue.objects.filter(trajectory=trajectory).prefetch_related(
-            "participants"):
+    for dialogue in Dialogue.objects.filter(trajectory=trajectory).prefetch_related("participants"):
         dialogues[dialogue.subphase_slug].append(dialogue)
-    done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True)
-               .values_list("subphase_slug", flat=True))
+    done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list("subphase_slug", flat=True))
     phases: dict[int, tuple[Phase, list[SubphaseReport]]] = {}
     for sub in Subphase.objects.select_related("phase"):
-        phases.setdefault(sub.phase_id, (sub.phase, []))[1].append(SubphaseReport(
-            sub, groups[sub.pk], answers, reflections.get(sub.slug), dialogues[sub.slug],
-            sub.slug in done))
+        phases.setdefault(sub.phase_id, (sub.phase, []))[1].append(
+            SubphaseReport(
+                sub, groups[sub.pk], answers, reflections.get(sub.slug), dialogues[sub.slug], sub.slug in done
+            )
+        )
     return list(phases.values())
 
 
-def report(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True,
-           today: datetime.date | None = None) -> Report:
+def report(
+    trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True, today: datetime.date | None = None
+) -> Report:
     today = today or timezone.localdate()
     blocks = instruments.lever_blocks(trajectory)
     scored = instruments.scored_levers(blocks)
@@ -89,8 +91,7 @@ def report(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool =
         "situation": instruments.situation_map(trajectory),
         "bottlenecks": instruments.ranked_bottlenecks(lines),
         "stakeholders": stakeholders,
-        "stakeholder_charts": instruments.stakeholder_charts(stakeholders) if stakeholders
-        else (),
+        "stakeholder_charts": instruments.stakeholder_charts(stakeholders) if stakeholders else (),
         "levers": scored,
         "lever_chart": instruments.lever_chart(scored) if scored else None,
         "chains": instruments.amo_chains(trajectory, instruments.chosen_levers(trajectory)),
@@ -105,11 +106,17 @@ def report(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool =
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
         "survey_evidence": survey_presenters.evidence_cards(trajectory),
     }
-    sections = {SUB_1A: ["goals"], SUB_1B: ["situation", "bottlenecks", "stakeholders", "surveys"],
-                SUB_1C: ["coherence"], SUB_2A: ["levers"], SUB_2B: ["amo"], SUB_3A: ["plan"],
-                SUB_3B: ["monitoring"], SUB_4: ["evaluation"]}
-    return Report(trajectory, cycle, timezone.now(), _werkdocument(trajectory),
-                  include_stakeholders, sections, data)
+    sections = {
+        SUB_1A: ["goals"],
+        SUB_1B: ["situation", "bottlenecks", "stakeholders", "surveys"],
+        SUB_1C: ["coherence"],
+        SUB_2A: ["levers"],
+        SUB_2B: ["amo"],
+        SUB_3A: ["plan"],
+        SUB_3B: ["monitoring"],
+        SUB_4: ["evaluation"],
+    }
+    return Report(trajectory, cycle, timezone.now(), _werkdocument(trajectory), include_stakeholders, sections, data)
 
 
 def _coherence_matrix(trajectory: Trajectory, rows) -> tuple[list[str], list[tuple[str, list[str]]]]:
@@ -118,8 +125,9 @@ def _coherence_matrix(trajectory: Trajectory, rows) -> tuple[list[str], list[tup
     labels = dict(CoherenceLink.Effect.choices)
     used = [r for r in rows if any(r.key in pair for pair in links)]
     return [c.name for c in used], [
-        (r.name, ["–" if r.key == c.key else str(labels.get(links.get((r.key, c.key)), ""))
-                  for c in used]) for r in used]
+        (r.name, ["–" if r.key == c.key else str(labels.get(links.get((r.key, c.key)), "")) for c in used])
+        for r in used
+    ]
 
 
 # --- PDF exports and share links -------------------------------------------------------------
@@ -138,9 +146,13 @@ def share_links(trajectory: Trajectory) -> QuerySet[ShareLink]:
 
 
 def share_link_by_token(token: str) -> ShareLink | None:
-    return (ShareLink.objects.select_related("trajectory__theme", "trajectory__school",
-                                             "trajectory__board", "trajectory__owner")
-            .filter(token_hash=hash_token(token), trajectory__deleted_at__isnull=True).first())
+    return (
+        ShareLink.objects.select_related(
+            "trajectory__theme", "trajectory__school", "trajectory__board", "trajectory__owner"
+        )
+        .filter(token_hash=hash_token(token), trajectory__deleted_at__isnull=True)
+        .first()
+    )
 
 
 # --- the board and school overview -------------------------------------------------------------
@@ -158,9 +170,14 @@ class OverviewRow:
     unmeasured: int
 
 
-def overview_trajectories(user: User, *, board: Board | None = None,
-                          school: School | None = None, theme: str = "",
-                          school_id: int | None = None) -> QuerySet[Trajectory]:
+def overview_trajectories(
+    user: User,
+    *,
+    board: Board | None = None,
+    school: School | None = None,
+    theme: str = "",
+    school_id: int | None = None,
+) -> QuerySet[Trajectory]:
     qs = access.trajectories_for(user)
     if board is not None:
         qs = qs.filter(board=board)
@@ -171,11 +188,14 @@ def overview_trajectories(user: User, *, board: Board | None = None,
     if theme:
         qs = qs.filter(theme__slug=theme)
     open_cycle = Cycle.objects.filter(trajectory=OuterRef("pk"), closed_at__isnull=True)
-    return (qs.select_related("theme", "school", "owner")
-            .annotate(done_count=Count("subphase_statuses",
-                                       filter=Q(subphase_statuses__done=True)),
-                      cycle_number=Subquery(open_cycle.values("number")[:1]))
-            .order_by("school__name", "-start_date", "-id"))
+    return (
+        qs.select_related("theme", "school", "owner")
+        .annotate(
+            done_count=Count("subphase_statuses", filter=Q(subphase_statuses__done=True)),
+            cycle_number=Subquery(open_cycle.values("number")[:1]),
+        )
+        .order_by("school__name", "-start_date", "-id")
+    )
 
 
 def overview_rows(page_of_trajectories) -> list[OverviewRow]:
@@ -185,27 +205,32 @@ def overview_rows(page_of_trajectories) -> list[OverviewRow]:
     ids = [t.pk for t in trajectories]
     subphases = list(Subphase.objects.select_related("phase"))
     done: dict[int, set[str]] = defaultdict(set)
-    for tid, slug in SubphaseStatus.objects.filter(trajectory_id__in=ids, done=True
-                                                   ).values_list("trajectory_id", "subphase_slug"):
+    for tid, slug in SubphaseStatus.objects.filter(trajectory_id__in=ids, done=True).values_list(
+        "trajectory_id", "subphase_slug"
+    ):
         done[tid].add(slug)
     goals: dict[int, list[Goal]] = defaultdict(list)
-    for goal in plans.with_latest_measurement(Goal.objects.filter(
-            trajectory_id__in=ids, status=Goal.Status.ACTIEF)):
+    for goal in plans.with_latest_measurement(Goal.objects.filter(trajectory_id__in=ids, status=Goal.Status.ACTIEF)):
         goals[goal.trajectory_id].append(goal)
-    steps = plans.pdca_steps(Cycle.objects.filter(trajectory_id__in=ids,
-                                                  closed_at__isnull=True))
+    steps = plans.pdca_steps(Cycle.objects.filter(trajectory_id__in=ids, closed_at__isnull=True))
     rows = []
     for t in trajectories:
         phase = next((s.phase for s in subphases if s.slug not in done[t.pk]), None)
         courses = [plans.course_of(g, t.start_date).track for g in goals[t.pk]]
-        rows.append(OverviewRow(
-            t, phase, round(100 * len(done[t.pk]) / len(subphases)) if subphases else 0,
-            t.cycle_number or 1, steps.get(t.pk, plan_rules.Pdca.PLAN).label,
-            courses.count(plan_rules.Track.ON), courses.count(plan_rules.Track.OFF),
-            sum(c in (plan_rules.Track.NO_DATA, plan_rules.Track.UNTRACKABLE) for c in courses)))
+        rows.append(
+            OverviewRow(
+                t,
+                phase,
+                round(100 * len(done[t.pk]) / len(subphases)) if subphases else 0,
+                t.cycle_number or 1,
+                steps.get(t.pk, plan_rules.Pdca.PLAN).label,
+                courses.count(plan_rules.Track.ON),
+                courses.count(plan_rules.Track.OFF),
+                sum(c in (plan_rules.Track.NO_DATA, plan_rules.Track.UNTRACKABLE) for c in courses),
+            )
+        )
     return rows
 
 
 def overview_filters(user: User, board: Board) -> tuple[QuerySet[Theme], QuerySet[School]]:
-    return Theme.objects.order_by("name"), access.schools_for(user).filter(board=board).order_by(
-        "name")
+    return Theme.objects.order_by("name"), access.schools_for(user).filter(board=board).order_by("name")

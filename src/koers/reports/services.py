@@ -31,22 +31,26 @@ def request_pdf(*, trajectory: Trajectory, user: User) -> ReportExport:
 
 
 @transaction.atomic
-def create_share_link(*, trajectory: Trajectory, user: User, label: str,
-                      expires_on: datetime.date, include_stakeholders: bool
-                      ) -> tuple[ShareLink, str]:
+def create_share_link(
+    *, trajectory: Trajectory, user: User, label: str, expires_on: datetime.date, include_stakeholders: bool
+) -> tuple[ShareLink, str]:
     """A new link; the token is returned once and only its hash is kept."""
     today = timezone.localdate()
     if not label.strip():
-        raise ValidationError({"label": _("Say for whom the link is, e.g. \"MR\" or "
-                                          "\"bestuur\".")})
+        raise ValidationError({"label": _('Say for whom the link is, e.g. "MR" or "bestuur".')})
     if expires_on < today:
         raise ValidationError({"expires_on": _("Choose a date from today on.")})
     if expires_on > today + datetime.timedelta(days=MAX_SHARE_DAYS):
         raise ValidationError({"expires_on": _("A link can be valid for at most a year.")})
     token = new_token()
     link = ShareLink.objects.create(
-        trajectory=trajectory, token_hash=hash_token(token), label=label.strip(),
-        expires_on=expires_on, include_stakeholders=include_stakeholders, created_by=user)
+        trajectory=trajectory,
+        token_hash=hash_token(token),
+        label=label.strip(),
+        expires_on=expires_on,
+        include_stakeholders=include_stakeholders,
+        created_by=user,
+    )
     return link, token
 
 
@@ -63,9 +67,11 @@ def purge(*, today: datetime.date, retention: dict[str, int]) -> dict[str, int]:
     (the file goes with its row). Someone who needs a PDF again makes a fresh one."""
     links_until = today - datetime.timedelta(days=retention["share_links"])
     links, _by_model = ShareLink.objects.filter(
-        Q(expires_on__lt=links_until) | Q(revoked_at__date__lt=links_until)).delete()
+        Q(expires_on__lt=links_until) | Q(revoked_at__date__lt=links_until)
+    ).delete()
     old = ReportExport.objects.filter(
-        requested_at__lt=timezone.now() - datetime.timedelta(days=retention["generated_pdfs"]))
+        requested_at__lt=timezone.now() - datetime.timedelta(days=retention["generated_pdfs"])
+    )
     for export in old:
         if export.file:
             export.file.delete(save=False)

@@ -18,13 +18,15 @@ log = logging.getLogger(__name__)
 
 @task()
 def make_report_pdf(export_id: int) -> int:
-    export = ReportExport.objects.select_related("trajectory__theme", "trajectory__school",
-                                                 "trajectory__board").get(pk=export_id)
+    export = ReportExport.objects.select_related("trajectory__theme", "trajectory__school", "trajectory__board").get(
+        pk=export_id
+    )
     trajectory = export.trajectory
 
     def progress(percent: int, step: str) -> None:
         ReportExport.objects.filter(pk=export_id).update(
-            status=ReportExport.Status.RUNNING, progress=percent, step=step)
+            status=ReportExport.Status.RUNNING, progress=percent, step=step
+        )
 
     try:
         progress(5, "Gestart")
@@ -34,12 +36,10 @@ def make_report_pdf(export_id: int) -> int:
         export.file.save(name, ContentFile(data), save=False)
         export.status, export.progress, export.step = ReportExport.Status.DONE, 100, ""
         export.pages, export.finished_at = pages, timezone.now()
-        export.save(update_fields=["file", "status", "progress", "step", "pages",
-                                   "finished_at"])
+        export.save(update_fields=["file", "status", "progress", "step", "pages", "finished_at"])
     except Exception:
         log.exception("report PDF %s failed", export_id)
-        ReportExport.objects.filter(pk=export_id).update(
-            status=ReportExport.Status.FAILED, finished_at=timezone.now())
+        ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.FAILED, finished_at=timezone.now())
         raise
     return export.pages
 

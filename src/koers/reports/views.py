@@ -23,13 +23,22 @@ from .forms import OverviewFilter, ShareLinkForm
 def _report_page(request, trajectory, *, share_form=None, new_link=None, status=200):
     cycle = plan_selectors.current_cycle(trajectory)
     steer = access.can_steer(request.user, trajectory)
-    return render(request, "reports/report.html", {
-        "trajectory": trajectory, "page_label": _("Report"),
-        "document": rendering.document_html(trajectory, cycle),
-        "export": selectors.latest_export(trajectory), "can_steer": steer,
-        "links": list(selectors.share_links(trajectory)) if steer else [],
-        "share_form": share_form or ShareLinkForm(), "new_link": new_link,
-        "today": timezone.localdate()}, status=status)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "trajectory": trajectory,
+            "page_label": _("Report"),
+            "document": rendering.document_html(trajectory, cycle),
+            "export": selectors.latest_export(trajectory),
+            "can_steer": steer,
+            "links": list(selectors.share_links(trajectory)) if steer else [],
+            "share_form": share_form or ShareLinkForm(),
+            "new_link": new_link,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -50,8 +59,7 @@ def export_status(request, trajectory_id: int, export_id: int):
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
     export = selectors.export_for(trajectory, export_id)
     template = "reports/partials/export.html" if request.htmx else "reports/export.html"
-    return render(request, template, {"trajectory": trajectory, "export": export,
-                                      "page_label": _("PDF of the report")})
+    return render(request, template, {"trajectory": trajectory, "export": export, "page_label": _("PDF of the report")})
 
 
 @login_required
@@ -60,9 +68,12 @@ def download_pdf(request, trajectory_id: int, export_id: int):
     export = selectors.export_for(trajectory, export_id)
     if export.status != export.Status.DONE or not export.file:
         raise Http404
-    return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=export.file.name.rsplit("/", 1)[-1],
-                        content_type="application/pdf")
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=export.file.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+    )
 
 
 @login_required
@@ -72,8 +83,7 @@ def create_share_link(request, trajectory_id: int):
     form = ShareLinkForm(request.POST)
     if form.is_valid():
         try:
-            link, token = services.create_share_link(trajectory=trajectory, user=request.user,
-                                                     **form.cleaned_data)
+            link, token = services.create_share_link(trajectory=trajectory, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -88,8 +98,7 @@ def revoke_share_link(request, trajectory_id: int, link_id: int):
     trajectory = trajectory_selectors.steerable_trajectory_for(request.user, trajectory_id)
     link = get_object_or_404(selectors.share_links(trajectory), pk=link_id)
     services.revoke_share_link(link=link)
-    messages.success(request, _("The link for \"%(label)s\" no longer works.") % {
-        "label": link.label})
+    messages.success(request, _('The link for "%(label)s" no longer works.') % {"label": link.label})
     return redirect("reports:report", trajectory_id=trajectory.pk)
 
 
@@ -102,12 +111,17 @@ def share_entry(request, token: str):
     browser history keeps the token."""
     link = selectors.share_link_by_token(token)
     if link is None:
-        return _shared_gone(request, _("This link does not exist. Check that you copied all of "
-                                       "it."), 404)
+        return _shared_gone(request, _("This link does not exist. Check that you copied all of it."), 404)
     response = redirect("reports:shared", link_id=link.pk)
-    response.set_cookie(SHARE_COOKIE.format(link.pk), token, max_age=60 * 60 * 24 * 92,
-                        path="/gedeeld/", httponly=True, samesite="Lax",
-                        secure=request.is_secure())
+    response.set_cookie(
+        SHARE_COOKIE.format(link.pk),
+        token,
+        max_age=60 * 60 * 24 * 92,
+        path="/gedeeld/",
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
     response["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -131,10 +145,15 @@ def shared(request, link_id: int):
     else:
         trajectory = link.trajectory
         cycle = plan_selectors.current_cycle(trajectory)
-        response = render(request, "reports/shared.html", {
-            "trajectory": trajectory, "link": link,
-            "document": rendering.document_html(
-                trajectory, cycle, include_stakeholders=link.include_stakeholders)})
+        response = render(
+            request,
+            "reports/shared.html",
+            {
+                "trajectory": trajectory,
+                "link": link,
+                "document": rendering.document_html(trajectory, cycle, include_stakeholders=link.include_stakeholders),
+            },
+        )
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"
         return response
@@ -147,16 +166,28 @@ def shared(request, link_id: int):
 def _overview(request, *, board=None, school=None):
     user = request.user
     themes, schools = selectors.overview_filters(user, board or school.board)
-    form = OverviewFilter(request.GET or None, themes=themes,
-                          schools=schools if board is not None else None)
+    form = OverviewFilter(request.GET or None, themes=themes, schools=schools if board is not None else None)
     chosen = form.cleaned_data if form.is_valid() else {}
-    page = paginate(request, selectors.overview_trajectories(
-        user, board=board, school=school, theme=chosen.get("theme", ""),
-        school_id=chosen.get("school")), 25, "trajecten")
-    return render(request, "reports/overview.html", {
-        "board": board, "school": school, "form": form, "page": page,
-        "rows": selectors.overview_rows(page),
-        "filtered": any(chosen.values()) if chosen else False})
+    page = paginate(
+        request,
+        selectors.overview_trajectories(
+            user, board=board, school=school, theme=chosen.get("theme", ""), school_id=chosen.get("school")
+        ),
+        25,
+        "trajecten",
+    )
+    return render(
+        request,
+        "reports/overview.html",
+        {
+            "board": board,
+            "school": school,
+            "form": form,
+            "page": page,
+            "rows": selectors.overview_rows(page),
+            "filtered": any(chosen.values()) if chosen else False,
+        },
+    )
 
 
 @login_required

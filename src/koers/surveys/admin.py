@@ -43,8 +43,7 @@ class InstrumentAdmin(admin.ModelAdmin):
 class ItemInline(admin.StackedInline):
     model = Item
     extra = 1
-    fields = [("slug", "order"), "text", ("scale", "required", "facet"), "options",
-              ("low_label", "high_label")]
+    fields = [("slug", "order"), "text", ("scale", "required", "facet"), "options", ("low_label", "high_label")]
 
 
 @admin.register(Dimension)
@@ -61,12 +60,25 @@ class RoundAdmin(admin.ModelAdmin):
     list_display = ["title", "school", "instrument", "opens_on", "closes_on", "deleted_at"]
     list_filter = [DeletedFilter, "instrument"]
     search_fields = ["title", "school__name"]
-    fields = ["title", "school", "instrument", "modules", "opens_on", "closes_on",
-              "closed_early_on", "min_group_size", "deleted_at"]
+    fields = [
+        "title",
+        "school",
+        "instrument",
+        "modules",
+        "opens_on",
+        "closes_on",
+        "closed_early_on",
+        "min_group_size",
+        "deleted_at",
+    ]
     readonly_fields = fields
-    actions = [soft_delete.restore_action(
-        lambda r: services.restore_round(survey=r), _("Restore selected deleted rounds"),
-        _("%(n)d rounds restored."))]
+    actions = [
+        soft_delete.restore_action(
+            lambda r: services.restore_round(survey=r),
+            _("Restore selected deleted rounds"),
+            _("%(n)d rounds restored."),
+        )
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -36,39 +36,55 @@ OPEN_TEXTS = [
 ]
 
 
-def make_round(*, school: School, slug: str, title: str, opens_on: datetime.date,
-               days: int = 21, groups: list[str], min_group_size: int = 5,
-               user: User | None = None) -> Round:
+def make_round(
+    *,
+    school: School,
+    slug: str,
+    title: str,
+    opens_on: datetime.date,
+    days: int = 21,
+    groups: list[str],
+    min_group_size: int = 5,
+    user: User | None = None,
+) -> Round:
     """A round as it stood in the past; the services refuse a start date before today."""
     instrument = Instrument.objects.filter(slug=slug, active=True).latest("version")
     survey = Round.objects.create(
-        school=school, instrument=instrument, title=title, opens_on=opens_on,
-        closes_on=opens_on + datetime.timedelta(days=days - 1), min_group_size=min_group_size,
-        modules=list(instrument.modules.values_list("slug", flat=True)), created_by=user)
-    RoundGroup.objects.bulk_create([RoundGroup(round=survey, group=g) for g in
-                                    RespondentGroup.objects.filter(slug__in=groups)])
+        school=school,
+        instrument=instrument,
+        title=title,
+        opens_on=opens_on,
+        closes_on=opens_on + datetime.timedelta(days=days - 1),
+        min_group_size=min_group_size,
+        modules=list(instrument.modules.values_list("slug", flat=True)),
+        created_by=user,
+    )
+    RoundGroup.objects.bulk_create(
+        [RoundGroup(round=survey, group=g) for g in RespondentGroup.objects.filter(slug__in=groups)]
+    )
     return survey
 
 
-def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed: int,
-         batch: int = 5000) -> int:
+def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed: int, batch: int = 5000) -> int:
     """Add made-up responses: per group `counts[slug]`, answering around `level[slug]` (on a
     0-1 scale from the low to the high end), with a steady lean per dimension."""
     rng = random.Random(seed)
     items = [i for page in round_pages(survey) for i in page.items]
     dims = {i.dimension_id for i in items}
-    lean = {(slug, d): shared + rng.uniform(-0.08, 0.08) for d in sorted(dims)
-            for shared in [rng.uniform(-0.15, 0.15)] for slug in counts}
+    lean = {
+        (slug, d): shared + rng.uniform(-0.08, 0.08)
+        for d in sorted(dims)
+        for shared in [rng.uniform(-0.15, 0.15)]
+        for slug in counts
+    }
     groups = {g.slug: g for g in RespondentGroup.objects.filter(slug__in=counts)}
     day = min(survey.closes_on, timezone.localdate())
     made, answers = 0, []
     for slug, n in counts.items():
         for _ in range(n):
-            response = Response.objects.create(round=survey, group=groups[slug],
-                                               submitted_on=day)
+            response = Response.objects.create(round=survey, group=groups[slug], submitted_on=day)
             for item in items:
-                answers.append(_answer(rng, response, item,
-                                      level[slug] + lean[(slug, item.dimension_id)]))
+                answers.append(_answer(rng, response, item, level[slug] + lean[(slug, item.dimension_id)]))
             made += 1
             if len(answers) >= batch:
                 Answer.objects.bulk_create([a for a in answers if a])
@@ -79,8 +95,7 @@ def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed
 
 def _answer(rng: random.Random, response: Response, item: Item, level: float) -> Answer | None:
     if item.scale == Scale.OPEN:
-        return Answer(response=response, item=item, text=rng.choice(OPEN_TEXTS)) \
-            if rng.random() < 0.4 else None
+        return Answer(response=response, item=item, text=rng.choice(OPEN_TEXTS)) if rng.random() < 0.4 else None
     if item.scale == Scale.CHOICE:
         return Answer(response=response, item=item, value=rng.randint(1, len(item.options)))
     values = item.values
@@ -95,61 +110,120 @@ def load(schools: list[School], trajectory: Trajectory, user: User) -> None:
     today = timezone.localdate()
     kompasroos, college, vakcollege = schools
     staff = ["directie", "teamleiders", "leraren", "oop"]
-    earlier = make_round(school=college, slug="shrm-spiegel", title="SHRM-spiegel voorjaar 2025",
-                         opens_on=today - datetime.timedelta(days=560), groups=staff, user=user)
-    fill(earlier, {"directie": 2, "teamleiders": 4, "leraren": 18, "oop": 5},
-         level={"directie": .7, "teamleiders": .62, "leraren": .42, "oop": .38}, seed=1)
-    spiegel = make_round(school=college, slug="shrm-spiegel", title="SHRM-spiegel voorjaar 2026",
-                         opens_on=today - datetime.timedelta(days=200), groups=staff, user=user)
-    fill(spiegel, {"directie": 2, "teamleiders": 5, "leraren": 24, "oop": 7},
-         level={"directie": .72, "teamleiders": .66, "leraren": .52, "oop": .5}, seed=2)
+    earlier = make_round(
+        school=college,
+        slug="shrm-spiegel",
+        title="SHRM-spiegel voorjaar 2025",
+        opens_on=today - datetime.timedelta(days=560),
+        groups=staff,
+        user=user,
+    )
+    fill(
+        earlier,
+        {"directie": 2, "teamleiders": 4, "leraren": 18, "oop": 5},
+        level={"directie": 0.7, "teamleiders": 0.62, "leraren": 0.42, "oop": 0.38},
+        seed=1,
+    )
+    spiegel = make_round(
+        school=college,
+        slug="shrm-spiegel",
+        title="SHRM-spiegel voorjaar 2026",
+        opens_on=today - datetime.timedelta(days=200),
+        groups=staff,
+        user=user,
+    )
+    fill(
+        spiegel,
+        {"directie": 2, "teamleiders": 5, "leraren": 24, "oop": 7},
+        level={"directie": 0.72, "teamleiders": 0.66, "leraren": 0.52, "oop": 0.5},
+        seed=2,
+    )
     for n, school in enumerate((kompasroos, vakcollege), start=3):
-        other = make_round(school=school, slug="shrm-spiegel", title="SHRM-spiegel 2026",
-                           opens_on=today - datetime.timedelta(days=190), groups=staff)
-        fill(other, {"teamleiders": 5, "leraren": 12, "oop": 6},
-             level={"teamleiders": .6, "leraren": .55, "oop": .5}, seed=n)
+        other = make_round(
+            school=school,
+            slug="shrm-spiegel",
+            title="SHRM-spiegel 2026",
+            opens_on=today - datetime.timedelta(days=190),
+            groups=staff,
+        )
+        fill(
+            other,
+            {"teamleiders": 5, "leraren": 12, "oop": 6},
+            level={"teamleiders": 0.6, "leraren": 0.55, "oop": 0.5},
+            seed=n,
+        )
 
-    climate = make_round(school=college, slug="leerklimaat-scan",
-                         title="Leerklimaat-scan voorjaar 2026",
-                         opens_on=today - datetime.timedelta(days=230),
-                         groups=["teamleiders", "leraren", "oop", "leerlingen"], user=user)
-    fill(climate, {"teamleiders": 5, "leraren": 20, "oop": 6, "leerlingen": 48},
-         level={"teamleiders": .7, "leraren": .6, "oop": .6, "leerlingen": .48}, seed=5)
+    climate = make_round(
+        school=college,
+        slug="leerklimaat-scan",
+        title="Leerklimaat-scan voorjaar 2026",
+        opens_on=today - datetime.timedelta(days=230),
+        groups=["teamleiders", "leraren", "oop", "leerlingen"],
+        user=user,
+    )
+    fill(
+        climate,
+        {"teamleiders": 5, "leraren": 20, "oop": 6, "leerlingen": 48},
+        level={"teamleiders": 0.7, "leraren": 0.6, "oop": 0.6, "leerlingen": 0.48},
+        seed=5,
+    )
 
-    concept = make_round(school=kompasroos, slug="schoolconcept", title="Schoolconcept 2026",
-                         opens_on=today - datetime.timedelta(days=150),
-                         groups=["directie", "leraren", "oop"], min_group_size=3)
-    fill(concept, {"directie": 1, "leraren": 6, "oop": 2},
-         level={"directie": .4, "leraren": .3, "oop": .3}, seed=6)
+    concept = make_round(
+        school=kompasroos,
+        slug="schoolconcept",
+        title="Schoolconcept 2026",
+        opens_on=today - datetime.timedelta(days=150),
+        groups=["directie", "leraren", "oop"],
+        min_group_size=3,
+    )
+    fill(concept, {"directie": 1, "leraren": 6, "oop": 2}, level={"directie": 0.4, "leraren": 0.3, "oop": 0.3}, seed=6)
 
     # A round that is open now: invitations out, some answers in, pupils via an open link.
-    running = make_round(school=college, slug="leerklimaat-scan",
-                         title="Leerklimaat-scan najaar 2026",
-                         opens_on=today - datetime.timedelta(days=6),
-                         groups=["teamleiders", "leraren", "oop", "leerlingen"], user=user)
+    running = make_round(
+        school=college,
+        slug="leerklimaat-scan",
+        title="Leerklimaat-scan najaar 2026",
+        opens_on=today - datetime.timedelta(days=6),
+        groups=["teamleiders", "leraren", "oop", "leerlingen"],
+        user=user,
+    )
     people = college.people.exclude(email="")
     group_of = {"teamleider": "teamleiders", "oop": "oop"}
     groups = {g.slug: g for g in running.groups.all()}
-    Invitation.objects.bulk_create([
-        Invitation(round=running, group=groups[group_of.get(p.functie, "leraren")],
-                   email=p.email, sent_on=running.opens_on)  # the demo sends no mail
-        for p in people if p.functie != "schoolleider"])
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                round=running, group=groups[group_of.get(p.functie, "leraren")], email=p.email, sent_on=running.opens_on
+            )  # the demo sends no mail
+            for p in people
+            if p.functie != "schoolleider"
+        ]
+    )
     running.round_groups.filter(group=groups["leerlingen"]).update(
-        open_token_hash="demo-no-working-link", expected=30, open_responses=23)
-    fill(running, {"leraren": 7, "oop": 1, "leerlingen": 23},
-         level={"leraren": .6, "oop": .6, "leerlingen": .5}, seed=7)
+        open_token_hash="demo-no-working-link", expected=30, open_responses=23
+    )
+    fill(
+        running,
+        {"leraren": 7, "oop": 1, "leerlingen": 23},
+        level={"leraren": 0.6, "oop": 0.6, "leerlingen": 0.5},
+        seed=7,
+    )
     Invitation.objects.filter(round=running, group=groups["leraren"]).filter(
-        pk__in=list(running.invitations.filter(group=groups["leraren"])
-                    .values_list("pk", flat=True)[:7])).update(responded=True)
+        pk__in=list(running.invitations.filter(group=groups["leraren"]).values_list("pk", flat=True)[:7])
+    ).update(responded=True)
     Invitation.objects.filter(round=running, group=groups["oop"]).filter(
-        pk__in=list(running.invitations.filter(group=groups["oop"])
-                    .values_list("pk", flat=True)[:1])).update(responded=True)
+        pk__in=list(running.invitations.filter(group=groups["oop"]).values_list("pk", flat=True)[:1])
+    ).update(responded=True)
 
     Evidence.objects.create(
-        trajectory=trajectory, round=spiegel, attached_by=user,
+        trajectory=trajectory,
+        round=spiegel,
+        attached_by=user,
         note="Teamleiders zijn positiever dan leraren en OOP over kunnen, willen en mogen: "
-             "het beleid komt nog niet aan op de werkvloer.")
+        "het beleid komt nog niet aan op de werkvloer.",
+    )
     finalise_closed_rounds()  # as the daily `koers purge` would
     found = proposal(report(climate))
-    Evidence.objects.create(trajectory=trajectory, round=climate, attached_by=user,
-                            question=found.question if found else "")
+    Evidence.objects.create(
+        trajectory=trajectory, round=climate, attached_by=user, question=found.question if found else ""
+    )

@@ -20,8 +20,16 @@ def _value_range(row: selectors.Row) -> list[int]:
 
 def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
     width = max((len(_value_range(r)) for r in rep.rows), default=0)
-    headers = [_("Dimension"), _("Group"), _("Responses"), _("Mean"), _("Spread"),
-               _("Previous round"), _("Other schools of the board"), _("All schools")]
+    headers = [
+        _("Dimension"),
+        _("Group"),
+        _("Responses"),
+        _("Mean"),
+        _("Spread"),
+        _("Previous round"),
+        _("Other schools of the board"),
+        _("All schools"),
+    ]
     headers += [_("Share answering %(n)s") % {"n": i} for i in range(1, width + 1)]
     responded = {c.group.pk: c.responded for c in rep.counts}
     rows = []
@@ -31,11 +39,19 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
             if stat is None or not stat.n:
                 continue
             first = name == _("All shown groups")
-            rows.append([
-                _facet_title(row), name, n, _round(stat.mean), _round(stat.spread),
-                _round(row.previous) if first else "", _round(row.board) if first else "",
-                _round(row.everyone) if first else "",
-                *[_round(stat.share(v)) for v in _value_range(row)]])
+            rows.append(
+                [
+                    _facet_title(row),
+                    name,
+                    n,
+                    _round(stat.mean),
+                    _round(stat.spread),
+                    _round(row.previous) if first else "",
+                    _round(row.board) if first else "",
+                    _round(row.everyone) if first else "",
+                    *[_round(stat.share(v)) for v in _value_range(row)],
+                ]
+            )
     return headers, rows
 
 

@@ -25,35 +25,47 @@ MAX_UPLOAD_ROWS = 5000
 class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=160)
     modules = forms.MultipleChoiceField(
-        label=_("Modules"), required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Modules marked \"always\" are part of every round."))
-    groups = forms.MultipleChoiceField(label=_("Respondent groups"),
-                                       widget=forms.CheckboxSelectMultiple)
+        label=_("Modules"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_('Modules marked "always" are part of every round.'),
+    )
+    groups = forms.MultipleChoiceField(label=_("Respondent groups"), widget=forms.CheckboxSelectMultiple)
     opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
-    closes_on = forms.DateField(label=_("Last day"), widget=DATE,
-                                help_text=_("Three weeks by default."))
+    closes_on = forms.DateField(label=_("Last day"), widget=DATE, help_text=_("Three weeks by default."))
     min_group_size = forms.IntegerField(
-        label=_("Minimum group size"), min_value=MIN_GROUP_FLOOR, max_value=50,
-        error_messages={"min_value": _("The minimum group size is at least 3, so no one can "
-                                       "be recognised in the report.")},
-        help_text=_("A group with fewer responses is left out of the report, open answers "
-                    "included, so no one can be recognised. At least 3."))
+        label=_("Minimum group size"),
+        min_value=MIN_GROUP_FLOOR,
+        max_value=50,
+        error_messages={
+            "min_value": _("The minimum group size is at least 3, so no one can be recognised in the report.")
+        },
+        help_text=_(
+            "A group with fewer responses is left out of the report, open answers "
+            "included, so no one can be recognised. At least 3."
+        ),
+    )
 
     def __init__(self, *args, instrument: Instrument, **kwargs):
         today = timezone.localdate()
-        kwargs.setdefault("initial", {
-            "title": f"{instrument.name} {today:%Y}", "opens_on": today,
-            "closes_on": today + datetime.timedelta(days=DEFAULT_WINDOW_DAYS - 1),
-            "min_group_size": DEFAULT_MIN_GROUP,
-            "groups": [g.slug for g in instrument.groups.all()],
-            "modules": [m.slug for m in instrument.modules.all()],
-        })
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": f"{instrument.name} {today:%Y}",
+                "opens_on": today,
+                "closes_on": today + datetime.timedelta(days=DEFAULT_WINDOW_DAYS - 1),
+                "min_group_size": DEFAULT_MIN_GROUP,
+                "groups": [g.slug for g in instrument.groups.all()],
+                "modules": [m.slug for m in instrument.modules.all()],
+            },
+        )
         super().__init__(*args, **kwargs)
         self.fields["groups"].choices = [(g.slug, g.name) for g in instrument.groups.all()]
         modules = list(instrument.modules.all())
         if modules:
             self.fields["modules"].choices = [
-                (m.slug, f"{m.name} ({_('always')})" if m.required else m.name) for m in modules]
+                (m.slug, f"{m.name} ({_('always')})" if m.required else m.name) for m in modules
+            ]
         else:
             del self.fields["modules"]
 
@@ -65,8 +77,11 @@ class ExtendForm(forms.Form):
 class OpenLinkForm(forms.Form):
     group = forms.ChoiceField(label=_("Respondent group"))
     expected = forms.IntegerField(
-        label=_("Expected number of respondents"), min_value=1, max_value=5000,
-        help_text=_("The link takes no more responses than this, so it cannot be flooded."))
+        label=_("Expected number of respondents"),
+        min_value=1,
+        max_value=5000,
+        help_text=_("The link takes no more responses than this, so it cannot be flooded."),
+    )
 
     def __init__(self, *args, survey: Round, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,9 +90,12 @@ class OpenLinkForm(forms.Form):
 
 class StaffInviteForm(forms.Form):
     groups = forms.MultipleChoiceField(
-        label=_("Invite the staff of these groups"), widget=forms.CheckboxSelectMultiple,
-        help_text=_("Everyone on the school's staff list with an e-mail address, in the group "
-                    "that matches their position."))
+        label=_("Invite the staff of these groups"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Everyone on the school's staff list with an e-mail address, in the group that matches their position."
+        ),
+    )
 
     def __init__(self, *args, survey: Round, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,12 +105,14 @@ class StaffInviteForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("File with addresses (CSV or XLSX)"),
-        help_text=_("Two columns with a heading: \"e-mail\" and \"groep\" (the group's name, "
-                    "e.g. Leraren). A file with an error is not imported at all."))
+        help_text=_(
+            'Two columns with a heading: "e-mail" and "groep" (the group\'s name, '
+            "e.g. Leraren). A file with an error is not imported at all."
+        ),
+    )
 
     def clean_file(self):
-        return _rows_from(uploads.read_table(self.cleaned_data["file"],
-                                             max_rows=MAX_UPLOAD_ROWS))
+        return _rows_from(uploads.read_table(self.cleaned_data["file"], max_rows=MAX_UPLOAD_ROWS))
 
 
 def _rows_from(table: list[list[str]]) -> list[UploadRow]:
@@ -100,13 +120,15 @@ def _rows_from(table: list[list[str]]) -> list[UploadRow]:
         raise forms.ValidationError(_("The file is empty."))
     heading = [h.strip().lower() for h in table[0]]
     columns = {}
-    for name, aliases in (("email", ("e-mail", "email", "e-mailadres", "emailadres")),
-                          ("group", ("groep", "group", "respondentgroep"))):
+    for name, aliases in (
+        ("email", ("e-mail", "email", "e-mailadres", "emailadres")),
+        ("group", ("groep", "group", "respondentgroep")),
+    ):
         found = [i for i, h in enumerate(heading) if h in aliases]
         if not found:
             raise forms.ValidationError(
-                _("Row 1: the column \"%(name)s\" is missing from the heading.")
-                % {"name": aliases[0]})
+                _('Row 1: the column "%(name)s" is missing from the heading.') % {"name": aliases[0]}
+            )
         columns[name] = found[0]
     rows = []
     for number, row in enumerate(table[1:], start=2):
@@ -119,19 +141,26 @@ def _rows_from(table: list[list[str]]) -> list[UploadRow]:
 
 class EvidenceForm(forms.Form):
     round = forms.ChoiceField(label=_("Survey round"))
-    note = forms.CharField(label=_("What does this tell us about the current situation?"),
-                           widget=forms.Textarea(attrs={"rows": 4}), required=False,
-                           max_length=4000)
+    note = forms.CharField(
+        label=_("What does this tell us about the current situation?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=4000,
+    )
     question = forms.CharField(
-        label=_("Development question (draft)"), widget=forms.Textarea(attrs={"rows": 3}),
-        required=False, max_length=1000,
-        help_text=_("A learning-climate scan proposes one; change it as you see fit."))
+        label=_("Development question (draft)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+        help_text=_("A learning-climate scan proposes one; change it as you see fit."),
+    )
 
     def __init__(self, *args, rounds, **kwargs):
         super().__init__(*args, **kwargs)
         self.rounds = {str(r.pk): r for r in rounds}
         self.fields["round"].choices = [
-            (str(r.pk), f"{r.title} · {r.school.name} · {r.instrument.name}") for r in rounds]
+            (str(r.pk), f"{r.title} · {r.school.name} · {r.instrument.name}") for r in rounds
+        ]
 
 
 # --- the respondent's pages ---------------------------------------------------------------------
@@ -159,14 +188,24 @@ class AnswerPageForm(forms.Form):
             required = strict and item.required
             if item.scale == Scale.OPEN:
                 self.fields[name] = forms.CharField(
-                    label=item.text, required=required, max_length=OPEN_TEXT_MAX,
-                    widget=forms.Textarea(attrs={"rows": 3}))
+                    label=item.text,
+                    required=required,
+                    max_length=OPEN_TEXT_MAX,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
             else:
                 self.fields[name] = forms.TypedChoiceField(
-                    label=item.text, required=required, coerce=int, empty_value=None,
-                    choices=_choices(item), widget=forms.RadioSelect,
-                    error_messages={"required": _("Choose an answer to this question."),
-                                    "invalid_choice": _("Choose one of the answers given.")})
+                    label=item.text,
+                    required=required,
+                    coerce=int,
+                    empty_value=None,
+                    choices=_choices(item),
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": _("Choose an answer to this question."),
+                        "invalid_choice": _("Choose one of the answers given."),
+                    },
+                )
             self.fields[name].item = item
 
     def answers(self) -> dict[int, int | str | None]:

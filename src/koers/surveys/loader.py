@@ -14,17 +14,41 @@ from koers.catalog.schema import SLUG, CatalogError, read_yaml
 from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale
 
 GROUPS_FILE = {"groups": [{"slug": SLUG, "name": str}]}
-ITEM = {"slug": SLUG, "text": str, "?scale": str, "?options": [str], "?low": str, "?high": str,
-        "?facet": str, "?required": bool}
-DIMENSION = {"slug": SLUG, "name": str, "?description": str, "?module": SLUG, "?question": str,
-             "?variants": [int], "items": [ITEM]}
-INSTRUMENT_FILE = {"instrument": {
-    "slug": SLUG, "version": int, "name": str, "?kind": str, "minutes": int, "summary": str,
-    "?source": str, "groups": [SLUG], "?proposes_question": bool,
-    "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
-    "?variants": [{"slug": SLUG, "name": str, "description": str}],
-    "dimensions": [DIMENSION],
-}}
+ITEM = {
+    "slug": SLUG,
+    "text": str,
+    "?scale": str,
+    "?options": [str],
+    "?low": str,
+    "?high": str,
+    "?facet": str,
+    "?required": bool,
+}
+DIMENSION = {
+    "slug": SLUG,
+    "name": str,
+    "?description": str,
+    "?module": SLUG,
+    "?question": str,
+    "?variants": [int],
+    "items": [ITEM],
+}
+INSTRUMENT_FILE = {
+    "instrument": {
+        "slug": SLUG,
+        "version": int,
+        "name": str,
+        "?kind": str,
+        "minutes": int,
+        "summary": str,
+        "?source": str,
+        "groups": [SLUG],
+        "?proposes_question": bool,
+        "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
+        "?variants": [{"slug": SLUG, "name": str, "description": str}],
+        "dimensions": [DIMENSION],
+    }
+}
 
 
 def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
@@ -65,8 +89,7 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
         if variants and scales:
             positions = dim.get("variants", [])
             if len(positions) != len(variants) or not all(1 <= p <= 8 for p in positions):
-                raise CatalogError(f"{at}.variants: give each of the {len(variants)} variants "
-                                   "a position from 1 to 8")
+                raise CatalogError(f"{at}.variants: give each of the {len(variants)} variants a position from 1 to 8")
     for counter, kind_name in ((dims, "dimension"), (items, "item")):
         twice = [slug for slug, n in counter.items() if n > 1]
         if twice:
@@ -112,18 +135,25 @@ def _sync(model, parent_filter: dict, rows: list[tuple[str, dict]], report) -> d
 
 def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
     instrument, created = Instrument.objects.get_or_create(
-        slug=spec["slug"], version=spec["version"],
-        defaults={"name": spec["name"], "summary": spec["summary"], "from_content": True})
+        slug=spec["slug"],
+        version=spec["version"],
+        defaults={"name": spec["name"], "summary": spec["summary"], "from_content": True},
+    )
     if created:
         report.created["Instrument"] += 1
     variants = spec.get("variants", [])
     fields = {
-        "name": spec["name"], "summary": spec["summary"], "source": spec.get("source", ""),
-        "minutes": spec["minutes"], "kind": spec.get("kind", Instrument.Kind.STANDARD),
-        "proposes_question": spec.get("proposes_question", False), "from_content": True,
-        "variants": [{**v, "positions": {d["slug"]: d["variants"][i]
-                                         for d in spec["dimensions"] if d.get("variants")}}
-                     for i, v in enumerate(variants)],
+        "name": spec["name"],
+        "summary": spec["summary"],
+        "source": spec.get("source", ""),
+        "minutes": spec["minutes"],
+        "kind": spec.get("kind", Instrument.Kind.STANDARD),
+        "proposes_question": spec.get("proposes_question", False),
+        "from_content": True,
+        "variants": [
+            {**v, "positions": {d["slug"]: d["variants"][i] for d in spec["dimensions"] if d.get("variants")}}
+            for i, v in enumerate(variants)
+        ],
     }
     changed = [k for k, v in fields.items() if getattr(instrument, k) != v]
     if changed and not created:
@@ -134,29 +164,74 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
     instrument.groups.set([groups[slug] for slug in spec["groups"]])
 
     all_items = {item["slug"] for dim in spec["dimensions"] for item in dim["items"]}
-    answered = set(Item.objects.filter(dimension__instrument=instrument, answers__isnull=False)
-                   .exclude(slug__in=all_items).values_list("slug", flat=True))
+    answered = set(
+        Item.objects.filter(dimension__instrument=instrument, answers__isnull=False)
+        .exclude(slug__in=all_items)
+        .values_list("slug", flat=True)
+    )
     if answered:
         raise CatalogError(
             f"{name}: items {', '.join(sorted(answered))} already have answers; keep them or "
-            f"give the instrument a new version")
+            f"give the instrument a new version"
+        )
 
-    modules = _sync(Module, {"instrument": instrument}, [
-        (m["slug"], {"name": m["name"], "description": m.get("description", ""),
-                     "required": m.get("required", False), "order": i})
-        for i, m in enumerate(spec.get("modules", []))], report)
-    dimensions = _sync(Dimension, {"instrument": instrument}, [
-        (d["slug"], {"name": d["name"], "description": d.get("description", ""),
-                     "question": d.get("question", ""), "order": i,
-                     "module": modules.get(d.get("module"))})
-        for i, d in enumerate(spec["dimensions"])], report)
+    modules = _sync(
+        Module,
+        {"instrument": instrument},
+        [
+            (
+                m["slug"],
+                {
+                    "name": m["name"],
+                    "description": m.get("description", ""),
+                    "required": m.get("required", False),
+                    "order": i,
+                },
+            )
+            for i, m in enumerate(spec.get("modules", []))
+        ],
+        report,
+    )
+    dimensions = _sync(
+        Dimension,
+        {"instrument": instrument},
+        [
+            (
+                d["slug"],
+                {
+                    "name": d["name"],
+                    "description": d.get("description", ""),
+                    "question": d.get("question", ""),
+                    "order": i,
+                    "module": modules.get(d.get("module")),
+                },
+            )
+            for i, d in enumerate(spec["dimensions"])
+        ],
+        report,
+    )
     for dim in spec["dimensions"]:
-        _sync(Item, {"dimension": dimensions[dim["slug"]]}, [
-            (item["slug"], {"text": item["text"], "scale": item.get("scale", Scale.LIKERT5),
-                            "options": item.get("options", []), "low_label": item.get("low", ""),
-                            "high_label": item.get("high", ""), "facet": item.get("facet", ""),
-                            "required": item.get("required", True), "order": i})
-            for i, item in enumerate(dim["items"])], report)
+        _sync(
+            Item,
+            {"dimension": dimensions[dim["slug"]]},
+            [
+                (
+                    item["slug"],
+                    {
+                        "text": item["text"],
+                        "scale": item.get("scale", Scale.LIKERT5),
+                        "options": item.get("options", []),
+                        "low_label": item.get("low", ""),
+                        "high_label": item.get("high", ""),
+                        "facet": item.get("facet", ""),
+                        "required": item.get("required", True),
+                        "order": i,
+                    },
+                )
+                for i, item in enumerate(dim["items"])
+            ],
+            report,
+        )
 
 
 def load_instruments(directory: Path, report) -> None:
@@ -167,7 +242,8 @@ def load_instruments(directory: Path, report) -> None:
     groups = {}
     for order, g in enumerate(group_specs):
         obj, created = RespondentGroup.objects.update_or_create(
-            slug=g["slug"], defaults={"name": g["name"], "order": order, "from_content": True})
+            slug=g["slug"], defaults={"name": g["name"], "order": order, "from_content": True}
+        )
         if created:
             report.created["RespondentGroup"] += 1
         groups[g["slug"]] = obj
@@ -175,5 +251,4 @@ def load_instruments(directory: Path, report) -> None:
         _load_instrument(name, spec, groups, report)
     # A newer version in the content retires the older ones for new rounds.
     for _name, spec in instruments:
-        Instrument.objects.filter(slug=spec["slug"], version__lt=spec["version"]).update(
-            active=False)
+        Instrument.objects.filter(slug=spec["slug"], version__lt=spec["version"]).update(active=False)

@@ -62,15 +62,15 @@ class Instrument(models.Model):
     summary = models.TextField(_("summary"))
     source = models.CharField(_("source"), max_length=300, blank=True)
     minutes = models.PositiveSmallIntegerField(_("minutes to fill in"), default=10)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
-                            default=Kind.STANDARD)
-    groups = models.ManyToManyField(RespondentGroup, related_name="instruments",
-                                    verbose_name=_("respondent groups"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STANDARD)
+    groups = models.ManyToManyField(RespondentGroup, related_name="instruments", verbose_name=_("respondent groups"))
     # Schoolconcept only: [{"slug", "name", "description", "positions": {dimension: 1..8}}]
     variants = models.JSONField(default=list, blank=True)
     proposes_question = models.BooleanField(
-        _("proposes a development question"), default=False,
-        help_text=_("The report drafts an ontwikkelvraag from the weakest dimension."))
+        _("proposes a development question"),
+        default=False,
+        help_text=_("The report drafts an ontwikkelvraag from the weakest dimension."),
+    )
     active = models.BooleanField(_("active"), default=True)
     from_content = models.BooleanField(default=False, editable=False)
     # Moves on every change to the instrument or its modules, dimensions and items, so a
@@ -81,8 +81,7 @@ class Instrument(models.Model):
         ordering = ["name", "-version"]
         verbose_name = _("survey instrument")
         verbose_name_plural = _("survey instruments")
-        constraints = [models.UniqueConstraint(fields=["slug", "version"],
-                                               name="instrument_unique_version")]
+        constraints = [models.UniqueConstraint(fields=["slug", "version"], name="instrument_unique_version")]
 
     def __str__(self) -> str:
         return f"{self.name} (v{self.version})"
@@ -121,18 +120,15 @@ class Module(_PartOfInstrument):
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [models.UniqueConstraint(fields=["instrument", "slug"],
-                                               name="module_unique_slug")]
+        constraints = [models.UniqueConstraint(fields=["instrument", "slug"], name="module_unique_slug")]
 
     def __str__(self) -> str:
         return self.name
 
 
 class Dimension(_PartOfInstrument):
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE,
-                                   related_name="dimensions")
-    module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="dimensions")
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="dimensions")
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True, related_name="dimensions")
     slug = models.SlugField()
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -142,8 +138,7 @@ class Dimension(_PartOfInstrument):
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [models.UniqueConstraint(fields=["instrument", "slug"],
-                                               name="dimension_unique_slug")]
+        constraints = [models.UniqueConstraint(fields=["instrument", "slug"], name="dimension_unique_slug")]
 
     def __str__(self) -> str:
         return self.name
@@ -158,8 +153,7 @@ class Scale(models.TextChoices):
 
 
 SCORED = (Scale.LIKERT5, Scale.BIPOLAR8, Scale.YESNO)
-LIKERT_LABELS = {1: _("Strongly disagree"), 2: _("Disagree"), 3: _("Neutral"), 4: _("Agree"),
-                 5: _("Strongly agree")}
+LIKERT_LABELS = {1: _("Strongly disagree"), 2: _("Disagree"), 3: _("Neutral"), 4: _("Agree"), 5: _("Strongly agree")}
 
 
 def scale_values(scale: str, options: list | None = None) -> list[int]:
@@ -181,20 +175,17 @@ class Item(_PartOfInstrument):
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="items")
     slug = models.SlugField()
     text = models.TextField(_("text"))
-    scale = models.CharField(_("scale"), max_length=10, choices=Scale.choices,
-                             default=Scale.LIKERT5)
+    scale = models.CharField(_("scale"), max_length=10, choices=Scale.choices, default=Scale.LIKERT5)
     options = models.JSONField(_("options"), default=list, blank=True)
     low_label = models.CharField(_("label at 1"), max_length=80, blank=True)
     high_label = models.CharField(_("label at 8"), max_length=80, blank=True)
-    facet = models.CharField(_("current or desired"), max_length=8, choices=Facet.choices,
-                             blank=True, default="")
+    facet = models.CharField(_("current or desired"), max_length=8, choices=Facet.choices, blank=True, default="")
     required = models.BooleanField(_("required"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [models.UniqueConstraint(fields=["dimension", "slug"],
-                                               name="item_unique_slug")]
+        constraints = [models.UniqueConstraint(fields=["dimension", "slug"], name="item_unique_slug")]
 
     def __str__(self) -> str:
         return self.text
@@ -212,12 +203,13 @@ class Item(_PartOfInstrument):
         if self.scale == Scale.BIPOLAR8 and not (self.low_label and self.high_label):
             raise ValidationError({"low_label": _("Name both poles of the scale.")})
         if self.scale in SCORED and self.dimension_id:
-            others = set(self.dimension.items.exclude(pk=self.pk).filter(scale__in=SCORED)
-                         .values_list("scale", flat=True))
+            others = set(
+                self.dimension.items.exclude(pk=self.pk).filter(scale__in=SCORED).values_list("scale", flat=True)
+            )
             if others - {self.scale}:
-                raise ValidationError({"scale": _(
-                    "The scored items of one dimension share one scale, so its mean means "
-                    "something.")})
+                raise ValidationError(
+                    {"scale": _("The scored items of one dimension share one scale, so its mean means something.")}
+                )
 
 
 class Round(models.Model):
@@ -237,10 +229,11 @@ class Round(models.Model):
     closes_on = models.DateField(_("closes on (last day)"))
     closed_early_on = models.DateField(null=True, blank=True)
     min_group_size = models.PositiveSmallIntegerField(
-        _("minimum group size"), default=DEFAULT_MIN_GROUP,
-        help_text=_("Groups with fewer responses are not shown in the report (at least 3)."))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+        _("minimum group size"),
+        default=DEFAULT_MIN_GROUP,
+        help_text=_("Groups with fewer responses are not shown in the report (at least 3)."),
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     # Closed for good: the GroupSummary rows are made and every per-person trace is cleared.
     finalised = models.BooleanField(default=False, editable=False)
@@ -249,10 +242,8 @@ class Round(models.Model):
     class Meta:
         ordering = ["-opens_on", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(min_group_size__gte=MIN_GROUP_FLOOR),
-                                   name="round_min_group_floor"),
-            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")),
-                                   name="round_closes_after_opening"),
+            models.CheckConstraint(condition=Q(min_group_size__gte=MIN_GROUP_FLOOR), name="round_min_group_floor"),
+            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="round_closes_after_opening"),
         ]
 
     def __str__(self) -> str:
@@ -278,14 +269,12 @@ class RoundGroup(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="round_groups")
     group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
     open_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    expected = models.PositiveIntegerField(_("expected number of respondents"), null=True,
-                                           blank=True)
+    expected = models.PositiveIntegerField(_("expected number of respondents"), null=True, blank=True)
     open_responses = models.PositiveIntegerField(default=0)
     invited = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["round", "group"],
-                                               name="round_group_unique")]
+        constraints = [models.UniqueConstraint(fields=["round", "group"], name="round_group_unique")]
 
     def __str__(self) -> str:
         return f"{self.round} · {self.group}"
@@ -305,8 +294,7 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["round", "email"],
-                                               name="invitation_unique_email")]
+        constraints = [models.UniqueConstraint(fields=["round", "email"], name="invitation_unique_email")]
 
     def __str__(self) -> str:
         return f"{self.round} · {self.group}"
@@ -364,12 +352,10 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["response", "item"],
-                                               name="answer_once_per_item")]
+        constraints = [models.UniqueConstraint(fields=["response", "item"], name="answer_once_per_item")]
         # Covers the report's aggregation: with random keys a round's answers are spread
         # through the table, so the report reads this index and never the rows.
-        indexes = [models.Index(fields=["response", "item", "value"],
-                                name="answer_report_covering")]
+        indexes = [models.Index(fields=["response", "item", "value"], name="answer_report_covering")]
 
     def __str__(self) -> str:
         return f"{self.item.slug}: {self.value if self.value is not None else self.text}"
@@ -387,8 +373,9 @@ class GroupSummary(models.Model):
     total = models.IntegerField()  # their sum
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["round", "group", "dimension_slug", "facet"], name="summary_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "group", "dimension_slug", "facet"], name="summary_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.round} · {self.group} · {self.dimension_slug}"
@@ -397,19 +384,16 @@ class GroupSummary(models.Model):
 class Evidence(models.Model):
     """A round's results attached to a trajectory's 1B (current situation)."""
 
-    trajectory = models.ForeignKey("trajectories.Trajectory", on_delete=models.CASCADE,
-                                   related_name="survey_evidence")
+    trajectory = models.ForeignKey("trajectories.Trajectory", on_delete=models.CASCADE, related_name="survey_evidence")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="evidence")
     note = models.TextField(_("what this tells us"), blank=True)
     question = models.TextField(_("development question (draft)"), blank=True)
-    attached_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, related_name="+")
+    attached_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     attached_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["attached_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["trajectory", "round"],
-                                               name="evidence_once_per_round")]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "round"], name="evidence_once_per_round")]
 
     def __str__(self) -> str:
         return f"{self.trajectory} · {self.round}"

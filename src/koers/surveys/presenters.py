@@ -118,11 +118,18 @@ class ReportView:
 
 
 def _cell(label: str, stat: stats.Stat, scale: str, n: int, item: Item | None = None) -> Cell:
-    values = range(1, len(item.options) + 1) if scale == Scale.CHOICE else {
-        Scale.LIKERT5: range(1, 6), Scale.BIPOLAR8: range(1, 9), Scale.YESNO: (1, 0)}[scale]
-    return Cell(label, n, number(stat.mean, scale),
-                "–" if scale == Scale.YESNO else number(stat.spread),
-                [(value_label(scale, v, item), round(100 * stat.share(v))) for v in values])
+    values = (
+        range(1, len(item.options) + 1)
+        if scale == Scale.CHOICE
+        else {Scale.LIKERT5: range(1, 6), Scale.BIPOLAR8: range(1, 9), Scale.YESNO: (1, 0)}[scale]
+    )
+    return Cell(
+        label,
+        n,
+        number(stat.mean, scale),
+        "–" if scale == Scale.YESNO else number(stat.spread),
+        [(value_label(scale, v, item), round(100 * stat.share(v))) for v in values],
+    )
 
 
 def _facet_title(row: selectors.Row) -> str:
@@ -138,26 +145,37 @@ def report_view(rep: selectors.Report) -> ReportView:
     responded = {c.group.pk: c.responded for c in rep.counts}
     rows = []
     for row in rep.rows:
-        view = RowView(row, _facet_title(row),
-                       [_cell(g.name, row.by_group[g.pk], row.scale, responded[g.pk])
-                        for g in rep.visible if g.pk in row.by_group],
-                       _cell(_("All shown groups"), row.total, row.scale, rep.respondents),
-                       board=number(row.board, row.scale),
-                       everyone=number(row.everyone, row.scale))
+        view = RowView(
+            row,
+            _facet_title(row),
+            [
+                _cell(g.name, row.by_group[g.pk], row.scale, responded[g.pk])
+                for g in rep.visible
+                if g.pk in row.by_group
+            ],
+            _cell(_("All shown groups"), row.total, row.scale, rep.respondents),
+            board=number(row.board, row.scale),
+            everyone=number(row.everyone, row.scale),
+        )
         if row.gap and row.notable:
             high, low, gap = row.gap
             view.gap = _("%(high)s score %(gap)s higher than %(low)s.") % {
-                "high": names[high], "low": names[low], "gap": signed(gap, row.scale)[1:]}
+                "high": names[high],
+                "low": names[low],
+                "gap": signed(gap, row.scale)[1:],
+            }
         if row.intended_notable:
-            view.intended = _("Leadership (directie, P&O, teamleiders) %(gap)s against "
-                              "teachers and OOP.") % {"gap": signed(row.intended_gap, row.scale)}
+            view.intended = _("Leadership (directie, P&O, teamleiders) %(gap)s against teachers and OOP.") % {
+                "gap": signed(row.intended_gap, row.scale)
+            }
         if row.trend is not None:
             view.trend = signed(row.trend, row.scale)
         rows.append(view)
     result = ReportView(rep, rows, proposal=selectors.proposal(rep))
-    result.choices = [{"item": c.item, "total": _cell(_("All shown groups"), c.total,
-                                                      Scale.CHOICE, rep.respondents, c.item)}
-                      for c in rep.choices]
+    result.choices = [
+        {"item": c.item, "total": _cell(_("All shown groups"), c.total, Scale.CHOICE, rep.respondents, c.item)}
+        for c in rep.choices
+    ]
     result.profiles = _profiles(rep)
     result.charts = _charts(rep, rows)
     return result
@@ -174,17 +192,31 @@ def _profiles(rep: selectors.Report) -> list[dict]:
         text = ""
         if nearest:
             worst, ours, theirs = nearest.furthest
-            text = _("Closest to %(variant)s: on average %(d)s points apart per dimension. The "
-                     "largest difference is %(dim)s: %(ours)s against %(theirs)s for this "
-                     "variant.") % {"variant": nearest.name, "d": number(nearest.distance),
-                                    "dim": worst, "ours": number(ours), "theirs": theirs}
+            text = _(
+                "Closest to %(variant)s: on average %(d)s points apart per dimension. The "
+                "largest difference is %(dim)s: %(ours)s against %(theirs)s for this "
+                "variant."
+            ) % {
+                "variant": nearest.name,
+                "d": number(nearest.distance),
+                "dim": worst,
+                "ours": number(ours),
+                "theirs": theirs,
+            }
             if len(profile.ranked) > 1:
                 text += " " + _("Next closest: %(variant)s (%(d)s).") % {
-                    "variant": profile.ranked[1].name, "d": number(profile.ranked[1].distance)}
-        variant = next((v for v in rep.survey.instrument.variants
-                        if nearest and v["slug"] == nearest.slug), None)
-        result.append({"label": labels[profile.facet], "nearest": nearest, "text": text,
-                       "description": variant["description"] if variant else ""})
+                    "variant": profile.ranked[1].name,
+                    "d": number(profile.ranked[1].distance),
+                }
+        variant = next((v for v in rep.survey.instrument.variants if nearest and v["slug"] == nearest.slug), None)
+        result.append(
+            {
+                "label": labels[profile.facet],
+                "nearest": nearest,
+                "text": text,
+                "description": variant["description"] if variant else "",
+            }
+        )
     return result
 
 
@@ -197,53 +229,86 @@ def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
         current = {r.dimension.slug: r.total.mean for r in rep.facet_rows("huidig")}
         desired = {r.dimension.slug: r.total.mean for r in rep.facet_rows("gewenst")}
         dims = [r.dimension for r in rep.facet_rows("huidig")]
-        poles = {i.dimension_id: i for i in Item.objects.filter(
-            dimension__in=dims, facet="huidig")}
-        series = [charts.Series(_("Current"), [current.get(d.slug) for d in dims]),
-                  charts.Series(_("Desired"), [desired.get(d.slug) for d in dims])]
-        nearest = next((p.nearest for p in selectors.profiles(rep)
-                        if p.facet == "gewenst" and p.nearest), None)
-        variant = next((v for v in instrument.variants if nearest and v["slug"] == nearest.slug),
-                       None)
+        poles = {i.dimension_id: i for i in Item.objects.filter(dimension__in=dims, facet="huidig")}
+        series = [
+            charts.Series(_("Current"), [current.get(d.slug) for d in dims]),
+            charts.Series(_("Desired"), [desired.get(d.slug) for d in dims]),
+        ]
+        nearest = next((p.nearest for p in selectors.profiles(rep) if p.facet == "gewenst" and p.nearest), None)
+        variant = next((v for v in instrument.variants if nearest and v["slug"] == nearest.slug), None)
         if variant:
-            series.append(charts.Series(_("Variant: %(name)s") % {"name": variant["name"]},
-                                        [variant["positions"].get(d.slug) for d in dims]))
+            series.append(
+                charts.Series(
+                    _("Variant: %(name)s") % {"name": variant["name"]}, [variant["positions"].get(d.slug) for d in dims]
+                )
+            )
         title = _("School concept: current and desired")
-        description = _("Per dimension the mean position from 1 (left pole) to 8 (right "
-                        "pole): current as a solid line, desired dashed, the nearest variant dotted.")
-        result.append(charts.Chart(
-            title, description,
-            charts.profile_lines(title=title, description=description, series=series, rows=[
-                charts.Pole(d.name, poles[d.pk].low_label, poles[d.pk].high_label)
-                for d in dims]),
-            headers=[_("Dimension")] + [s.name for s in series],
-            rows=[[d.name] + [number(s.values[i]) for s in series]
-                  for i, d in enumerate(dims)]))
+        description = _(
+            "Per dimension the mean position from 1 (left pole) to 8 (right "
+            "pole): current as a solid line, desired dashed, the nearest variant dotted."
+        )
+        result.append(
+            charts.Chart(
+                title,
+                description,
+                charts.profile_lines(
+                    title=title,
+                    description=description,
+                    series=series,
+                    rows=[charts.Pole(d.name, poles[d.pk].low_label, poles[d.pk].high_label) for d in dims],
+                ),
+                headers=[_("Dimension")] + [s.name for s in series],
+                rows=[[d.name] + [number(s.values[i]) for s in series] for i, d in enumerate(dims)],
+            )
+        )
         return result
     scale = rep.rows[0].scale
     low, high = stats.SCALE_RANGE[scale]
     groups: list[RespondentGroup] = rep.visible
     categories = [r.dimension.name for r in rep.rows]
-    series = [charts.Series(g.name, [r.by_group[g.pk].mean if g.pk in r.by_group else None
-                                     for r in rep.rows]) for g in groups]
+    series = [
+        charts.Series(g.name, [r.by_group[g.pk].mean if g.pk in r.by_group else None for r in rep.rows]) for g in groups
+    ]
     title = _("Mean per dimension and group")
-    description = _("Horizontal bars: for each dimension the mean answer of each respondent "
-                    "group, on the scale from %(low)s to %(high)s.") % {"low": low, "high": high}
-    table_rows = [[r.title] + [number(c_mean, scale) for c_mean in
-                               (r.row.by_group[g.pk].mean if g.pk in r.row.by_group else None
-                                for g in groups)] for r in rows]
+    description = _(
+        "Horizontal bars: for each dimension the mean answer of each respondent "
+        "group, on the scale from %(low)s to %(high)s."
+    ) % {"low": low, "high": high}
+    table_rows = [
+        [r.title]
+        + [
+            number(c_mean, scale)
+            for c_mean in (r.row.by_group[g.pk].mean if g.pk in r.row.by_group else None for g in groups)
+        ]
+        for r in rows
+    ]
     headers = [_("Dimension")] + [g.name for g in groups]
-    result.append(charts.Chart(title, description, charts.grouped_bars(
-        title=title, description=description, categories=categories, series=series, low=low,
-        high=high), headers=headers, rows=table_rows))
+    result.append(
+        charts.Chart(
+            title,
+            description,
+            charts.grouped_bars(
+                title=title, description=description, categories=categories, series=series, low=low, high=high
+            ),
+            headers=headers,
+            rows=table_rows,
+        )
+    )
     if len(rep.rows) >= 3:
         title = _("Profile per group")
-        description = _("A spider chart: one axis per dimension, from %(low)s in the centre to "
-                        "%(high)s at the edge; one line per respondent group.") % {
-            "low": low, "high": high}
-        result.append(charts.Chart(title, description, charts.spider(
-            title=title, description=description, axes=categories, series=series, low=low,
-            high=high), headers=headers, rows=table_rows))
+        description = _(
+            "A spider chart: one axis per dimension, from %(low)s in the centre to "
+            "%(high)s at the edge; one line per respondent group."
+        ) % {"low": low, "high": high}
+        result.append(
+            charts.Chart(
+                title,
+                description,
+                charts.spider(title=title, description=description, axes=categories, series=series, low=low, high=high),
+                headers=headers,
+                rows=table_rows,
+            )
+        )
     return result
 
 
@@ -271,16 +336,20 @@ def evidence_cards(trajectory, user=None) -> list[EvidenceCard]:
     says whether the user may open the full report (never in the PDF or a share link)."""
     from koers.organisations import access
 
-    readable = set(access.survey_schools(user).values_list("pk", flat=True)) \
-        if user and user.is_authenticated else set()
+    readable = (
+        set(access.survey_schools(user).values_list("pk", flat=True)) if user and user.is_authenticated else set()
+    )
     cards = []
     for found in selectors.evidence_for(trajectory):
         rep = found.report
-        rows = [EvidenceRow(_facet_title(r),
-                            [number(r.by_group[g.pk].mean if g.pk in r.by_group else None,
-                                    r.scale) for g in rep.visible],
-                            _cell("", r.total, r.scale, rep.respondents), r.notable)
-                for r in rep.rows]
-        cards.append(EvidenceCard(found.evidence, rep, rows,
-                                  rep.survey.school_id in readable))
+        rows = [
+            EvidenceRow(
+                _facet_title(r),
+                [number(r.by_group[g.pk].mean if g.pk in r.by_group else None, r.scale) for g in rep.visible],
+                _cell("", r.total, r.scale, rep.respondents),
+                r.notable,
+            )
+            for r in rep.rows
+        ]
+        cards.append(EvidenceCard(found.evidence, rep, rows, rep.survey.school_id in readable))
     return cards

@@ -50,15 +50,21 @@ def survey_school_for(user: User, school_id: int) -> School:
 
 
 def rounds_of(school: School) -> QuerySet[Round]:
-    return (school.survey_rounds.filter(deleted_at__isnull=True).select_related("instrument")
-            .annotate(response_count=Count("responses", distinct=True))
-            .order_by("-opens_on", "-id"))
+    return (
+        school.survey_rounds.filter(deleted_at__isnull=True)
+        .select_related("instrument")
+        .annotate(response_count=Count("responses", distinct=True))
+        .order_by("-opens_on", "-id")
+    )
 
 
 def round_for(user: User, round_id: int) -> Round:
     return get_object_or_404(
-        Round.objects.select_related("instrument", "school__board")
-        .filter(school__in=access.survey_schools(user), deleted_at__isnull=True), pk=round_id)
+        Round.objects.select_related("instrument", "school__board").filter(
+            school__in=access.survey_schools(user), deleted_at__isnull=True
+        ),
+        pk=round_id,
+    )
 
 
 def instruments_for_new_rounds() -> QuerySet[Instrument]:
@@ -88,18 +94,26 @@ class GroupCount:
 
 def group_counts(survey: Round) -> list[GroupCount]:
     """Per group: how many were invited and how many responded. Never who."""
-    invited = ({} if survey.finalised else
-               dict(survey.invitations.values_list("group_id").annotate(n=Count("id"))))
+    invited = {} if survey.finalised else dict(survey.invitations.values_list("group_id").annotate(n=Count("id")))
     responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
-    return [GroupCount(rg.group, rg.invited if survey.finalised else invited.get(rg.group_id, 0),
-                       responded.get(rg.group_id, 0), bool(rg.open_token_hash), rg.expected)
-            for rg in survey.round_groups.select_related("group").order_by("group__order")]
+    return [
+        GroupCount(
+            rg.group,
+            rg.invited if survey.finalised else invited.get(rg.group_id, 0),
+            responded.get(rg.group_id, 0),
+            bool(rg.open_token_hash),
+            rg.expected,
+        )
+        for rg in survey.round_groups.select_related("group").order_by("group__order")
+    ]
 
 
 def invitation_totals(survey: Round) -> dict[str, int]:
     return survey.invitations.aggregate(
-        total=Count("id"), unsent=Count("id", filter=Q(sent_on__isnull=True)),
-        waiting=Count("id", filter=Q(sent_on__isnull=False, responded=False)))
+        total=Count("id"),
+        unsent=Count("id", filter=Q(sent_on__isnull=True)),
+        waiting=Count("id", filter=Q(sent_on__isnull=False, responded=False)),
+    )
 
 
 # --- answering ----------------------------------------------------------------------------------
@@ -124,9 +138,11 @@ def round_pages(survey: Round) -> list[Page]:
     key = (survey.instrument_id, survey.instrument.updated_at, tuple(survey.modules))
     pages = _PAGES.get(key)
     if pages is None:
-        dimensions = (Dimension.objects.filter(instrument_id=survey.instrument_id)
-                      .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
-                      .prefetch_related("items"))
+        dimensions = (
+            Dimension.objects.filter(instrument_id=survey.instrument_id)
+            .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
+            .prefetch_related("items")
+        )
         pages = [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
         if len(_PAGES) > 200:
             _PAGES.clear()
@@ -157,10 +173,18 @@ class Visit:
 # What the respondent's pages read of a round: fetching only these, in the same query as the
 # link, keeps the most frequent request of a survey to two light lookups.
 _VISIT_FIELDS = [
-    "round__title", "round__opens_on", "round__closes_on", "round__closed_early_on",
-    "round__min_group_size", "round__modules", "round__instrument__name",
-    "round__instrument__summary", "round__instrument__minutes",
-    "round__instrument__updated_at", "round__school__name", "group__name",
+    "round__title",
+    "round__opens_on",
+    "round__closes_on",
+    "round__closed_early_on",
+    "round__min_group_size",
+    "round__modules",
+    "round__instrument__name",
+    "round__instrument__summary",
+    "round__instrument__minutes",
+    "round__instrument__updated_at",
+    "round__school__name",
+    "group__name",
 ]
 
 
@@ -174,31 +198,38 @@ def _open_session(token: str) -> int | None:
 
 
 def visit_for(token: str) -> Visit | None:
-    link = (Invitation.objects.filter(links__token_hash=hash_token(token),
-                                      round__deleted_at__isnull=True)
-            .select_related("round__instrument", "round__school", "group")
-            .only("responded", *_VISIT_FIELDS).first())
+    link = (
+        Invitation.objects.filter(links__token_hash=hash_token(token), round__deleted_at__isnull=True)
+        .select_related("round__instrument", "round__school", "group")
+        .only("responded", *_VISIT_FIELDS)
+        .first()
+    )
     if link is not None:
         visit = Visit(link.round, link.group, token, used=link.responded, invitation_id=link.pk)
     elif (round_group_id := _open_session(token)) is not None:
-        link = (RoundGroup.objects.filter(pk=round_group_id, round__deleted_at__isnull=True)
-                .select_related("round__instrument", "round__school", "group")
-                .only(*_VISIT_FIELDS).first())
+        link = (
+            RoundGroup.objects.filter(pk=round_group_id, round__deleted_at__isnull=True)
+            .select_related("round__instrument", "round__school", "group")
+            .only(*_VISIT_FIELDS)
+            .first()
+        )
         if link is None:
             return None
         visit = Visit(link.round, link.group, token, round_group_id=link.pk)
     else:
         return None
     if not visit.used:
-        sealed = (Draft.objects.filter(lookup=draft_lookup(token))
-                  .values_list("sealed", flat=True).first())
+        sealed = Draft.objects.filter(lookup=draft_lookup(token)).values_list("sealed", flat=True).first()
         visit.answers = unseal(token, sealed) if sealed else {}
     return visit
 
 
 def open_link_for(token: str) -> RoundGroup | None:
-    return (RoundGroup.objects.select_related("round__instrument", "round__school", "group")
-            .filter(open_token_hash=hash_token(token), round__deleted_at__isnull=True).first())
+    return (
+        RoundGroup.objects.select_related("round__instrument", "round__school", "group")
+        .filter(open_token_hash=hash_token(token), round__deleted_at__isnull=True)
+        .first()
+    )
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -313,8 +344,7 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
     for page in pages:
         for item in page.items:
             if item.scale in SCORED and (page.dimension.pk, item.facet) not in rows:
-                rows[(page.dimension.pk, item.facet)] = Row(page.dimension, item.facet,
-                                                            item.scale)
+                rows[(page.dimension.pk, item.facet)] = Row(page.dimension, item.facet, item.scale)
     # One GROUP BY over the round's answers; filtering on item ids spares the join to items.
     for group_id, item_id, value, n in _grouped(survey, shown_ids, items, SCORED):
         item = items[item_id]
@@ -332,10 +362,17 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         choice.by_group.setdefault(group_id, stats.Stat()).add(value, n)
         choice.total.add(value, n)
     open_ids = [pk for pk, i in items.items() if i.scale == Scale.OPEN]
-    open_counts = dict(
-        Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids,
-                              item_id__in=open_ids).exclude(text="")
-        .values_list("item_id").annotate(n=Count("id")).order_by()) if open_ids else {}
+    open_counts = (
+        dict(
+            Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids, item_id__in=open_ids)
+            .exclude(text="")
+            .values_list("item_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        if open_ids
+        else {}
+    )
     open_items = [(items[pk], open_counts[pk]) for pk in open_ids if pk in open_counts]
 
     ordered = [rows[k] for k in sorted(rows, key=lambda k: (dims[k[0]].order, k[1] != "huidig"))]
@@ -345,30 +382,46 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         for row in ordered:
             row.previous = means.get(row.key)
     board_schools, all_schools = _benchmark(survey, ordered, today)
-    return Report(survey, counts, shown, hidden, ordered, list(choices.values()), open_items,
-                  previous, board_schools, all_schools,
-                  survey.state(today) == Round.State.CLOSED)
+    return Report(
+        survey,
+        counts,
+        shown,
+        hidden,
+        ordered,
+        list(choices.values()),
+        open_items,
+        previous,
+        board_schools,
+        all_schools,
+        survey.state(today) == Round.State.CLOSED,
+    )
 
 
-def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales
-             ) -> list[tuple[int, int, int, int]]:
+def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales) -> list[tuple[int, int, int, int]]:
     """(group, item, value, count) for the round's answers on items of the given scales."""
     item_ids = [pk for pk, i in items.items() if i.scale in scales]
     if not item_ids or not group_ids:
         return []
-    return list(Answer.objects
-                .filter(response__round=survey, response__group_id__in=group_ids,
-                        item_id__in=item_ids, value__isnull=False)
-                .values_list("response__group_id", "item_id", "value")
-                .annotate(n=Count("id")).order_by())
+    return list(
+        Answer.objects.filter(
+            response__round=survey, response__group_id__in=group_ids, item_id__in=item_ids, value__isnull=False
+        )
+        .values_list("response__group_id", "item_id", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
 
 
 def _previous_round(survey: Round, today: datetime.date) -> Round | None:
-    return (Round.objects.filter(school_id=survey.school_id,
-                                 instrument__slug=survey.instrument.slug,
-                                 closes_on__lt=survey.opens_on)
-            .filter(closed_filter(today)).exclude(pk=survey.pk)
-            .order_by("-closes_on", "-id").first())
+    return (
+        Round.objects.filter(
+            school_id=survey.school_id, instrument__slug=survey.instrument.slug, closes_on__lt=survey.opens_on
+        )
+        .filter(closed_filter(today))
+        .exclude(pk=survey.pk)
+        .order_by("-closes_on", "-id")
+        .first()
+    )
 
 
 def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
@@ -381,9 +434,11 @@ def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
         services.finalise(survey=survey)
     result: dict[int, dict[tuple[str, str], stats.Sum]] = defaultdict(dict)
     for round_id, slug, facet, n, total in (
-            GroupSummary.objects.filter(round_id__in=round_ids)
-            .values_list("round_id", "dimension_slug", "facet")
-            .annotate(n=Sum("n"), total=Sum("total")).order_by()):
+        GroupSummary.objects.filter(round_id__in=round_ids)
+        .values_list("round_id", "dimension_slug", "facet")
+        .annotate(n=Sum("n"), total=Sum("total"))
+        .order_by()
+    ):
         result[round_id][(slug, facet)] = stats.Sum(n, total)
     return result
 
@@ -398,15 +453,21 @@ def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[in
     schools, and all schools (this one included) once there are enough of them."""
     latest: dict[int, tuple[int, int]] = {}
     for round_id, school_id, board_id in (
-            Round.objects.filter(instrument__slug=survey.instrument.slug)
-            .filter(closed_filter(today)).exclude(pk=survey.pk)
-            .order_by("-closes_on", "-id").values_list("id", "school_id", "school__board_id")):
+        Round.objects.filter(instrument__slug=survey.instrument.slug)
+        .filter(closed_filter(today))
+        .exclude(pk=survey.pk)
+        .order_by("-closes_on", "-id")
+        .values_list("id", "school_id", "school__board_id")
+    ):
         latest.setdefault(school_id, (round_id, board_id))
     if survey.state(today) == Round.State.CLOSED:
         latest[survey.school_id] = (survey.pk, survey.school.board_id)
     sums = _sums([round_id for round_id, _board in latest.values()])
-    board_rounds = [r for school, (r, b) in latest.items()
-                    if b == survey.school.board_id and school != survey.school_id and r in sums]
+    board_rounds = [
+        r
+        for school, (r, b) in latest.items()
+        if b == survey.school.board_id and school != survey.school_id and r in sums
+    ]
     all_rounds = [r for r, _b in latest.values() if r in sums]
     board_means = _pool(sums, board_rounds)
     all_means = _pool(sums, all_rounds) if len(all_rounds) >= ALL_SCHOOLS_MINIMUM else {}
@@ -428,12 +489,13 @@ def open_answers(survey: Round, item_id: int) -> tuple[Item, QuerySet[Answer]]:
     """The open answers to one item, from groups that met the minimum only."""
     counts = group_counts(survey)
     shown, _hidden = visible_groups(survey, counts)
-    item = get_object_or_404(Item, pk=item_id, scale=Scale.OPEN,
-                             dimension__instrument_id=survey.instrument_id)
-    answers = (Answer.objects.filter(response__round=survey, item=item,
-                                     response__group__in=shown)
-               .exclude(text="").select_related("response__group")
-               .order_by("response__group__order", "id"))
+    item = get_object_or_404(Item, pk=item_id, scale=Scale.OPEN, dimension__instrument_id=survey.instrument_id)
+    answers = (
+        Answer.objects.filter(response__round=survey, item=item, response__group__in=shown)
+        .exclude(text="")
+        .select_related("response__group")
+        .order_by("response__group__order", "id")
+    )
     return item, answers
 
 
@@ -460,8 +522,7 @@ def profiles(rep: Report) -> list[Profile]:
     for facet in ("huidig", "gewenst"):
         means = {r.dimension.slug: r.total.mean for r in rep.facet_rows(facet) if r.total.n}
         if means:
-            result.append(Profile(facet, means,
-                                  stats.nearest_variant(means, instrument.variants, names)))
+            result.append(Profile(facet, means, stats.nearest_variant(means, instrument.variants, names)))
     return result
 
 
@@ -486,15 +547,17 @@ def proposal(rep: Report) -> Proposal | None:
 # --- evidence in the werkdocument ---------------------------------------------------------------
 
 
-def attachable_rounds(user: User, trajectory: Trajectory, today: datetime.date
-                      ) -> QuerySet[Round]:
+def attachable_rounds(user: User, trajectory: Trajectory, today: datetime.date) -> QuerySet[Round]:
     """Closed rounds at the trajectory's school (or the board's schools for a board-wide one)
     that the user may read, not yet attached."""
     schools = access.survey_schools(user)
-    where = (Q(school=trajectory.school) if trajectory.school_id
-             else Q(school__board=trajectory.board))
-    return (Round.objects.filter(where, school__in=schools).filter(closed_filter(today))
-            .exclude(evidence__trajectory=trajectory).select_related("instrument", "school"))
+    where = Q(school=trajectory.school) if trajectory.school_id else Q(school__board=trajectory.board)
+    return (
+        Round.objects.filter(where, school__in=schools)
+        .filter(closed_filter(today))
+        .exclude(evidence__trajectory=trajectory)
+        .select_related("instrument", "school")
+    )
 
 
 @dataclass
@@ -504,6 +567,9 @@ class EvidenceView:
 
 
 def evidence_for(trajectory: Trajectory) -> list[EvidenceView]:
-    return [EvidenceView(e, report(e.round)) for e in
-            trajectory.survey_evidence.filter(round__deleted_at__isnull=True)
-            .select_related("round__instrument", "round__school__board")]
+    return [
+        EvidenceView(e, report(e.round))
+        for e in trajectory.survey_evidence.filter(round__deleted_at__isnull=True).select_related(
+            "round__instrument", "round__school__board"
+        )
+    ]

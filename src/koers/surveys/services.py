@@ -64,13 +64,22 @@ GROUP_FOR_FUNCTIE = {
 
 
 @transaction.atomic
-def create_round(*, school: School, instrument: Instrument, title: str, modules: list[str],
-                 groups: list[RespondentGroup], opens_on: datetime.date,
-                 closes_on: datetime.date, min_group_size: int, user: User) -> Round:
+def create_round(
+    *,
+    school: School,
+    instrument: Instrument,
+    title: str,
+    modules: list[str],
+    groups: list[RespondentGroup],
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    min_group_size: int,
+    user: User,
+) -> Round:
     today = timezone.localdate()
     errors: dict[str, str] = {}
     if not title.strip():
-        errors["title"] = _("Give the round a title, e.g. \"Spiegel voorjaar 2027\".")
+        errors["title"] = _('Give the round a title, e.g. "Spiegel voorjaar 2027".')
     if opens_on < today:
         errors["opens_on"] = _("A round cannot open in the past.")
     if closes_on < opens_on:
@@ -78,8 +87,7 @@ def create_round(*, school: School, instrument: Instrument, title: str, modules:
     elif (closes_on - opens_on).days > MAX_WINDOW_DAYS:
         errors["closes_on"] = _("A round is open for at most three months.")
     if min_group_size < MIN_GROUP_FLOOR:
-        errors["min_group_size"] = _("The minimum group size is at least 3, so no one can be "
-                                     "recognised in the report.")
+        errors["min_group_size"] = _("The minimum group size is at least 3, so no one can be recognised in the report.")
     allowed = set(instrument.groups.values_list("pk", flat=True))
     if not groups:
         errors["groups"] = _("Choose at least one respondent group.")
@@ -88,19 +96,25 @@ def create_round(*, school: School, instrument: Instrument, title: str, modules:
     known = {m.slug: m for m in instrument.modules.all()}
     if any(slug not in known for slug in modules):
         errors["modules"] = _("Choose modules of this instrument.")
-    chosen = sorted(set(modules) | {slug for slug, m in known.items() if m.required},
-                    key=lambda slug: known[slug].order)
+    chosen = sorted(
+        set(modules) | {slug for slug, m in known.items() if m.required}, key=lambda slug: known[slug].order
+    )
     if known and not errors and not chosen:
         errors["modules"] = _("Choose at least one module.")
     if not Item.objects.filter(dimension__instrument=instrument).exists():
-        errors[NON_FIELD_ERRORS] = _("This instrument has no questions yet; add them in the "
-                                     "admin first.")
+        errors[NON_FIELD_ERRORS] = _("This instrument has no questions yet; add them in the admin first.")
     if errors:
         raise ValidationError(errors)
     survey = Round.objects.create(
-        school=school, instrument=instrument, title=title.strip(), modules=chosen,
-        opens_on=opens_on, closes_on=closes_on, min_group_size=min_group_size,
-        created_by=user)
+        school=school,
+        instrument=instrument,
+        title=title.strip(),
+        modules=chosen,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        min_group_size=min_group_size,
+        created_by=user,
+    )
     RoundGroup.objects.bulk_create([RoundGroup(round=survey, group=g) for g in groups])
     return survey
 
@@ -124,8 +138,7 @@ def extend(*, survey: Round, closes_on: datetime.date) -> Round:
     per-person traces are gone, so it could not tell who may still answer."""
     today = timezone.localdate()
     if survey.state(today) == Round.State.CLOSED:
-        raise ValidationError(_("A closed round cannot be extended; start a new round "
-                                "instead."))
+        raise ValidationError(_("A closed round cannot be extended; start a new round instead."))
     if closes_on <= survey.closes_on:
         raise ValidationError({"closes_on": _("Choose a last day after the current one.")})
     if (closes_on - today).days > MAX_EXTENSION_DAYS:
@@ -143,18 +156,23 @@ def finalise(*, survey: Round) -> None:
     survey = Round.objects.select_for_update().get(pk=survey.pk)
     if survey.finalised or survey.state(timezone.localdate()) != Round.State.CLOSED:
         return
-    eligible = [group_id for group_id, n in survey.responses.values_list("group_id")
-                .annotate(n=Count("id")).order_by() if n >= survey.min_group_size]
-    GroupSummary.objects.bulk_create([
-        GroupSummary(round=survey, group_id=group_id, dimension_slug=slug, facet=facet, n=n,
-                     total=total)
-        for group_id, slug, facet, n, total in
-        Answer.objects.filter(response__round=survey, response__group_id__in=eligible,
-                              value__isnull=False, item__scale__in=SCORED)
-        .values_list("response__group_id", "item__dimension__slug", "item__facet")
-        .annotate(n=Count("id"), total=Sum("value")).order_by()])
-    invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id"))
-                   .order_by())
+    eligible = [
+        group_id
+        for group_id, n in survey.responses.values_list("group_id").annotate(n=Count("id")).order_by()
+        if n >= survey.min_group_size
+    ]
+    GroupSummary.objects.bulk_create(
+        [
+            GroupSummary(round=survey, group_id=group_id, dimension_slug=slug, facet=facet, n=n, total=total)
+            for group_id, slug, facet, n, total in Answer.objects.filter(
+                response__round=survey, response__group_id__in=eligible, value__isnull=False, item__scale__in=SCORED
+            )
+            .values_list("response__group_id", "item__dimension__slug", "item__facet")
+            .annotate(n=Count("id"), total=Sum("value"))
+            .order_by()
+        ]
+    )
+    invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id")).order_by())
     for round_group in survey.round_groups.all():
         round_group.invited = invited.get(round_group.group_id, 0)
         round_group.open_token_hash = ""
@@ -173,13 +191,18 @@ def purge(*, today: datetime.date, retention: dict[str, int]) -> dict[str, int]:
     finalised = finalise_closed_rounds()
     addresses_until = today - datetime.timedelta(days=retention["invitation_addresses"])
     invitations, _by_model = Invitation.objects.filter(
-        round__finalised=True, round__closes_on__lt=addresses_until).delete()
+        round__finalised=True, round__closes_on__lt=addresses_until
+    ).delete()
     drafts, _by_model = Draft.objects.filter(
-        updated_on__lt=today - datetime.timedelta(days=retention["open_link_drafts"])).delete()
-    rounds, _by_model = soft_delete.expired(Round.objects.all(), retention["soft_deleted"]) \
-        .delete()
-    return {"rounds finalised": finalised, "invitation addresses": invitations,
-            "drafts": drafts, "deleted rounds": rounds}
+        updated_on__lt=today - datetime.timedelta(days=retention["open_link_drafts"])
+    ).delete()
+    rounds, _by_model = soft_delete.expired(Round.objects.all(), retention["soft_deleted"]).delete()
+    return {
+        "rounds finalised": finalised,
+        "invitation addresses": invitations,
+        "drafts": drafts,
+        "deleted rounds": rounds,
+    }
 
 
 def finalise_closed_rounds() -> int:
@@ -236,8 +259,7 @@ def invite_staff(*, survey: Round, people: list[Person]) -> InviteResult:
         if not email:
             skipped.append(_("%(name)s: no e-mail address") % {"name": person})
         elif group is None:
-            skipped.append(_("%(name)s: their group is not asked in this round")
-                           % {"name": person})
+            skipped.append(_("%(name)s: their group is not asked in this round") % {"name": person})
         elif email in existing:
             already += 1
         else:
@@ -270,20 +292,23 @@ def import_invitations(*, survey: Round, rows: list[UploadRow]) -> InviteResult:
         try:
             validate_email(email)
         except ValidationError:
-            errors.append(_("Row %(row)s, column \"e-mail\": \"%(value)s\" is not an e-mail "
-                            "address.") % {"row": row.number, "value": row.email})
+            errors.append(
+                _('Row %(row)s, column "e-mail": "%(value)s" is not an e-mail address.')
+                % {"row": row.number, "value": row.email}
+            )
             continue
         group = by_name.get(row.group.strip().lower())
         if group is None:
-            errors.append(_("Row %(row)s, column \"groep\": \"%(value)s\" is not a group of "
-                            "this round (%(groups)s).") % {
-                "row": row.number, "value": row.group,
-                "groups": ", ".join(g.name for g in groups.values())})
+            errors.append(
+                _('Row %(row)s, column "groep": "%(value)s" is not a group of this round (%(groups)s).')
+                % {"row": row.number, "value": row.group, "groups": ", ".join(g.name for g in groups.values())}
+            )
             continue
         if email in seen:
-            errors.append(_("Row %(row)s, column \"e-mail\": %(value)s is also on row "
-                            "%(first)s.") % {"row": row.number, "value": email,
-                                             "first": seen[email]})
+            errors.append(
+                _('Row %(row)s, column "e-mail": %(value)s is also on row %(first)s.')
+                % {"row": row.number, "value": email, "first": seen[email]}
+            )
             continue
         seen[email] = row.number
         if email in existing:
@@ -315,8 +340,7 @@ def send_reminders(*, survey: Round, base_url: str) -> int:
 
     if not survey.is_open(timezone.localdate()):
         raise ValidationError(_("Reminders can only be sent while the round is open."))
-    ids = list(survey.invitations.filter(sent_on__isnull=False, responded=False)
-               .values_list("pk", flat=True))
+    ids = list(survey.invitations.filter(sent_on__isnull=False, responded=False).values_list("pk", flat=True))
     if ids:
         send_round_mails.enqueue(ids, base_url, True)
     return len(ids)
@@ -377,8 +401,7 @@ def clean_answer(item: Item, raw) -> int | str | None:
     return value
 
 
-def save_draft(*, token: str, round_id: int, group_id: int, saved: dict,
-               answers: dict[int, int | str | None]) -> dict:
+def save_draft(*, token: str, round_id: int, group_id: int, saved: dict, answers: dict[int, int | str | None]) -> dict:
     """Merge a page's answers into the saved ones and seal them under the link's own key.
     One UPDATE on every page but the first; each statement is atomic on its own."""
     merged = dict(saved)
@@ -388,12 +411,10 @@ def save_draft(*, token: str, round_id: int, group_id: int, saved: dict,
         else:
             merged[str(item_id)] = value
     lookup, sealed = draft_lookup(token), seal(token, merged)
-    if not Draft.objects.filter(lookup=lookup).update(sealed=sealed,
-                                                      updated_on=timezone.localdate()):
+    if not Draft.objects.filter(lookup=lookup).update(sealed=sealed, updated_on=timezone.localdate()):
         try:
             with transaction.atomic():
-                Draft.objects.create(round_id=round_id, group_id=group_id, lookup=lookup,
-                                     sealed=sealed)
+                Draft.objects.create(round_id=round_id, group_id=group_id, lookup=lookup, sealed=sealed)
         except IntegrityError:  # a second tab saved the first page at the same moment
             Draft.objects.filter(lookup=lookup).update(sealed=sealed)
     return merged
@@ -408,8 +429,16 @@ class GroupFull(Exception):
 
 
 @transaction.atomic
-def submit(*, token: str, survey: Round, group_id: int, items: list[Item], answers: dict,
-           invitation_id: int | None = None, round_group_id: int | None = None) -> Response:
+def submit(
+    *,
+    token: str,
+    survey: Round,
+    group_id: int,
+    items: list[Item],
+    answers: dict,
+    invitation_id: int | None = None,
+    round_group_id: int | None = None,
+) -> Response:
     """Store the response from the saved answers and end the link, in one transaction.
 
     For an invitation, marking it used is the lock: the update succeeds once, so of two
@@ -424,27 +453,26 @@ def submit(*, token: str, survey: Round, group_id: int, items: list[Item], answe
             if item.required:
                 missing.append(item)
             continue
-        rows.append((item.pk, None, value) if item.scale == Scale.OPEN
-                    else (item.pk, value, ""))
+        rows.append((item.pk, None, value) if item.scale == Scale.OPEN else (item.pk, value, ""))
     if missing:
-        raise ValidationError(_("%(n)s required questions are still open.")
-                              % {"n": len(missing)}, params={"missing": missing})
+        raise ValidationError(
+            _("%(n)s required questions are still open.") % {"n": len(missing)}, params={"missing": missing}
+        )
     if invitation_id is not None:
-        if not Invitation.objects.filter(pk=invitation_id, responded=False).update(
-                responded=True):
+        if not Invitation.objects.filter(pk=invitation_id, responded=False).update(responded=True):
             raise AlreadySubmitted
-    elif not RoundGroup.objects.filter(pk=round_group_id, open_responses__lt=F("expected")) \
-            .update(open_responses=F("open_responses") + 1):
+    elif not RoundGroup.objects.filter(pk=round_group_id, open_responses__lt=F("expected")).update(
+        open_responses=F("open_responses") + 1
+    ):
         raise GroupFull
     Draft.objects.filter(lookup=draft_lookup(token)).delete()
-    response = Response.objects.create(round=survey, group_id=group_id,
-                                       submitted_on=timezone.localdate())
+    response = Response.objects.create(round=survey, group_id=group_id, submitted_on=timezone.localdate())
     # The hot path of a survey: one multi-row insert instead of sixty model instances.
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {Answer._meta.db_table} (id, response_id, item_id, value, text) "
-            "VALUES (%s, %s, %s, %s, %s)",
-            [(random_id(), response.pk, item_id, value, text) for item_id, value, text in rows])
+            f"INSERT INTO {Answer._meta.db_table} (id, response_id, item_id, value, text) VALUES (%s, %s, %s, %s, %s)",
+            [(random_id(), response.pk, item_id, value, text) for item_id, value, text in rows],
+        )
     return response
 
 
@@ -452,15 +480,14 @@ def submit(*, token: str, survey: Round, group_id: int, items: list[Item], answe
 
 
 @transaction.atomic
-def attach_evidence(*, trajectory: Trajectory, survey: Round, note: str, question: str,
-                    user: User) -> Evidence:
+def attach_evidence(*, trajectory: Trajectory, survey: Round, note: str, question: str, user: User) -> Evidence:
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         raise ValidationError({"round": _("Only a closed round has a report to attach.")})
     try:
         with transaction.atomic():
-            return Evidence.objects.create(trajectory=trajectory, round=survey,
-                                           note=note.strip(), question=question.strip(),
-                                           attached_by=user)
+            return Evidence.objects.create(
+                trajectory=trajectory, round=survey, note=note.strip(), question=question.strip(), attached_by=user
+            )
     except IntegrityError:
         raise ValidationError({"round": _("This round is already attached.")}) from None
 

@@ -77,8 +77,7 @@ class Nearest:
     furthest: tuple[str, float, int] | None  # (dimension name, our position, variant position)
 
 
-def nearest_variant(profile: dict[str, float], variants: list[dict],
-                    names: dict[str, str]) -> list[Nearest]:
+def nearest_variant(profile: dict[str, float], variants: list[dict], names: dict[str, str]) -> list[Nearest]:
     """The variants ordered by closeness to a profile (dimension slug -> mean position)."""
     ranked = []
     for variant in variants:
@@ -88,6 +87,7 @@ def nearest_variant(profile: dict[str, float], variants: list[dict],
         diffs = {d: profile[d] - variant["positions"][d] for d in shared}
         rms = math.sqrt(sum(x * x for x in diffs.values()) / len(shared))
         worst = max(shared, key=lambda d: abs(diffs[d]))
-        ranked.append(Nearest(variant["slug"], variant["name"], rms,
-                              (names[worst], profile[worst], variant["positions"][worst])))
+        ranked.append(
+            Nearest(variant["slug"], variant["name"], rms, (names[worst], profile[worst], variant["positions"][worst]))
+        )
     return sorted(ranked, key=lambda n: n.distance)

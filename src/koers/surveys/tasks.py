@@ -13,8 +13,7 @@ from .models import Invitation
 
 @task()
 def send_round_mails(invitation_ids: list[int], base_url: str, reminder: bool) -> int:
-    invitations = (Invitation.objects.filter(pk__in=invitation_ids)
-                   .select_related("round__school", "round__instrument"))
+    invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related("round__school", "round__instrument")
     sent = 0
     with translation.override("nl"), mail.get_connection() as connection:
         for invitation in invitations:
@@ -22,11 +21,13 @@ def send_round_mails(invitation_ids: list[int], base_url: str, reminder: bool) -
                 continue
             token = services.renew_invitation_token(invitation=invitation, reminder=reminder)
             survey = invitation.round
-            context = {"round": survey, "reminder": reminder,
-                       "link": base_url.rstrip("/") + reverse("surveys:link", args=[token])}
+            context = {
+                "round": survey,
+                "reminder": reminder,
+                "link": base_url.rstrip("/") + reverse("surveys:link", args=[token]),
+            }
             subject = render_to_string("surveys/mail/subject.txt", context).strip()
             body = render_to_string("surveys/mail/invitation.txt", context)
-            mail.EmailMessage(subject, body, to=[invitation.email],
-                              connection=connection).send()
+            mail.EmailMessage(subject, body, to=[invitation.email], connection=connection).send()
             sent += 1
     return sent

@@ -47,16 +47,25 @@ def _round_url(survey: Round) -> str:
 @login_required
 def rounds(request, school_id: int):
     school = selectors.survey_school_for(request.user, school_id)
-    return render(request, "surveys/rounds.html", {
-        "school": school, "today": timezone.localdate(),
-        "page": paginate(request, selectors.rounds_of(school), 20, "pagina")})
+    return render(
+        request,
+        "surveys/rounds.html",
+        {
+            "school": school,
+            "today": timezone.localdate(),
+            "page": paginate(request, selectors.rounds_of(school), 20, "pagina"),
+        },
+    )
 
 
 @login_required
 def choose_instrument(request, school_id: int):
     school = selectors.survey_school_for(request.user, school_id)
-    return render(request, "surveys/choose_instrument.html", {
-        "school": school, "instruments": selectors.instruments_for_new_rounds()})
+    return render(
+        request,
+        "surveys/choose_instrument.html",
+        {"school": school, "instruments": selectors.instruments_for_new_rounds()},
+    )
 
 
 @login_required
@@ -70,37 +79,50 @@ def new_round(request, school_id: int, instrument_id: int):
             data = form.cleaned_data
             try:
                 survey = services.create_round(
-                    school=school, instrument=instrument, title=data["title"],
+                    school=school,
+                    instrument=instrument,
+                    title=data["title"],
                     modules=data.get("modules", []),
                     groups=[g for g in instrument.groups.all() if g.slug in data["groups"]],
-                    opens_on=data["opens_on"], closes_on=data["closes_on"],
-                    min_group_size=data["min_group_size"], user=request.user)
+                    opens_on=data["opens_on"],
+                    closes_on=data["closes_on"],
+                    min_group_size=data["min_group_size"],
+                    user=request.user,
+                )
             except ValidationError as exc:
                 show_errors(form, exc)
             else:
                 messages.success(request, _("The round is ready. Invite the respondents."))
                 return redirect(_round_url(survey))
         status = 400
-    return render(request, "surveys/round_form.html", {
-        "school": school, "instrument": instrument, "form": form}, status=status)
+    return render(
+        request, "surveys/round_form.html", {"school": school, "instrument": instrument, "form": form}, status=status
+    )
 
 
 @login_required
-def round_detail(request, round_id: int, *, open_link: str = "", status: int = 200,
-                 forms: dict | None = None):
+def round_detail(request, round_id: int, *, open_link: str = "", status: int = 200, forms: dict | None = None):
     survey = selectors.round_for(request.user, round_id)
     forms = forms or {}
-    return render(request, "surveys/round.html", {
-        "round": survey, "school": survey.school, "today": timezone.localdate(),
-        "state": survey.state(timezone.localdate()),
-        "counts": selectors.group_counts(survey),
-        "totals": selectors.invitation_totals(survey),
-        "staff_form": forms.get("staff") or StaffInviteForm(survey=survey),
-        "upload_form": forms.get("upload") or UploadForm(),
-        "extend_form": forms.get("extend") or ExtendForm(initial={"closes_on": survey.closes_on}),
-        "link_form": forms.get("link") or OpenLinkForm(survey=survey), "open_link": open_link,
-        "retention_days": settings.KOERS_RETENTION["invitation_addresses"],
-    }, status=status)
+    return render(
+        request,
+        "surveys/round.html",
+        {
+            "round": survey,
+            "school": survey.school,
+            "today": timezone.localdate(),
+            "state": survey.state(timezone.localdate()),
+            "counts": selectors.group_counts(survey),
+            "totals": selectors.invitation_totals(survey),
+            "staff_form": forms.get("staff") or StaffInviteForm(survey=survey),
+            "upload_form": forms.get("upload") or UploadForm(),
+            "extend_form": forms.get("extend") or ExtendForm(initial={"closes_on": survey.closes_on}),
+            "link_form": forms.get("link") or OpenLinkForm(survey=survey),
+            "open_link": open_link,
+            "retention_days": settings.KOERS_RETENTION["invitation_addresses"],
+        },
+        status=status,
+    )
 
 
 def _act(request, round_id: int, action, success: str):
@@ -124,16 +146,20 @@ def invite_staff(request, round_id: int):
     if not form.is_valid():
         return round_detail(request, round_id, status=400, forms={"staff": form})
     wanted = set(form.cleaned_data["groups"])
-    people = [p for p in access.people_for_school(survey.school)
-              .filter(school=survey.school).select_related("user")
-              if services.GROUP_FOR_FUNCTIE.get(p.functie) in wanted]
+    people = [
+        p
+        for p in access.people_for_school(survey.school).filter(school=survey.school).select_related("user")
+        if services.GROUP_FOR_FUNCTIE.get(p.functie) in wanted
+    ]
     try:
         result = services.invite_staff(survey=survey, people=people)
     except ValidationError as exc:
         show_errors(form, exc)
         return round_detail(request, round_id, status=400, forms={"staff": form})
-    messages.success(request, _("%(added)s added, %(already)s were already invited.")
-                     % {"added": result.added, "already": result.already})
+    messages.success(
+        request,
+        _("%(added)s added, %(already)s were already invited.") % {"added": result.added, "already": result.already},
+    )
     for reason in result.skipped:
         messages.warning(request, reason)
     return redirect(_round_url(survey))
@@ -150,8 +176,11 @@ def upload(request, round_id: int):
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            messages.success(request, _("%(added)s added, %(already)s were already invited.")
-                             % {"added": result.added, "already": result.already})
+            messages.success(
+                request,
+                _("%(added)s added, %(already)s were already invited.")
+                % {"added": result.added, "already": result.already},
+            )
             return redirect(_round_url(survey))
     return round_detail(request, round_id, status=400, forms={"upload": form})
 
@@ -159,24 +188,31 @@ def upload(request, round_id: int):
 @login_required
 @require_POST
 def send(request, round_id: int):
-    return _act(request, round_id,
-                lambda s: services.send_invitations(survey=s, base_url=_base_url(request)),
-                _("Invitations sent: {}."))
+    return _act(
+        request,
+        round_id,
+        lambda s: services.send_invitations(survey=s, base_url=_base_url(request)),
+        _("Invitations sent: {}."),
+    )
 
 
 @login_required
 @require_POST
 def remind(request, round_id: int):
-    return _act(request, round_id,
-                lambda s: services.send_reminders(survey=s, base_url=_base_url(request)),
-                _("Reminders sent to {} people who have not responded yet."))
+    return _act(
+        request,
+        round_id,
+        lambda s: services.send_reminders(survey=s, base_url=_base_url(request)),
+        _("Reminders sent to {} people who have not responded yet."),
+    )
 
 
 @login_required
 @require_POST
 def close(request, round_id: int):
-    return _act(request, round_id, lambda s: services.close_early(survey=s),
-                _("The round is closed. The report is ready."))
+    return _act(
+        request, round_id, lambda s: services.close_early(survey=s), _("The round is closed. The report is ready.")
+    )
 
 
 @login_required
@@ -203,8 +239,7 @@ def open_link(request, round_id: int):
     if not form.is_valid():
         return round_detail(request, round_id, status=400, forms={"link": form})
     round_group = get_object_or_404(survey.round_groups, group__slug=form.cleaned_data["group"])
-    token = services.renew_open_link(round_group=round_group,
-                                     expected=form.cleaned_data["expected"])
+    token = services.renew_open_link(round_group=round_group, expected=form.cleaned_data["expected"])
     link = request.build_absolute_uri(reverse("surveys:open", args=[token]))
     response = round_detail(request, round_id, open_link=link)
     response.headers["Cache-Control"] = "no-store"
@@ -216,8 +251,7 @@ def delete(request, round_id: int):
     survey = selectors.round_for(request.user, round_id)
     if request.method == "POST":
         services.delete_round(survey=survey)
-        messages.success(request, _("The round has been deleted. An administrator can restore "
-                                    "it within 30 days."))
+        messages.success(request, _("The round has been deleted. An administrator can restore it within 30 days."))
         return redirect("surveys:rounds", school_id=survey.school_id)
     return render(request, "surveys/delete.html", {"round": survey, "school": survey.school})
 
@@ -236,12 +270,16 @@ def _closed_round(request, round_id: int) -> Round:
 def report(request, round_id: int):
     survey = selectors.round_for(request.user, round_id)
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
-        return render(request, "surveys/report_pending.html", {
-            "round": survey, "school": survey.school,
-            "counts": selectors.group_counts(survey)})
-    return render(request, "surveys/report.html", {
-        "round": survey, "school": survey.school,
-        "view": presenters.report_view(selectors.report(survey))})
+        return render(
+            request,
+            "surveys/report_pending.html",
+            {"round": survey, "school": survey.school, "counts": selectors.group_counts(survey)},
+        )
+    return render(
+        request,
+        "surveys/report.html",
+        {"round": survey, "school": survey.school, "view": presenters.report_view(selectors.report(survey))},
+    )
 
 
 @login_required
@@ -267,9 +305,11 @@ def report_export(request, round_id: int, fmt: str):
 def open_answers(request, round_id: int, item_id: int):
     survey = _closed_round(request, round_id)
     item, answers = selectors.open_answers(survey, item_id)
-    return render(request, "surveys/open_answers.html", {
-        "round": survey, "school": survey.school, "item": item,
-        "page": paginate(request, answers, 25, "pagina")})
+    return render(
+        request,
+        "surveys/open_answers.html",
+        {"round": survey, "school": survey.school, "item": item, "page": paginate(request, answers, 25, "pagina")},
+    )
 
 
 # --- evidence in 1B -------------------------------------------------------------------------
@@ -282,8 +322,7 @@ def attach(request, trajectory_id: int):
     chosen = request.POST.get("round") or request.GET.get("ronde")
     initial = {"round": chosen}
     if chosen and chosen in {str(r.pk) for r in rounds} and request.method == "GET":
-        found = selectors.proposal(selectors.report(next(r for r in rounds
-                                                         if str(r.pk) == chosen)))
+        found = selectors.proposal(selectors.report(next(r for r in rounds if str(r.pk) == chosen)))
         initial["question"] = found.question if found else ""
     form = EvidenceForm(request.POST or None, rounds=rounds, initial=initial)
     status = 200
@@ -291,17 +330,22 @@ def attach(request, trajectory_id: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.attach_evidence(trajectory=trajectory, survey=form.rounds[data["round"]],
-                                         note=data["note"], question=data["question"],
-                                         user=request.user)
+                services.attach_evidence(
+                    trajectory=trajectory,
+                    survey=form.rounds[data["round"]],
+                    note=data["note"],
+                    question=data["question"],
+                    user=request.user,
+                )
             except ValidationError as exc:
                 show_errors(form, exc)
             else:
                 messages.success(request, _("The survey results are attached to 1B."))
                 return redirect(_evidence_url(trajectory))
         status = 400
-    return render(request, "surveys/attach.html", {
-        "trajectory": trajectory, "form": form, "rounds": rounds}, status=status)
+    return render(
+        request, "surveys/attach.html", {"trajectory": trajectory, "form": form, "rounds": rounds}, status=status
+    )
 
 
 def _evidence_url(trajectory) -> str:
@@ -339,15 +383,20 @@ def _private(response):
 
 
 def _problem(request, kind: str, survey: Round | None = None, status: int = 410):
-    return _private(render(request, "surveys/respond/problem.html",
-                           {"kind": kind, "round": survey}, status=status))
+    return _private(render(request, "surveys/respond/problem.html", {"kind": kind, "round": survey}, status=status))
 
 
 def _enter(request, survey: Round, token: str):
     response = redirect("surveys:respond", round_id=survey.pk)
-    response.set_cookie(COOKIE.format(survey.pk), token, max_age=60 * 60 * 24 * COOKIE_DAYS,
-                        path="/enquete/", httponly=True, samesite="Lax",
-                        secure=request.is_secure())
+    response.set_cookie(
+        COOKIE.format(survey.pk),
+        token,
+        max_age=60 * 60 * 24 * COOKIE_DAYS,
+        path="/enquete/",
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
     return _private(response)
 
 
@@ -384,8 +433,7 @@ def _visit(request, round_id: int):
         return None, _problem(request, "unknown", status=404)
     problem = visit.problem(timezone.localdate())
     if problem:
-        return None, _problem(request, problem, visit.survey,
-                              status=409 if problem == "used" else 410)
+        return None, _problem(request, problem, visit.survey, status=409 if problem == "used" else 410)
     return visit, None
 
 
@@ -395,11 +443,18 @@ def respond(request, round_id: int):
     if problem:
         return problem
     pages = selectors.round_pages(visit.survey)
-    return _private(render(request, "surveys/respond/intro.html", {
-        "visit": visit, "pages": pages,
-        "progress": presenters.progress(pages, visit.answers),
-        "personal_link": request.build_absolute_uri(reverse("surveys:link",
-                                                            args=[visit.token]))}))
+    return _private(
+        render(
+            request,
+            "surveys/respond/intro.html",
+            {
+                "visit": visit,
+                "pages": pages,
+                "progress": presenters.progress(pages, visit.answers),
+                "personal_link": request.build_absolute_uri(reverse("surveys:link", args=[visit.token])),
+            },
+        )
+    )
 
 
 @never_cache
@@ -418,15 +473,17 @@ def respond_page(request, round_id: int, number: int):
         form = AnswerPageForm(request.POST, items=page.items, strict=not (later or going_back))
         valid = form.is_valid()
         first_save = visit.round_group_id and not visit.answers
-        if first_save and not ratelimit.allow(request, "open-start",
-                                              settings.KOERS_OPEN_LINK_STARTS):
+        if first_save and not ratelimit.allow(request, "open-start", settings.KOERS_OPEN_LINK_STARTS):
             return _problem(request, "busy", visit.survey, status=429)
-        services.save_draft(token=visit.token, round_id=visit.survey.pk,
-                            group_id=visit.group.pk, saved=visit.answers,
-                            answers=form.answers())
+        services.save_draft(
+            token=visit.token,
+            round_id=visit.survey.pk,
+            group_id=visit.group.pk,
+            saved=visit.answers,
+            answers=form.answers(),
+        )
         if later:
-            messages.success(request, _("Your answers are saved. Use the same link to go on "
-                                        "later."))
+            messages.success(request, _("Your answers are saved. Use the same link to go on later."))
             return redirect("surveys:respond", round_id=round_id)
         if going_back:
             return redirect("surveys:respond_page", round_id=round_id, number=max(number - 1, 1))
@@ -436,11 +493,23 @@ def respond_page(request, round_id: int, number: int):
             return redirect("surveys:review", round_id=round_id)
         status = 400
     else:
-        form = AnswerPageForm(items=page.items, strict=True, initial={
-            f"item-{i.pk}": visit.answers.get(str(i.pk)) for i in page.items})
-    return _private(render(request, "surveys/respond/page.html", {
-        "visit": visit, "page": page, "pages": pages, "form": form,
-        "progress": presenters.progress(pages, visit.answers, current=number)}, status=status))
+        form = AnswerPageForm(
+            items=page.items, strict=True, initial={f"item-{i.pk}": visit.answers.get(str(i.pk)) for i in page.items}
+        )
+    return _private(
+        render(
+            request,
+            "surveys/respond/page.html",
+            {
+                "visit": visit,
+                "page": page,
+                "pages": pages,
+                "form": form,
+                "progress": presenters.progress(pages, visit.answers, current=number),
+            },
+            status=status,
+        )
+    )
 
 
 @never_cache
@@ -451,31 +520,42 @@ def review(request, round_id: int):
     pages = selectors.round_pages(visit.survey)
     status = 200
     if request.method == "POST":
-        if visit.round_group_id and not ratelimit.allow(request, "open-submit",
-                                                        settings.KOERS_OPEN_LINK_SUBMITS):
+        if visit.round_group_id and not ratelimit.allow(request, "open-submit", settings.KOERS_OPEN_LINK_SUBMITS):
             return _problem(request, "busy", visit.survey, status=429)
         items = [i for p in pages for i in p.items]
         try:
-            services.submit(token=visit.token, survey=visit.survey, group_id=visit.group.pk,
-                            items=items, answers=visit.answers,
-                            invitation_id=visit.invitation_id,
-                            round_group_id=visit.round_group_id)
+            services.submit(
+                token=visit.token,
+                survey=visit.survey,
+                group_id=visit.group.pk,
+                items=items,
+                answers=visit.answers,
+                invitation_id=visit.invitation_id,
+                round_group_id=visit.round_group_id,
+            )
         except services.AlreadySubmitted:
             return _problem(request, "used", visit.survey, status=409)
         except services.GroupFull:
             return _problem(request, "full", visit.survey, status=409)
         except ValidationError:
             status = 400
-            messages.error(request, _("Some required questions are still open; they are "
-                                      "marked below."))
+            messages.error(request, _("Some required questions are still open; they are marked below."))
         else:
             response = redirect("surveys:thanks")
             response.delete_cookie(COOKIE.format(round_id), path="/enquete/")
             return _private(response)
-    return _private(render(request, "surveys/respond/review.html", {
-        "visit": visit, "pages": pages,
-        "progress": presenters.progress(pages, visit.answers, current=len(pages) + 1)},
-        status=status))
+    return _private(
+        render(
+            request,
+            "surveys/respond/review.html",
+            {
+                "visit": visit,
+                "pages": pages,
+                "progress": presenters.progress(pages, visit.answers, current=len(pages) + 1),
+            },
+            status=status,
+        )
+    )
 
 
 def thanks(request):

@@ -14,9 +14,13 @@ class TrajectoryAdmin(admin.ModelAdmin):
     list_filter = [DeletedFilter, "theme", "board"]
     search_fields = ["title"]
     filter_horizontal = ["participants"]
-    actions = [soft_delete.restore_action(
-        lambda t: services.restore_trajectory(trajectory=t),
-        _("Restore selected deleted trajectories"), _("%(n)d trajectories restored."))]
+    actions = [
+        soft_delete.restore_action(
+            lambda t: services.restore_trajectory(trajectory=t),
+            _("Restore selected deleted trajectories"),
+            _("%(n)d trajectories restored."),
+        )
+    ]
 
 
 class RevisionInline(admin.TabularInline):

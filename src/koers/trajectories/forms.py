@@ -22,7 +22,9 @@ class TrajectoryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     owner = PersonChoiceField(label=_("Owner"), queryset=None, empty_label=_("Choose a person"))
     participants = PeopleChoiceField(
-        label=_("Participants"), queryset=None, required=False,
+        label=_("Participants"),
+        queryset=None,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     start_date = forms.DateField(
@@ -37,9 +39,7 @@ class TrajectoryForm(forms.Form):
 
 
 class StartTrajectoryForm(TrajectoryForm):
-    theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("Choose a theme")
-    )
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("Choose a theme"))
     field_order = ["theme"]
 
 
@@ -57,7 +57,10 @@ class EntryForm(forms.Form):
     """One answer or reflection; `version` is what the editor saw, for conflict detection."""
 
     text = LongTextField(
-        label=_("Answer"), required=False, max_length=MAX_TEXT_LENGTH, strip=False,
+        label=_("Answer"),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Use at most 10,000 characters (you used %(show_value)d).")},
     )
@@ -70,21 +73,25 @@ class DoneForm(forms.Form):
 
 
 class DialogueForm(forms.Form):
-    held_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     topic = forms.CharField(label=_("Topic"), max_length=300)
     participants = PeopleChoiceField(
-        label=_("People who took part"), queryset=None, required=False,
+        label=_("People who took part"),
+        queryset=None,
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Hold Ctrl (Cmd on a Mac) to choose more than one person."),
     )
     roles = forms.MultipleChoiceField(
-        label=_("Roles that took part"), choices=Functie.choices, required=False,
+        label=_("Roles that took part"),
+        choices=Functie.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     outcome = LongTextField(
-        label=_("Outcome"), required=False, max_length=MAX_TEXT_LENGTH,
+        label=_("Outcome"),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -96,7 +103,5 @@ class DialogueForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("participants") and not data.get("roles"):
-            self.add_error(
-                "participants", _("Say who took part: choose people, roles, or both.")
-            )
+            self.add_error("participants", _("Say who took part: choose people, roles, or both."))
         return data

@@ -17,13 +17,19 @@ MAX_TEXT_LENGTH = 10_000
 class Trajectory(models.Model):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="trajectories")
     school = models.ForeignKey(
-        School, on_delete=models.PROTECT, null=True, blank=True, related_name="trajectories",
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trajectories",
         help_text=_("Empty for a board-wide trajectory."),
     )
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="trajectories")
     title = models.CharField(_("title"), max_length=200)
     owner = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="owned_trajectories",
+        Person,
+        on_delete=models.PROTECT,
+        related_name="owned_trajectories",
         verbose_name=_("owner"),
     )
     participants = models.ManyToManyField(
@@ -31,9 +37,7 @@ class Trajectory(models.Model):
     )
     start_date = models.DateField(_("start date"))
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
@@ -61,17 +65,13 @@ class Entry(models.Model):
     not_relevant = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
         constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "kind", "key"], name="entry_unique_per_trajectory"
-            )
+            models.UniqueConstraint(fields=["trajectory", "kind", "key"], name="entry_unique_per_trajectory")
         ]
         indexes = [models.Index(fields=["trajectory", "subphase_slug"])]
 
@@ -87,36 +87,26 @@ class EntryRevision(models.Model):
     text = models.TextField(blank=True)
     not_relevant = models.BooleanField(default=False)
     edited_at = models.DateTimeField()
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         ordering = ["-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "version"], name="revision_unique_version")
-        ]
+        constraints = [models.UniqueConstraint(fields=["entry", "version"], name="revision_unique_version")]
 
     def __str__(self) -> str:
         return f"{self.entry.key} v{self.version}"
 
 
 class SubphaseStatus(models.Model):
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.CASCADE, related_name="subphase_statuses"
-    )
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="subphase_statuses")
     subphase_slug = models.SlugField(max_length=80)
     done = models.BooleanField(default=False)
     changed_at = models.DateTimeField(auto_now=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "subphase_slug"], name="status_unique_per_subphase"
-            )
+            models.UniqueConstraint(fields=["trajectory", "subphase_slug"], name="status_unique_per_subphase")
         ]
 
     def __str__(self) -> str:
@@ -129,16 +119,12 @@ class Dialogue(models.Model):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="dialogues")
     subphase_slug = models.SlugField(max_length=80)
     held_on = models.DateField(_("date"))
-    participants = models.ManyToManyField(
-        Person, blank=True, related_name="dialogues", verbose_name=_("participants")
-    )
+    participants = models.ManyToManyField(Person, blank=True, related_name="dialogues", verbose_name=_("participants"))
     roles = models.JSONField(_("roles taking part"), default=list, blank=True)
     topic = models.CharField(_("topic"), max_length=300)
     outcome = models.TextField(_("outcome"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         ordering = ["-held_on", "-id"]

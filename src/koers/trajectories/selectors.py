@@ -66,9 +66,7 @@ def schools_of_board(user: User, board: Board) -> QuerySet[School]:
         access.schools_for(user)
         .filter(board=board)
         .annotate(
-            trajectory_count=Count(
-                "trajectories", filter=Q(trajectories__deleted_at__isnull=True), distinct=True
-            )
+            trajectory_count=Count("trajectories", filter=Q(trajectories__deleted_at__isnull=True), distinct=True)
         )
         .order_by("name")
     )
@@ -112,9 +110,7 @@ class PhaseProgress:
 
 def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
     """The four phases with, per subphase, questions answered, reflection written and done."""
-    subphases = list(
-        Subphase.objects.select_related("phase").annotate(question_count=Count("questions"))
-    )
+    subphases = list(Subphase.objects.select_related("phase").annotate(question_count=Count("questions")))
     answered = dict(
         Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.ANSWER)
         .filter(Q(not_relevant=True) | ~Q(text=""))
@@ -127,11 +123,7 @@ def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
         .exclude(text="")
         .values_list("key", flat=True)
     )
-    done = set(
-        SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list(
-            "subphase_slug", flat=True
-        )
-    )
+    done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list("subphase_slug", flat=True))
     instruments: dict[str, list[InstrumentStatus]] = {}
     for status in instrument_statuses(trajectory):
         instruments.setdefault(status.instrument.subphase_slug, []).append(status)
@@ -162,9 +154,7 @@ def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphasePro
         ),
         reflected=Count("id", filter=Q(kind=Entry.Kind.REFLECTION) & ~Q(text="")),
     )
-    done = SubphaseStatus.objects.filter(
-        trajectory=trajectory, subphase_slug=subphase.slug, done=True
-    ).exists()
+    done = SubphaseStatus.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug, done=True).exists()
     return SubphaseProgress(
         subphase=subphase,
         question_count=question_count,
@@ -201,9 +191,7 @@ def subphase_content(trajectory: Trajectory, subphase: Subphase) -> SubphaseCont
     tips = list(Tip.objects.filter(Q(subphase=subphase) | Q(phase_id=subphase.phase_id)))
     entries = {
         e.key: e
-        for e in Entry.objects.filter(
-            trajectory=trajectory, subphase_slug=subphase.slug
-        ).select_related("updated_by")
+        for e in Entry.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug).select_related("updated_by")
     }
     reflection = None
     answers = {}
@@ -216,11 +204,7 @@ def subphase_content(trajectory: Trajectory, subphase: Subphase) -> SubphaseCont
 
 
 def entry_for(trajectory: Trajectory, kind: str, key: str) -> Entry | None:
-    return (
-        Entry.objects.filter(trajectory=trajectory, kind=kind, key=key)
-        .select_related("updated_by")
-        .first()
-    )
+    return Entry.objects.filter(trajectory=trajectory, kind=kind, key=key).select_related("updated_by").first()
 
 
 def entry_history(entry: Entry) -> QuerySet[EntryRevision]:
@@ -228,15 +212,11 @@ def entry_history(entry: Entry) -> QuerySet[EntryRevision]:
 
 
 def dialogues_in(trajectory: Trajectory, subphase: Subphase) -> QuerySet[Dialogue]:
-    return Dialogue.objects.filter(
-        trajectory=trajectory, subphase_slug=subphase.slug
-    ).prefetch_related("participants")
+    return Dialogue.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug).prefetch_related("participants")
 
 
 def people_for(trajectory_or_school) -> QuerySet:
     if isinstance(trajectory_or_school, Trajectory):
         t = trajectory_or_school
-        return (
-            access.people_for_school(t.school) if t.school_id else access.people_for_board(t.board)
-        )
+        return access.people_for_school(t.school) if t.school_id else access.people_for_board(t.board)
     return access.people_for_school(trajectory_or_school)

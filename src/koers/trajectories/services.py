@@ -35,8 +35,9 @@ def _check_people(people: Iterable[Person], allowed, field: str) -> None:
         raise ValidationError({field: _("Choose people from this school or board.")})
 
 
-def _check_trajectory(board: Board, school: School | None, title: str, owner: Person,
-                      participants: list[Person]) -> None:
+def _check_trajectory(
+    board: Board, school: School | None, title: str, owner: Person, participants: list[Person]
+) -> None:
     """A trajectory has a title, and its owner and participants work at its school or board."""
     allowed = access.people_for_school(school) if school else access.people_for_board(board)
     _check_people([owner], allowed, "owner")
@@ -60,8 +61,13 @@ def start_trajectory(
     participants = list(participants)
     _check_trajectory(board, school, title, owner, participants)
     trajectory = Trajectory.objects.create(
-        board=board, school=school, theme=theme, title=title.strip(), owner=owner,
-        start_date=start_date, created_by=user,
+        board=board,
+        school=school,
+        theme=theme,
+        title=title.strip(),
+        owner=owner,
+        start_date=start_date,
+        created_by=user,
     )
     trajectory.participants.set(participants)
     Cycle.objects.create(trajectory=trajectory, number=1, started_on=start_date)
@@ -94,9 +100,11 @@ def delete_trajectory(*, trajectory: Trajectory) -> None:
 @transaction.atomic
 def purge(*, retention: dict[str, int]) -> dict[str, int]:
     """Trajectories deleted longer ago than an admin can restore, with all they hold."""
-    return {"deleted trajectories": soft_delete.expired(
-        Trajectory.objects.all(), retention["soft_deleted"]).delete()[1].get(
-        Trajectory._meta.label, 0)}
+    return {
+        "deleted trajectories": soft_delete.expired(Trajectory.objects.all(), retention["soft_deleted"])
+        .delete()[1]
+        .get(Trajectory._meta.label, 0)
+    }
 
 
 def restore_trajectory(*, trajectory: Trajectory) -> None:
@@ -127,43 +135,53 @@ def save_entry(
         try:
             with transaction.atomic():
                 entry = Entry.objects.create(
-                    trajectory=trajectory, kind=kind, key=key, subphase_slug=subphase_slug,
-                    text=text, not_relevant=not_relevant, version=1, updated_by=user,
+                    trajectory=trajectory,
+                    kind=kind,
+                    key=key,
+                    subphase_slug=subphase_slug,
+                    text=text,
+                    not_relevant=not_relevant,
+                    version=1,
+                    updated_by=user,
                 )
         except IntegrityError:
-            current = Entry.objects.select_related("updated_by").get(
-                trajectory=trajectory, kind=kind, key=key
-            )
+            current = Entry.objects.select_related("updated_by").get(trajectory=trajectory, kind=kind, key=key)
             raise EditConflict(current, text) from None
     else:
-        updated = Entry.objects.filter(
-            trajectory=trajectory, kind=kind, key=key, version=base_version
-        ).update(text=text, not_relevant=not_relevant, version=base_version + 1,
-                 updated_by=user, updated_at=now)
-        current = Entry.objects.select_related("updated_by").filter(
-            trajectory=trajectory, kind=kind, key=key
-        ).first()
+        updated = Entry.objects.filter(trajectory=trajectory, kind=kind, key=key, version=base_version).update(
+            text=text, not_relevant=not_relevant, version=base_version + 1, updated_by=user, updated_at=now
+        )
+        current = Entry.objects.select_related("updated_by").filter(trajectory=trajectory, kind=kind, key=key).first()
         if not updated:
             if current is None:  # the editor's version never existed: treat as new
                 return save_entry(
-                    trajectory=trajectory, kind=kind, key=key, subphase_slug=subphase_slug,
-                    text=text, not_relevant=not_relevant, base_version=0, user=user,
+                    trajectory=trajectory,
+                    kind=kind,
+                    key=key,
+                    subphase_slug=subphase_slug,
+                    text=text,
+                    not_relevant=not_relevant,
+                    base_version=0,
+                    user=user,
                 )
             raise EditConflict(current, text)
         entry = current
     EntryRevision.objects.create(
-        entry=entry, version=entry.version, text=text, not_relevant=not_relevant,
-        edited_at=now, edited_by=user,
+        entry=entry,
+        version=entry.version,
+        text=text,
+        not_relevant=not_relevant,
+        edited_at=now,
+        edited_by=user,
     )
     return entry
 
 
 @transaction.atomic
-def set_subphase_done(
-    *, trajectory: Trajectory, subphase_slug: str, done: bool, user: User
-) -> SubphaseStatus:
+def set_subphase_done(*, trajectory: Trajectory, subphase_slug: str, done: bool, user: User) -> SubphaseStatus:
     status, _created = SubphaseStatus.objects.update_or_create(
-        trajectory=trajectory, subphase_slug=subphase_slug,
+        trajectory=trajectory,
+        subphase_slug=subphase_slug,
         defaults={"done": done, "changed_by": user},
     )
     return status
@@ -184,9 +202,7 @@ def log_dialogue(
     participants = list(participants)
     roles = list(roles)
     if not participants and not roles:
-        raise ValidationError(
-            {"participants": _("Say who took part: choose people, roles, or both.")}
-        )
+        raise ValidationError({"participants": _("Say who took part: choose people, roles, or both.")})
     unknown = set(roles) - set(Functie.values)
     if unknown:
         raise ValidationError({"roles": _("Unknown role.")})
@@ -197,8 +213,13 @@ def log_dialogue(
     )
     _check_people(participants, allowed, "participants")
     dialogue = Dialogue.objects.create(
-        trajectory=trajectory, subphase_slug=subphase_slug, held_on=held_on, roles=roles,
-        topic=topic.strip(), outcome=outcome, created_by=user,
+        trajectory=trajectory,
+        subphase_slug=subphase_slug,
+        held_on=held_on,
+        roles=roles,
+        topic=topic.strip(),
+        outcome=outcome,
+        created_by=user,
     )
     dialogue.participants.set(participants)
     return dialogue

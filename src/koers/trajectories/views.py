@@ -36,15 +36,15 @@ def _start(request, *, board, school, people, cancel_url):
     form = StartTrajectoryForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         try:
-            trajectory = services.start_trajectory(user=request.user, board=board, school=school,
-                                                   **form.cleaned_data)
+            trajectory = services.start_trajectory(user=request.user, board=board, school=school, **form.cleaned_data)
         except ValidationError as exc:
             show_errors(form, exc)
         else:
             messages.success(request, _("The trajectory has started."))
             return redirect("trajectories:detail", trajectory_id=trajectory.pk)
-    return render(request, "trajectories/start.html",
-                  {"form": form, "board": board, "school": school, "cancel_url": cancel_url})
+    return render(
+        request, "trajectories/start.html", {"form": form, "board": board, "school": school, "cancel_url": cancel_url}
+    )
 
 
 @login_required
@@ -52,25 +52,37 @@ def start_at_school(request, school_id: int):
     school = selectors.school_for(request.user, school_id)
     if not access.can_start_trajectory_at_school(request.user, school):
         raise Http404
-    return _start(request, board=school.board, school=school,
-                  people=access.people_for_school(school),
-                  cancel_url=reverse("organisations:school", args=[school.pk]))
+    return _start(
+        request,
+        board=school.board,
+        school=school,
+        people=access.people_for_school(school),
+        cancel_url=reverse("organisations:school", args=[school.pk]),
+    )
 
 
 @login_required
 def start_at_board(request, board_id: int):
     board = selectors.board_for(request.user, board_id)
-    return _start(request, board=board, school=None, people=access.people_for_board(board),
-                  cancel_url=reverse("organisations:board", args=[board.pk]))
+    return _start(
+        request,
+        board=board,
+        school=None,
+        people=access.people_for_board(board),
+        cancel_url=reverse("organisations:board", args=[board.pk]),
+    )
 
 
 @login_required
 def edit(request, trajectory_id: int):
     trajectory = selectors.steerable_trajectory_for(request.user, trajectory_id)
-    initial = {"title": trajectory.title, "owner": trajectory.owner,
-               "participants": trajectory.participants.all(), "start_date": trajectory.start_date}
-    form = TrajectoryForm(request.POST or None, initial=initial,
-                          people=selectors.people_for(trajectory))
+    initial = {
+        "title": trajectory.title,
+        "owner": trajectory.owner,
+        "participants": trajectory.participants.all(),
+        "start_date": trajectory.start_date,
+    }
+    form = TrajectoryForm(request.POST or None, initial=initial, people=selectors.people_for(trajectory))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_trajectory(trajectory=trajectory, **form.cleaned_data)
@@ -87,8 +99,7 @@ def delete(request, trajectory_id: int):
     trajectory = selectors.steerable_trajectory_for(request.user, trajectory_id)
     if request.method == "POST":
         services.delete_trajectory(trajectory=trajectory)
-        messages.success(request, _("The trajectory has been deleted. An administrator can "
-                                    "restore it within 30 days."))
+        messages.success(request, _("The trajectory has been deleted. An administrator can restore it within 30 days."))
         if trajectory.school_id:
             return redirect("organisations:school", school_id=trajectory.school_id)
         return redirect("organisations:board", board_id=trajectory.board_id)
@@ -101,14 +112,18 @@ def delete(request, trajectory_id: int):
 @login_required
 def detail(request, trajectory_id: int):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
-    return render(request, "trajectories/detail.html", {
-        "trajectory": trajectory,
-        "can_steer": access.can_steer(request.user, trajectory),
-        "phases": selectors.trajectory_progress(trajectory),
-        "participants": trajectory.participants.all(),
-        "state": plan_selectors.cycle_state(trajectory),
-        "pdca_choices": plan_rules.Pdca.choices,
-    })
+    return render(
+        request,
+        "trajectories/detail.html",
+        {
+            "trajectory": trajectory,
+            "can_steer": access.can_steer(request.user, trajectory),
+            "phases": selectors.trajectory_progress(trajectory),
+            "participants": trajectory.participants.all(),
+            "state": plan_selectors.cycle_state(trajectory),
+            "pdca_choices": plan_rules.Pdca.choices,
+        },
+    )
 
 
 @dataclass
@@ -125,8 +140,9 @@ class EntryBlock:
     saved: bool = False
 
 
-def _entry_block(trajectory, subphase, *, question=None, entry=None, form=None,
-                 conflict=None, saved=False) -> EntryBlock:
+def _entry_block(
+    trajectory, subphase, *, question=None, entry=None, form=None, conflict=None, saved=False
+) -> EntryBlock:
     if question is not None:
         dom_id, label = f"vraag-{question.slug}", for_theme(question.text, trajectory.theme)
         args = [trajectory.pk, subphase.slug, question.slug]
@@ -140,22 +156,19 @@ def _entry_block(trajectory, subphase, *, question=None, entry=None, form=None,
     if form is None:
         initial = {"version": 0}
         if entry is not None:
-            initial = {"text": entry.text, "not_relevant": entry.not_relevant,
-                       "version": entry.version}
+            initial = {"text": entry.text, "not_relevant": entry.not_relevant, "version": entry.version}
         form = EntryForm(initial=initial, auto_id=f"{dom_id}-%s")
     return EntryBlock(dom_id, label, form, entry, post_url, history_url, conflict, saved)
 
 
-def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form=None,
-                   status=200):
+def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form=None, status=200):
     """Render the subphase page; `replace` swaps in one bound entry block (errors, conflict)."""
     content = selectors.subphase_content(trajectory, subphase)
     groups = []
     for group in content.groups:
         blocks = []
         for question in group.questions.all():
-            block = _entry_block(trajectory, subphase, question=question,
-                                 entry=content.entries.get(question.slug))
+            block = _entry_block(trajectory, subphase, question=question, entry=content.entries.get(question.slug))
             if replace and replace.dom_id == block.dom_id:
                 block = replace
             blocks.append(block)
@@ -164,20 +177,24 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
     if replace and replace.dom_id == reflection.dom_id:
         reflection = replace
     people = selectors.people_for(trajectory)
-    evidence = (survey_presenters.evidence_cards(trajectory, request.user)
-                if subphase.slug == SUB_1B else None)
-    return render(request, "trajectories/subphase.html", {
-        "evidence": evidence, "can_steer": access.can_steer(request.user, trajectory),
-        "trajectory": trajectory,
-        "subphase": subphase,
-        "groups": groups,
-        "tips": content.tips,
-        "reflection": reflection,
-        "progress": selectors.subphase_progress(trajectory, subphase),
-        "dialogues": paginate(request, selectors.dialogues_in(trajectory, subphase), 10,
-                              "dialogen"),
-        "dialogue_form": dialogue_form or DialogueForm(people=people),
-    }, status=status)
+    evidence = survey_presenters.evidence_cards(trajectory, request.user) if subphase.slug == SUB_1B else None
+    return render(
+        request,
+        "trajectories/subphase.html",
+        {
+            "evidence": evidence,
+            "can_steer": access.can_steer(request.user, trajectory),
+            "trajectory": trajectory,
+            "subphase": subphase,
+            "groups": groups,
+            "tips": content.tips,
+            "reflection": reflection,
+            "progress": selectors.subphase_progress(trajectory, subphase),
+            "dialogues": paginate(request, selectors.dialogues_in(trajectory, subphase), 10, "dialogen"),
+            "dialogue_form": dialogue_form or DialogueForm(people=people),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -196,18 +213,28 @@ def _save(request, trajectory, subphase, *, question: Question | None):
         data = form.cleaned_data
         try:
             entry = services.save_entry(
-                trajectory=trajectory, kind=kind, key=key, subphase_slug=subphase.slug,
-                text=data["text"], not_relevant=data["not_relevant"],
-                base_version=data["version"], user=request.user,
+                trajectory=trajectory,
+                kind=kind,
+                key=key,
+                subphase_slug=subphase.slug,
+                text=data["text"],
+                not_relevant=data["not_relevant"],
+                base_version=data["version"],
+                user=request.user,
             )
         except services.EditConflict as conflict:
             # Keep the editor's text and let them save it on top of the current version.
-            form = EntryForm(initial={"text": conflict.attempted_text,
-                                      "not_relevant": data["not_relevant"],
-                                      "version": conflict.current.version},
-                             auto_id=f"{dom_id}-%s")
-            block = _entry_block(trajectory, subphase, question=question,
-                                 entry=conflict.current, form=form, conflict=conflict)
+            form = EntryForm(
+                initial={
+                    "text": conflict.attempted_text,
+                    "not_relevant": data["not_relevant"],
+                    "version": conflict.current.version,
+                },
+                auto_id=f"{dom_id}-%s",
+            )
+            block = _entry_block(
+                trajectory, subphase, question=question, entry=conflict.current, form=form, conflict=conflict
+            )
         except ValidationError as exc:
             form.add_error("text", exc.message_dict.get("text", exc.messages))
         else:
@@ -215,18 +242,21 @@ def _save(request, trajectory, subphase, *, question: Question | None):
                 messages.success(request, _("Saved."))
                 url = reverse("trajectories:subphase", args=[trajectory.pk, subphase.slug])
                 return HttpResponseRedirect(f"{url}#{dom_id}")
-            block = _entry_block(trajectory, subphase, question=question, entry=entry,
-                                 saved=True)
+            block = _entry_block(trajectory, subphase, question=question, entry=entry, saved=True)
     if block is None:
         current = selectors.entry_for(trajectory, kind, key)
         block = _entry_block(trajectory, subphase, question=question, entry=current, form=form)
     if request.htmx:
-        return render(request, "trajectories/partials/entry_response.html", {
-            "block": block, "trajectory": trajectory,
-            "progress": selectors.subphase_progress(trajectory, subphase),
-        })
-    return _subphase_page(request, trajectory, subphase, replace=block,
-                          status=409 if block.conflict else 400)
+        return render(
+            request,
+            "trajectories/partials/entry_response.html",
+            {
+                "block": block,
+                "trajectory": trajectory,
+                "progress": selectors.subphase_progress(trajectory, subphase),
+            },
+        )
+    return _subphase_page(request, trajectory, subphase, replace=block, status=409 if block.conflict else 400)
 
 
 @login_required
@@ -247,10 +277,17 @@ def save_reflection(request, trajectory_id: int, subphase: str):
 def _history(request, trajectory, subphase: Subphase, *, kind, key, label):
     entry = selectors.entry_for(trajectory, kind, key)
     revisions = paginate(request, selectors.entry_history(entry) if entry else [], 20)
-    return render(request, "trajectories/history.html", {
-        "trajectory": trajectory, "subphase": subphase, "label": label,
-        "entry": entry, "revisions": revisions,
-    })
+    return render(
+        request,
+        "trajectories/history.html",
+        {
+            "trajectory": trajectory,
+            "subphase": subphase,
+            "label": label,
+            "entry": entry,
+            "revisions": revisions,
+        },
+    )
 
 
 @login_required
@@ -258,16 +295,18 @@ def answer_history(request, trajectory_id: int, subphase: str, question: str):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
     sub = selectors.subphase_by_slug(subphase)
     q = selectors.question_in_subphase(sub, question)
-    return _history(request, trajectory, sub, kind=Entry.Kind.ANSWER, key=q.slug,
-                    label=for_theme(q.text, trajectory.theme))
+    return _history(
+        request, trajectory, sub, kind=Entry.Kind.ANSWER, key=q.slug, label=for_theme(q.text, trajectory.theme)
+    )
 
 
 @login_required
 def reflection_history(request, trajectory_id: int, subphase: str):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
     sub = selectors.subphase_by_slug(subphase)
-    return _history(request, trajectory, sub, kind=Entry.Kind.REFLECTION, key=sub.slug,
-                    label=_("Result and reflection"))
+    return _history(
+        request, trajectory, sub, kind=Entry.Kind.REFLECTION, key=sub.slug, label=_("Result and reflection")
+    )
 
 
 @login_required
@@ -277,12 +316,16 @@ def mark_done(request, trajectory_id: int, subphase: str):
     sub = selectors.subphase_by_slug(subphase)
     form = DoneForm(request.POST)
     form.is_valid()  # a missing box is simply "not done"
-    services.set_subphase_done(trajectory=trajectory, subphase_slug=sub.slug,
-                               done=form.cleaned_data.get("done", False), user=request.user)
+    services.set_subphase_done(
+        trajectory=trajectory, subphase_slug=sub.slug, done=form.cleaned_data.get("done", False), user=request.user
+    )
     progress = selectors.subphase_progress(trajectory, sub)
     if request.htmx:
-        return render(request, "trajectories/partials/done_response.html",
-                      {"trajectory": trajectory, "subphase": sub, "progress": progress})
+        return render(
+            request,
+            "trajectories/partials/done_response.html",
+            {"trajectory": trajectory, "subphase": sub, "progress": progress},
+        )
     messages.success(request, _("Marked as done.") if progress.done else _("Reopened."))
     return redirect("trajectories:subphase", trajectory_id=trajectory.pk, subphase=sub.slug)
 
@@ -296,8 +339,7 @@ def add_dialogue(request, trajectory_id: int, subphase: str):
     form = DialogueForm(request.POST, people=people)
     if form.is_valid():
         try:
-            services.log_dialogue(trajectory=trajectory, subphase_slug=sub.slug,
-                                  user=request.user, **form.cleaned_data)
+            services.log_dialogue(trajectory=trajectory, subphase_slug=sub.slug, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -307,10 +349,15 @@ def add_dialogue(request, trajectory_id: int, subphase: str):
                 return HttpResponseRedirect(f"{url}#dialogen")
             form = DialogueForm(people=people)
     if request.htmx:
-        return render(request, "trajectories/partials/dialogues.html", {
-            "trajectory": trajectory, "subphase": sub, "dialogue_form": form,
-            "dialogues": paginate(request, selectors.dialogues_in(trajectory, sub), 10,
-                                  "dialogen"),
-            "logged": form.is_bound is False,
-        })
+        return render(
+            request,
+            "trajectories/partials/dialogues.html",
+            {
+                "trajectory": trajectory,
+                "subphase": sub,
+                "dialogue_form": form,
+                "dialogues": paginate(request, selectors.dialogues_in(trajectory, sub), 10, "dialogen"),
+                "logged": form.is_bound is False,
+            },
+        )
     return _subphase_page(request, trajectory, sub, dialogue_form=form, status=400)

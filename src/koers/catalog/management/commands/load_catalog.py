@@ -10,8 +10,12 @@ class Command(BaseCommand):
     help = "Load the content catalogue (themes, werkdocument, tables, figures) from YAML."
 
     def add_arguments(self, parser):
-        parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR,
-                            help="Folder with the content files (default: the built-in catalogue).")
+        parser.add_argument(
+            "--content-dir",
+            type=Path,
+            default=CONTENT_DIR,
+            help="Folder with the content files (default: the built-in catalogue).",
+        )
 
     def handle(self, *args, content_dir: Path, **options):
         try:

@@ -9,7 +9,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created, logins = load_demo()
         self.stdout.write(
-            self.style.SUCCESS("Demo organisation loaded.") if created
+            self.style.SUCCESS("Demo organisation loaded.")
+            if created
             else "Demo organisation was already there; nothing changed."
         )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
