@@ -1385,6 +1385,11 @@ NL.update({
         "Voor groepen zonder e-mailadressen, zoals leerlingen of ouders: één link per groep, die u zelf deelt. Iedereen met de link kan antwoorden, tot het aantal respondenten dat u verwacht.",
     "Close the round now, for good: links stop working, the report is made from the responses so far, and Koers forgets who responded.":
         "Sluit de ronde nu, definitief: links werken niet meer, het rapport wordt gemaakt van de antwoorden tot nu toe, en Koers vergeet wie reageerde.",
+    # --- trust, second part ---
+    "This page cannot be opened this way": "Deze pagina kan zo niet worden geopend",
+    "This address carries out an action from a button on another page; it cannot be opened on its own. Go back to the page you came from and use its button.": "Dit adres voert een handeling uit vanaf een knop op een andere pagina; het kan niet los worden geopend. Ga terug naar de pagina waar u vandaan kwam en gebruik de knop daar.",
+    "The form was out of date": "Het formulier was verouderd",
+    "The page you sent was opened too long ago, or in another window that has since logged out. Go back, reload the page and send it again; copy any long text you typed first.": "De pagina die u verstuurde is te lang geleden geopend, of in een ander venster dat inmiddels is uitgelogd. Ga terug, laad de pagina opnieuw en verstuur hem nog eens; kopieer eerst een lange tekst die u typte.",
 })
 
 

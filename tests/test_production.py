@@ -82,6 +82,36 @@ def test_error_pages_are_dutch_with_a_way_back(client, org, settings, url, statu
     assert text in page and "Naar uw overzicht" in page and 'lang="nl"' in page
 
 
+def test_opening_an_action_address_gets_our_405_page(client, org, settings):
+    """`require_POST` answers a GET with an empty 405; a followed or bookmarked action address
+    gets our page instead, and the action does not run."""
+    settings.DEBUG = False
+    client.force_login(org.schoolleider)
+    before = org.trajectory.entries.count()
+    response = client.get(
+        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"])
+    )
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+    page = response.content.decode()
+    assert "Deze pagina kan zo niet worden geopend" in page and "Naar uw overzicht" in page
+    assert org.trajectory.entries.count() == before
+
+
+def test_a_stale_form_gets_our_403_page(org, settings):
+    from django.test import Client
+
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(org.schoolleider)
+    response = client.post(
+        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
+        {"text": "Iets", "base_version": "0"},
+    )
+    assert response.status_code == 403
+    assert "Het formulier was verouderd" in response.content.decode()
+
+
 def test_an_oversized_post_gets_our_400_page_and_nothing_is_stored(client, org, settings):
     settings.DEBUG = False
     client.force_login(org.schoolleider)

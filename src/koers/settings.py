@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "koers.headers.PrivatePages",
     "koers.auth_guard.IdleSessions",
+    "koers.errors.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "koers.urls"
