@@ -249,4 +249,5 @@ KOERS_RETENTION = {
     "open_link_drafts": int(os.environ.get("KOERS_RETAIN_OPEN_DRAFTS_DAYS", "14")),
     "share_links": 30,  # after they expired or were withdrawn
     "generated_pdfs": int(os.environ.get("KOERS_RETAIN_PDFS_DAYS", "7")),
+    "finished_tasks": 7,  # queued work keeps its arguments, such as an address asking for a reset
 }

@@ -45,6 +45,22 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, org):
     assert response.status_code == 302 and mail.outbox == []
 
 
+def test_reset_mail_goes_through_the_queue_so_known_and_unknown_addresses_look_alike(client, org, settings):
+    """With the production queue the request only stores the address: both answers are the
+    same redirect and queue one task each, and nothing is looked up or sent until the worker."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    known = client.post(reverse("password_reset"), {"email": org.leraar.email})
+    unknown = client.post(reverse("password_reset"), {"email": "onbekend@test.example"})
+    assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
+    assert DBTaskResult.objects.count() == 2 and mail.outbox == []
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert [m.to for m in mail.outbox] == [[org.leraar.email]]
+    assert "/account/reset/" in mail.outbox[0].body
+
+
 def test_logging_out_takes_a_post(client, org):
     client.force_login(org.leraar)
     assert client.post(reverse("logout")).status_code == 302

@@ -71,3 +71,16 @@ def test_purge_removes_ended_share_links_and_keeps_live_ones(org):
     ShareLink.objects.filter(pk=ended.pk).update(expires_on=_days_ago(31))
     call_command("purge")
     assert list(ShareLink.objects.values_list("label", flat=True)) == ["MR"]
+
+
+def test_purge_removes_finished_tasks_with_their_arguments_after_a_week(client, org, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for email in ("oud@s.example", "nieuw@s.example"):
+        client.post("/account/password_reset/", {"email": email})
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    old = DBTaskResult.objects.get(args_kwargs__args__0="oud@s.example")
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - datetime.timedelta(days=8))
+    call_command("purge")
+    assert [r.args_kwargs["args"][0] for r in DBTaskResult.objects.all()] == ["nieuw@s.example"]

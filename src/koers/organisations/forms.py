@@ -1,12 +1,13 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCreationForm
-from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from koers import auth_guard
 
 from .models import User
+from .tasks import send_password_reset
 
 
 class LoginForm(AuthenticationForm):
@@ -32,6 +33,14 @@ class LoginForm(AuthenticationForm):
             self.request.session.set_expiry(settings.KOERS_IDLE_MINUTES * 60)
             self.request.session["koers_idle"] = True
         return cleaned
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Queues the mail instead of sending it in the request (see tasks.send_password_reset)."""
+
+    def save(self, *, request, domain_override=None, use_https=False, **_):
+        domain = domain_override or request.get_host()
+        send_password_reset.enqueue(self.cleaned_data["email"], domain, use_https)
 
 
 class AdminUserCreationForm(DjangoAdminUserCreationForm):

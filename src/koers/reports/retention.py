@@ -2,9 +2,12 @@
 `purge_task` task, with the periods of settings.KOERS_RETENTION. Safe to run any number of
 times."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from koers.surveys import services as surveys
 from koers.trajectories import services as trajectories
@@ -18,4 +21,9 @@ def purge_all() -> dict[str, int]:
     removed |= trajectories.purge(retention=retention)
     removed |= reports.purge(today=today, retention=retention)
     removed["expired sessions"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
+    removed["finished tasks"] = (
+        DBTaskResult.objects.finished()
+        .filter(finished_at__lt=timezone.now() - timedelta(days=retention["finished_tasks"]))
+        .delete()[0]
+    )
     return removed
