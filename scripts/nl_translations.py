@@ -1390,6 +1390,181 @@ NL.update({
     "This address carries out an action from a button on another page; it cannot be opened on its own. Go back to the page you came from and use its button.": "Dit adres voert een handeling uit vanaf een knop op een andere pagina; het kan niet los worden geopend. Ga terug naar de pagina waar u vandaan kwam en gebruik de knop daar.",
     "The form was out of date": "Het formulier was verouderd",
     "The page you sent was opened too long ago, or in another window that has since logged out. Go back, reload the page and send it again; copy any long text you typed first.": "De pagina die u verstuurde is te lang geleden geopend, of in een ander venster dat inmiddels is uitgelogd. Ga terug, laad de pagina opnieuw en verstuur hem nog eens; kopieer eerst een lange tekst die u typte.",
+    # AVG: access log, export, erasure
+    "erased on": "gewist op",
+    "Survey report read": "Enquêterapport gelezen",
+    "Survey report downloaded": "Enquêterapport gedownload",
+    "Trajectory report read": "Trajectrapport gelezen",
+    "Report PDF downloaded": "Rapport-pdf gedownload",
+    "Share link opened": "Gedeelde link geopend",
+    "Opened in the admin": "Geopend in het beheer",
+    "Personal data exported": "Persoonsgegevens geëxporteerd",
+    "Person erased": "Persoon gewist",
+    "when": "wanneer",
+    "what": "wat",
+    "about": "waarover",
+    "access record": "inzageregel",
+    "access log": "inzagelog",
+    "My account": "Mijn account",
+    "Logs in as": "Logt in als",
+    "Password": "Wachtwoord",
+    "Change my password": "Mijn wachtwoord wijzigen",
+    "My data": "Mijn gegevens",
+    "See and download everything Koers holds about you.": "Bekijk en download alles wat Koers over u bewaart.",
+    "Access log": "Inzagelog",
+    "Personal data requests": "AVG-verzoeken",
+    "Privacy": "Privacy",
+    "See who read reports and data of this school, and answer a request to see or erase someone's data.":
+        "Zie wie rapporten en gegevens van deze school heeft ingezien, en handel een verzoek om iemands gegevens in te zien of te wissen af.",
+    "Name or e-mail address": "Naam of e-mailadres",
+    "Who takes over what this person owns": "Wie neemt over wat deze persoon beheert",
+    "Trajectories and activities this person owns go to this colleague.":
+        "Trajecten en activiteiten waarvan deze persoon eigenaar is, gaan naar deze collega.",
+    "I understand that the name, address and account cannot be brought back":
+        "Ik begrijp dat naam, adres en account niet terug te halen zijn",
+    "Choose a colleague": "Kies een collega",
+    "Nobody needed": "Niemand nodig",
+    "Stakeholder “%(name)s”": "Stakeholder “%(name)s”",
+    "Dialogue “%(topic)s” of %(date)s": "Dialoog “%(topic)s” van %(date)s",
+    "Text in subphase %(code)s": "Tekst in deelfase %(code)s",
+    "Goal “%(goal)s”": "Doel “%(goal)s”",
+    "Activity “%(title)s”": "Activiteit “%(title)s”",
+    "You cannot erase yourself; ask another school leader or the board.":
+        "U kunt uzelf niet wissen; vraag een andere schoolleider of het bestuur.",
+    "Choose someone else of the same board.": "Kies iemand anders van hetzelfde bestuur.",
+    "This person owns trajectories or activities: choose who takes them over.":
+        "Deze persoon is eigenaar van trajecten of activiteiten: kies wie ze overneemt.",
+    "Erased": "Gewist",
+    "staff member": "medewerker",
+    "Person no. %(id)s": "Persoon nr. %(id)s",
+    "Access log of %(place)s": "Inzagelog van %(place)s",
+    "Who read or downloaded a report, an export or someone's data, who opened a share link, and what an administrator opened. Newest first; kept for a year.":
+        "Wie een rapport, een export of iemands gegevens las of downloadde, wie een gedeelde link opende, en wat een beheerder opende. Nieuwste eerst; een jaar bewaard.",
+    "Who": "Wie",
+    "What": "Wat",
+    "About": "Waarover",
+    "someone with the link": "iemand met de link",
+    "account erased": "account gewist",
+    "Pages of the access log": "Pagina's van het inzagelog",
+    "Nobody has read a report or someone's data here yet. When they do, it shows here.":
+        "Nog niemand heeft hier een rapport of iemands gegevens ingezien. Zodra dat gebeurt, staat het hier.",
+    "Person": "Persoon",
+    "E-mail address": "E-mailadres",
+    "Position": "Functie",
+    "Works at": "Werkt bij",
+    "Teams and sections": "Teams en secties",
+    "Account": "Account",
+    "Account since": "Account sinds",
+    "Last logged in": "Laatst ingelogd",
+    "Trajectories, activities and dialogues": "Trajecten, activiteiten en dialogen",
+    "Owner of": "Eigenaar van",
+    "No trajectories.": "Geen trajecten.",
+    "Takes part in": "Neemt deel aan",
+    "Activities owned": "Eigenaar van activiteiten",
+    "No activities.": "Geen activiteiten.",
+    "Named in dialogues": "Genoemd bij dialogen",
+    "No dialogues.": "Geen dialogen.",
+    "Texts written": "Geschreven teksten",
+    "%(trajectory)s: %(n)s saved version": ("%(trajectory)s: %(n)s opgeslagen versie", "%(trajectory)s: %(n)s opgeslagen versies"),
+    "No texts.": "Geen teksten.",
+    "Survey invitations": "Uitnodigingen voor enquêtes",
+    "Koers keeps an invitation's address until some time after the round closed. Answers are not here: they are anonymous and cannot be traced to anyone, not even by Koers.":
+        "Koers bewaart het adres van een uitnodiging tot enige tijd na het sluiten van de ronde. Antwoorden staan hier niet: die zijn anoniem en tot niemand te herleiden, ook niet door Koers.",
+    "until": "tot",
+    "No invitations kept.": "Geen uitnodigingen bewaard.",
+    "Reports and data read": "Ingeziene rapporten en gegevens",
+    "Nothing read that is logged.": "Niets ingezien dat wordt vastgelegd.",
+    "Personal data in Koers": "Persoonsgegevens in Koers",
+    "Everything Koers holds about this person, as it stood on %(at)s.":
+        "Alles wat Koers over deze persoon bewaart, zoals het stond op %(at)s.",
+    "The person is erased": "De persoon is gewist",
+    "%(successor)s now owns their trajectories and activities.":
+        "%(successor)s is nu eigenaar van hun trajecten en activiteiten.",
+    "Still to edit by hand": "Nog met de hand aanpassen",
+    "The name or address still stands in these texts. Open each one and take it out or rewrite it. Keep this page open until you are done; it is not shown again.":
+        "In deze teksten staat de naam of het adres nog. Open ze een voor een en haal het weg of herschrijf de tekst. Houd deze pagina open tot u klaar bent; hij wordt niet opnieuw getoond.",
+    "Where": "Waar",
+    "Earlier saved versions of a text keep what they said; they go when the trajectory is deleted.":
+        "Eerder opgeslagen versies van een tekst houden wat erin stond; die verdwijnen wanneer het traject wordt verwijderd.",
+    "Their name and address stand in no text of the board's trajectories. Nothing is left to do.":
+        "Naam en adres staan in geen enkele tekst van de trajecten van het bestuur. Er is niets meer te doen.",
+    "Back to personal data requests": "Terug naar AVG-verzoeken",
+    "This is everything Koers holds about you. Download it to keep or to send on; for a correction or erasure, ask your school leader or the board.":
+        "Dit is alles wat Koers over u bewaart. Download het om te bewaren of door te sturen; vraag voor een correctie of verwijdering uw schoolleider of het bestuur.",
+    "Download as PDF": "Downloaden als pdf",
+    "Download as JSON": "Downloaden als JSON",
+    "When someone asks what Koers holds about them, or asks to be erased (AVG articles 15, 17 and 20), find them here. You see the staff of the schools you answer for.":
+        "Vraagt iemand wat Koers over hem of haar bewaart, of wil iemand gewist worden (AVG artikel 15, 17 en 20), zoek die persoon dan hier. U ziet de medewerkers van de scholen waarvoor u verantwoordelijk bent.",
+    "Search": "Zoeken",
+    "People": "Personen",
+    "board office": "bestuursbureau",
+    "Pages of people": "Pagina's met personen",
+    "Nobody matches “%(query)s”. Try part of the name, or the e-mail address.":
+        "Niemand past bij “%(query)s”. Probeer een deel van de naam, of het e-mailadres.",
+    "There are no staff at your schools in Koers yet.": "Er staan nog geen medewerkers van uw scholen in Koers.",
+    "Access and portability": "Inzage en overdraagbaarheid",
+    "Send the person a copy of what Koers holds about them. The download is noted in the access log.":
+        "Stuur de persoon een kopie van wat Koers over hem of haar bewaart. De download komt in het inzagelog.",
+    "Erase this person": "Deze persoon wissen",
+    "Erasing ends the person's account and roles, removes them from teams, trajectories and survey invitations, and replaces their name and address. Texts where their name is written are listed afterwards for you to edit: Koers does not change what people wrote.":
+        "Wissen beëindigt het account en de rollen van de persoon, haalt hem of haar uit teams, trajecten en enquête-uitnodigingen, en vervangt naam en adres. Teksten waarin de naam staat, krijgt u daarna als lijst om aan te passen: Koers verandert niet wat mensen schreven.",
+    "This person owns trajectories or activities. Choose who takes them over, so nothing is lost.":
+        "Deze persoon is eigenaar van trajecten of activiteiten. Kies wie ze overneemt, zodat er niets verloren gaat.",
+    "Erase for good": "Definitief wissen",
+    "What Koers holds": "Wat Koers bewaart",
+    "The person's data has been erased.": "De gegevens van de persoon zijn gewist.",
+    # two-step verification
+    "Switch off two-step verification (lost phone and recovery codes)":
+        "Tweestapsverificatie uitzetten (telefoon en herstelcodes kwijt)",
+    "Two-step verification is off for the chosen accounts; they set it up again.":
+        "Tweestapsverificatie staat uit voor de gekozen accounts; zij stellen het opnieuw in.",
+    "Code": "Code",
+    "The six digits your authenticator app shows now, or one of your recovery codes.":
+        "De zes cijfers die uw authenticator-app nu toont, of een van uw herstelcodes.",
+    "second factor": "tweede factor",
+    "second factors": "tweede factoren",
+    "recovery code": "herstelcode",
+    "recovery codes": "herstelcodes",
+    "Two-step verification is already on.": "Tweestapsverificatie staat al aan.",
+    "This code is not right. Type the six digits your app shows now.":
+        "Deze code klopt niet. Typ de zes cijfers die uw app nu toont.",
+    "Two-step verification": "Tweestapsverificatie",
+    "On": "Aan",
+    "Logging in asks for a code from your authenticator app.": "Bij het inloggen wordt een code uit uw authenticator-app gevraagd.",
+    "New recovery codes": "Nieuwe herstelcodes",
+    "Switch off": "Uitzetten",
+    "Off. Switch it on so that a password alone is not enough to log in as you.":
+        "Uit. Zet het aan, zodat een wachtwoord alleen niet genoeg is om als u in te loggen.",
+    "Set up two-step verification": "Tweestapsverificatie instellen",
+    "Recovery codes": "Herstelcodes",
+    "Two-step verification is on": "Tweestapsverificatie staat aan",
+    "If you lose your phone, you log in with one of these codes instead of a code from the app. Each works once. Print them or keep them somewhere safe, away from your phone: they are shown only now.":
+        "Raakt u uw telefoon kwijt, dan logt u in met een van deze codes in plaats van een code uit de app. Elke code werkt één keer. Print ze of bewaar ze op een veilige plek, niet bij uw telefoon: ze worden alleen nu getoond.",
+    "Your earlier recovery codes no longer work.": "Uw eerdere herstelcodes werken niet meer.",
+    "I have kept them": "Ik heb ze bewaard",
+    "Your role asks for two-step verification. Set it up now; after that you can go on.":
+        "Uw rol vraagt om tweestapsverificatie. Stel het nu in; daarna kunt u verder.",
+    "With two-step verification, logging in takes your password and a code from an app on your phone, so a guessed or leaked password alone is not enough.":
+        "Met tweestapsverificatie logt u in met uw wachtwoord én een code uit een app op uw telefoon. Een geraden of uitgelekt wachtwoord is dan niet genoeg.",
+    "Install an authenticator app on your phone, if you have none: for example Microsoft Authenticator, Google Authenticator or FreeOTP.":
+        "Installeer een authenticator-app op uw telefoon als u die nog niet hebt, bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP.",
+    "In the app, add an account and scan this code:": "Voeg in de app een account toe en scan deze code:",
+    "Cannot scan? Type this key in the app instead:": "Lukt scannen niet? Typ dan deze sleutel in de app:",
+    "Type the six digits the app now shows for Koers, to check that it works.":
+        "Typ de zes cijfers die de app nu voor Koers toont, om te controleren dat het werkt.",
+    "Switch on": "Aanzetten",
+    "Log in again: the code was not given within five minutes.":
+        "Log opnieuw in: de code is niet binnen vijf minuten ingevuld.",
+    "This code is not right, or it was used already. Try the code your app shows now.":
+        "Deze code klopt niet, of is al gebruikt. Probeer de code die uw app nu toont.",
+    "Two-step verification is required for your role; it cannot be switched off.":
+        "Tweestapsverificatie is verplicht voor uw rol; u kunt het niet uitzetten.",
+    "Two-step verification is off. You log in with your password only.":
+        "Tweestapsverificatie staat uit. U logt in met alleen uw wachtwoord.",
+    "Type the code from your app": "Typ de code uit uw app",
+    "Your password was right. Open the authenticator app on your phone and type the code it shows for Koers. Lost your phone? Type one of your recovery codes.":
+        "Uw wachtwoord klopt. Open de authenticator-app op uw telefoon en typ de code die deze voor Koers toont. Telefoon kwijt? Typ dan een van uw herstelcodes.",
+    "Start again": "Opnieuw beginnen",
 })
 
 

@@ -25,6 +25,20 @@ PUBLIC = {
     "surveys:review",
 }
 
+# Pages about the visitor themselves or their own scope (their account, their data, the people
+# they answer for): they name no object of another board to find.
+OWN = {
+    "organisations:home",
+    "organisations:account",
+    "organisations:second_factor",
+    "organisations:recovery_codes",
+    "organisations:second_factor_off",
+    "privacy:my_data",
+    "privacy:my_data_export",
+    "privacy:people",
+    "privacy:erased",
+}
+
 
 def _patterns(resolver=None, namespace=None):
     """Every named pattern of the app's namespaces; Django's auth views (login, password
@@ -47,6 +61,7 @@ def _urls(org):
         "trajectory_id": org.trajectory.pk,
         "subphase": sub.slug,
         "question": question.slug,
+        "person_id": org.leraar.person.pk,
     }
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
@@ -93,7 +108,7 @@ def test_every_object_of_another_board_is_not_found(client, org, other_org, role
     client.force_login(getattr(other_org, role))
     walked = 0
     for name, url in _urls(org):
-        if name == "organisations:home":
+        if name in OWN:
             continue
         # A POST-only view answers GET with 405 whatever the id, which reveals nothing;
         # the POST that would act on the object must not find it.

@@ -1,7 +1,8 @@
 """Guessing passwords is slowed down: after KOERS_LOGIN_FAILURES = (5, 900) failures within the
 window, for one account or from one address, every login there waits until the window ends,
 on the login page and on /beheer/ alike (both go through `authenticate`). Failed logins are
-logged to koers.security, with the account and the address, never the password."""
+logged to koers.security, with the account and the address, never the password. A wrong
+second-factor code counts as a failure too."""
 
 import logging
 import time
@@ -38,7 +39,11 @@ class ThrottledBackend(ModelBackend):
 
 @receiver(user_login_failed)
 def _count_failure(sender, credentials, request=None, **kwargs):
-    username = credentials.get("username") or credentials.get("email")
+    count_failure(request, credentials.get("username") or credentials.get("email"))
+
+
+def count_failure(request, username: str | None) -> None:
+    """One failed login (a wrong password or second-factor code) for the account and address."""
     _limit, seconds = settings.KOERS_LOGIN_FAILURES
     for action, subject in _subjects(request, username):
         ratelimit.record(action, subject, seconds)

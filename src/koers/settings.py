@@ -42,7 +42,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("KOERS_ALLOWED_HOSTS", "127.0.0.1,loc
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("KOERS_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "koers.organisations.admin_apps.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "koers.plans",
     "koers.reports",
     "koers.surveys",
+    "koers.privacy",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "koers.headers.PrivatePages",
     "koers.auth_guard.IdleSessions",
+    "koers.organisations.second_factor.SecondFactorGate",
     "koers.errors.MethodNotAllowedPage",
 ]
 
@@ -243,11 +245,18 @@ KOERS_OPEN_LINK_STARTS = (60, 600)
 KOERS_OPEN_LINK_SUBMITS = (20, 600)
 
 # Retention in days, applied by `koers purge` (daily; docs/deploy.md).
+# Two-step verification (an authenticator app) is open to everyone; with KOERS_REQUIRE_2FA=1
+# admins and board roles must set it up before they see anything else.
+KOERS_REQUIRE_2FA = os.environ.get("KOERS_REQUIRE_2FA", "0") == "1"
+
 KOERS_RETENTION = {
     "soft_deleted": 30,  # trajectories and rounds an admin can still restore
     "invitation_addresses": int(os.environ.get("KOERS_RETAIN_INVITATIONS_DAYS", "30")),
     "open_link_drafts": int(os.environ.get("KOERS_RETAIN_OPEN_DRAFTS_DAYS", "14")),
     "share_links": 30,  # after they expired or were withdrawn
     "generated_pdfs": int(os.environ.get("KOERS_RETAIN_PDFS_DAYS", "7")),
-    "finished_tasks": 7,  # queued work keeps its arguments, such as an address asking for a reset
+    "finished_tasks": 7,
+    "access_log": int(
+        os.environ.get("KOERS_RETAIN_ACCESS_LOG_DAYS", "365")
+    ),  # queued work keeps its arguments, such as an address asking for a reset
 }

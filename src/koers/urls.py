@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from koers.organisations.forms import LoginForm, QueuedPasswordResetForm
+from koers.organisations import views as organisation_views
+from koers.organisations.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", include("koers.organisations.urls")),
@@ -11,7 +12,9 @@ urlpatterns = [
     path("", include("koers.reports.urls")),
     path("", include("koers.surveys.urls")),
     path("", include("koers.trajectories.urls")),
-    path("account/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("", include("koers.privacy.urls")),
+    path("account/login/", organisation_views.Login.as_view(), name="login"),
+    path("account/login/code/", organisation_views.login_code, name="login_code"),
     path(
         "account/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),

@@ -38,14 +38,18 @@ def test_one_address_guessing_many_accounts_is_slowed_down(client, org):
     assert "Te veel mislukte pogingen" in response.content.decode()
 
 
-def test_the_admin_login_waits_too(client, org):
+def test_the_admin_login_is_our_login_with_its_wait(client, org):
+    """/beheer/ has no login of its own that could skip the throttle or the second factor."""
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("beheer@s.example", PASSWORD)
+    response = client.post(reverse("admin:login") + "?next=/beheer/", {"username": admin.email, "password": PASSWORD})
+    assert response.status_code == 302 and response.url == reverse("login") + "?next=/beheer/"
+    assert "_auth_user_id" not in client.session
     for _attempt in range(5):
-        client.post(reverse("admin:login"), {"username": admin.email, "password": "fout"})
-    response = client.post(reverse("admin:login"), {"username": admin.email, "password": PASSWORD})
-    assert response.status_code == 200 and "_auth_user_id" not in client.session
+        client.post(response.url, {"username": admin.email, "password": "fout"})
+    waited = client.post(response.url, {"username": admin.email, "password": PASSWORD})
+    assert waited.status_code == 200 and "_auth_user_id" not in client.session
 
 
 def test_without_stay_logged_in_the_session_ends_when_idle(client, org, settings):

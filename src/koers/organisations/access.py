@@ -17,6 +17,7 @@ from .models import (
     SURVEY_SCHOOL_ROLES,
     Board,
     Person,
+    Role,
     School,
 )
 
@@ -55,13 +56,31 @@ def survey_schools(user: User) -> QuerySet[School]:
     )
 
 
+def privacy_schools(user: User) -> QuerySet[School]:
+    """Schools whose access log and people's data the user answers for under the AVG: the
+    board's bestuurder and HR for every school of the board, the school leader for theirs."""
+    return School.objects.filter(
+        Q(board__in=boards_for(user)) | Q(id__in=user.memberships.filter(role=Role.SCHOOLLEIDER).values("school_id"))
+    )
+
+
+def people_in_care(user: User) -> QuerySet[Person]:
+    """People whose data the user may export or erase: staff of their privacy schools, and for
+    board roles also the board office. Erased people are no longer listed."""
+    return Person.objects.filter(
+        Q(school__in=privacy_schools(user)) | Q(board__in=boards_for(user)), erased_at__isnull=True
+    )
+
+
 def people_for_school(school: School) -> QuerySet[Person]:
     """Who can be named in a school's trajectory: its staff and the board's office staff."""
-    return Person.objects.filter(Q(school=school) | Q(board_id=school.board_id, school__isnull=True))
+    return Person.objects.filter(
+        Q(school=school) | Q(board_id=school.board_id, school__isnull=True), erased_at__isnull=True
+    )
 
 
 def people_for_board(board: Board) -> QuerySet[Person]:
-    return Person.objects.filter(board=board)
+    return Person.objects.filter(board=board, erased_at__isnull=True)
 
 
 def trajectories_for(user: User) -> QuerySet[Trajectory]:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import Board, Membership, Person, School, Team, User
 
@@ -78,3 +79,10 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "usable_password", "password1", "password2")}),
     )
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Switch off two-step verification (lost phone and recovery codes)"))
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            services.remove_second_factor(user)
+        self.message_user(request, _("Two-step verification is off for the chosen accounts; they set it up again."))

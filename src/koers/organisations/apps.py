@@ -8,3 +8,5 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self):
         from koers import auth_guard  # noqa: F401  (counts failed logins)
+
+        from . import second_factor  # noqa: F401  (notes each login's two-step state)

@@ -35,6 +35,15 @@ class LoginForm(AuthenticationForm):
         return cleaned
 
 
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows now, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
     """Queues the mail instead of sending it in the request (see tasks.send_password_reset)."""
 

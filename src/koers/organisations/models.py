@@ -162,6 +162,8 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     functie = models.CharField(_("position"), max_length=20, choices=Functie.choices)
     user = models.OneToOneField(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person")
+    # Set when the person's data was erased (koers.privacy): the row stays for what refers to it.
+    erased_at = models.DateTimeField(_("erased on"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -210,3 +212,71 @@ class Membership(models.Model):
             raise ValidationError({"role": _("This role applies to a school, not a board.")})
         if self.school_id and self.role in BOARD_ROLES:
             raise ValidationError({"role": _("This role applies to a board, not a school.")})
+
+
+class AccessRecord(models.Model):
+    """One read of sensitive data (a report, an export, a download, a share-link open, an
+    admin page, a person's data), for the school leader and the board to see who saw what.
+    It names what was read by its title, never its content."""
+
+    class Kind(models.TextChoices):
+        SURVEY_REPORT = "survey_report", _("Survey report read")
+        SURVEY_EXPORT = "survey_export", _("Survey report downloaded")
+        TRAJECTORY_REPORT = "trajectory_report", _("Trajectory report read")
+        PDF_DOWNLOAD = "pdf_download", _("Report PDF downloaded")
+        SHARE_OPEN = "share_open", _("Share link opened")
+        ADMIN_VIEW = "admin_view", _("Opened in the admin")
+        PERSONAL_DATA = "personal_data", _("Personal data exported")
+        ERASURE = "erasure", _("Person erased")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("about"), max_length=300)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["school", "-at"], name="access_school_at"),
+            models.Index(fields=["board", "-at"], name="access_board_at"),
+        ]
+        verbose_name = _("access record")
+        verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.subject}"
+
+
+class SecondFactor(models.Model):
+    """A user's authenticator app (TOTP). The secret is sealed with a key derived from the
+    server's secret key, so a copy of the database alone cannot make codes."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="second_factor")
+    sealed_secret = models.TextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0, help_text="The last 30-second step used; no code counts twice.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("second factor")
+        verbose_name_plural = _("second factors")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the phone is lost; only its hash is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"

@@ -1,10 +1,24 @@
-from django.shortcuts import render
+import time
 
+from django.conf import settings
+from django.contrib import auth, messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers import auth_guard, totp
 from koers.auth import login_required
+from koers.form_errors import show_errors
 from koers.pagination import paginate
 from koers.trajectories import selectors
 
-from . import access
+from . import access, second_factor, services
+from .forms import CodeForm, LoginForm
+from .models import User
+from .qr import qr_svg
 
 
 @login_required
@@ -48,7 +62,117 @@ def school_detail(request, school_id: int):
             "can_start": access.can_start_trajectory_at_school(request.user, school),
             "can_see_board": access.boards_for(request.user).filter(pk=school.board_id).exists(),
             "can_survey": access.survey_schools(request.user).filter(pk=school.pk).exists(),
+            "can_privacy": access.privacy_schools(request.user).filter(pk=school.pk).exists(),
             "trajectories": paginate(request, selectors.trajectories_of_school(request.user, school), 10, "trajecten"),
             "subphase_total": selectors.subphase_count(),
         },
     )
+
+
+class Login(auth_views.LoginView):
+    """The password step. For someone with two-step verification it does not log in yet: it
+    remembers who passed it (for five minutes) and asks for the code."""
+
+    authentication_form = LoginForm
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not second_factor.has_second_factor(user):
+            return super().form_valid(form)
+        self.request.session[second_factor.PENDING] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "next": self.get_success_url(),
+            "until": int(time.time()) + second_factor.PENDING_SECONDS,
+        }
+        return redirect("login_code")
+
+
+def login_code(request):
+    pending = request.session.get(second_factor.PENDING)
+    if not pending or pending["until"] < time.time():
+        request.session.pop(second_factor.PENDING, None)
+        messages.info(request, _("Log in again: the code was not given within five minutes."))
+        return redirect("login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.get(pk=pending["user"])
+        _limit, seconds = settings.KOERS_LOGIN_FAILURES
+        if auth_guard.locked(request, user.email):
+            form.add_error("code", LoginForm.error_messages["locked"] % {"minutes": seconds // 60})
+        elif services.check_second_factor(user, form.cleaned_data["code"]):
+            del request.session[second_factor.PENDING]
+            request.session[second_factor.PASSED] = True
+            auth.login(request, user, backend=pending["backend"])
+            return redirect(pending["next"])
+        else:
+            auth_guard.count_failure(request, user.email)
+            form.add_error(
+                "code", _("This code is not right, or it was used already. Try the code your app shows now.")
+            )
+    return render(request, "registration/login_code.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def account(request):
+    return render(
+        request,
+        "organisations/account.html",
+        {
+            "has_second_factor": second_factor.has_second_factor(request.user),
+            "second_factor_required": second_factor.required_for(request.user),
+        },
+    )
+
+
+@login_required
+def second_factor_setup(request):
+    """Set up the authenticator: scan the code, type what the app shows; the recovery codes are
+    shown once, on the answer to that."""
+    try:
+        device = services.start_second_factor(request.user)
+    except ValidationError:
+        return redirect("organisations:account")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.confirm_second_factor(request.user, form.cleaned_data["code"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            request.session[second_factor.STATE] = "verified"
+            return render(request, "organisations/recovery_codes.html", {"codes": codes, "first": True})
+    secret = services.second_factor_secret(device)
+    uri = totp.provisioning_uri(secret, request.user.email)
+    return render(
+        request,
+        "organisations/second_factor.html",
+        {
+            "form": form,
+            "qr": qr_svg(uri),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "required": request.session.get(second_factor.STATE) == "setup",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def recovery_codes(request):
+    if not second_factor.has_second_factor(request.user):
+        raise Http404
+    codes = services.new_recovery_codes(request.user)
+    return render(request, "organisations/recovery_codes.html", {"codes": codes, "first": False})
+
+
+@login_required
+@require_POST
+def second_factor_off(request):
+    if second_factor.required_for(request.user):
+        messages.error(request, _("Two-step verification is required for your role; it cannot be switched off."))
+    else:
+        services.remove_second_factor(request.user)
+        request.session[second_factor.STATE] = "none"
+        messages.success(request, _("Two-step verification is off. You log in with your password only."))
+    return redirect("organisations:account")

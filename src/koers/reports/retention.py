@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from koers.organisations.models import AccessRecord
 from koers.surveys import services as surveys
 from koers.trajectories import services as trajectories
 
@@ -21,6 +22,9 @@ def purge_all() -> dict[str, int]:
     removed |= trajectories.purge(retention=retention)
     removed |= reports.purge(today=today, retention=retention)
     removed["expired sessions"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
+    removed["access records"] = AccessRecord.objects.filter(
+        at__lt=timezone.now() - timedelta(days=retention["access_log"])
+    ).delete()[0]
     removed["finished tasks"] = (
         DBTaskResult.objects.finished()
         .filter(finished_at__lt=timezone.now() - timedelta(days=retention["finished_tasks"]))

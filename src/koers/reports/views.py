@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations import access
+from koers.organisations.models import AccessRecord
+from koers.organisations.services import record_access
 from koers.pagination import paginate
 from koers.plans import selectors as plan_selectors
 from koers.trajectories import selectors as trajectory_selectors
@@ -43,7 +45,13 @@ def _report_page(request, trajectory, *, share_form=None, new_link=None, status=
 
 @login_required
 def report(request, trajectory_id: int):
-    return _report_page(request, trajectory_selectors.trajectory_for(request.user, trajectory_id))
+    trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
+    _record(request.user, trajectory, AccessRecord.Kind.TRAJECTORY_REPORT, trajectory.title)
+    return _report_page(request, trajectory)
+
+
+def _record(user, trajectory, kind: str, subject: str) -> None:
+    record_access(user=user, kind=kind, subject=subject, school=trajectory.school, board_id=trajectory.board_id)
 
 
 @login_required
@@ -68,6 +76,7 @@ def download_pdf(request, trajectory_id: int, export_id: int):
     export = selectors.export_for(trajectory, export_id)
     if export.status != export.Status.DONE or not export.file:
         raise Http404
+    _record(request.user, trajectory, AccessRecord.Kind.PDF_DOWNLOAD, trajectory.title)
     return FileResponse(
         export.file.open("rb"),
         as_attachment=True,
@@ -112,6 +121,8 @@ def share_entry(request, token: str):
     link = selectors.share_link_by_token(token)
     if link is None:
         return _shared_gone(request, _("This link does not exist. Check that you copied all of it."), 404)
+    trajectory = link.trajectory
+    _record(None, trajectory, AccessRecord.Kind.SHARE_OPEN, f"{trajectory.title} — {link.label}")
     response = redirect("reports:shared", link_id=link.pk)
     response.set_cookie(
         SHARE_COOKIE.format(link.pk),

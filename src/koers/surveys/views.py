@@ -17,6 +17,8 @@ from koers import ratelimit
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations import access
+from koers.organisations.models import AccessRecord
+from koers.organisations.services import record_access
 from koers.pagination import paginate
 from koers.trajectories import selectors as trajectory_selectors
 
@@ -275,11 +277,17 @@ def report(request, round_id: int):
             "surveys/report_pending.html",
             {"round": survey, "school": survey.school, "counts": selectors.group_counts(survey)},
         )
+    _record(request, survey, AccessRecord.Kind.SURVEY_REPORT)
     return render(
         request,
         "surveys/report.html",
         {"round": survey, "school": survey.school, "view": presenters.report_view(selectors.report(survey))},
     )
+
+
+def _record(request, survey: Round, kind: str, detail: str = "") -> None:
+    subject = f"{survey.title} ({detail})" if detail else survey.title
+    record_access(user=request.user, kind=kind, subject=subject, school=survey.school)
 
 
 @login_required
@@ -296,6 +304,7 @@ def report_export(request, round_id: int, fmt: str):
         data, content_type = exports.as_pdf(presenters.report_view(rep)), "application/pdf"
     else:
         raise Http404
+    _record(request, survey, AccessRecord.Kind.SURVEY_EXPORT, fmt.upper())
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
@@ -305,6 +314,7 @@ def report_export(request, round_id: int, fmt: str):
 def open_answers(request, round_id: int, item_id: int):
     survey = _closed_round(request, round_id)
     item, answers = selectors.open_answers(survey, item_id)
+    _record(request, survey, AccessRecord.Kind.SURVEY_REPORT, item.text[:80])
     return render(
         request,
         "surveys/open_answers.html",

@@ -1,0 +1,178 @@
+"""Reads for the AVG duties: everything Koers holds about one person, the places where their
+name stands in free text, and the access log of a school or board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.catalog.models import Subphase
+from koers.instruments.models import Goal, Stakeholder
+from koers.organisations import access
+from koers.organisations.models import AccessRecord, Board, Person, School, User
+from koers.plans.models import Activity
+from koers.surveys.models import Invitation
+from koers.trajectories.models import Dialogue, Entry, EntryRevision, Trajectory
+
+
+def person_for(user: User, person_id: int) -> Person:
+    return get_object_or_404(access.people_in_care(user).select_related("board", "school", "user"), pk=person_id)
+
+
+def is_privacy_officer(user: User) -> bool:
+    return access.privacy_schools(user).exists() or access.boards_for(user).exists()
+
+
+def people(user: User, query: str = "") -> QuerySet[Person]:
+    found = access.people_in_care(user).select_related("school")
+    for word in query.split():
+        found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
+    return found
+
+
+def _addresses(person: Person | None, user: User | None) -> set[str]:
+    return {a.lower() for a in (person.email if person else "", user.email if user else "") if a}
+
+
+def person_data(*, person: Person | None, user: User | None) -> dict:
+    """Everything Koers holds about one person, as plain data for JSON, the page and the PDF.
+    Survey answers are not in it: they are anonymous and cannot be traced to anyone."""
+    data: dict = {"exported_at": timezone.now().isoformat(timespec="seconds")}
+    if person is not None:
+        data["person"] = {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "position": person.get_functie_display(),
+            "board": person.board.name,
+            "school": person.school.name if person.school_id else None,
+            "teams": [t.name for t in person.teams.all()],
+        }
+        data["trajectories_owned"] = _trajectories(Trajectory.objects.filter(owner=person))
+        data["trajectories_taking_part"] = _trajectories(person.trajectories.all())
+        data["activities_owned"] = [
+            {
+                "activity": a.title,
+                "trajectory": a.trajectory.title,
+                "status": a.get_status_display(),
+                "start": a.start_date.isoformat(),
+                "end": a.end_date.isoformat(),
+            }
+            for a in Activity.objects.filter(owner=person, deleted_at__isnull=True).select_related("trajectory")
+        ]
+        data["dialogues"] = [
+            {"topic": d.topic, "held_on": d.held_on.isoformat(), "trajectory": d.trajectory.title}
+            for d in Dialogue.objects.filter(participants=person).select_related("trajectory")
+        ]
+    if user is not None:
+        data["account"] = {
+            "email": user.email,
+            "full_name": user.full_name,
+            "joined": user.date_joined.isoformat(timespec="seconds"),
+            "last_login": user.last_login.isoformat(timespec="seconds") if user.last_login else None,
+            "roles": [
+                {"role": m.get_role_display(), "at": str(m.board or m.school)}
+                for m in user.memberships.select_related("board", "school")
+            ],
+        }
+        data["texts_edited"] = [
+            {"trajectory": title, "versions": n}
+            for title, n in EntryRevision.objects.filter(edited_by=user)
+            .values_list("entry__trajectory__title")
+            .annotate(n=Count("id"))
+            .order_by("entry__trajectory__title")
+        ]
+        data["reads"] = [
+            {"at": r.at.isoformat(timespec="seconds"), "what": r.get_kind_display(), "about": r.subject}
+            for r in AccessRecord.objects.filter(user=user)
+        ]
+    data["survey_invitations"] = [
+        {"survey": i.round.title, "school": i.round.school.name, "closes_on": i.round.closes_on.isoformat()}
+        for i in Invitation.objects.filter(email__in=_addresses(person, user)).select_related("round__school")
+    ]
+    return data
+
+
+def _trajectories(queryset: QuerySet[Trajectory]) -> list[dict]:
+    return [
+        {"trajectory": t.title, "school": t.school.name if t.school_id else t.board.name}
+        for t in queryset.filter(deleted_at__isnull=True).select_related("school", "board")
+    ]
+
+
+@dataclass(frozen=True)
+class Mention:
+    trajectory: str
+    place: str
+    url: str
+
+
+def mentions(person: Person) -> list[Mention]:
+    """The free-text places in the person's board where their full name or address stands, for
+    someone to edit by hand: a program cannot tell which words in a text are about them."""
+    terms = [t for t in (f"{person.first_name} {person.last_name}", person.email) if t.strip()]
+
+    def matching(model, fields):
+        found = Q()
+        for term in terms:
+            for field in fields:
+                found |= Q(**{f"{field}__icontains": term})
+        return model.objects.filter(found, trajectory__board_id=person.board_id, trajectory__deleted_at__isnull=True)
+
+    subphases = dict(Subphase.objects.values_list("slug", "code"))
+    places = []
+    for s in matching(Stakeholder, ["name", "role", "ideas", "knowledge", "relations"]).select_related("trajectory"):
+        url = reverse("instruments:change_stakeholder", args=[s.trajectory_id, s.pk])
+        places.append(Mention(s.trajectory.title, _("Stakeholder “%(name)s”") % {"name": s.name}, url))
+    for d in matching(Dialogue, ["topic", "outcome"]).select_related("trajectory"):
+        url = reverse("trajectories:subphase", args=[d.trajectory_id, d.subphase_slug])
+        places.append(
+            Mention(
+                d.trajectory.title,
+                _("Dialogue “%(topic)s” of %(date)s") % {"topic": d.topic, "date": f"{d.held_on:%d-%m-%Y}"},
+                url,
+            )
+        )
+    for e in matching(Entry, ["text"]).select_related("trajectory"):
+        url = reverse("trajectories:subphase", args=[e.trajectory_id, e.subphase_slug])
+        places.append(
+            Mention(
+                e.trajectory.title,
+                _("Text in subphase %(code)s") % {"code": subphases.get(e.subphase_slug, e.subphase_slug)},
+                url,
+            )
+        )
+    for g in matching(Goal, ["description", "involved"]).select_related("trajectory"):
+        url = reverse("instruments:change_goal", args=[g.trajectory_id, g.pk])
+        places.append(Mention(g.trajectory.title, _("Goal “%(goal)s”") % {"goal": g.description[:60]}, url))
+    for a in matching(Activity, ["title", "description"]).select_related("trajectory"):
+        url = reverse("plans:change_activity", args=[a.trajectory_id, a.pk])
+        places.append(Mention(a.trajectory.title, _("Activity “%(title)s”") % {"title": a.title}, url))
+    return places
+
+
+def access_log(*, school: School | None = None, board: Board | None = None) -> QuerySet[AccessRecord]:
+    records = AccessRecord.objects.select_related("user", "school")
+    return records.filter(school=school) if school is not None else records.filter(board=board)
+
+
+def own_person(user: User) -> Person | None:
+    return Person.objects.select_related("board", "school").filter(user=user).first()
+
+
+def log_school_for(user: User, school_id: int) -> School:
+    return get_object_or_404(access.privacy_schools(user).select_related("board"), pk=school_id)
+
+
+def log_board_for(user: User, board_id: int) -> Board:
+    return get_object_or_404(access.boards_for(user), pk=board_id)
+
+
+def successor_candidates(person: Person) -> QuerySet[Person]:
+    place = access.people_for_school(person.school) if person.school_id else access.people_for_board(person.board)
+    return place.exclude(pk=person.pk)
