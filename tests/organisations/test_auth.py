@@ -45,6 +45,8 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, org):
     assert response.status_code == 302 and mail.outbox == []
 
 
+# The worker closes its database connections when done, so no test transaction may wrap it.
+@pytest.mark.django_db(transaction=True)
 def test_reset_mail_goes_through_the_queue_so_known_and_unknown_addresses_look_alike(client, org, settings):
     """With the production queue the request only stores the address: both answers are the
     same redirect and queue one task each, and nothing is looked up or sent until the worker."""

@@ -73,6 +73,8 @@ def test_purge_removes_ended_share_links_and_keeps_live_ones(org):
     assert list(ShareLink.objects.values_list("label", flat=True)) == ["MR"]
 
 
+# The worker closes its database connections when done, so no test transaction may wrap it.
+@pytest.mark.django_db(transaction=True)
 def test_purge_removes_finished_tasks_with_their_arguments_after_a_week(client, org, settings):
     from django_tasks_db.models import DBTaskResult
 
