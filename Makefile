@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup setup-test messages db demo lint browser bench clean
+.PHONY: run test setup setup-test setup-bench messages db demo lint browser bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[bench]"
+	touch $@
+
 setup: $(VENV)/.installed messages
 setup-test: $(VENV)/.installed-test messages
+setup-bench: $(VENV)/.installed-bench messages
 
 # The Dutch catalogue is compiled with Babel (pure Python), so no gettext package is needed.
 messages: $(VENV)/.installed
@@ -52,6 +57,10 @@ test: setup-test browser lint
 bench: db
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/surveys.py
+
+# Koers under load behind gunicorn (bench/load.py); not part of `make bench`, it takes minutes.
+load: setup-bench
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
