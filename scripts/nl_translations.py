@@ -1550,8 +1550,9 @@ NL.update({
         "Installeer een authenticator-app op uw telefoon als u die nog niet hebt, bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP.",
     "In the app, add an account and scan this code:": "Voeg in de app een account toe en scan deze code:",
     "Cannot scan? Type this key in the app instead:": "Lukt scannen niet? Typ dan deze sleutel in de app:",
-    "Type the six digits the app now shows for Koers, to check that it works.":
-        "Typ de zes cijfers die de app nu voor Koers toont, om te controleren dat het werkt.",
+    "Type the six digits the app now shows for Koers below, to check that it works.":
+        "Typ hieronder de zes cijfers die de app nu voor Koers toont, om te controleren dat het werkt.",
+    "The six digits the app shows for Koers now.": "De zes cijfers die de app nu voor Koers toont.",
     "Switch on": "Aanzetten",
     "Log in again: the code was not given within five minutes.":
         "Log opnieuw in: de code is niet binnen vijf minuten ingevuld.",

@@ -44,6 +44,14 @@ class CodeForm(forms.Form):
     )
 
 
+class SetupCodeForm(CodeForm):
+    """The first code, from the app just set up: there are no recovery codes yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("The six digits the app shows for Koers now.")
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
     """Queues the mail instead of sending it in the request (see tasks.send_password_reset)."""
 

@@ -16,7 +16,7 @@ from koers.pagination import paginate
 from koers.trajectories import selectors
 
 from . import access, second_factor, services
-from .forms import CodeForm, LoginForm
+from .forms import CodeForm, LoginForm, SetupCodeForm
 from .models import User
 from .qr import qr_svg
 
@@ -133,7 +133,7 @@ def second_factor_setup(request):
         device = services.start_second_factor(request.user)
     except ValidationError:
         return redirect("organisations:account")
-    form = CodeForm(request.POST or None)
+    form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             codes = services.confirm_second_factor(request.user, form.cleaned_data["code"])
