@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from koers.instruments.models import Stakeholder
@@ -15,6 +16,8 @@ from koers.trajectories.models import Trajectory
 from tests.factories import PASSWORD, invite, survey_round
 
 pytestmark = pytest.mark.django_db
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
 def _stakeholder(trajectory, **values):
@@ -33,6 +36,8 @@ def test_a_teacher_downloads_their_own_data_as_json_and_a_readable_pdf(client, o
     client.force_login(org.leraar)
     page = client.get(reverse("privacy:my_data")).content.decode()
     assert "Mijn gegevens" in page and org.trajectory.title in page
+    joined = timezone.localtime(org.leraar.date_joined)
+    assert f"{joined.day} {MONTHS[joined.month - 1]} {joined.year} {joined:%H:%M}" in page  # local time, Dutch
     data = json.loads(client.get(reverse("privacy:my_data_export", args=["json"])).content)
     assert data["account"]["email"] == org.leraar.email
     assert [t["trajectory"] for t in data["trajectories_taking_part"]] == [org.trajectory.title]

@@ -1,7 +1,7 @@
 import datetime
 
 from django import template
-from django.utils import formats
+from django.utils import formats, timezone
 
 register = template.Library()
 
@@ -14,5 +14,5 @@ def iso_date(value: str | None) -> str:
         return "—"
     moment = datetime.datetime.fromisoformat(value)
     if "T" in value:
-        return formats.date_format(moment, "j F Y H:i")
+        return formats.date_format(timezone.localtime(moment), "j F Y H:i")
     return formats.date_format(moment.date(), "j F Y")
