@@ -125,6 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = ["koers.auth_guard.ThrottledBackend"]
 KOERS_LOGIN_FAILURES = (5, 15 * 60)  # failures per account or address, and the wait (s)
+KOERS_RESET_REQUESTS = (5, 60 * 60)  # password-reset requests per address, and the window (s)
 KOERS_IDLE_MINUTES = int(os.environ.get("KOERS_IDLE_MINUTES", "60"))
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60  # with "stay logged in"
 LOGIN_URL = "login"

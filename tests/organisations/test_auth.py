@@ -63,6 +63,12 @@ def test_reset_mail_goes_through_the_queue_so_known_and_unknown_addresses_look_a
     assert "/account/reset/" in mail.outbox[0].body
 
 
+def test_one_address_cannot_flood_an_inbox_with_reset_mail(client, org):
+    answers = [client.post(reverse("password_reset"), {"email": org.leraar.email}) for _ in range(8)]
+    assert {(a.status_code, a.url) for a in answers} == {(302, reverse("password_reset_done"))}
+    assert len(mail.outbox) == 5
+
+
 def test_logging_out_takes_a_post(client, org):
     client.force_login(org.leraar)
     assert client.post(reverse("logout")).status_code == 302

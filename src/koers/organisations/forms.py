@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm as DjangoAdminUserCr
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from koers import auth_guard
+from koers import auth_guard, ratelimit
 
 from .models import User
 from .tasks import send_password_reset
@@ -53,9 +53,13 @@ class SetupCodeForm(CodeForm):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Queues the mail instead of sending it in the request (see tasks.send_password_reset)."""
+    """Queues the mail instead of sending it in the request (see tasks.send_password_reset).
+    One address asking for more than KOERS_RESET_REQUESTS resets gets the same answer, but no
+    more mail is queued, so nobody can flood a colleague's inbox from one place."""
 
     def save(self, *, request, domain_override=None, use_https=False, **_):
+        if not ratelimit.allow(request, "password-reset", settings.KOERS_RESET_REQUESTS):
+            return
         domain = domain_override or request.get_host()
         send_password_reset.enqueue(self.cleaned_data["email"], domain, use_https)
 
