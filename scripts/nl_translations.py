@@ -1566,6 +1566,7 @@ NL.update({
     "Your password was right. Open the authenticator app on your phone and type the code it shows for Koers. Lost your phone? Type one of your recovery codes.":
         "Uw wachtwoord klopt. Open de authenticator-app op uw telefoon en typ de code die deze voor Koers toont. Telefoon kwijt? Typ dan een van uw herstelcodes.",
     "Start again": "Opnieuw beginnen",
+    "The trajectory's owner or the school leader starts it.": "De eigenaar van het traject of de schoolleider start die.",
 })
 
 

@@ -162,7 +162,11 @@ def test_evaluating_and_starting_a_new_cycle(client, org):
 def test_only_those_who_steer_can_start_a_new_cycle(client, org):
     client.force_login(org.leraar)  # a participant, not an owner or manager
     assert client.get(url("next_cycle", org)).status_code == 404
-    assert client.get(url("evaluation", org)).status_code == 200
+    page = client.get(url("evaluation", org)).content.decode()
+    assert url("next_cycle", org) not in page  # no button that leads to a 404
+    assert "De eigenaar van het traject of de schoolleider start die." in page
+    client.force_login(org.schoolleider)
+    assert url("next_cycle", org) in client.get(url("evaluation", org)).content.decode()
 
 
 def test_an_activity_of_a_closed_cycle_cannot_be_changed_by_url(client, org):

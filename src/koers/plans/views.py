@@ -17,6 +17,7 @@ from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.instruments import selectors as instrument_selectors
 from koers.instruments.registry import SUB_3A, SUB_3B, SUB_4
+from koers.organisations import access
 from koers.reports.rendering import document_html
 from koers.trajectories import selectors as trajectory_selectors
 
@@ -379,6 +380,7 @@ def evaluation(request, trajectory_id: int):
             "stale": stale,
             "stale_texts": stale_texts,
             "results": selectors.goal_results(ctx["trajectory"], cycle),
+            "can_steer": access.can_steer(request.user, ctx["trajectory"]),
         },
         status=409 if stale else 400 if form.errors else 200,
     )
