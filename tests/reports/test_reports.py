@@ -211,3 +211,17 @@ def test_the_board_overview_has_a_fixed_query_budget(client, org):
             )
     large = count()
     assert small == large <= 12, (small, large)
+
+
+def test_support_staff_are_not_told_there_is_no_trajectory_when_there_is_one_they_cannot_see(client, org):
+    from koers.organisations.models import Role
+    from tests.factories import user_with_role
+
+    client.force_login(user_with_role(Role.OOP, school=org.school))
+    overview = reverse("reports:school_overview", args=[org.school.pk])
+    detail = reverse("trajectories:detail", args=[org.trajectory.pk])
+    page = client.get(overview).content.decode()
+    assert detail not in page
+    assert "Nog geen trajecten" not in page and "waaraan u deelneemt" in page
+    client.force_login(org.schoolleider)
+    assert detail in client.get(overview).content.decode()

@@ -197,6 +197,8 @@ def _overview(request, *, board=None, school=None):
             "page": page,
             "rows": selectors.overview_rows(page),
             "filtered": any(chosen.values()) if chosen else False,
+            # Someone who does not manage the school sees only the trajectories they take part in.
+            "sees_all": board is not None or access.managed_schools(user).filter(pk=school.pk).exists(),
         },
     )
 
