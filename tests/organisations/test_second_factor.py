@@ -134,3 +134,11 @@ def test_switching_off_and_new_recovery_codes(client, org):
     assert not SecondFactor.objects.filter(user=org.leraar).exists()
     client.logout()
     assert _password(client, org.leraar).url == reverse("organisations:home")
+
+
+def test_an_account_ended_between_password_and_code_does_not_log_in(client, org):
+    _switch_on(client, org.leraar)
+    _password(client, org.leraar)
+    type(org.leraar).objects.filter(pk=org.leraar.pk).update(is_active=False)
+    response = client.post(reverse("login_code"), {"code": _code(org.leraar, ahead=1)})
+    assert response.url == reverse("login") and "_auth_user_id" not in client.session

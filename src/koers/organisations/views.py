@@ -90,13 +90,13 @@ class Login(auth_views.LoginView):
 
 def login_code(request):
     pending = request.session.get(second_factor.PENDING)
-    if not pending or pending["until"] < time.time():
+    user = User.objects.filter(pk=pending["user"], is_active=True).first() if pending else None
+    if user is None or pending["until"] < time.time():
         request.session.pop(second_factor.PENDING, None)
         messages.info(request, _("Log in again: the code was not given within five minutes."))
         return redirect("login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = User.objects.get(pk=pending["user"])
         _limit, seconds = settings.KOERS_LOGIN_FAILURES
         if auth_guard.locked(request, user.email):
             form.add_error("code", LoginForm.error_messages["locked"] % {"minutes": seconds // 60})
