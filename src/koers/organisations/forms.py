@@ -23,11 +23,15 @@ class LoginForm(AuthenticationForm):
         "locked": _("Too many failed attempts. Wait %(minutes)s minutes and try again, or reset your password."),
     }
 
+    @classmethod
+    def locked_error(cls) -> forms.ValidationError:
+        """The wait after too many failures, for the password step and the code step alike."""
+        minutes = settings.KOERS_LOGIN_FAILURES[1] // 60
+        return forms.ValidationError(cls.error_messages["locked"], code="locked", params={"minutes": minutes})
+
     def clean(self):
         if auth_guard.locked(self.request, self.cleaned_data.get("username")):
-            raise forms.ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": settings.KOERS_LOGIN_FAILURES[1] // 60}
-            )
+            raise self.locked_error()
         cleaned = super().clean()
         if not self.cleaned_data.get("remember") and self.request is not None:
             self.request.session.set_expiry(settings.KOERS_IDLE_MINUTES * 60)

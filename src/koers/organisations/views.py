@@ -1,6 +1,5 @@
 import time
 
-from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -97,9 +96,8 @@ def login_code(request):
         return redirect("login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _limit, seconds = settings.KOERS_LOGIN_FAILURES
         if auth_guard.locked(request, user.email):
-            form.add_error("code", LoginForm.error_messages["locked"] % {"minutes": seconds // 60})
+            form.add_error("code", LoginForm.locked_error())
         elif services.check_second_factor(user, form.cleaned_data["code"]):
             del request.session[second_factor.PENDING]
             request.session[second_factor.PASSED] = True
