@@ -49,6 +49,7 @@ browser:
 lint: setup-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache
 
 test: setup-test browser lint
 	$(BIN)/koers makemigrations --check --dry-run > /dev/null

@@ -48,7 +48,7 @@ def seed(out: Path, staff: int) -> None:
     from koers.organisations.models import Board, Functie, Membership, Person, Role, School, User
     from koers.surveys import services as surveys
     from koers.surveys.demo import make_round
-    from koers.trajectories import services
+    from koers.werkdocument import services as werkdocument_services
 
     board = Board.objects.create(name="Stichting Belasting")
     themes = list(Theme.objects.all())
@@ -69,7 +69,7 @@ def seed(out: Path, staff: int) -> None:
                 )
             )
         trajectories = [
-            services.start_trajectory(
+            werkdocument_services.start_trajectory(
                 user=people[0].user,
                 board=board,
                 school=school,

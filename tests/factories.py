@@ -16,6 +16,7 @@ from koers.organisations.models import (
 )
 from koers.trajectories import services
 from koers.trajectories.models import Entry, Trajectory
+from koers.werkdocument import services as werkdocument_services
 
 _seq = itertools.count(1)
 PASSWORD = "test-wachtwoord-123"
@@ -57,7 +58,7 @@ def user_with_role(
 def trajectory(
     school: School, owner: Person, *, participants=(), theme_slug="meer-differentiatie", title="Meer differentiatie"
 ) -> Trajectory:
-    return services.start_trajectory(
+    return werkdocument_services.start_trajectory(
         user=owner.user,
         board=school.board,
         school=school,
@@ -126,14 +127,13 @@ def fill_instruments(t: Trajectory, user: User, *, goals: int = 1, stakeholders:
     """One of everything in the instruments of a trajectory; returns the URL ids of each."""
     from koers.catalog.models import AmoItem, Bottleneck, Lever, SituationRow
     from koers.instruments import services as inst
-    from koers.instruments.registry import SUB_1A
 
     goal = None
     for n in range(goals):
         goal = inst.add_goal(
             trajectory=t,
             user=user,
-            subphase_slug=SUB_1A,
+            subphase_slug=Subphase.holding("doelen").slug,
             level="medewerkers",
             description=f"Doel {n + 1}: meer leraren differentiëren",
             involved="",

@@ -60,7 +60,7 @@ def test_production_mail_goes_by_smtp_unless_the_console_is_chosen(tmp_path):
 
 def test_logged_in_pages_are_not_stored_and_features_are_off(client, org):
     client.force_login(org.schoolleider)
-    response = client.get(reverse("organisations:home"))
+    response = client.get(reverse("home:index"))
     assert response.headers["Cache-Control"] == "no-store"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
@@ -89,7 +89,7 @@ def test_opening_an_action_address_gets_our_405_page(client, org, settings):
     client.force_login(org.schoolleider)
     before = org.trajectory.entries.count()
     response = client.get(
-        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"])
+        reverse("werkdocument:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"])
     )
     assert response.status_code == 405
     assert "POST" in response.headers["Allow"]
@@ -105,7 +105,7 @@ def test_a_stale_form_gets_our_403_page(org, settings):
     client = Client(enforce_csrf_checks=True)
     client.force_login(org.schoolleider)
     response = client.post(
-        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
+        reverse("werkdocument:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
         {"text": "Iets", "base_version": "0"},
     )
     assert response.status_code == 403
@@ -117,7 +117,7 @@ def test_an_oversized_post_gets_our_400_page_and_nothing_is_stored(client, org, 
     client.force_login(org.schoolleider)
     before = org.trajectory.entries.count()
     response = client.post(
-        reverse("trajectories:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
+        reverse("werkdocument:answer", args=[org.trajectory.pk, "1a-visie-en-doelen", "1a-hrm-doelen"]),
         {"text": "x" * (3 * 1024 * 1024), "base_version": "0"},
     )
     assert response.status_code == 400
@@ -132,7 +132,7 @@ def test_pages_forbid_inline_script_and_style_and_use_none(client, org):
 
     fill_instruments(org.trajectory, org.schoolleider)
     client.force_login(org.schoolleider)
-    response = client.get(reverse("trajectories:detail", args=[org.trajectory.pk]))
+    response = client.get(reverse("werkdocument:detail", args=[org.trajectory.pk]))
     policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "style-src 'self'" in policy
     assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy

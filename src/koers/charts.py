@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import count
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from koers.instruments import rules
+from koers import formats
 
 _ids = count(1)
 
@@ -73,8 +73,9 @@ def quadrant_plot(
     y_label: str,
     quadrants: tuple[str, str, str, str],
     points: list[Point],
+    large_from: int,
 ) -> SafeString:
-    """A 5×5 score plot split at rules.LARGE_FROM into four labelled quadrants.
+    """A 5×5 score plot split where a score counts as large into four labelled quadrants.
 
     quadrants: (large x & large y, small x & large y, large x & small y, small x & small y).
     """
@@ -87,7 +88,7 @@ def quadrant_plot(
     def py(score: float) -> float:
         return top + size - (score - 0.5) * cell
 
-    split = rules.LARGE_FROM - 0.5
+    split = large_from - 0.5
     parts = [_open_svg(left + size + 20, top + size + 60, title, description)]
     # Quadrant backgrounds and labels.
     boxes = [
@@ -300,7 +301,7 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
                     x + 2,
                     top - 12,
                     INK,
-                    date_format(month, "M Y"),
+                    formats.month(month),
                 )
             )
     y = top
@@ -324,8 +325,8 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
                     '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"{stroke}/>'
                     "{mark}</g>",
                     label=bar.label,
-                    s=date_format(bar.start, "j M Y"),
-                    e=date_format(bar.end, "j M Y"),
+                    s=formats.short_day(bar.start),
+                    e=formats.short_day(bar.end),
                     status=bar.status_label,
                     late=f" – {overdue_label}" if bar.overdue else "",
                     ty=y + 16,
@@ -356,7 +357,7 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
                 c=WARN,
                 tx=px(today) + 3,
                 ty=height - 8,
-                label=date_format(today, "j M"),
+                label=formats.day_and_month(today),
             )
         )
     parts.append("</svg>")
@@ -422,7 +423,7 @@ def course_chart(
                 px(day),
                 top + height + 16,
                 INK,
-                date_format(day, "j M Y"),
+                formats.short_day(day),
             )
         )
     if path:
@@ -448,7 +449,7 @@ def course_chart(
                 px(p.day),
                 py(p.value),
                 POINT,
-                date_format(p.day, "j F Y"),
+                formats.day(p.day),
                 _number(p.value),
                 unit,
             )

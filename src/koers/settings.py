@@ -59,9 +59,11 @@ INSTALLED_APPS = [
     "koers.trajectories",
     "koers.instruments",
     "koers.plans",
-    "koers.reports",
     "koers.surveys",
+    "koers.werkdocument",
+    "koers.reports",
     "koers.privacy",
+    "koers.home",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "koers.home.context.navigation",
             ],
         },
     },
@@ -129,7 +132,7 @@ KOERS_RESET_REQUESTS = (5, 60 * 60)  # password-reset requests per address, and 
 KOERS_IDLE_MINUTES = int(os.environ.get("KOERS_IDLE_MINUTES", "60"))
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60  # with "stay logged in"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "organisations:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "login"
 
 # The interface is Dutch whatever the browser asks for; KOERS_LANGUAGE=en switches a whole

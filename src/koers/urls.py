@@ -6,12 +6,13 @@ from koers.organisations import views as organisation_views
 from koers.organisations.forms import QueuedPasswordResetForm
 
 urlpatterns = [
+    path("", include("koers.home.urls")),
     path("", include("koers.organisations.urls")),
     path("", include("koers.instruments.urls")),
     path("", include("koers.plans.urls")),
     path("", include("koers.reports.urls")),
     path("", include("koers.surveys.urls")),
-    path("", include("koers.trajectories.urls")),
+    path("", include("koers.werkdocument.urls")),
     path("", include("koers.privacy.urls")),
     path("account/login/", organisation_views.Login.as_view(), name="login"),
     path("account/login/code/", organisation_views.login_code, name="login_code"),

@@ -15,7 +15,7 @@ def _go(page, live_server, org, name):
 def test_three_stakeholders_are_placed_in_both_matrices(login, org, live_server):
     page = login(org.schoolleider)
     page.goto(
-        live_server.url + reverse("trajectories:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
+        live_server.url + reverse("werkdocument:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
     )
     page.get_by_role("link", name="Stakeholders").click()
     expect(page.get_by_text("Nog geen stakeholders.")).to_be_visible()

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from koers.catalog.models import AmoItem, Lever
+from koers.catalog.models import AmoItem, Lever, Subphase
 from koers.instruments import services
 from koers.instruments.models import (
     AmoElement,
@@ -15,9 +15,12 @@ from koers.instruments.models import (
     SituationAssessment,
     Stakeholder,
 )
-from koers.instruments.registry import SUB_1A, SUB_1C
 
 pytestmark = pytest.mark.django_db
+
+
+def _slug(instrument: str) -> str:
+    return Subphase.holding(instrument).slug
 
 
 def goal_values(**overrides):
@@ -59,11 +62,13 @@ def stakeholder_values(**overrides):
 
 
 def test_sharpening_a_goal_keeps_the_original(org):
-    goal = services.add_goal(trajectory=org.trajectory, user=org.schoolleider, subphase_slug=SUB_1A, **goal_values())
+    goal = services.add_goal(
+        trajectory=org.trajectory, user=org.schoolleider, subphase_slug=_slug("doelen"), **goal_values()
+    )
     services.change_goal(
         goal=goal,
         user=org.teamleider,
-        subphase_slug=SUB_1C,
+        subphase_slug=_slug("aanscherpen"),
         reason="Analyse 1B: bovenbouw blijft achter",
         **goal_values(
             description="80% van de leraren differentieert in 2028", term="lang", target_date=datetime.date(2028, 7, 1)
@@ -73,8 +78,8 @@ def test_sharpening_a_goal_keeps_the_original(org):
     original, sharpened = goal.revisions.all()
     assert goal.version == 2 and goal.term == "lang"
     assert original.snapshot["description"] == "Alle leraren differentiëren"
-    assert original.subphase_slug == SUB_1A
-    assert sharpened.subphase_slug == SUB_1C and sharpened.reason.startswith("Analyse 1B")
+    assert original.subphase_slug == _slug("doelen")
+    assert sharpened.subphase_slug == _slug("aanscherpen") and sharpened.reason.startswith("Analyse 1B")
     assert sharpened.snapshot["target_date"] == "2028-07-01"
 
 
@@ -90,14 +95,16 @@ def test_sharpening_a_goal_keeps_the_original(org):
 def test_a_goal_with_bad_input_is_refused_at_the_field(org, values, field):
     with pytest.raises(ValidationError) as exc:
         services.add_goal(
-            trajectory=org.trajectory, user=org.schoolleider, subphase_slug=SUB_1A, **goal_values(**values)
+            trajectory=org.trajectory, user=org.schoolleider, subphase_slug=_slug("doelen"), **goal_values(**values)
         )
     assert field in exc.value.message_dict
     assert not Goal.objects.exists()
 
 
 def test_a_goal_used_in_the_amo_planner_cannot_be_deleted(org):
-    goal = services.add_goal(trajectory=org.trajectory, user=org.schoolleider, subphase_slug=SUB_1A, **goal_values())
+    goal = services.add_goal(
+        trajectory=org.trajectory, user=org.schoolleider, subphase_slug=_slug("doelen"), **goal_values()
+    )
     chain = services.add_chain(
         trajectory=org.trajectory,
         goal=goal,
@@ -267,7 +274,7 @@ def test_an_element_must_fit_its_factor_column_and_trajectory(org, other_org):
 
 def test_a_chain_cannot_use_a_goal_of_another_trajectory(org, other_org):
     foreign = services.add_goal(
-        trajectory=other_org.trajectory, user=other_org.schoolleider, subphase_slug=SUB_1A, **goal_values()
+        trajectory=other_org.trajectory, user=other_org.schoolleider, subphase_slug=_slug("doelen"), **goal_values()
     )
     with pytest.raises(ValidationError):
         services.add_chain(

@@ -1,10 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from koers.instruments.models import Goal, LeverChoice, SituationAssessment, Stakeholder
 from tests import factories
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -68,16 +67,19 @@ def test_an_object_of_another_trajectory_is_not_found_under_this_one(client, org
 
 def test_filled_instruments_count_in_the_subphase_progress(client, org):
     client.force_login(org.schoolleider)
-    detail = reverse("trajectories:detail", args=[org.trajectory.pk])
-    assert "0 van 3 instrumenten ingevuld" not in client.get(detail).content.decode()
-    sub_1b = reverse("trajectories:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
-    assert "0 van 3 instrumenten ingevuld" in client.get(sub_1b).content.decode()
+    detail = reverse("werkdocument:detail", args=[org.trajectory.pk])
+    assert "0 van 3 instrumenten in gebruik" not in client.get(detail).content.decode()
+    sub_1b = reverse("werkdocument:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
+    # Survey evidence is shown in 1B but is no step of it: three instruments count.
+    assert "0 van 3 instrumenten in gebruik" in client.get(sub_1b).content.decode()
     client.post(url(org, "add_stakeholder"), stakeholder_post())
     page = client.get(sub_1b).content.decode()
-    assert "1 van 3 instrumenten ingevuld" in page
+    assert "1 van 3 instrumenten in gebruik" in page
     assert url(org, "stakeholders") in page
     overview = client.get(detail).content.decode()
-    assert "Stakeholders</a>: ingevuld" in overview
+    assert "Stakeholders</a>: 1 stakeholder" in overview
+    # A badge says how far an instrument is, not just "filled in".
+    assert "Situatiekaart (tabel 6 en 7)</a>: 0 van" in overview and "rijen" in overview
 
 
 # --- stakeholders ----------------------------------------------------------------------------
@@ -241,12 +243,6 @@ def test_the_amo_planner_warns_about_a_factor_without_intervention(client, org):
 # --- query budgets ---------------------------------------------------------------------------
 
 
-def _queries(client, path):
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(path).status_code == 200
-    return len(ctx)
-
-
 @pytest.mark.parametrize(
     ("page", "budget"),
     [
@@ -263,9 +259,9 @@ def _queries(client, path):
 def test_instrument_pages_keep_their_query_budget_as_data_grows(client, org, page, budget):
     client.force_login(org.schoolleider)
     factories.fill_instruments(org.trajectory, org.schoolleider)
-    small = _queries(client, url(org, page))
+    small = page_queries(client, url(org, page))
     factories.fill_instruments(org.trajectory, org.schoolleider, goals=10, stakeholders=30)
-    large = _queries(client, url(org, page))
+    large = page_queries(client, url(org, page))
     assert large == small <= budget
 
 

@@ -2,6 +2,7 @@ import pytest
 
 from koers.organisations import access
 from koers.organisations.models import Membership, Role
+from koers.trajectories import access as trajectory_access
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_board_member_sees_every_school_of_the_board_and_nothing_else(org, other_org):
     assert set(access.schools_for(org.bestuurder)) == {org.school, org.second_school}
-    assert set(access.trajectories_for(org.bestuurder)) == {org.trajectory}
+    assert set(trajectory_access.trajectories_for(org.bestuurder)) == {org.trajectory}
 
 
 def test_a_school_leader_sees_only_their_own_school(org, other_org):
@@ -18,8 +19,8 @@ def test_a_school_leader_sees_only_their_own_school(org, other_org):
 
 
 def test_a_teacher_sees_the_trajectories_they_take_part_in(org):
-    assert list(access.trajectories_for(org.leraar)) == [org.trajectory]
-    assert list(access.trajectories_for(org.bystander)) == []
+    assert list(trajectory_access.trajectories_for(org.leraar)) == [org.trajectory]
+    assert list(trajectory_access.trajectories_for(org.bystander)) == []
     assert list(access.managed_schools(org.leraar)) == []
 
 
@@ -28,8 +29,8 @@ def test_a_deleted_trajectory_is_out_of_everyones_sight(org):
 
     org.trajectory.deleted_at = timezone.now()
     org.trajectory.save()
-    assert not access.trajectories_for(org.schoolleider).exists()
-    assert not access.trajectories_for(org.leraar).exists()
+    assert not trajectory_access.trajectories_for(org.schoolleider).exists()
+    assert not trajectory_access.trajectories_for(org.leraar).exists()
 
 
 def test_a_membership_names_either_a_board_or_a_school(org):
@@ -62,8 +63,8 @@ def test_can_steer_agrees_with_the_steerable_scope_for_everyone(org, other_org):
     owned_by_teacher = factories.trajectory(org.school, org.bystander.person, title="Eigen traject")
     assert Trajectory.objects.filter(deleted_at__isnull=True).count() == 4
     for user in User.objects.all():
-        steerable = set(access.steerable_trajectories(user))
+        steerable = set(trajectory_access.steerable_trajectories(user))
         for trajectory in Trajectory.objects.select_related("owner"):
-            assert access.can_steer(user, trajectory) == (trajectory in steerable), (user, trajectory)
-    assert access.can_steer(org.bystander, owned_by_teacher)
-    assert not access.can_steer(org.leraar, org.trajectory)
+            assert trajectory_access.can_steer(user, trajectory) == (trajectory in steerable), (user, trajectory)
+    assert trajectory_access.can_steer(org.bystander, owned_by_teacher)
+    assert not trajectory_access.can_steer(org.leraar, org.trajectory)

@@ -16,7 +16,7 @@ def test_the_login_page_speaks_dutch(client):
 
 def test_people_log_in_with_their_e_mail_address_in_any_case(client, org):
     response = client.post(reverse("login"), {"username": org.leraar.email.upper(), "password": PASSWORD})
-    assert response.status_code == 302 and response.url == reverse("organisations:home")
+    assert response.status_code == 302 and response.url == reverse("home:index")
 
 
 def test_a_wrong_password_is_refused_in_dutch(client, org):
@@ -72,4 +72,4 @@ def test_one_address_cannot_flood_an_inbox_with_reset_mail(client, org):
 def test_logging_out_takes_a_post(client, org):
     client.force_login(org.leraar)
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("organisations:home")).status_code == 302
+    assert client.get(reverse("home:index")).status_code == 302

@@ -104,21 +104,21 @@ def test_the_code_step_expires_after_five_minutes(client, org, monkeypatch):
 def test_a_session_that_skipped_the_code_is_ended(client, org):
     _switch_on(client, org.leraar)
     client.force_login(org.leraar)  # as a session from before the app was switched on
-    response = client.get(reverse("organisations:home"))
+    response = client.get(reverse("home:index"))
     assert response.url == reverse("login") and "_auth_user_id" not in client.session
 
 
 def test_board_roles_must_set_it_up_when_required(client, org, settings):
     settings.KOERS_REQUIRE_2FA = True
     client.force_login(org.leraar)
-    assert client.get(reverse("organisations:home")).status_code == 200  # teachers may choose
+    assert client.get(reverse("home:index")).status_code == 200  # teachers may choose
     client.force_login(org.bestuurder)
-    response = client.get(reverse("organisations:board", args=[org.board.pk]))
+    response = client.get(reverse("home:board", args=[org.board.pk]))
     assert response.url == reverse("organisations:second_factor")
     page = client.get(response.url).content.decode()
     assert "Uw rol vraagt om tweestapsverificatie" in page
     client.post(reverse("organisations:second_factor"), {"code": _code(org.bestuurder)})
-    assert client.get(reverse("organisations:board", args=[org.board.pk])).status_code == 200
+    assert client.get(reverse("home:board", args=[org.board.pk])).status_code == 200
     client.post(reverse("organisations:second_factor_off"))
     assert SecondFactor.objects.filter(user=org.bestuurder).exists()  # required: it stays on
 
@@ -133,7 +133,7 @@ def test_switching_off_and_new_recovery_codes(client, org):
     client.post(reverse("organisations:second_factor_off"))
     assert not SecondFactor.objects.filter(user=org.leraar).exists()
     client.logout()
-    assert _password(client, org.leraar).url == reverse("organisations:home")
+    assert _password(client, org.leraar).url == reverse("home:index")
 
 
 def test_an_account_ended_between_password_and_code_does_not_log_in(client, org):

@@ -2,17 +2,17 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils.formats import date_format
 from pypdf import PdfReader
 
+from koers import formats
 from koers.catalog.models import Phase
 from koers.reports import services
 from koers.reports.models import ReportExport, ShareLink
 from tests import factories
 from tests.factories import add_activity, fill_instruments
+from tests.pdfs import assert_tagged
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,9 @@ def test_the_pdf_is_a_valid_pdf_with_the_school_a_chart_and_every_phase(client, 
     for phase in Phase.objects.all():
         assert f"{phase.number}. {phase.name}" in text
     # The timeline's month axis is text inside the SVG chart: the chart made it into the PDF.
-    assert date_format(datetime.date(2026, 10, 1), "M Y") in text
+    assert formats.month(datetime.date(2026, 10, 1)) in text
     assert export.pages == len(PdfReader(io.BytesIO(data)).pages) > 5
+    assert_tagged(data)
 
 
 def test_a_running_export_shows_its_progress_and_polls(client, org):
@@ -196,9 +197,7 @@ def test_the_board_overview_has_a_fixed_query_budget(client, org):
     url = reverse("reports:board_overview", args=[org.board.pk])
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx)
+        return page_queries(client, url)
 
     small = count()
     for n in range(30):
@@ -219,7 +218,7 @@ def test_support_staff_are_not_told_there_is_no_trajectory_when_there_is_one_the
 
     client.force_login(user_with_role(Role.OOP, school=org.school))
     overview = reverse("reports:school_overview", args=[org.school.pk])
-    detail = reverse("trajectories:detail", args=[org.trajectory.pk])
+    detail = reverse("werkdocument:detail", args=[org.trajectory.pk])
     page = client.get(overview).content.decode()
     assert detail not in page
     assert "Nog geen trajecten" not in page and "waaraan u deelneemt" in page

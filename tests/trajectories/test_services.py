@@ -67,7 +67,7 @@ def test_not_relevant_is_kept_with_the_version(org):
 
 def test_a_trajectory_only_takes_people_of_its_own_school_or_board(org, other_org):
     with pytest.raises(ValidationError) as exc:
-        services.start_trajectory(
+        services.create_trajectory(
             user=org.schoolleider,
             board=org.board,
             school=org.school,
@@ -113,7 +113,7 @@ def test_marking_done_and_reopening(org):
 
 
 def test_answering_everything_counts_fully_in_progress(org):
-    from koers.trajectories.selectors import trajectory_progress
+    from koers.werkdocument.selectors import trajectory_progress
 
     factories.answer_everything(org.trajectory, org.schoolleider)
     for phase in trajectory_progress(org.trajectory):

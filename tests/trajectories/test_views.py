@@ -7,6 +7,7 @@ from koers.catalog.models import Question
 from koers.trajectories import services
 from koers.trajectories.models import Dialogue, Entry, Trajectory
 from tests import factories
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +17,11 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def subphase_url(org, sub=SUB):
-    return reverse("trajectories:subphase", args=[org.trajectory.pk, sub])
+    return reverse("werkdocument:subphase", args=[org.trajectory.pk, sub])
 
 
 def answer_url(org, key=KEY, sub=SUB):
-    return reverse("trajectories:answer", args=[org.trajectory.pk, sub, key])
+    return reverse("werkdocument:answer", args=[org.trajectory.pk, sub, key])
 
 
 # --- starting -------------------------------------------------------------------------------
@@ -40,16 +41,16 @@ def start_data(org, **overrides):
 
 def test_a_school_leader_starts_a_trajectory(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]), start_data(org))
+    response = client.post(reverse("werkdocument:start_school", args=[org.school.pk]), start_data(org))
     trajectory = Trajectory.objects.get(title="ICT in de les")
     assert response.status_code == 302
-    assert response.url == reverse("trajectories:detail", args=[trajectory.pk])
+    assert response.url == reverse("werkdocument:detail", args=[trajectory.pk])
     assert trajectory.school == org.school and list(trajectory.participants.all()) == [org.leraar.person]
 
 
 def test_an_empty_title_is_refused_with_a_dutch_message_at_the_field(client, org):
     client.force_login(org.schoolleider)
-    response = client.post(reverse("trajectories:start_school", args=[org.school.pk]), start_data(org, title=""))
+    response = client.post(reverse("werkdocument:start_school", args=[org.school.pk]), start_data(org, title=""))
     assert response.status_code == 200
     assert response.context["form"].errors["title"] == ["Dit veld is verplicht."]
     assert "Dit veld is verplicht." in response.content.decode()
@@ -59,7 +60,7 @@ def test_an_empty_title_is_refused_with_a_dutch_message_at_the_field(client, org
 def test_a_person_of_another_school_cannot_be_chosen(client, org, other_org):
     client.force_login(org.schoolleider)
     response = client.post(
-        reverse("trajectories:start_school", args=[org.school.pk]),
+        reverse("werkdocument:start_school", args=[org.school.pk]),
         start_data(org, owner=other_org.schoolleider.person.pk),
     )
     assert "owner" in response.context["form"].errors
@@ -69,12 +70,12 @@ def test_a_person_of_another_school_cannot_be_chosen(client, org, other_org):
 def test_a_board_starts_a_board_wide_trajectory(client, org):
     client.force_login(org.bestuurder)
     response = client.post(
-        reverse("trajectories:start_board", args=[org.board.pk]),
+        reverse("werkdocument:start_board", args=[org.board.pk]),
         start_data(org, owner=org.bestuurder.person.pk, participants=[]),
     )
     trajectory = Trajectory.objects.get(title="ICT in de les")
     assert response.status_code == 302 and trajectory.school is None
-    board_page = client.get(reverse("organisations:board", args=[org.board.pk]))
+    board_page = client.get(reverse("home:board", args=[org.board.pk]))
     assert "ICT in de les" in board_page.content.decode()
 
 
@@ -157,10 +158,10 @@ def test_html_in_an_answer_is_shown_escaped_everywhere(client, org):
     evil = '<script>alert("x")</script><b>vet</b>'
     client.post(answer_url(org), {"text": evil, "version": 0})
     client.post(
-        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
+        reverse("werkdocument:dialogue", args=[org.trajectory.pk, SUB]),
         {"held_on": "2026-10-01", "topic": evil, "roles": ["oop"], "outcome": evil},
     )
-    pages = [subphase_url(org), reverse("trajectories:answer_history", args=[org.trajectory.pk, SUB, KEY])]
+    pages = [subphase_url(org), reverse("werkdocument:answer_history", args=[org.trajectory.pk, SUB, KEY])]
     for url in pages:
         html = client.get(url).content.decode()
         assert "<script>alert" not in html and "<b>vet</b>" not in html, url
@@ -170,13 +171,13 @@ def test_html_in_an_answer_is_shown_escaped_everywhere(client, org):
 def test_not_relevant_counts_as_answered(client, org):
     client.force_login(org.leraar)
     client.post(answer_url(org), {"text": "", "not_relevant": "on", "version": 0})
-    response = client.get(reverse("trajectories:detail", args=[org.trajectory.pk]))
+    response = client.get(reverse("werkdocument:detail", args=[org.trajectory.pk]))
     assert "1 van 13 vragen beantwoord" in response.content.decode()
 
 
 def test_a_question_of_another_subphase_is_not_found(client, org):
     client.force_login(org.leraar)
-    url = reverse("trajectories:answer", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie", KEY])
+    url = reverse("werkdocument:answer", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie", KEY])
     assert client.post(url, {"text": "x", "version": 0}).status_code == 404
 
 
@@ -184,7 +185,7 @@ def test_the_history_lists_every_version(client, org):
     client.force_login(org.leraar)
     client.post(answer_url(org), {"text": "Versie een", "version": 0})
     client.post(answer_url(org), {"text": "Versie twee", "version": 1})
-    html = client.get(reverse("trajectories:answer_history", args=[org.trajectory.pk, SUB, KEY])).content.decode()
+    html = client.get(reverse("werkdocument:answer_history", args=[org.trajectory.pk, SUB, KEY])).content.decode()
     assert html.index("Versie twee") < html.index("Versie een")
     assert "Versie 2" in html and "Versie 1" in html
 
@@ -195,22 +196,22 @@ def test_the_history_lists_every_version(client, org):
 def test_reflection_and_done_show_in_the_overview(client, org):
     client.force_login(org.schoolleider)
     client.post(
-        reverse("trajectories:reflection", args=[org.trajectory.pk, SUB]),
+        reverse("werkdocument:reflection", args=[org.trajectory.pk, SUB]),
         {"text": "Conclusie: visie is helder.", "version": 0},
     )
-    response = client.post(reverse("trajectories:done", args=[org.trajectory.pk, SUB]), {"done": "on"}, **HTMX)
+    response = client.post(reverse("werkdocument:done", args=[org.trajectory.pk, SUB]), {"done": "on"}, **HTMX)
     assert "Heropen deelfase" in response.content.decode()
-    overview = client.get(reverse("trajectories:detail", args=[org.trajectory.pk])).content.decode()
+    overview = client.get(reverse("werkdocument:detail", args=[org.trajectory.pk])).content.decode()
     assert "Reflectie geschreven" in overview and "Afgerond" in overview
-    client.post(reverse("trajectories:done", args=[org.trajectory.pk, SUB]), {})
-    overview = client.get(reverse("trajectories:detail", args=[org.trajectory.pk])).content.decode()
+    client.post(reverse("werkdocument:done", args=[org.trajectory.pk, SUB]), {})
+    overview = client.get(reverse("werkdocument:detail", args=[org.trajectory.pk])).content.decode()
     assert "badge-done" not in overview
 
 
 def test_a_dialogue_is_logged_with_people_and_roles(client, org):
     client.force_login(org.schoolleider)
     response = client.post(
-        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]),
+        reverse("werkdocument:dialogue", args=[org.trajectory.pk, SUB]),
         {
             "held_on": "2026-10-01",
             "topic": "Studiedag",
@@ -229,7 +230,7 @@ def test_a_dialogue_is_logged_with_people_and_roles(client, org):
 def test_a_dialogue_without_date_or_participants_is_refused_in_dutch(client, org):
     client.force_login(org.schoolleider)
     response = client.post(
-        reverse("trajectories:dialogue", args=[org.trajectory.pk, SUB]), {"held_on": "", "topic": "Overleg"}
+        reverse("werkdocument:dialogue", args=[org.trajectory.pk, SUB]), {"held_on": "", "topic": "Overleg"}
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -244,7 +245,7 @@ def test_a_dialogue_without_date_or_participants_is_refused_in_dutch(client, org
 
 def test_a_school_without_trajectories_explains_what_to_do(client, org):
     client.force_login(org.bestuurder)
-    html = client.get(reverse("organisations:school", args=[org.second_school.pk])).content.decode()
+    html = client.get(reverse("home:school", args=[org.second_school.pk])).content.decode()
     assert "nog geen traject" in html and "Start een traject" in html
 
 
@@ -258,13 +259,9 @@ def test_the_subphase_page_shows_goal_questions_and_tips_in_the_theme(client, or
 
 
 def _count_queries(client, url, budget):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    assert len(ctx) <= budget, [q["sql"] for q in ctx.captured_queries]
-    return len(ctx)
+    n = page_queries(client, url)
+    assert n <= budget
+    return n
 
 
 def _grow(org, *, trajectories: int, dialogues: int, answer_all: bool) -> None:
@@ -294,13 +291,13 @@ def _grow(org, *, trajectories: int, dialogues: int, answer_all: bool) -> None:
 @pytest.mark.parametrize("page", ["overview", "subphase", "school", "home"])
 def test_query_budgets_do_not_grow_with_data(client, org, page):
     urls = {
-        "overview": reverse("trajectories:detail", args=[org.trajectory.pk]),
+        "overview": reverse("werkdocument:detail", args=[org.trajectory.pk]),
         "subphase": subphase_url(org),
-        "school": reverse("organisations:school", args=[org.school.pk]),
-        "home": reverse("organisations:home"),
+        "school": reverse("home:school", args=[org.school.pk]),
+        "home": reverse("home:index"),
     }
     # overview and subphase each spend one query on which instruments are filled in
-    budget = {"overview": 11, "subphase": 16, "school": 10, "home": 10}[page]
+    budget = {"overview": 12, "subphase": 17, "school": 11, "home": 21}[page]
     client.force_login(org.schoolleider)
     services.save_entry(
         trajectory=org.trajectory,
@@ -332,7 +329,7 @@ def test_an_htmx_save_without_a_session_is_refused_without_a_login_page(client, 
 
 def test_the_owner_changes_title_and_participants(client, org):
     client.force_login(org.schoolleider)
-    url = reverse("trajectories:edit", args=[org.trajectory.pk])
+    url = reverse("werkdocument:edit", args=[org.trajectory.pk])
     assert f'value="{org.trajectory.title}"' in client.get(url).content.decode()
     response = client.post(
         url,
@@ -352,7 +349,7 @@ def test_the_owner_changes_title_and_participants(client, org):
 def test_a_change_with_an_empty_title_keeps_everything(client, org):
     client.force_login(org.schoolleider)
     response = client.post(
-        reverse("trajectories:edit", args=[org.trajectory.pk]),
+        reverse("werkdocument:edit", args=[org.trajectory.pk]),
         {"title": "", "owner": org.schoolleider.person.pk, "start_date": "2026-10-01"},
     )
     assert "Dit veld is verplicht." in response.content.decode()
@@ -363,17 +360,17 @@ def test_a_change_with_an_empty_title_keeps_everything(client, org):
 
 def test_a_participant_works_in_a_trajectory_but_cannot_change_or_delete_it(client, org):
     client.force_login(org.leraar)
-    overview = client.get(reverse("trajectories:detail", args=[org.trajectory.pk])).content.decode()
+    overview = client.get(reverse("werkdocument:detail", args=[org.trajectory.pk])).content.decode()
     assert "Traject verwijderen" not in overview
-    assert client.get(reverse("trajectories:edit", args=[org.trajectory.pk])).status_code == 404
-    assert client.post(reverse("trajectories:delete", args=[org.trajectory.pk])).status_code == 404
+    assert client.get(reverse("werkdocument:edit", args=[org.trajectory.pk])).status_code == 404
+    assert client.post(reverse("werkdocument:delete", args=[org.trajectory.pk])).status_code == 404
 
 
 def test_a_deleted_trajectory_disappears_and_an_admin_can_restore_it(client, org):
     client.force_login(org.schoolleider)
-    detail = reverse("trajectories:detail", args=[org.trajectory.pk])
-    response = client.post(reverse("trajectories:delete", args=[org.trajectory.pk]))
-    assert response.url == reverse("organisations:school", args=[org.school.pk])
+    detail = reverse("werkdocument:detail", args=[org.trajectory.pk])
+    response = client.post(reverse("werkdocument:delete", args=[org.trajectory.pk]))
+    assert response.url == reverse("home:school", args=[org.school.pk])
     assert client.get(detail).status_code == 404
     assert "Meer differentiatie" not in client.get(response.url).content.decode()
 

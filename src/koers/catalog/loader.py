@@ -5,9 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
-
-from koers.surveys.loader import load_instruments
 
 from .models import (
     AmoItem,
@@ -210,6 +209,7 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
                 doel=s["doel"],
                 dialoog=s.get("dialoog", ""),
                 reflectie=s["reflectie"],
+                instruments=s.get("instrumenten", []),
                 order=sub_order,
             )
             tip_order = _load_tips(up, s.get("tips", []), tip_order, phase=None, subphase=sub)
@@ -292,5 +292,9 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
     ):
         up.remove_stale(model)
     up.remove_stale(Theme, Theme.objects.filter(from_content=True))
-    load_instruments(directory / "enquetes", report)
+    # Apps above the catalogue load their own content in the same transaction: an app
+    # config with `load_content(directory, report)` (the survey instruments, for one).
+    for config in apps.get_app_configs():
+        if hasattr(config, "load_content"):
+            config.load_content(directory, report)
     return report

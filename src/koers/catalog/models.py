@@ -6,13 +6,15 @@ Texts may contain `{thema}`, which is replaced by the trajectory's theme term (t
 works out "differentiatie"; the other themes reuse its structure).
 """
 
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 THEME_PLACEHOLDER = "{thema}"
 
 
-def for_theme(text: str, theme: "Theme") -> str:
+def for_theme(text: str, theme: Theme) -> str:
     return text.replace(THEME_PLACEHOLDER, theme.term)
 
 
@@ -24,7 +26,7 @@ class ThemeScoped(models.Model):
     class Meta:
         abstract = True
 
-    def applies_to(self, theme: "Theme") -> bool:
+    def applies_to(self, theme: Theme) -> bool:
         return not self.themes or theme.slug in self.themes
 
 
@@ -76,6 +78,9 @@ class Subphase(models.Model):
     doel = models.TextField(_("goal"))
     dialoog = models.TextField(_("dialogue"), blank=True)
     reflectie = models.TextField(_("result and reflection"))
+    # The keys of the instruments worked on in this subphase, in page order; the werkdocument's
+    # registry implements each key, the content decides where it sits.
+    instruments = models.JSONField(_("instruments"), default=list, blank=True)
     order = models.PositiveIntegerField()
 
     class Meta:
@@ -85,6 +90,12 @@ class Subphase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @classmethod
+    def holding(cls, instrument_key: str) -> Subphase | None:
+        """The subphase the content puts an instrument in. There are eight; looking among them
+        here keeps the lookup portable (SQLite has no JSON containment)."""
+        return next((s for s in cls.objects.select_related("phase") if instrument_key in s.instruments), None)
 
     @property
     def dialogue_prompt(self) -> str:
@@ -222,7 +233,7 @@ class Lever(ThemeScoped):
     def __str__(self) -> str:
         return self.text[:80]
 
-    def table1_themes(self, themes: list["Theme"]) -> list["Theme"]:
+    def table1_themes(self, themes: list[Theme]) -> list[Theme]:
         return [t for t in themes if set(self.table1) & set(t.aanknopingspunten)]
 
 

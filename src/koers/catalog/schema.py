@@ -83,6 +83,7 @@ SUBPHASE = {
     "doel": str,
     "?dialoog": str,
     "reflectie": str,
+    "?instrumenten": [SLUG],
     "?tips": [TIP],
     "question_groups": [QUESTION_GROUP],
 }

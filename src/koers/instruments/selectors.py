@@ -20,6 +20,7 @@ from koers.catalog.models import (
     Lever,
     LeverCluster,
     SituationRow,
+    Subphase,
     Theme,
     for_theme,
 )
@@ -38,14 +39,18 @@ from .models import (
     SituationAssessment,
     Stakeholder,
 )
-from .registry import SUB_1C
 
 # --- goals -----------------------------------------------------------------------------------
 
 
 def goals_of(trajectory: Trajectory) -> QuerySet[Goal]:
+    """The goals, each with whether it was sharpened (revised in the subphase that holds the
+    "aanscherpen" instrument) and how many AMO chains serve it."""
+    sharpening = Subphase.holding("aanscherpen")
     return trajectory.goals.annotate(
-        sharpened=Exists(GoalRevision.objects.filter(goal=OuterRef("pk"), subphase_slug=SUB_1C)),
+        sharpened=Exists(
+            GoalRevision.objects.filter(goal=OuterRef("pk"), subphase_slug=sharpening.slug if sharpening else "")
+        ),
         chain_count=Count("amo_chains"),
     ).order_by("id")
 
@@ -190,6 +195,7 @@ def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, c
             x_label=_("Interest"),
             y_label=_("Influence"),
             points=points,
+            large_from=rules.LARGE_FROM,
             quadrants=(S.NAUW_BETREKKEN.label, S.TEVREDEN_HOUDEN.label, S.INFORMEREN.label, S.MONITOREN.label),
         ),
         ["#", _("Stakeholder"), _("Interest"), _("Influence"), _("Strategy")],
@@ -296,6 +302,7 @@ def lever_chart(scored: list[LeverLine]) -> charts.Chart:
                 charts.Point(n, line.text, line.choice.success, line.choice.impact)
                 for n, line in enumerate(scored, start=1)
             ],
+            large_from=rules.LARGE_FROM,
             quadrants=(_("Most promising"), _("Large impact, hard"), _("Quick win"), _("Least promising")),
         ),
         ["#", _("Lever"), _("Expected impact"), _("Chance of success"), _("Assessment")],

@@ -34,15 +34,15 @@ from .forms import (
     SituationForm,
     StakeholderForm,
 )
-from .registry import SUB_1A, SUB_1B, SUB_1C, SUB_2A, SUB_2B
 
 
-def _context(request, trajectory_id: int, subphase_slug: str, page_label: str) -> dict:
+def _context(request, trajectory_id: int, instrument: str, page_label: str) -> dict:
+    """The page's trajectory, and the subphase the content puts the instrument in."""
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
     return {
         "trajectory": trajectory,
         "page_label": page_label,
-        "subphase": trajectory_selectors.subphase_by_slug(subphase_slug),
+        "subphase": trajectory_selectors.subphase_holding(instrument),
     }
 
 
@@ -73,7 +73,7 @@ def _confirm(request, ctx, *, what, cancel_url, blocked="", status=200):
 
 
 def _goals_page(request, trajectory_id, *, sharpening: bool):
-    sub = SUB_1C if sharpening else SUB_1A
+    sub = "aanscherpen" if sharpening else "doelen"
     label = _("Sharpen the goals") if sharpening else _("Goals")
     ctx = _context(request, trajectory_id, sub, label)
     return render(
@@ -99,12 +99,15 @@ def _goal_values(form) -> dict:
 
 @login_required
 def add_goal(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1A, _("New goal"))
+    ctx = _context(request, trajectory_id, "doelen", _("New goal"))
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_goal(
-                trajectory=ctx["trajectory"], user=request.user, subphase_slug=SUB_1A, **_goal_values(form)
+                trajectory=ctx["trajectory"],
+                user=request.user,
+                subphase_slug=ctx["subphase"].slug,
+                **_goal_values(form),
             )
         except ValidationError as exc:
             show_errors(form, exc)
@@ -123,7 +126,7 @@ def add_goal(request, trajectory_id: int):
 
 
 def _change_goal(request, trajectory_id: int, goal_id: int, *, sharpening: bool):
-    sub = SUB_1C if sharpening else SUB_1A
+    sub = "aanscherpen" if sharpening else "doelen"
     ctx = _context(request, trajectory_id, sub, _("Sharpen goal") if sharpening else _("Change goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
     form = GoalForm(request.POST or None, instance=goal, sharpening=sharpening)
@@ -133,7 +136,7 @@ def _change_goal(request, trajectory_id: int, goal_id: int, *, sharpening: bool)
             services.change_goal(
                 goal=goal,
                 user=request.user,
-                subphase_slug=sub,
+                subphase_slug=ctx["subphase"].slug,
                 reason=form.cleaned_data.get("reason", ""),
                 **_goal_values(form),
             )
@@ -165,18 +168,23 @@ def sharpen_goal(request, trajectory_id: int, goal_id: int):
 
 @login_required
 def goal_history(request, trajectory_id: int, goal_id: int):
-    ctx = _context(request, trajectory_id, SUB_1A, _("History of a goal"))
+    ctx = _context(request, trajectory_id, "doelen", _("History of a goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
     return render(
         request,
         "instruments/goal_history.html",
-        {**ctx, "goal": goal, "revisions": selectors.goal_history(goal), "sub_1c": SUB_1C},
+        {
+            **ctx,
+            "goal": goal,
+            "revisions": selectors.goal_history(goal),
+            "sharpening": trajectory_selectors.subphase_holding("aanscherpen"),
+        },
     )
 
 
 @login_required
 def delete_goal(request, trajectory_id: int, goal_id: int):
-    ctx = _context(request, trajectory_id, SUB_1A, _("Delete goal"))
+    ctx = _context(request, trajectory_id, "doelen", _("Delete goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
     back = _url("goals", ctx["trajectory"])
     if request.method == "POST":
@@ -199,6 +207,7 @@ class _Rows:
     """What differs between the two row instruments; the views below are shared."""
 
     url_name: str
+    instrument: str  # its key in the content
     label: Promise
     template: str
     row_template: str
@@ -225,6 +234,7 @@ def _read_bottlenecks(trajectory):
 
 SITUATION = _Rows(
     "situation",
+    "situatie",
     gettext_lazy("Situation map"),
     "instruments/situation.html",
     "instruments/partials/situation_row.html",
@@ -242,6 +252,7 @@ SITUATION = _Rows(
 )
 BOTTLENECKS = _Rows(
     "bottlenecks",
+    "knelpunten",
     gettext_lazy("Checklist of bottlenecks"),
     "instruments/bottlenecks.html",
     "instruments/partials/bottleneck_row.html",
@@ -280,13 +291,13 @@ def _rows_page(request, spec: _Rows, ctx, *, lines=None, extra=None, add_form=No
 
 
 def _rows_view(request, spec: _Rows, trajectory_id: int):
-    return _rows_page(request, spec, _context(request, trajectory_id, SUB_1B, spec.label))
+    return _rows_page(request, spec, _context(request, trajectory_id, spec.instrument, spec.label))
 
 
 def _rows_save(request, spec: _Rows, trajectory_id: int, key: str):
     """Save one row: the row fragment for htmx (errors included, as htmx swaps only 2xx),
     else a redirect back to it, or the page with the errors at the row's fields."""
-    ctx = _context(request, trajectory_id, SUB_1B, spec.label)
+    ctx = _context(request, trajectory_id, spec.instrument, spec.label)
     trajectory = ctx["trajectory"]
     lines, extra = spec.read(trajectory)
     line = _find_line(lines, key)
@@ -310,7 +321,7 @@ def _rows_save(request, spec: _Rows, trajectory_id: int, key: str):
 
 
 def _rows_add(request, spec: _Rows, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, spec.label)
+    ctx = _context(request, trajectory_id, spec.instrument, spec.label)
     form = spec.add_form(request.POST)
     if form.is_valid():
         row = spec.add(ctx["trajectory"], form.cleaned_data)
@@ -320,7 +331,7 @@ def _rows_add(request, spec: _Rows, trajectory_id: int):
 
 
 def _rows_delete(request, spec: _Rows, trajectory_id: int, row_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, spec.delete_label)
+    ctx = _context(request, trajectory_id, spec.instrument, spec.delete_label)
     row = spec.own(ctx["trajectory"], row_id)
     back = _url(spec.url_name, ctx["trajectory"])
     if request.method == "POST":
@@ -379,7 +390,7 @@ def delete_bottleneck(request, trajectory_id: int, row_id: int):
 
 @login_required
 def stakeholders(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Stakeholders"))
+    ctx = _context(request, trajectory_id, "stakeholders", _("Stakeholders"))
     people = selectors.stakeholders_of(ctx["trajectory"])
     return render(
         request,
@@ -396,7 +407,7 @@ def stakeholders(request, trajectory_id: int):
 
 def _stakeholder_form(request, trajectory_id: int, stakeholder_id: int | None):
     label = _("Change stakeholder") if stakeholder_id else _("New stakeholder")
-    ctx = _context(request, trajectory_id, SUB_1B, label)
+    ctx = _context(request, trajectory_id, "stakeholders", label)
     trajectory = ctx["trajectory"]
     stakeholder = selectors.stakeholder_for(trajectory, stakeholder_id) if stakeholder_id else None
     form = StakeholderForm(request.POST or None, instance=stakeholder)
@@ -440,7 +451,7 @@ def change_stakeholder(request, trajectory_id: int, stakeholder_id: int):
 
 @login_required
 def delete_stakeholder(request, trajectory_id: int, stakeholder_id: int):
-    ctx = _context(request, trajectory_id, SUB_1B, _("Delete stakeholder"))
+    ctx = _context(request, trajectory_id, "stakeholders", _("Delete stakeholder"))
     stakeholder = selectors.stakeholder_for(ctx["trajectory"], stakeholder_id)
     back = _url("stakeholders", ctx["trajectory"])
     if request.method == "POST":
@@ -477,13 +488,13 @@ def _lever_page(request, ctx, *, blocks=None, add_form=None, status=200):
 
 @login_required
 def levers(request, trajectory_id: int):
-    return _lever_page(request, _context(request, trajectory_id, SUB_2A, _("Levers")))
+    return _lever_page(request, _context(request, trajectory_id, "aanknopingspunten", _("Levers")))
 
 
 @login_required
 @require_POST
 def score_lever(request, trajectory_id: int, key: str):
-    ctx = _context(request, trajectory_id, SUB_2A, _("Levers"))
+    ctx = _context(request, trajectory_id, "aanknopingspunten", _("Levers"))
     trajectory = ctx["trajectory"]
     blocks = selectors.lever_blocks(trajectory)
     line = _find_line([ln for b in blocks for ln in b.lines], key)
@@ -526,7 +537,7 @@ def score_lever(request, trajectory_id: int, key: str):
 @login_required
 @require_POST
 def add_lever(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_2A, _("Levers"))
+    ctx = _context(request, trajectory_id, "aanknopingspunten", _("Levers"))
     form = OwnLeverForm(request.POST, prefix="nieuw")
     if form.is_valid():
         try:
@@ -541,7 +552,7 @@ def add_lever(request, trajectory_id: int):
 
 @login_required
 def remove_lever(request, trajectory_id: int, choice_id: int):
-    ctx = _context(request, trajectory_id, SUB_2A, _("Remove lever"))
+    ctx = _context(request, trajectory_id, "aanknopingspunten", _("Remove lever"))
     choice = selectors.lever_choice_for(ctx["trajectory"], choice_id)
     what = selectors.chosen_levers(ctx["trajectory"])[choice.pk][1]
     back = _url("levers", ctx["trajectory"])
@@ -594,13 +605,13 @@ def _amo_page(request, ctx, *, chain_form=None, element_forms=None, status=200):
 
 @login_required
 def amo(request, trajectory_id: int):
-    return _amo_page(request, _context(request, trajectory_id, SUB_2B, _("AMO planner")))
+    return _amo_page(request, _context(request, trajectory_id, "amo", _("AMO planner")))
 
 
 @login_required
 @require_POST
 def add_chain(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_2B, _("AMO planner"))
+    ctx = _context(request, trajectory_id, "amo", _("AMO planner"))
     trajectory = ctx["trajectory"]
     form = ChainForm(request.POST, goals=trajectory.goals.all(), prefix="keten")
     if form.is_valid():
@@ -619,7 +630,7 @@ def add_chain(request, trajectory_id: int):
 
 @login_required
 def change_chain(request, trajectory_id: int, chain_id: int):
-    ctx = _context(request, trajectory_id, SUB_2B, _("Change chain"))
+    ctx = _context(request, trajectory_id, "amo", _("Change chain"))
     trajectory = ctx["trajectory"]
     chain = selectors.chain_for(trajectory, chain_id)
     form = ChainForm(request.POST or None, instance=chain, goals=trajectory.goals.all())
@@ -645,7 +656,7 @@ def change_chain(request, trajectory_id: int, chain_id: int):
 
 @login_required
 def delete_chain(request, trajectory_id: int, chain_id: int):
-    ctx = _context(request, trajectory_id, SUB_2B, _("Delete chain"))
+    ctx = _context(request, trajectory_id, "amo", _("Delete chain"))
     chain = selectors.chain_for(ctx["trajectory"], chain_id)
     back = _url("amo", ctx["trajectory"])
     if request.method == "POST":
@@ -658,7 +669,7 @@ def delete_chain(request, trajectory_id: int, chain_id: int):
 @login_required
 @require_POST
 def add_element(request, trajectory_id: int, chain_id: int):
-    ctx = _context(request, trajectory_id, SUB_2B, _("AMO planner"))
+    ctx = _context(request, trajectory_id, "amo", _("AMO planner"))
     trajectory = ctx["trajectory"]
     chain = selectors.chain_for(trajectory, chain_id)
     prefix = f"keten-{chain.pk}"
@@ -677,7 +688,7 @@ def add_element(request, trajectory_id: int, chain_id: int):
 @login_required
 @require_POST
 def delete_element(request, trajectory_id: int, chain_id: int, element_id: int):
-    ctx = _context(request, trajectory_id, SUB_2B, _("AMO planner"))
+    ctx = _context(request, trajectory_id, "amo", _("AMO planner"))
     chain = selectors.chain_for(ctx["trajectory"], chain_id)
     services.delete_element(element=selectors.element_for(chain, element_id))
     messages.success(request, _("Removed from the chain."))
@@ -693,7 +704,7 @@ def _coherence_form(trajectory, data=None):
 
 @login_required
 def coherence(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1C, _("Coherence of the themes"))
+    ctx = _context(request, trajectory_id, "samenhang", _("Coherence of the themes"))
     trajectory = ctx["trajectory"]
     form = _coherence_form(trajectory, request.POST or None)
     add_form = OwnThemeForm()
@@ -714,7 +725,7 @@ def coherence(request, trajectory_id: int):
 @login_required
 @require_POST
 def add_theme(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_1C, _("Coherence of the themes"))
+    ctx = _context(request, trajectory_id, "samenhang", _("Coherence of the themes"))
     form = OwnThemeForm(request.POST)
     if form.is_valid():
         services.add_own_theme(trajectory=ctx["trajectory"], **form.cleaned_data)
@@ -730,7 +741,7 @@ def add_theme(request, trajectory_id: int):
 
 @login_required
 def delete_theme(request, trajectory_id: int, row_id: int):
-    ctx = _context(request, trajectory_id, SUB_1C, _("Remove theme"))
+    ctx = _context(request, trajectory_id, "samenhang", _("Remove theme"))
     row = selectors.own_theme_for(ctx["trajectory"], row_id)
     back = _url("coherence", ctx["trajectory"])
     if request.method == "POST":

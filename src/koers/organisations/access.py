@@ -1,12 +1,15 @@
-"""The one place that answers: which boards, schools and trajectories may this user see or change?
+"""The one place that answers: which boards, schools and people may this user see or change?
 
-Every selector and view starts from these querysets, so an object outside the user's scope is
-simply not found (a 404), never a 403 that would confirm it exists. The scopes are subqueries,
-so they add no extra round trips to the pages that use them.
+The apps above build the scope of their own objects from these (trajectories/access.py for
+trajectories), so the rules stay here. Every selector and view starts from these querysets,
+so an object outside the user's scope is simply not found (a 404), never a 403 that would
+confirm it exists. The scopes are subqueries, so they add no extra round trips to the pages
+that use them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -22,9 +25,29 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from koers.trajectories.models import Trajectory
-
     from .models import User
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a user's roles reach, for the navigation: the same rules as the scopes below,
+    answered from one read of the memberships."""
+
+    boards: tuple[int, ...] = ()  # board roles
+    schools: tuple[int, ...] = ()  # schools with any role of the user there
+    survey_schools: tuple[int, ...] = ()
+    privacy: bool = False
+
+
+def reach(user: User) -> Reach:
+    if not user.is_authenticated:
+        return Reach()
+    rows = list(user.memberships.values_list("role", "board_id", "school_id"))
+    boards = tuple(dict.fromkeys(b for role, b, _s in rows if role in BOARD_ROLES and b))
+    schools = tuple(dict.fromkeys(s for _role, _b, s in rows if s))
+    surveys = tuple(dict.fromkeys(s for role, _b, s in rows if role in SURVEY_SCHOOL_ROLES and s))
+    privacy = bool(boards) or any(role == Role.SCHOOLLEIDER for role, _b, _s in rows)
+    return Reach(boards, schools, surveys, privacy)
 
 
 def boards_for(user: User) -> QuerySet[Board]:
@@ -81,46 +104,6 @@ def people_for_school(school: School) -> QuerySet[Person]:
 
 def people_for_board(board: Board) -> QuerySet[Person]:
     return Person.objects.filter(board=board, erased_at__isnull=True)
-
-
-def trajectories_for(user: User) -> QuerySet[Trajectory]:
-    """Trajectories the user may open and work in.
-
-    Managers see every trajectory of their schools (board roles also the board-wide ones);
-    teachers and support staff see the ones they own or take part in.
-    """
-    from koers.trajectories.models import Trajectory
-
-    if not user.is_authenticated:
-        return Trajectory.objects.none()
-    taking_part = Trajectory.participants.through.objects.filter(person__user=user).values("trajectory_id")
-    return Trajectory.objects.filter(deleted_at__isnull=True).filter(
-        Q(school__in=managed_schools(user))
-        | Q(school__isnull=True, board__in=boards_for(user))
-        | Q(owner__user=user)
-        | Q(id__in=taking_part)
-    )
-
-
-def steerable_trajectories(user: User) -> QuerySet[Trajectory]:
-    """Trajectories whose title, team and existence the user may change: their managers and
-    their owner. Participants work in a trajectory but do not steer it."""
-    return trajectories_for(user).filter(
-        Q(school__in=managed_schools(user)) | Q(school__isnull=True, board__in=boards_for(user)) | Q(owner__user=user)
-    )
-
-
-def can_steer(user: User, trajectory: Trajectory) -> bool:
-    """The same rule as steerable_trajectories, for one trajectory already in hand: cheaper
-    than building the scope query again on a page that has the trajectory loaded."""
-    if trajectory.owner.user_id == user.pk:
-        return True
-    for role, board_id, school_id in user.memberships.values_list("role", "board_id", "school_id"):
-        if role in BOARD_ROLES and board_id == trajectory.board_id:
-            return True
-        if role in MANAGING_SCHOOL_ROLES and school_id is not None and school_id == trajectory.school_id:
-            return True
-    return False
 
 
 def can_start_trajectory_at_school(user: User, school: School) -> bool:

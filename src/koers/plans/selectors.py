@@ -16,10 +16,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from koers import charts
+from koers import charts, formats
 from koers.catalog.models import AmoItem, for_theme
 from koers.instruments.models import AmoElement, Goal
 from koers.trajectories.models import Trajectory
@@ -149,22 +148,14 @@ def phases(activities: list[Activity]) -> list[PhaseGroup]:
     ]
 
 
-def _euro(value: Decimal) -> str:
-    return "€ " + number_format(value, decimal_pos=0, force_grouping=True)
-
-
-def _hours(value: Decimal) -> str:
-    return number_format(value, decimal_pos=0, force_grouping=True)
-
-
 def preconditions(cycle: Cycle, activities: list[Activity]) -> list[rules.Precondition]:
     """Time, budget and quality of leadership (3A), checked against the plan."""
     hours = sum((a.hours for a in activities), Decimal(0))
     budget = sum((a.budget for a in activities), Decimal(0))
     checks = []
     for name, planned, available, fmt in (
-        (_("Time"), hours, cycle.hours_available, _hours),
-        (_("Budget"), budget, cycle.budget_available, _euro),
+        (_("Time"), hours, cycle.hours_available, formats.hours),
+        (_("Budget"), budget, cycle.budget_available, formats.euro),
     ):
         if available is None:
             checks.append(

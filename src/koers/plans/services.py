@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from koers.instruments.models import AmoElement, Goal
 from koers.organisations.models import Person, User
+from koers.trajectories.models import Trajectory
 from koers.trajectories.selectors import people_for
 
 from . import rules
@@ -272,6 +273,10 @@ _GOAL_STATUS_AFTER = {
     GoalEvaluation.Decision.BORGEN: Goal.Status.GEBORGD,
     GoalEvaluation.Decision.STOPPEN: Goal.Status.GESTOPT,
 }
+
+
+def open_first_cycle(*, trajectory: Trajectory) -> Cycle:
+    return Cycle.objects.create(trajectory=trajectory, number=1, started_on=trajectory.start_date)
 
 
 @transaction.atomic

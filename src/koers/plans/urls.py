@@ -19,6 +19,5 @@ urlpatterns = [
     path(T + "monitoring/doelen/<int:goal_id>/meting/", views.add_measurement, name="add_measurement"),
     path(T + "evaluatie/", views.evaluation, name="evaluation"),
     path(T + "evaluatie/doelen/<int:goal_id>/", views.evaluate_goal, name="evaluate_goal"),
-    path(T + "cycli/nieuw/", views.next_cycle, name="next_cycle"),
     path(T + "cycli/<int:number>/", views.cycle_history, name="cycle_history"),
 ]

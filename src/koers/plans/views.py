@@ -16,9 +16,7 @@ from django.views.decorators.http import require_POST
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.instruments import selectors as instrument_selectors
-from koers.instruments.registry import SUB_3A, SUB_3B, SUB_4
-from koers.organisations import access
-from koers.reports.rendering import document_html
+from koers.trajectories import access as trajectory_access
 from koers.trajectories import selectors as trajectory_selectors
 
 from . import ical, rules, selectors, services
@@ -32,7 +30,8 @@ from .forms import (
 )
 
 
-def _context(request, trajectory_id: int, subphase_slug: str, page_label: str, *, steer: bool = False) -> dict:
+def page_context(request, trajectory_id: int, instrument: str, page_label: str, *, steer: bool = False) -> dict:
+    """What every page of Doe and Ga door shows around it (reports' next-cycle page too)."""
     find = trajectory_selectors.steerable_trajectory_for if steer else trajectory_selectors.trajectory_for
     trajectory = find(request.user, trajectory_id)
     state = selectors.cycle_state(trajectory)
@@ -42,7 +41,7 @@ def _context(request, trajectory_id: int, subphase_slug: str, page_label: str, *
         "state": state,
         "cycle": state.cycle,
         "pdca_choices": rules.Pdca.choices,
-        "subphase": trajectory_selectors.subphase_by_slug(subphase_slug),
+        "subphase": trajectory_selectors.subphase_holding(instrument),
     }
 
 
@@ -82,7 +81,7 @@ def _plan_url(trajectory, anchor: str = "") -> str:
 
 @login_required
 def plan(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("Implementation plan"))
+    ctx = page_context(request, trajectory_id, "plan", _("Implementation plan"))
     activities = selectors.label_interventions(ctx["trajectory"], list(selectors.activities_of(ctx["cycle"])))
     return render(
         request,
@@ -111,7 +110,7 @@ def _activity_form(request, ctx, activity=None):
 
 @login_required
 def add_activity(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("New activity"))
+    ctx = page_context(request, trajectory_id, "plan", _("New activity"))
     form = _activity_form(request, ctx)
     if request.method == "POST" and form.is_valid():
         try:
@@ -137,7 +136,7 @@ def add_activity(request, trajectory_id: int):
 
 @login_required
 def change_activity(request, trajectory_id: int, activity_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("Change activity"))
+    ctx = page_context(request, trajectory_id, "plan", _("Change activity"))
     activity = selectors.activity_for(ctx["cycle"], activity_id)
     form = _activity_form(request, ctx, activity)
     stale = None
@@ -175,7 +174,7 @@ def change_activity(request, trajectory_id: int, activity_id: int):
 
 @login_required
 def activity_history(request, trajectory_id: int, activity_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("History of the activity"))
+    ctx = page_context(request, trajectory_id, "plan", _("History of the activity"))
     activity = selectors.activity_for(ctx["cycle"], activity_id)
     return render(
         request,
@@ -186,7 +185,7 @@ def activity_history(request, trajectory_id: int, activity_id: int):
 
 @login_required
 def delete_activity(request, trajectory_id: int, activity_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("Remove activity"))
+    ctx = page_context(request, trajectory_id, "plan", _("Remove activity"))
     activity = selectors.activity_for(ctx["cycle"], activity_id)
     measured = activity.measurements.count()
     if request.method == "POST":
@@ -215,7 +214,7 @@ def delete_activity(request, trajectory_id: int, activity_id: int):
 
 @login_required
 def preconditions(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_3A, _("Preconditions"))
+    ctx = page_context(request, trajectory_id, "plan", _("Preconditions"))
     form = PreconditionsForm(request.POST or None, instance=ctx["cycle"])
     if request.method == "POST" and form.is_valid():
         try:
@@ -262,7 +261,7 @@ def calendar(request, trajectory_id: int):
 
 @login_required
 def monitoring(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_3B, _("Monitoring"))
+    ctx = page_context(request, trajectory_id, "monitoring", _("Monitoring"))
     return render(
         request,
         "plans/monitoring.html",
@@ -277,7 +276,7 @@ def monitoring(request, trajectory_id: int):
 @login_required
 @require_POST
 def set_status(request, trajectory_id: int, activity_id: int):
-    ctx = _context(request, trajectory_id, SUB_3B, _("Monitoring"))
+    ctx = page_context(request, trajectory_id, "monitoring", _("Monitoring"))
     activity = selectors.activity_for(ctx["cycle"], activity_id)
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -309,7 +308,7 @@ def set_status(request, trajectory_id: int, activity_id: int):
 
 @login_required
 def add_measurement(request, trajectory_id: int, goal_id: int):
-    ctx = _context(request, trajectory_id, SUB_3B, _("New measurement"))
+    ctx = page_context(request, trajectory_id, "monitoring", _("New measurement"))
     goal = instrument_selectors.goal_for(ctx["trajectory"], goal_id)
     activities = list(selectors.activities_of(ctx["cycle"]))
     form = MeasurementForm(
@@ -343,7 +342,7 @@ def add_measurement(request, trajectory_id: int, goal_id: int):
 
 @login_required
 def evaluation(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_4, _("Evaluation"))
+    ctx = page_context(request, trajectory_id, "evaluatie", _("Evaluation"))
     cycle = ctx["cycle"]
     current = selectors.evaluation_of(cycle)
     form = EvaluationForm(request.POST or None, instance=current)
@@ -380,7 +379,7 @@ def evaluation(request, trajectory_id: int):
             "stale": stale,
             "stale_texts": stale_texts,
             "results": selectors.goal_results(ctx["trajectory"], cycle),
-            "can_steer": access.can_steer(request.user, ctx["trajectory"]),
+            "can_steer": trajectory_access.can_steer(request.user, ctx["trajectory"]),
         },
         status=409 if stale else 400 if form.errors else 200,
     )
@@ -388,7 +387,7 @@ def evaluation(request, trajectory_id: int):
 
 @login_required
 def evaluate_goal(request, trajectory_id: int, goal_id: int):
-    ctx = _context(request, trajectory_id, SUB_4, _("Evaluate goal"))
+    ctx = page_context(request, trajectory_id, "evaluatie", _("Evaluate goal"))
     goal = instrument_selectors.goal_for(ctx["trajectory"], goal_id)
     result = next((r for r in selectors.goal_results(ctx["trajectory"], ctx["cycle"]) if r.goal.pk == goal.pk), None)
     if result is None:
@@ -413,32 +412,6 @@ def evaluate_goal(request, trajectory_id: int, goal_id: int):
         cancel_url=reverse("plans:evaluation", args=[trajectory_id]),
         extra={"result": result},
         status=400 if form.errors else 200,
-    )
-
-
-@login_required
-def next_cycle(request, trajectory_id: int):
-    ctx = _context(request, trajectory_id, SUB_4, _("Start a new cycle"), steer=True)
-    results = selectors.goal_results(ctx["trajectory"], ctx["cycle"])
-    if request.method == "POST":
-        try:
-            following = services.start_next_cycle(
-                cycle=ctx["cycle"],
-                user=request.user,
-                # A closed cycle's history is the report as it stood at closing.
-                snapshot_html=document_html(ctx["trajectory"], ctx["cycle"]),
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(
-                request,
-                _("Cycle %(n)s has started. Cycle %(old)s is kept as it was, read-only.")
-                % {"n": following.number, "old": ctx["cycle"].number},
-            )
-            return redirect("trajectories:detail", trajectory_id=trajectory_id)
-    return render(
-        request, "plans/next_cycle.html", {**ctx, "results": results}, status=409 if request.method == "POST" else 200
     )
 
 

@@ -130,7 +130,7 @@ def mentions(person: Person) -> list[Mention]:
         url = reverse("instruments:change_stakeholder", args=[s.trajectory_id, s.pk])
         places.append(Mention(s.trajectory.title, _("Stakeholder “%(name)s”") % {"name": s.name}, url))
     for d in matching(Dialogue, ["topic", "outcome"]).select_related("trajectory"):
-        url = reverse("trajectories:subphase", args=[d.trajectory_id, d.subphase_slug])
+        url = reverse("werkdocument:subphase", args=[d.trajectory_id, d.subphase_slug])
         places.append(
             Mention(
                 d.trajectory.title,
@@ -139,7 +139,7 @@ def mentions(person: Person) -> list[Mention]:
             )
         )
     for e in matching(Entry, ["text"]).select_related("trajectory"):
-        url = reverse("trajectories:subphase", args=[e.trajectory_id, e.subphase_slug])
+        url = reverse("werkdocument:subphase", args=[e.trajectory_id, e.subphase_slug])
         places.append(
             Mention(
                 e.trajectory.title,

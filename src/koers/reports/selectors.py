@@ -17,15 +17,16 @@ from django.utils import timezone
 from koers.catalog.models import Phase, Question, QuestionGroup, Subphase, Theme
 from koers.instruments import selectors as instruments
 from koers.instruments.models import CoherenceLink, Goal
-from koers.instruments.registry import SUB_1A, SUB_1B, SUB_1C, SUB_2A, SUB_2B, SUB_3A, SUB_3B, SUB_4
 from koers.organisations import access
 from koers.organisations.models import Board, School, User
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
 from koers.plans.models import Cycle
-from koers.surveys import presenters as survey_presenters
 from koers.tokens import hash_token
+from koers.trajectories import access as trajectory_access
 from koers.trajectories.models import Dialogue, Entry, SubphaseStatus, Trajectory
+from koers.werkdocument import evidence
+from koers.werkdocument.registry import instruments_in
 
 from .models import ReportExport, ShareLink
 
@@ -104,19 +105,15 @@ def report(
         "evaluation": plans.evaluation_of(cycle),
         "results": plans.goal_results(trajectory, cycle),
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
-        "survey_evidence": survey_presenters.evidence_cards(trajectory),
+        "survey_evidence": evidence.cards(trajectory),
     }
+    phases = _werkdocument(trajectory)
     sections = {
-        SUB_1A: ["goals"],
-        SUB_1B: ["situation", "bottlenecks", "stakeholders", "surveys"],
-        SUB_1C: ["coherence"],
-        SUB_2A: ["levers"],
-        SUB_2B: ["amo"],
-        SUB_3A: ["plan"],
-        SUB_3B: ["monitoring"],
-        SUB_4: ["evaluation"],
+        s.subphase.slug: [i.section for i in instruments_in(s.subphase) if i.section]
+        for _phase, subs in phases
+        for s in subs
     }
-    return Report(trajectory, cycle, timezone.now(), _werkdocument(trajectory), include_stakeholders, sections, data)
+    return Report(trajectory, cycle, timezone.now(), phases, include_stakeholders, sections, data)
 
 
 def _coherence_matrix(trajectory: Trajectory, rows) -> tuple[list[str], list[tuple[str, list[str]]]]:
@@ -178,7 +175,7 @@ def overview_trajectories(
     theme: str = "",
     school_id: int | None = None,
 ) -> QuerySet[Trajectory]:
-    qs = access.trajectories_for(user)
+    qs = trajectory_access.trajectories_for(user)
     if board is not None:
         qs = qs.filter(board=board)
     if school is not None:

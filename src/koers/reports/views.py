@@ -16,6 +16,9 @@ from koers.organisations.models import AccessRecord
 from koers.organisations.services import record_access
 from koers.pagination import paginate
 from koers.plans import selectors as plan_selectors
+from koers.plans import services as plan_services
+from koers.plans.views import page_context
+from koers.trajectories import access as trajectory_access
 from koers.trajectories import selectors as trajectory_selectors
 
 from . import rendering, selectors, services
@@ -24,7 +27,7 @@ from .forms import OverviewFilter, ShareLinkForm
 
 def _report_page(request, trajectory, *, share_form=None, new_link=None, status=200):
     cycle = plan_selectors.current_cycle(trajectory)
-    steer = access.can_steer(request.user, trajectory)
+    steer = trajectory_access.can_steer(request.user, trajectory)
     return render(
         request,
         "reports/report.html",
@@ -211,3 +214,33 @@ def board_overview(request, board_id: int):
 @login_required
 def school_overview(request, school_id: int):
     return _overview(request, school=trajectory_selectors.school_for(request.user, school_id))
+
+
+# --- closing a cycle -----------------------------------------------------------------------
+
+
+@login_required
+def next_cycle(request, trajectory_id: int):
+    """Close the open cycle as history, keeping the report as it stands, and open the next."""
+    ctx = page_context(request, trajectory_id, "evaluatie", _("Start a new cycle"), steer=True)
+    results = plan_selectors.goal_results(ctx["trajectory"], ctx["cycle"])
+    if request.method == "POST":
+        try:
+            following = plan_services.start_next_cycle(
+                cycle=ctx["cycle"],
+                user=request.user,
+                # A closed cycle's history is the report as it stood at closing.
+                snapshot_html=rendering.document_html(ctx["trajectory"], ctx["cycle"]),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Cycle %(n)s has started. Cycle %(old)s is kept as it was, read-only.")
+                % {"n": following.number, "old": ctx["cycle"].number},
+            )
+            return redirect("werkdocument:detail", trajectory_id=trajectory_id)
+    return render(
+        request, "plans/next_cycle.html", {**ctx, "results": results}, status=409 if request.method == "POST" else 200
+    )

@@ -235,7 +235,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
 
 
 def load_instruments(directory: Path, report) -> None:
-    """Called from load_catalog, inside its transaction."""
+    """Called from load_catalog (through SurveysConfig.load_content), inside its transaction."""
     if not directory.is_dir():
         return
     group_specs, instruments = read_instruments(directory)

@@ -132,7 +132,7 @@ def _cell(label: str, stat: stats.Stat, scale: str, n: int, item: Item | None = 
     )
 
 
-def _facet_title(row: selectors.Row) -> str:
+def facet_title(row: selectors.Row | selectors.ClosedRow) -> str:
     if row.facet == "huidig":
         return _("%(name)s — current") % {"name": row.dimension.name}
     if row.facet == "gewenst":
@@ -147,7 +147,7 @@ def report_view(rep: selectors.Report) -> ReportView:
     for row in rep.rows:
         view = RowView(
             row,
-            _facet_title(row),
+            facet_title(row),
             [
                 _cell(g.name, row.by_group[g.pk], row.scale, responded[g.pk])
                 for g in rep.visible
@@ -310,46 +310,3 @@ def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
             )
         )
     return result
-
-
-# --- survey results in the werkdocument (1B) ----------------------------------------------------
-
-
-@dataclass
-class EvidenceRow:
-    title: str
-    means: list[str]
-    total: Cell
-    gap: bool
-
-
-@dataclass
-class EvidenceCard:
-    evidence: object
-    report: selectors.Report
-    rows: list[EvidenceRow]
-    can_open: bool
-
-
-def evidence_cards(trajectory, user=None) -> list[EvidenceCard]:
-    """The rounds attached to a trajectory, each with its means per shown group; `can_open`
-    says whether the user may open the full report (never in the PDF or a share link)."""
-    from koers.organisations import access
-
-    readable = (
-        set(access.survey_schools(user).values_list("pk", flat=True)) if user and user.is_authenticated else set()
-    )
-    cards = []
-    for found in selectors.evidence_for(trajectory):
-        rep = found.report
-        rows = [
-            EvidenceRow(
-                _facet_title(r),
-                [number(r.by_group[g.pk].mean if g.pk in r.by_group else None, r.scale) for g in rep.visible],
-                _cell("", r.total, r.scale, rep.respondents),
-                r.notable,
-            )
-            for r in rep.rows
-        ]
-        cards.append(EvidenceCard(found.evidence, rep, rows, rep.survey.school_id in readable))
-    return cards

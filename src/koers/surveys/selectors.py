@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -30,6 +30,7 @@ from .models import (
     Invitation,
     Item,
     RespondentGroup,
+    Response,
     Round,
     RoundGroup,
     Scale,
@@ -105,6 +106,61 @@ def group_counts(survey: Round) -> list[GroupCount]:
             rg.expected,
         )
         for rg in survey.round_groups.select_related("group").order_by("group__order")
+    ]
+
+
+@dataclass
+class OpenRound:
+    survey: Round
+    counts: list[GroupCount]
+
+    @property
+    def responded(self) -> int:
+        return sum(c.responded for c in self.counts)
+
+
+def open_rounds(user: User, today: datetime.date) -> list[OpenRound]:
+    """The rounds open today at the schools whose surveys the user runs, with the response per
+    group so far: four queries however many rounds and groups."""
+    rounds = list(
+        Round.objects.filter(school__in=access.survey_schools(user), deleted_at__isnull=True)
+        .filter(opens_on__lte=today, closes_on__gte=today, closed_early_on__isnull=True)
+        .select_related("school", "instrument")
+        .order_by("closes_on", "id")
+    )
+    ids = [r.pk for r in rounds]
+    per_group = defaultdict(list)
+    for rg in RoundGroup.objects.filter(round_id__in=ids).select_related("group").order_by("group__order"):
+        per_group[rg.round_id].append(rg)
+    invited = {
+        (r, g): n
+        for r, g, n in Invitation.objects.filter(round_id__in=ids)
+        .values_list("round_id", "group_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    responded = {
+        (r, g): n
+        for r, g, n in Response.objects.filter(round_id__in=ids)
+        .values_list("round_id", "group_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    return [
+        OpenRound(
+            r,
+            [
+                GroupCount(
+                    rg.group,
+                    invited.get((r.pk, rg.group_id), 0),
+                    responded.get((r.pk, rg.group_id), 0),
+                    bool(rg.open_token_hash),
+                    rg.expected,
+                )
+                for rg in per_group[r.pk]
+            ],
+        )
+        for r in rounds
     ]
 
 
@@ -425,13 +481,8 @@ def _previous_round(survey: Round, today: datetime.date) -> Round | None:
 
 
 def _sums(round_ids: list[int]) -> dict[int, dict[tuple[str, str], stats.Sum]]:
-    """Per closed round, per (dimension slug, facet): n and total over the groups that met
-    the round's minimum, read from the stored summaries; a closed round not yet finalised is
-    finalised first, once."""
-    from . import services  # a cache fill: the summary of a closed round never changes
-
-    for survey in Round.objects.filter(pk__in=round_ids, finalised=False):
-        services.finalise(survey=survey)
+    """Per finalised round, per (dimension slug, facet): n and total over the groups that met
+    the round's minimum, read from the stored summaries (services.finalise writes them)."""
     result: dict[int, dict[tuple[str, str], stats.Sum]] = defaultdict(dict)
     for round_id, slug, facet, n, total in (
         GroupSummary.objects.filter(round_id__in=round_ids)
@@ -544,6 +595,75 @@ def proposal(rep: Report) -> Proposal | None:
     return Proposal(weakest.dimension, weakest.total.mean, weakest.dimension.question)
 
 
+# --- what stays of a closed round ---------------------------------------------------------------
+
+
+@dataclass
+class ClosedRow:
+    dimension: Dimension
+    facet: str
+    scale: str
+    by_group: dict[int, stats.Sum] = field(default_factory=dict)
+    total: stats.Sum = field(default_factory=stats.Sum)
+
+    @property
+    def notable(self) -> bool:
+        """The highest and lowest group differ by a notable share of the scale."""
+        means = [s.mean for s in self.by_group.values() if s.n]
+        return len(means) > 1 and stats.notable(max(means) - min(means), self.scale)
+
+
+@dataclass
+class ClosedResult:
+    survey: Round
+    visible: list[RespondentGroup]
+    respondents: int
+    rows: list[ClosedRow]
+
+
+def closed_results(scope: QuerySet[Round]) -> dict[int, ClosedResult]:
+    """Means per group and dimension of the rounds in `scope`, from their stored summaries
+    (a round not yet finalised has none): four queries however many rounds, none included."""
+    rounds = list(scope.select_related("instrument"))
+    summaries = list(
+        GroupSummary.objects.filter(round__in=scope).select_related("group").order_by("group__order", "group_id")
+    )
+    dimensions = {
+        (d.instrument_id, d.slug): d
+        for d in Dimension.objects.filter(instrument__in=scope.values("instrument")).annotate(scale=Min("items__scale"))
+    }
+    responded = {
+        (round_id, group_id): n
+        for round_id, group_id, n in Response.objects.filter(round__in=scope)
+        .values_list("round_id", "group_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    by_round: dict[int, list[GroupSummary]] = defaultdict(list)
+    for summary in summaries:
+        by_round[summary.round_id].append(summary)
+    results = {}
+    for survey in rounds:
+        rows: dict[tuple[str, str], ClosedRow] = {}
+        groups: dict[int, RespondentGroup] = {}
+        for summary in by_round[survey.pk]:
+            dimension = dimensions.get((survey.instrument_id, summary.dimension_slug))
+            if dimension is None:
+                continue
+            groups[summary.group_id] = summary.group
+            row = rows.setdefault(
+                (summary.dimension_slug, summary.facet), ClosedRow(dimension, summary.facet, dimension.scale)
+            )
+            row.by_group.setdefault(summary.group_id, stats.Sum()).add(summary.n, summary.total)
+            row.total.add(summary.n, summary.total)
+        ordered = sorted(rows.values(), key=lambda r: (r.dimension.order, r.facet != "huidig", r.facet))
+        visible = list(groups.values())
+        results[survey.pk] = ClosedResult(
+            survey, visible, sum(responded.get((survey.pk, g.pk), 0) for g in visible), ordered
+        )
+    return results
+
+
 # --- evidence in the werkdocument ---------------------------------------------------------------
 
 
@@ -560,16 +680,13 @@ def attachable_rounds(user: User, trajectory: Trajectory, today: datetime.date) 
     )
 
 
-@dataclass
-class EvidenceView:
-    evidence: Evidence
-    report: Report
+def attached_rounds(trajectory: Trajectory) -> QuerySet[Round]:
+    return Round.objects.filter(evidence__trajectory=trajectory, deleted_at__isnull=True)
 
 
-def evidence_for(trajectory: Trajectory) -> list[EvidenceView]:
-    return [
-        EvidenceView(e, report(e.round))
-        for e in trajectory.survey_evidence.filter(round__deleted_at__isnull=True).select_related(
-            "round__instrument", "round__school__board"
+def evidence_of(trajectory: Trajectory) -> list[Evidence]:
+    return list(
+        trajectory.survey_evidence.filter(round__deleted_at__isnull=True).select_related(
+            "round__instrument", "round__school"
         )
-    ]
+    )

@@ -483,6 +483,7 @@ def submit(
 def attach_evidence(*, trajectory: Trajectory, survey: Round, note: str, question: str, user: User) -> Evidence:
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         raise ValidationError({"round": _("Only a closed round has a report to attach.")})
+    finalise(survey=survey)  # the werkdocument shows its stored summaries
     try:
         with transaction.atomic():
             return Evidence.objects.create(

@@ -265,6 +265,9 @@ def _closed_round(request, round_id: int) -> Round:
     survey = selectors.round_for(request.user, round_id)
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         raise Http404
+    # Rounds that closed since the nightly run get their stored summaries now, so the trend
+    # and benchmark read them (usually there are none).
+    services.finalise_closed_rounds()
     return survey
 
 
@@ -278,6 +281,7 @@ def report(request, round_id: int):
             {"round": survey, "school": survey.school, "counts": selectors.group_counts(survey)},
         )
     _record(request, survey, AccessRecord.Kind.SURVEY_REPORT)
+    services.finalise_closed_rounds()
     return render(
         request,
         "surveys/report.html",
@@ -359,9 +363,8 @@ def attach(request, trajectory_id: int):
 
 
 def _evidence_url(trajectory) -> str:
-    from koers.instruments.registry import SUB_1B
-
-    return reverse("trajectories:subphase", args=[trajectory.pk, SUB_1B]) + "#enquetes"
+    subphase = trajectory_selectors.subphase_holding("enquetes")
+    return reverse("werkdocument:subphase", args=[trajectory.pk, subphase.slug]) + "#enquetes"
 
 
 @login_required

@@ -5,29 +5,30 @@ The page queries are constant in number: counts are grouped in SQL, never per ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from koers.catalog.models import Phase, Question, QuestionGroup, Subphase, Tip
-from koers.instruments.registry import InstrumentStatus, instrument_statuses
+from koers.catalog.models import Question, QuestionGroup, Subphase, Tip
 from koers.organisations import access
 from koers.organisations.models import Board, School, User
 
-from .models import Dialogue, Entry, EntryRevision, SubphaseStatus, Trajectory
+from . import access as trajectory_access
+from .models import Dialogue, Entry, EntryRevision, Trajectory
 
 
 def trajectory_for(user: User, trajectory_id: int) -> Trajectory:
     return get_object_or_404(
-        access.trajectories_for(user).select_related("theme", "school", "board", "owner"),
+        trajectory_access.trajectories_for(user).select_related("theme", "school", "board", "owner"),
         pk=trajectory_id,
     )
 
 
 def steerable_trajectory_for(user: User, trajectory_id: int) -> Trajectory:
     return get_object_or_404(
-        access.steerable_trajectories(user).select_related("theme", "school", "board", "owner"),
+        trajectory_access.steerable_trajectories(user).select_related("theme", "school", "board", "owner"),
         pk=trajectory_id,
     )
 
@@ -50,15 +51,15 @@ def _with_progress(qs: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
 
 
 def trajectories_of_school(user: User, school: School) -> QuerySet[Trajectory]:
-    return _with_progress(access.trajectories_for(user).filter(school=school))
+    return _with_progress(trajectory_access.trajectories_for(user).filter(school=school))
 
 
 def board_wide_trajectories(user: User, board: Board) -> QuerySet[Trajectory]:
-    return _with_progress(access.trajectories_for(user).filter(board=board, school__isnull=True))
+    return _with_progress(trajectory_access.trajectories_for(user).filter(board=board, school__isnull=True))
 
 
 def my_trajectories(user: User) -> QuerySet[Trajectory]:
-    return _with_progress(access.trajectories_for(user))
+    return _with_progress(trajectory_access.trajectories_for(user))
 
 
 def schools_of_board(user: User, board: Board) -> QuerySet[School]:
@@ -80,93 +81,16 @@ def subphase_count() -> int:
     return Subphase.objects.count()
 
 
-@dataclass
-class SubphaseProgress:
-    subphase: Subphase
-    question_count: int
-    answered: int
-    reflection_written: bool
-    done: bool
-    instruments: list[InstrumentStatus] = field(default_factory=list)
-
-    @property
-    def instruments_filled(self) -> int:
-        return sum(i.filled for i in self.instruments)
-
-    @property
-    def percent(self) -> int:
-        """Questions and instruments count alike: each is one thing to do in the subphase."""
-        total = self.question_count + len(self.instruments)
-        if not total:
-            return 100 if self.done else 0
-        return round(100 * (self.answered + self.instruments_filled) / total)
-
-
-@dataclass
-class PhaseProgress:
-    phase: Phase
-    subphases: list[SubphaseProgress] = field(default_factory=list)
-
-
-def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
-    """The four phases with, per subphase, questions answered, reflection written and done."""
-    subphases = list(Subphase.objects.select_related("phase").annotate(question_count=Count("questions")))
-    answered = dict(
-        Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.ANSWER)
-        .filter(Q(not_relevant=True) | ~Q(text=""))
-        .filter(key__in=Question.objects.values("slug"))
-        .values_list("subphase_slug")
-        .annotate(n=Count("id"))
-    )
-    reflected = set(
-        Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.REFLECTION)
-        .exclude(text="")
-        .values_list("key", flat=True)
-    )
-    done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list("subphase_slug", flat=True))
-    instruments: dict[str, list[InstrumentStatus]] = {}
-    for status in instrument_statuses(trajectory):
-        instruments.setdefault(status.instrument.subphase_slug, []).append(status)
-    phases: dict[int, PhaseProgress] = {}
-    for sub in subphases:
-        phase = phases.setdefault(sub.phase_id, PhaseProgress(sub.phase))
-        phase.subphases.append(
-            SubphaseProgress(
-                subphase=sub,
-                question_count=sub.question_count,
-                answered=answered.get(sub.slug, 0),
-                reflection_written=sub.slug in reflected,
-                done=sub.slug in done,
-                instruments=instruments.get(sub.slug, []),
-            )
-        )
-    return list(phases.values())
-
-
-def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphaseProgress:
-    question_count = Question.objects.filter(subphase=subphase).count()
-    counts = Entry.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug).aggregate(
-        answered=Count(
-            "id",
-            filter=Q(kind=Entry.Kind.ANSWER)
-            & (Q(not_relevant=True) | ~Q(text=""))
-            & Q(key__in=Question.objects.filter(subphase=subphase).values("slug")),
-        ),
-        reflected=Count("id", filter=Q(kind=Entry.Kind.REFLECTION) & ~Q(text="")),
-    )
-    done = SubphaseStatus.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug, done=True).exists()
-    return SubphaseProgress(
-        subphase=subphase,
-        question_count=question_count,
-        answered=counts["answered"],
-        reflection_written=bool(counts["reflected"]),
-        done=done,
-        instruments=instrument_statuses(trajectory, subphase.slug),
-    )
-
-
 def subphase_by_slug(slug: str) -> Subphase:
     return get_object_or_404(Subphase.objects.select_related("phase"), slug=slug)
+
+
+def subphase_holding(instrument_key: str) -> Subphase:
+    """The subphase the content puts an instrument in (`instrumenten:` in werkdocument.yaml)."""
+    subphase = Subphase.holding(instrument_key)
+    if subphase is None:
+        raise Http404(f"no subphase holds {instrument_key}")
+    return subphase
 
 
 def question_in_subphase(subphase: Subphase, question_slug: str) -> Question:

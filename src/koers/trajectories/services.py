@@ -15,7 +15,6 @@ from koers import soft_delete
 from koers.catalog.models import Theme
 from koers.organisations import access
 from koers.organisations.models import Board, Functie, Person, School, User
-from koers.plans.models import Cycle
 
 from .models import MAX_TEXT_LENGTH, Dialogue, Entry, EntryRevision, SubphaseStatus, Trajectory
 
@@ -47,7 +46,7 @@ def _check_trajectory(
 
 
 @transaction.atomic
-def start_trajectory(
+def create_trajectory(
     *,
     user: User,
     board: Board,
@@ -70,7 +69,6 @@ def start_trajectory(
         created_by=user,
     )
     trajectory.participants.set(participants)
-    Cycle.objects.create(trajectory=trajectory, number=1, started_on=start_date)
     return trajectory
 
 

@@ -1,0 +1,40 @@
+"""The primary navigation: only what the user's roles reach, from one read of their
+memberships (organisations.access.reach), and only on pages that draw it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from koers.organisations import access
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+def _links(request) -> list[Link]:
+    user = request.user
+    reach = access.reach(user)
+    links = [Link(_("Home"), reverse("home:index"))]
+    if len(reach.boards) == 1:
+        links.append(Link(_("Board"), reverse("home:board", args=[reach.boards[0]])))
+    if len(reach.schools) == 1 and not reach.boards:
+        links.append(Link(_("School"), reverse("home:school", args=[reach.schools[0]])))
+    if len(reach.survey_schools) == 1:
+        links.append(Link(_("Surveys"), reverse("surveys:rounds", args=[reach.survey_schools[0]])))
+    if reach.privacy:
+        links.append(Link(_("Privacy"), reverse("privacy:people")))
+    links.append(Link(_("My account"), reverse("organisations:account")))
+    return links
+
+
+def navigation(request) -> dict:
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    return {"navigation": SimpleLazyObject(lambda: _links(request))}

@@ -1,0 +1,535 @@
+"""The demo organisation: a fictional board with three schools, about forty people, a user per
+role, and a differentiation trajectory half-way through Ontdek. Loading it twice changes nothing."""
+
+import datetime
+
+from django.db import transaction
+
+from koers.catalog.models import Subphase, Theme
+from koers.instruments import services as inst
+from koers.instruments.models import AmoElement
+from koers.organisations.models import (
+    Board,
+    Functie,
+    Membership,
+    Person,
+    Role,
+    School,
+    Team,
+    User,
+)
+from koers.plans import services as plan
+from koers.surveys import demo as demo_surveys
+from koers.trajectories import services
+from koers.trajectories.models import Entry, Trajectory
+from koers.werkdocument import services as werkdocument_services
+
+BOARD_NAME = "Stichting Lumen Onderwijs"
+DEMO_PASSWORD = "koers-demo"
+DOMAIN = "lumen-onderwijs.example"
+
+SCHOOLS = [
+    ("Basisschool De Kompasroos", "07KR", "po", "basisonderwijs", ["Onderbouw", "Middenbouw", "Bovenbouw"]),
+    (
+        "Lumen College",
+        "21LC",
+        "vo",
+        "vmbo-t, havo, vwo",
+        ["Team onderbouw", "Team bovenbouw havo/vwo", "Sectie Nederlands", "Sectie wiskunde"],
+    ),
+    ("Lumen Vakcollege", "25LV", "mbo", "mbo niveau 2-4", ["Team Zorg en Welzijn", "Team Techniek"]),
+]
+
+# (first, last, functie, school index or None for the board office, team indexes, login role)
+PEOPLE = [
+    ("Marianne", "de Wit", Functie.BESTUURDER, None, [], Role.BESTUURDER),
+    ("Youssef", "El Amrani", Functie.HR_ADVISEUR, None, [], Role.HR_ADVISEUR),
+    # Basisschool De Kompasroos
+    ("Inge", "Verbeek", Functie.SCHOOLLEIDER, 0, [], None),
+    ("Sanne", "Kuipers", Functie.DOCENT_LB, 0, [0], None),
+    ("Bram", "Hoekstra", Functie.DOCENT_LB, 0, [0], None),
+    ("Fatma", "Yilmaz", Functie.DOCENT_LC, 0, [1], None),
+    ("Joost", "van Leeuwen", Functie.DOCENT_LB, 0, [1], None),
+    ("Eva", "Smit", Functie.DOCENT_LC, 0, [2], None),
+    ("Ruben", "Mulder", Functie.DOCENT_LB, 0, [2], None),
+    ("Anouk", "de Graaf", Functie.OOP, 0, [], None),
+    ("Henk", "Bosman", Functie.OOP, 0, [], None),
+    # Lumen College
+    ("Karin", "Jansen", Functie.SCHOOLLEIDER, 1, [], Role.SCHOOLLEIDER),
+    ("Pieter", "Bakker", Functie.TEAMLEIDER, 1, [0], Role.TEAMLEIDER),
+    ("Naima", "Bouzid", Functie.TEAMLEIDER, 1, [1], None),
+    ("Lotte", "Visser", Functie.DOCENT_LC, 1, [0, 2], Role.LERAAR),
+    ("Daan", "Meijer", Functie.DOCENT_LB, 1, [0, 3], None),
+    ("Sophie", "van Dijk", Functie.DOCENT_LD, 1, [1, 2], None),
+    ("Thomas", "de Boer", Functie.DOCENT_LB, 1, [0], None),
+    ("Mila", "Dekker", Functie.DOCENT_LC, 1, [1, 3], None),
+    ("Jeroen", "Brouwer", Functie.DOCENT_LD, 1, [1, 3], None),
+    ("Esther", "Wouters", Functie.DOCENT_LB, 1, [0, 2], None),
+    ("Kevin", "Peters", Functie.DOCENT_LB, 1, [0], None),
+    ("Noor", "Hendriks", Functie.DOCENT_LC, 1, [1], None),
+    ("Martijn", "van der Berg", Functie.DOCENT_LB, 1, [1, 3], None),
+    ("Sara", "Koster", Functie.DOCENT_LC, 1, [0], None),
+    ("Wim", "Prins", Functie.OOP, 1, [], Role.OOP),
+    ("Ilse", "Vermeulen", Functie.OOP, 1, [], Role.SCHOOLBEHEERDER),
+    ("Rachid", "Ouali", Functie.OOP, 1, [], None),
+    # Lumen Vakcollege
+    ("Hanneke", "Willems", Functie.SCHOOLLEIDER, 2, [], None),
+    ("Gert", "Schouten", Functie.TEAMLEIDER, 2, [1], None),
+    ("Ayşe", "Demir", Functie.DOCENT_LC, 2, [0], None),
+    ("Lars", "Jacobs", Functie.DOCENT_LB, 2, [1], None),
+    ("Femke", "Postma", Functie.DOCENT_LB, 2, [0], None),
+    ("Mohamed", "Amrani", Functie.DOCENT_LD, 2, [1], None),
+    ("Linda", "Kok", Functie.DOCENT_LC, 2, [0], None),
+    ("Erik", "van Wijk", Functie.DOCENT_LB, 2, [1], None),
+    ("Petra", "Huisman", Functie.OOP, 2, [], None),
+    ("Stefan", "Maas", Functie.OOP, 2, [], None),
+    ("Lieke", "Vos", Functie.DOCENT_LB, 1, [1], None),
+    ("Bas", "Timmermans", Functie.DOCENT_LC, 1, [0, 3], None),
+]
+
+LOGINS = {
+    Role.BESTUURDER: "bestuurder",
+    Role.HR_ADVISEUR: "hr",
+    Role.SCHOOLLEIDER: "schoolleider",
+    Role.TEAMLEIDER: "teamleider",
+    Role.LERAAR: "leraar",
+    Role.OOP: "oop",
+    Role.SCHOOLBEHEERDER: "enquetes",
+}
+
+ANSWERS_1A = {
+    "1a-strategische-visie": (
+        "Lumen College wil een school zijn waar elke leerling op zijn eigen niveau wordt "
+        "uitgedaagd. Onze visie ‘Samen leren, ieder op koers’ noemt drie lagen: de organisatie "
+        "(een lerende school), de medewerkers (eigenaarschap over hun ontwikkeling) en de "
+        "leerlingen (kansengelijkheid en talentontwikkeling)."
+    ),
+    "1a-visie-helder": (
+        "Grotendeels. De kern past in één zin: ‘Wij halen uit iedere leerling wat erin zit, "
+        "omdat wij zelf blijven leren.’ In de uitwerking in het schoolplan is de visie nog te "
+        "breed en te abstract voor teams."
+    ),
+    "1a-expliciet-gemaakt": (
+        "Identiteit en bestaansrecht: ja, in het schoolplan 2024-2028.\n"
+        "Normen, waarden en overtuigingen: deels, in de schoolgids; niet vertaald naar gedrag "
+        "in de klas.\nAmbities op de lange termijn: ja, maar zonder meetbare doelen."
+    ),
+    "1a-visie-bekend": (
+        "De schoolleiding en teamleiders kennen de visie. Uit de gesprekken op de studiedag "
+        "bleek dat ongeveer de helft van de docenten de visie in eigen woorden kon navertellen. "
+        "Bij nieuwe collega's is dat minder."
+    ),
+    "1a-visie-behoeften": (
+        "Ouders en leerlingen vragen vooral om maatwerk (versnellen en verdiepen in de "
+        "bovenbouw, extra ondersteuning in de onderbouw). De leerlingenraad en de MR zijn "
+        "bevraagd; de uitkomsten van de leerlingenenquête 2025 ondersteunen de visie."
+    ),
+    "1a-hrm-doelen": (
+        "1. Elke docent heeft een actueel POP dat aansluit bij de schooldoelen.\n"
+        "2. Het verloop onder startende docenten daalt onder de 10%.\n"
+        "3. Professionalisering richt zich voor twee derde op de speerpunten van de school."
+    ),
+    "1a-hrm-doelen-bekend": (
+        "Niet bij iedereen. De HRM-doelen staan in het strategisch personeelsbeleid, maar dat "
+        "document wordt in de gesprekscyclus nauwelijks gebruikt."
+    ),
+    "1a-hrm-doelen-benoemd": (
+        "In het strategisch personeelsbeleid en in het jaarplan. In de praktijk komen ze terug "
+        "in de ontwikkelgesprekken, maar nog niet in teamplannen."
+    ),
+    "1a-thema-in-visie": (
+        "Differentiatie is de vertaling van ‘ieder op koers’ naar de les: zonder differentiatie "
+        "blijft de visie een belofte."
+    ),
+    "1a-thema-bijdrage": (
+        "Meer differentiatie vraagt gerichte professionalisering en collegiale samenwerking; "
+        "daarmee draagt het direct bij aan de HRM-doelen over het POP en over professionalisering "
+        "op de speerpunten."
+    ),
+    "1a-thema-aandachtspunt": (
+        "Ja. Lesbezoeken laten zien dat de basisvaardigheden op orde zijn, maar dat instructie "
+        "en verwerking weinig worden afgestemd op verschillen tussen leerlingen."
+    ),
+    "1a-thema-concrete-doelen": (
+        "Eind schooljaar 2027-2028 laat 70% van de bezochte lessen voldoende "
+        "differentiatievaardigheden zien (nu ongeveer 35%)."
+    ),
+    "1a-thema-verwachte-effecten": (
+        "Hogere betrokkenheid van leerlingen, minder zittenblijvers in klas 3, en docenten die "
+        "zich zekerder voelen in heterogene klassen."
+    ),
+}
+
+ANSWERS_1B = {
+    "1b-invloed-hrm-beleid": (
+        "Het professionaliseringsbeleid is nu vooral vrije keuze per docent; daardoor is er weinig "
+        "samenhang. Het selectiebeleid vraagt nog niet expliciet naar differentiatievaardigheden."
+    ),
+    "1b-wat-versterkt": (
+        "De sectie Nederlands werkt al twee jaar met niveaugroepen en deelt materialen. Ook de "
+        "inzet van leerlingvolgsystemen helpt om verschillen zichtbaar te maken."
+    ),
+    "1b-wat-verzwakt": (
+        "Werkdruk en een vol rooster laten weinig ruimte voor voorbereiding en collegiale lesbezoeken."
+    ),
+    "1b-welke-knelpunten": (
+        "Vooral: leraren zijn onvoldoende in staat gedifferentieerd te werken, en resultaten van "
+        "differentiatie zijn onvoldoende in beeld."
+    ),
+    "1b-interne-stakeholders": (
+        "Teamleiders (sturing), sectievoorzitters (vakdidactiek), de MR (instemming op "
+        "professionaliseringsplan), P&O (scholing en gesprekscyclus)."
+    ),
+}
+
+REFLECTION_1A = (
+    "Visie en doelen zijn helder op papier, maar nog onvoldoende concreet voor teams. "
+    "Conclusie: we gaan differentiatie als rode draad gebruiken en de HRM-doelen in de "
+    "gesprekscyclus zichtbaar maken. De fase is afgerond; in 1B brengen we de huidige situatie "
+    "per team in kaart."
+)
+
+
+@transaction.atomic
+def load_demo() -> tuple[bool, list[tuple[str, str]]]:
+    """Create the demo organisation if it is not there. Returns (created, logins)."""
+    logins = [(f"{name}@{DOMAIN}", str(role.label)) for role, name in LOGINS.items()]
+    logins.append((f"beheer@{DOMAIN}", "Beheerder (admin)"))
+    if Board.objects.filter(name=BOARD_NAME).exists():
+        return False, logins
+
+    board = Board.objects.create(name=BOARD_NAME)
+    schools, teams = [], []
+    for name, brin, sector, types, team_names in SCHOOLS:
+        school = School.objects.create(board=board, name=name, brin=brin, sector=sector, school_types=types)
+        schools.append(school)
+        teams.append(
+            [
+                Team.objects.create(
+                    school=school, name=t, kind=Team.Kind.SECTIE if t.startswith("Sectie") else Team.Kind.TEAM
+                )
+                for t in team_names
+            ]
+        )
+
+    people: dict[str, Person] = {}
+    for first, last, functie, school_index, team_indexes, role in PEOPLE:
+        school = schools[school_index] if school_index is not None else None
+        slug = f"{first}.{last}".lower().replace(" ", "")
+        person = Person.objects.create(
+            board=board, school=school, first_name=first, last_name=last, functie=functie, email=f"{slug}@{DOMAIN}"
+        )
+        person.teams.set([teams[school_index][i] for i in team_indexes])
+        people[f"{first} {last}"] = person
+        if role is not None:
+            user = User.objects.create_user(f"{LOGINS[role]}@{DOMAIN}", DEMO_PASSWORD, full_name=f"{first} {last}")
+            person.user = user
+            person.save(update_fields=["user"])
+            if role in (Role.BESTUURDER, Role.HR_ADVISEUR):
+                Membership.objects.create(user=user, role=role, board=board)
+            else:
+                Membership.objects.create(user=user, role=role, school=school)
+    User.objects.create_superuser(f"beheer@{DOMAIN}", DEMO_PASSWORD, full_name="Demo beheerder")
+
+    trajectory = _demo_trajectory(schools[1], people)
+    demo_surveys.load(schools, trajectory, people["Karin Jansen"].user)
+    return True, logins
+
+
+def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
+    leader = people["Karin Jansen"]
+    teamleader = people["Pieter Bakker"]
+    trajectory = werkdocument_services.start_trajectory(
+        user=leader.user,
+        board=school.board,
+        school=school,
+        theme=Theme.objects.get(slug="meer-differentiatie"),
+        title="Meer differentiatie in de klas 2026-2028",
+        owner=leader,
+        participants=[
+            teamleader,
+            people["Naima Bouzid"],
+            people["Lotte Visser"],
+            people["Sophie van Dijk"],
+            people["Youssef El Amrani"],
+        ],
+        start_date=datetime.date(2026, 9, 1),
+    )
+    sub_1a = Subphase.objects.get(code="1A")
+    sub_1b = Subphase.objects.get(code="1B")
+    for subphase, answers in ((sub_1a, ANSWERS_1A), (sub_1b, ANSWERS_1B)):
+        for slug, text in answers.items():
+            services.save_entry(
+                trajectory=trajectory,
+                kind=Entry.Kind.ANSWER,
+                key=slug,
+                subphase_slug=subphase.slug,
+                text=text,
+                not_relevant=False,
+                base_version=0,
+                user=leader.user,
+            )
+    # A second hand on one answer, so the history shows more than one version.
+    services.save_entry(
+        trajectory=trajectory,
+        kind=Entry.Kind.ANSWER,
+        key="1a-thema-concrete-doelen",
+        subphase_slug=sub_1a.slug,
+        text=ANSWERS_1A["1a-thema-concrete-doelen"]
+        + "\nTussendoel: eind 2026-2027 werkt elke sectie met minstens één gedifferentieerde "
+        "lessenreeks per leerjaar.",
+        not_relevant=False,
+        base_version=1,
+        user=teamleader.user,
+    )
+    services.save_entry(
+        trajectory=trajectory,
+        kind=Entry.Kind.REFLECTION,
+        key=sub_1a.slug,
+        subphase_slug=sub_1a.slug,
+        text=REFLECTION_1A,
+        not_relevant=False,
+        base_version=0,
+        user=leader.user,
+    )
+    services.set_subphase_done(trajectory=trajectory, subphase_slug=sub_1a.slug, done=True, user=leader.user)
+    services.log_dialogue(
+        trajectory=trajectory,
+        subphase_slug=sub_1a.slug,
+        held_on=datetime.date(2026, 9, 16),
+        participants=[leader, teamleader, people["Naima Bouzid"]],
+        roles=[Functie.DOCENT_LB, Functie.DOCENT_LC, Functie.DOCENT_LD],
+        topic="Studiedag: wat betekent ‘ieder op koers’ in de les?",
+        outcome="Docenten herkennen de visie, maar vragen om concrete voorbeelden per vak. "
+        "Afgesproken: elke sectie kiest één lessenreeks om te differentiëren.",
+        user=leader.user,
+    )
+    services.log_dialogue(
+        trajectory=trajectory,
+        subphase_slug=sub_1b.slug,
+        held_on=datetime.date(2026, 10, 14),
+        participants=[teamleader, people["Lotte Visser"], people["Youssef El Amrani"]],
+        roles=[],
+        topic="Huidige situatie per sectie in kaart",
+        outcome="Sectie Nederlands loopt voorop; wiskunde wil eerst lesbezoeken bij elkaar.",
+        user=teamleader.user,
+    )
+    _demo_instruments(trajectory, leader.user)
+    _demo_plan(trajectory, people)
+    return trajectory
+
+
+def _demo_instruments(trajectory: Trajectory, user) -> None:
+    """Goals, part of the 1B analyses, scored levers and one AMO chain still lacking an
+    Opportunity intervention: a trajectory in the middle of Ontdek and Kies."""
+    sub_1a = Subphase.holding("doelen")
+    goal = inst.add_goal(
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=sub_1a.slug,
+        level="medewerkers",
+        description="Alle leraren differentiëren in hun lessen op minstens twee niveaus.",
+        involved="Teamleiders, sectievoorzitters, coaches",
+        term="lang",
+        target_date=datetime.date(2028, 7, 1),
+        smart=["specifiek", "meetbaar", "tijdsgebonden"],
+        indicator="Geobserveerde lessen met differentiatie",
+        unit="%",
+        baseline=35,
+        target_value=80,
+        scale_min=0,
+        scale_max=100,
+    )
+    inst.add_goal(
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=sub_1a.slug,
+        level="leerlingen",
+        description="Leerlingen ervaren dat de les aansluit bij hun niveau.",
+        involved="Mentoren",
+        term="kort",
+        target_date=datetime.date(2027, 7, 1),
+        smart=["specifiek"],
+        indicator="",
+        unit="",
+        baseline=None,
+        target_value=None,
+    )
+    inst.add_goal(
+        trajectory=trajectory,
+        user=user,
+        subphase_slug=sub_1a.slug,
+        level="organisatie",
+        description="Differentiatie staat in het professionaliseringsplan.",
+        involved="Directie, P&O",
+        term="kort",
+        target_date=None,
+        smart=[],
+        indicator="",
+        unit="",
+        baseline=None,
+        target_value=None,
+    )
+    inst.save_situation(
+        trajectory=trajectory,
+        row_slug="t7-hoeveel-gedifferentieerd",
+        current="Ongeveer een derde van de leraren werkt gedifferentieerd.",
+        desired="Vier op de vijf leraren in 2028.",
+        difference="Groot, vooral in de bovenbouw.",
+        gap="groot",
+        action_needed=True,
+        action="Lesbezoeken en coaching per sectie.",
+    )
+    inst.save_situation(
+        trajectory=trajectory,
+        row_slug="t6-dialoog-niveaus",
+        current="Dialoog op studiedagen en in secties.",
+        desired="Ook in de teamvergadering.",
+        difference="Klein.",
+        gap="klein",
+        action_needed=False,
+        action="",
+    )
+    inst.save_bottleneck(
+        trajectory=trajectory,
+        bottleneck_slug="kp-leraren-niet-gedifferentieerd",
+        occurs=True,
+        urgency=4,
+        why="Weinig voorbeelden per vak.",
+        own_action="Lessenreeksen delen per sectie.",
+    )
+    inst.save_bottleneck(
+        trajectory=trajectory, bottleneck_slug="kp-doelen-niet-in-beeld", occurs=True, urgency=2, why="", own_action=""
+    )
+    for name, kind, interest, influence, alignment, trust, key in (
+        ("Medezeggenschapsraad", "intern", 4, 4, "gelijk", "betrouwbaar", True),
+        ("Sectie wiskunde", "intern", 5, 2, "onbekend", "betrouwbaar", False),
+        ("Gemeente", "extern", 2, 4, "onbekend", "niet-betrouwbaar", False),
+        ("Lerarenopleiding", "extern", 4, 2, "gelijk", "niet-betrouwbaar", False),
+    ):
+        inst.add_stakeholder(
+            trajectory=trajectory,
+            name=name,
+            kind=kind,
+            role="",
+            ideas="",
+            knowledge="",
+            relations="",
+            interest=interest,
+            influence=influence,
+            alignment=alignment,
+            trust=trust,
+            key_figure=key,
+        )
+    coaching = inst.score_lever(
+        trajectory=trajectory, lever_slug="on-begeleiding-leraren", impact=5, success=4, note="Coaches zijn al in huis."
+    )
+    inst.score_lever(trajectory=trajectory, lever_slug="sw-intern-samenwerking", impact=4, success=3, note="")
+    inst.score_lever(trajectory=trajectory, lever_slug="so-genormeerde-toetsen", impact=2, success=4, note="")
+    chain = inst.add_chain(
+        trajectory=trajectory,
+        goal=goal,
+        behaviour="Leraren stemmen instructie en verwerking af op drie niveaus in de klas.",
+        expected_effect="Meer leerlingen op hun niveau uitgedaagd.",
+        time_path="Twee schooljaren",
+        support="Secties kiezen zelf hun lessenreeks.",
+        investment="Coachuren en studiedagen",
+    )
+    inst.add_element(chain=chain, factor="ability", kind="teacher", item_slug="amo-a-verschillen-waarnemen")
+    inst.add_element(chain=chain, factor="ability", kind="intervention", item_slug="amo-a-coach", lever=coaching)
+    inst.add_element(
+        chain=chain, factor="motivation", kind="intervention", own_text="Leraren laten zien wat collega's al bereiken"
+    )
+
+
+def _demo_plan(trajectory: Trajectory, people: dict[str, Person]) -> None:
+    """A plan in two phases (one activity past its end date, so monitoring shows a signal),
+    preconditions with too many hours planned, and two measurements on course."""
+    leader, teamleader = people["Karin Jansen"], people["Pieter Bakker"]
+    cycle = trajectory.cycles.get()
+    coach = AmoElement.objects.get(chain__trajectory=trajectory, item_slug="amo-a-coach")
+    observing = None
+    for title, phase, start, end, owner, raci, hours, budget, status, intervention in (
+        (
+            "Lesbezoeken met de kijkwijzer differentiatie",
+            "Fase 1: voorbereiden",
+            datetime.date(2026, 10, 1),
+            datetime.date(2026, 11, 15),
+            teamleader,
+            {"leidinggevenden": "A", "leraren": "R", "hr": "I"},
+            60,
+            0,
+            "bezig",
+            None,
+        ),
+        (
+            "Scholing coaches: begeleiden bij differentiëren",
+            "Fase 1: voorbereiden",
+            datetime.date(2026, 11, 1),
+            datetime.date(2027, 1, 31),
+            leader,
+            {"opleiding": "R", "leidinggevenden": "A", "hr": "C"},
+            40,
+            4500,
+            "gepland",
+            coach,
+        ),
+        (
+            "Elke sectie kiest een lessenreeks om te differentiëren",
+            "Fase 2: uitvoeren",
+            datetime.date(2027, 1, 15),
+            datetime.date(2027, 4, 1),
+            teamleader,
+            {"leraren": "R", "leidinggevenden": "A", "collegas": "C"},
+            120,
+            0,
+            "gepland",
+            None,
+        ),
+        (
+            "Collegiale lesbezoeken per sectie",
+            "Fase 2: uitvoeren",
+            datetime.date(2027, 2, 1),
+            datetime.date(2027, 6, 30),
+            teamleader,
+            {"collegas": "R", "leidinggevenden": "A"},
+            80,
+            2000,
+            "gepland",
+            None,
+        ),
+    ):
+        activity = plan.add_activity(
+            cycle=cycle,
+            user=leader.user,
+            title=title,
+            description="",
+            intervention=intervention,
+            phase=phase,
+            start_date=start,
+            end_date=end,
+            owner=owner,
+            raci=raci,
+            hours=hours,
+            budget=budget,
+            status=status,
+        )
+        observing = observing or activity
+    plan.save_preconditions(
+        cycle=cycle,
+        hours_available=250,
+        budget_available=8000,
+        leadership="voldoende",
+        leadership_note="Teamleiders hebben coachingsuren in hun taak.",
+    )
+    goal = trajectory.goals.get(indicator="Geobserveerde lessen met differentiatie")
+    for day, value in ((datetime.date(2026, 10, 15), 36), (datetime.date(2026, 11, 15), 39)):
+        plan.add_measurement(
+            cycle=cycle,
+            goal=goal,
+            user=teamleader.user,
+            measured_on=day,
+            value=value,
+            note="Kijkwijzer, 20 lessen",
+            activity=observing,
+        )

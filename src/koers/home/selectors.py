@@ -1,0 +1,290 @@
+"""What the home page tells each user: what needs their attention, and what they work on.
+
+Every signal is one query over all the trajectories (or schools) the user may see, grouped in
+SQL, so the page costs the same for one trajectory as for a board with two hundred. Steering
+signals (a chain without an intervention, hours over budget, a share link about to expire)
+go to those who steer; a teacher sees what concerns the work itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from koers import formats
+from koers.catalog.models import AmoItem, Question, Subphase
+from koers.instruments.models import AmoChain, Goal
+from koers.organisations import access
+from koers.organisations.models import User
+from koers.plans import rules as plan_rules
+from koers.plans import selectors as plans
+from koers.plans.models import Activity, Cycle
+from koers.reports.models import ReportExport, ShareLink
+from koers.surveys import selectors as surveys
+from koers.surveys.models import Round
+from koers.trajectories import access as trajectory_access
+from koers.trajectories.models import Entry, Trajectory
+
+EXPIRING_WITHIN_DAYS = 14
+
+
+@dataclass
+class Attention:
+    """One thing to look at: what, where, and the page that deals with it."""
+
+    kind: str  # overdue, off-course, amo, budget, round, report, share, reflect
+    text: str
+    where: str
+    url: str
+
+
+def _where(title: str, school: str | None) -> str:
+    return f"{title} · {school}" if school else title
+
+
+def _overdue(scope: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+    """Activities of open cycles past their end date and not done, and activities someone
+    marked delayed: two counts per trajectory, never the same activity twice in one count."""
+    late = Q(end_date__lt=today) & ~Q(status=Activity.Status.KLAAR)
+    rows = (
+        Activity.objects.filter(trajectory__in=scope, cycle__closed_at__isnull=True, deleted_at__isnull=True)
+        .filter(late | Q(status=Activity.Status.VERTRAAGD))
+        .values("trajectory_id", "trajectory__title", "trajectory__school__name")
+        .annotate(overdue=Count("id", filter=late), delayed=Count("id", filter=Q(status=Activity.Status.VERTRAAGD)))
+        .order_by("trajectory__title", "trajectory_id")
+    )
+    out = []
+    for r in rows:
+        parts = []
+        if r["overdue"]:
+            parts.append(
+                ngettext("%(n)s activity past its end date", "%(n)s activities past their end date", r["overdue"])
+                % {"n": r["overdue"]}
+            )
+        if r["delayed"]:
+            parts.append(ngettext("%(n)s marked delayed", "%(n)s marked delayed", r["delayed"]) % {"n": r["delayed"]})
+        out.append(
+            Attention(
+                "overdue",
+                " · ".join(parts),
+                _where(r["trajectory__title"], r["trajectory__school__name"]),
+                reverse("plans:monitoring", args=[r["trajectory_id"]]),
+            )
+        )
+    return out
+
+
+def _off_course(scope: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+    goals = plans.with_latest_measurement(
+        Goal.objects.filter(trajectory__in=scope, status=Goal.Status.ACTIEF, target_value__isnull=False)
+    ).select_related("trajectory__school")
+    off: dict[int, list[Goal]] = defaultdict(list)
+    for goal in goals:
+        if plans.course_of(goal, goal.trajectory.start_date).track == plan_rules.Track.OFF:
+            off[goal.trajectory_id].append(goal)
+    return [
+        Attention(
+            "off-course",
+            ngettext("%(n)s goal off course", "%(n)s goals off course", len(found)) % {"n": len(found)},
+            _where(found[0].trajectory.title, found[0].trajectory.school.name if found[0].trajectory.school else None),
+            reverse("plans:monitoring", args=[tid]),
+        )
+        for tid, found in off.items()
+    ]
+
+
+def _amo_gaps(steered: QuerySet[Trajectory]) -> list[Attention]:
+    """Chains in which a factor (A, M or O) has no intervention yet (Figure 8)."""
+    factors = len(AmoItem.Factor.choices)
+    rows = (
+        AmoChain.objects.filter(trajectory__in=steered)
+        .annotate(covered=Count("elements__factor", filter=Q(elements__kind=AmoItem.Kind.INTERVENTION), distinct=True))
+        .filter(covered__lt=factors)
+        .values_list("trajectory_id", "trajectory__title", "trajectory__school__name")
+    )
+    chains: dict[tuple, int] = defaultdict(int)
+    for row in rows:
+        chains[row] += 1
+    return [
+        Attention(
+            "amo",
+            ngettext(
+                "%(n)s AMO chain with a factor still without an intervention",
+                "%(n)s AMO chains with a factor still without an intervention",
+                n,
+            )
+            % {"n": n},
+            _where(title, school),
+            reverse("instruments:amo", args=[tid]),
+        )
+        for (tid, title, school), n in chains.items()
+    ]
+
+
+def _over_budget(steered: QuerySet[Trajectory]) -> list[Attention]:
+    planned = Activity.objects.filter(cycle=OuterRef("pk"), deleted_at__isnull=True).values("cycle")
+    zero = Value(0, output_field=DecimalField())
+    cycles = (
+        Cycle.objects.filter(trajectory__in=steered, closed_at__isnull=True)
+        .annotate(
+            hours=Coalesce(Subquery(planned.annotate(s=Sum("hours")).values("s")), zero),
+            money=Coalesce(Subquery(planned.annotate(s=Sum("budget")).values("s")), zero),
+        )
+        .filter(Q(hours__gt=F("hours_available")) | Q(money__gt=F("budget_available")))
+        .select_related("trajectory__school")
+    )
+    out = []
+    for c in cycles:
+        parts = []
+        if c.hours_available is not None and c.hours > c.hours_available:
+            parts.append(
+                _("%(over)s more planned than available") % {"over": formats.hours(c.hours - c.hours_available)}
+            )
+        if c.budget_available is not None and c.money > c.budget_available:
+            parts.append(
+                _("%(over)s more planned than available") % {"over": formats.euro(c.money - c.budget_available)}
+            )
+        t = c.trajectory
+        out.append(
+            Attention(
+                "budget",
+                " · ".join(parts),
+                _where(t.title, t.school.name if t.school else None),
+                reverse("plans:preconditions", args=[t.pk]),
+            )
+        )
+    return out
+
+
+def _unreflected(scope: QuerySet[Trajectory]) -> list[Attention]:
+    """Subphases whose questions are all answered but whose result and reflection is empty."""
+    questions = dict(Subphase.objects.annotate(n=Count("questions")).values_list("slug", "n"))
+    codes = dict(Subphase.objects.values_list("slug", "code"))
+    answered = (
+        Entry.objects.filter(trajectory__in=scope, kind=Entry.Kind.ANSWER)
+        .filter(Q(not_relevant=True) | ~Q(text=""))
+        .filter(key__in=Question.objects.values("slug"))
+        .values_list("trajectory_id", "trajectory__title", "trajectory__school__name", "subphase_slug")
+        .annotate(n=Count("id"))
+        .order_by("trajectory__title", "trajectory_id", "subphase_slug")
+    )
+    reflected = set(
+        Entry.objects.filter(trajectory__in=scope, kind=Entry.Kind.REFLECTION)
+        .exclude(text="")
+        .values_list("trajectory_id", "key")
+    )
+    return [
+        Attention(
+            "reflect",
+            _("%(code)s: every question answered, no result and reflection yet") % {"code": codes.get(slug, slug)},
+            _where(title, school),
+            reverse("werkdocument:subphase", args=[tid, slug]) + "#reflectie",
+        )
+        for tid, title, school, slug, n in answered
+        if n and n >= questions.get(slug, 0) and (tid, slug) not in reflected
+    ]
+
+
+def _new_reports(scope: QuerySet[Trajectory], user: User) -> list[Attention]:
+    if user.previous_login is None:
+        return []
+    exports = (
+        ReportExport.objects.filter(
+            trajectory__in=scope, status=ReportExport.Status.DONE, finished_at__gt=user.previous_login
+        )
+        .exclude(requested_by=user)
+        .select_related("trajectory__school")
+        .order_by("-finished_at")
+    )
+    seen: set[int] = set()
+    out = []
+    for export in exports:
+        if export.trajectory_id in seen:
+            continue
+        seen.add(export.trajectory_id)
+        t = export.trajectory
+        out.append(
+            Attention(
+                "report",
+                _("A new PDF of the report is ready"),
+                _where(t.title, t.school.name if t.school else None),
+                reverse("reports:report", args=[t.pk]),
+            )
+        )
+    return out
+
+
+def _closed_rounds(user: User, today: datetime.date) -> list[Attention]:
+    """Rounds whose report appeared (they closed) since the previous login."""
+    if user.previous_login is None:
+        return []
+    since = user.previous_login.date()
+    rounds = (
+        Round.objects.filter(school__in=access.survey_schools(user), deleted_at__isnull=True)
+        .filter(
+            Q(closed_early_on__gte=since) | Q(closed_early_on__isnull=True, closes_on__gte=since, closes_on__lt=today)
+        )
+        .select_related("school")
+    )
+    return [
+        Attention(
+            "report",
+            _("The report of this round is ready"),
+            f"{r.title} · {r.school.name}",
+            reverse("surveys:report", args=[r.pk]),
+        )
+        for r in rounds
+    ]
+
+
+def _expiring_links(steered: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+    links = (
+        ShareLink.objects.filter(
+            trajectory__in=steered,
+            revoked_at__isnull=True,
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS),
+        )
+        .select_related("trajectory__school")
+        .order_by("expires_on")
+    )
+    return [
+        Attention(
+            "share",
+            _("The share link for %(whom)s ends on %(day)s")
+            % {"whom": link.label, "day": formats.day(link.expires_on)},
+            _where(link.trajectory.title, link.trajectory.school.name if link.trajectory.school else None),
+            reverse("reports:report", args=[link.trajectory_id]) + "#delen",
+        )
+        for link in links
+    ]
+
+
+@dataclass
+class Home:
+    attention: list[Attention]
+    rounds: list[surveys.OpenRound]
+
+
+def home(user: User, today: datetime.date) -> Home:
+    """Everything the home page says, in a fixed number of queries."""
+    scope = trajectory_access.trajectories_for(user)
+    steered = trajectory_access.steerable_trajectories(user)
+    attention = [
+        *_overdue(scope, today),
+        *_off_course(scope, today),
+        *_amo_gaps(steered),
+        *_over_budget(steered),
+        *_closed_rounds(user, today),
+        *_new_reports(scope, user),
+        *_expiring_links(steered, today),
+        *_unreflected(scope),
+    ]
+    return Home(attention, surveys.open_rounds(user, today))

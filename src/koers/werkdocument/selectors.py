@@ -1,0 +1,100 @@
+"""The werkdocument's progress: questions answered, reflections written, instruments worked on
+and subphases done, per trajectory. Constant in queries: counts are grouped in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from koers.catalog.models import Phase, Question, Subphase
+from koers.trajectories.models import Entry, SubphaseStatus, Trajectory
+
+from .registry import InstrumentStatus, instrument_statuses
+
+
+@dataclass
+class SubphaseProgress:
+    subphase: Subphase
+    question_count: int
+    answered: int
+    reflection_written: bool
+    done: bool
+    instruments: list[InstrumentStatus] = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[InstrumentStatus]:
+        return [i for i in self.instruments if i.instrument.counts]
+
+    @property
+    def instruments_filled(self) -> int:
+        return sum(i.worked_on for i in self.steps)
+
+    @property
+    def percent(self) -> int:
+        """Questions and instruments count alike: each is one thing to do in the subphase."""
+        total = self.question_count + len(self.steps)
+        if not total:
+            return 100 if self.done else 0
+        return round(100 * (self.answered + self.instruments_filled) / total)
+
+
+@dataclass
+class PhaseProgress:
+    phase: Phase
+    subphases: list[SubphaseProgress] = field(default_factory=list)
+
+
+def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
+    """The four phases with, per subphase, questions answered, reflection written and done."""
+    subphases = list(Subphase.objects.select_related("phase").annotate(question_count=Count("questions")))
+    answered = dict(
+        Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.ANSWER)
+        .filter(Q(not_relevant=True) | ~Q(text=""))
+        .filter(key__in=Question.objects.values("slug"))
+        .values_list("subphase_slug")
+        .annotate(n=Count("id"))
+    )
+    reflected = set(
+        Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.REFLECTION)
+        .exclude(text="")
+        .values_list("key", flat=True)
+    )
+    done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list("subphase_slug", flat=True))
+    instruments = instrument_statuses(trajectory, subphases)
+    phases: dict[int, PhaseProgress] = {}
+    for sub in subphases:
+        phase = phases.setdefault(sub.phase_id, PhaseProgress(sub.phase))
+        phase.subphases.append(
+            SubphaseProgress(
+                subphase=sub,
+                question_count=sub.question_count,
+                answered=answered.get(sub.slug, 0),
+                reflection_written=sub.slug in reflected,
+                done=sub.slug in done,
+                instruments=instruments.get(sub.slug, []),
+            )
+        )
+    return list(phases.values())
+
+
+def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphaseProgress:
+    question_count = Question.objects.filter(subphase=subphase).count()
+    counts = Entry.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug).aggregate(
+        answered=Count(
+            "id",
+            filter=Q(kind=Entry.Kind.ANSWER)
+            & (Q(not_relevant=True) | ~Q(text=""))
+            & Q(key__in=Question.objects.filter(subphase=subphase).values("slug")),
+        ),
+        reflected=Count("id", filter=Q(kind=Entry.Kind.REFLECTION) & ~Q(text="")),
+    )
+    done = SubphaseStatus.objects.filter(trajectory=trajectory, subphase_slug=subphase.slug, done=True).exists()
+    return SubphaseProgress(
+        subphase=subphase,
+        question_count=question_count,
+        answered=counts["answered"],
+        reflection_written=bool(counts["reflected"]),
+        done=done,
+        instruments=instrument_statuses(trajectory, [subphase]).get(subphase.slug, []),
+    )
