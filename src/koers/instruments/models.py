@@ -124,6 +124,8 @@ class SituationAssessment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("situation map row")
+        verbose_name_plural = _("situation map rows")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -155,6 +157,8 @@ class BottleneckAssessment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("bottleneck assessment")
+        verbose_name_plural = _("bottleneck assessments")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -189,6 +193,8 @@ class Stakeholder(models.Model):
     key_figure = models.BooleanField(_("key figure"), default=False)
 
     class Meta:
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
         ordering = ["name", "id"]
         constraints = [
             _score_check("interest", "stakeholder_interest_range"),
@@ -221,6 +227,8 @@ class LeverChoice(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
+        verbose_name = _("chosen lever")
+        verbose_name_plural = _("chosen levers")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -259,6 +267,8 @@ class AmoChain(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("AMO chain")
+        verbose_name_plural = _("AMO chains")
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -284,6 +294,8 @@ class AmoElement(models.Model):
     )
 
     class Meta:
+        verbose_name = _("AMO element")
+        verbose_name_plural = _("AMO elements")
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(condition=~Q(item_slug="") | ~Q(own_text=""), name="amo_element_has_text"),
@@ -305,6 +317,8 @@ class CoherenceTheme(models.Model):
     threats = models.TextField(_("threats"), blank=True)
 
     class Meta:
+        verbose_name = _("coherence theme")
+        verbose_name_plural = _("coherence themes")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -331,6 +345,8 @@ class CoherenceLink(models.Model):
     effect = models.CharField(max_length=10, choices=Effect.choices)
 
     class Meta:
+        verbose_name = _("coherence link")
+        verbose_name_plural = _("coherence links")
         constraints = [
             models.UniqueConstraint(fields=["source", "target"], name="coherence_link_once"),
             models.CheckConstraint(condition=~Q(source=models.F("target")), name="coherence_link_not_self"),

@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from . import services
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import Board, Membership, Person, School, Team, User
+
+# The task queue is the worker's, not something to edit by hand, and its rows carry e-mail
+# addresses (a reset mail's recipient); failures show in the log. So it has no admin page.
+admin.site.unregister(DBTaskResult)
 
 
 class SchoolInline(admin.TabularInline):

@@ -64,7 +64,7 @@ class RoundForm(forms.Form):
         modules = list(instrument.modules.all())
         if modules:
             self.fields["modules"].choices = [
-                (m.slug, f"{m.name} ({_('always')})" if m.required else m.name) for m in modules
+                (m.slug, _("%(module)s (always)") % {"module": m.name} if m.required else m.name) for m in modules
             ]
         else:
             del self.fields["modules"]

@@ -137,6 +137,8 @@ class Dimension(_PartOfInstrument):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
         ordering = ["order", "id"]
         constraints = [models.UniqueConstraint(fields=["instrument", "slug"], name="dimension_unique_slug")]
 
@@ -240,6 +242,8 @@ class Round(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)  # soft delete, see services
 
     class Meta:
+        verbose_name = _("survey round")
+        verbose_name_plural = _("survey rounds")
         ordering = ["-opens_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(min_group_size__gte=MIN_GROUP_FLOOR), name="round_min_group_floor"),

@@ -90,6 +90,8 @@ class EntryRevision(models.Model):
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
+        verbose_name = _("text version")
+        verbose_name_plural = _("text versions")
         ordering = ["-version"]
         constraints = [models.UniqueConstraint(fields=["entry", "version"], name="revision_unique_version")]
 
@@ -105,6 +107,8 @@ class SubphaseStatus(models.Model):
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
+        verbose_name = _("subphase status")
+        verbose_name_plural = _("subphase statuses")
         constraints = [
             models.UniqueConstraint(fields=["trajectory", "subphase_slug"], name="status_unique_per_subphase")
         ]
@@ -127,6 +131,8 @@ class Dialogue(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["trajectory", "subphase_slug"])]
 
