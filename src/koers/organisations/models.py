@@ -131,6 +131,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("admin access"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # The login before this one, so the home page can say what appeared since the last visit.
+    previous_login = models.DateTimeField(_("previous login"), null=True, blank=True, editable=False)
 
     objects = UserManager()
     USERNAME_FIELD = "email"

@@ -94,3 +94,9 @@ def check_second_factor(user: User, code: str) -> bool:
 def remove_second_factor(user: User) -> None:
     SecondFactor.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
+
+
+def note_login(sender, user: User, **kwargs) -> None:
+    """At each login: the previous login is kept, for "new since your last visit"."""
+    user.previous_login, user.last_login = user.last_login, timezone.now()
+    user.save(update_fields=["previous_login", "last_login"])

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers import pdf
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.models import AccessRecord
@@ -28,12 +29,7 @@ def _export(data: dict, fmt: str, name: str) -> HttpResponse:
     if fmt == "json":
         body, content_type = json.dumps(data, ensure_ascii=False, indent=2), "application/json; charset=utf-8"
     elif fmt == "pdf":
-        from weasyprint import HTML  # heavy import: only where a PDF is made
-
-        body, content_type = (
-            HTML(string=render_to_string("privacy/data_pdf.html", {"data": data})).write_pdf(),
-            "application/pdf",
-        )
+        body, content_type = pdf.render(render_to_string("privacy/data_pdf.html", {"data": data}))[0], "application/pdf"
     else:
         raise Http404
     response = HttpResponse(body, content_type=content_type)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.template.loader import render_to_string
 
+from koers import pdf as koers_pdf
 from koers.plans.models import Cycle
 from koers.trajectories.models import Trajectory
 
@@ -23,12 +24,10 @@ def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders:
 
 def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count; progress(percent, step) is told along."""
-    from weasyprint import HTML  # heavy import: only where a PDF is made
-
     progress(20, "Werkdocument verzamelen")
     body = document_html(trajectory, cycle)
     html = render_to_string("reports/pdf.html", {"trajectory": trajectory, "body": body})
     progress(50, "Pagina's opmaken")
-    document = HTML(string=html).render()
+    made = koers_pdf.render(html)
     progress(85, "PDF schrijven")
-    return document.write_pdf(), len(document.pages)
+    return made

@@ -9,8 +9,10 @@ import io
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from koers import pdf
+
 from . import selectors, stats
-from .presenters import _facet_title
+from .presenters import facet_title
 
 
 def _value_range(row: selectors.Row) -> list[int]:
@@ -41,7 +43,7 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
             first = name == _("All shown groups")
             rows.append(
                 [
-                    _facet_title(row),
+                    facet_title(row),
                     name,
                     n,
                     _round(stat.mean),
@@ -86,7 +88,5 @@ def as_xlsx(rep: selectors.Report) -> bytes:
 
 
 def as_pdf(view) -> bytes:
-    from weasyprint import HTML  # heavy import: only where a PDF is made
-
     html = render_to_string("surveys/report_pdf.html", {"view": view, "round": view.survey})
-    return HTML(string=html).write_pdf()
+    return pdf.render(html)[0]

@@ -14,5 +14,5 @@ def iso_date(value: str | None) -> str:
         return "—"
     moment = datetime.datetime.fromisoformat(value)
     if "T" in value:
-        return formats.date_format(timezone.localtime(moment), "j F Y H:i")
-    return formats.date_format(moment.date(), "j F Y")
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return formats.date_format(moment.date(), "DATE_FORMAT")

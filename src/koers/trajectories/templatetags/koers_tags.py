@@ -1,5 +1,6 @@
 from django import template
 
+from koers import formats
 from koers.catalog.models import for_theme as _for_theme
 
 register = template.Library()
@@ -23,3 +24,11 @@ def page_url(context, param: str, number: int) -> str:
 def get_item(mapping: dict, key):
     """mapping[key] in a template, or None when the key is absent."""
     return mapping.get(key)
+
+
+@register.filter
+def amount(value, missing: str = "–") -> str:
+    """A number as Dutch writes it, without needless decimals (35, 35,5; never 35,00)."""
+    if value is None or value == "":
+        return missing
+    return formats.number(value, decimals=2)
