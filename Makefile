@@ -50,6 +50,7 @@ lint: setup-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 test: setup-test browser lint
 	$(BIN)/koers makemigrations --check --dry-run > /dev/null

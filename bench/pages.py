@@ -11,6 +11,7 @@ database). CI does not judge these figures.
 """
 
 import argparse
+import datetime
 import os
 import statistics
 import sys
@@ -195,8 +196,6 @@ def fill_instruments(trajectory: Trajectory, user: User) -> None:
 def fill_plan(trajectory: Trajectory, user: User) -> None:
     """The Doe and Ga door of a busy school: 30 activities in 3 phases, 12 measurements on each
     of the 10 goals, and every goal evaluated."""
-    import datetime
-
     from koers.instruments.models import Goal
     from koers.plans import services as plan
     from koers.plans.models import Measurement
@@ -261,6 +260,23 @@ def measure_pdf(trajectory: Trajectory, runs: int = 3) -> None:
         f"(max {max(timings):.2f} s over {runs} runs), {pages} pages, {len(data) / 1024:.0f} KiB; "
         f"peak Python memory {peak / 2**20:.0f} MiB, process max RSS {rss:.0f} MiB"
     )
+
+
+def attach_rounds(trajectory: Trajectory, user: User, rounds: int) -> None:
+    """Closed learning-climate scans of 60 responses each, attached to the trajectory's 1B."""
+    from koers.surveys import demo, services
+
+    for n in range(rounds):
+        survey = demo.make_round(
+            school=trajectory.school,
+            slug="leerklimaat-scan",
+            title=f"Leerklimaat {n + 1}",
+            opens_on=timezone.localdate() - datetime.timedelta(days=60 + 30 * n),
+            groups=["leraren", "oop"],
+            user=user,
+        )
+        demo.fill(survey, {"leraren": 40, "oop": 20}, level={"leraren": 0.6, "oop": 0.4}, seed=n)
+        services.attach_evidence(trajectory=trajectory, survey=survey, note="", question="", user=user)
 
 
 def measure(client: Client, url: str, requests: int) -> dict:
@@ -336,8 +352,11 @@ def main() -> None:
             f"{trajectory.school_id}&theme=meer-differentiatie",
         }
     )
+    pages["home"] = "/"
     with override_settings(ROOT_URLCONF="bench_urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         results = {name: measure(client, url, args.requests) for name, url in pages.items()}
+        attach_rounds(trajectory, user, 5)
+        results["subphase 1B, 5 rounds attached"] = measure(client, pages["subphase 1B (19 questions)"], args.requests)
     base = results["bare view"]["median"]
     print(f"\n{'page':<32}{'median ms':>11}{'p95 ms':>9}{'queries':>9}{'x bare':>8}{'peak KiB':>10}")
     for name, r in results.items():

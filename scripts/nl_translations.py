@@ -14,7 +14,7 @@ PO = Path(__file__).resolve().parents[1] / "src/koers/locale/nl/LC_MESSAGES/djan
 
 NL = {
     "Catalogue": "Catalogus",
-    "only for themes": "alleen voor thema's",
+    "only for themes": "alleen voor thema’s",
     "name": "naam",
     "term in questions": "term in vragen",
     'Replaces "differentiatie" where a question of the handreiking names it.':
@@ -25,7 +25,7 @@ NL = {
     "starting points for policy": "aanknopingspunten voor beleid",
     "Loaded from the content files.": "Geladen uit de inhoudsbestanden.",
     "theme": "thema",
-    "themes": "thema's",
+    "themes": "thema’s",
     "goal": "doel",
     "dialogue": "dialoog",
     "phase": "fase",
@@ -141,7 +141,7 @@ NL = {
     "SHRM trajectories": "SHRM-trajecten",
     "Start a trajectory": "Start een traject",
     "This school has no trajectory yet. Start one for one of the five SHRM themes, for example more differentiation in the classroom.":
-        "Deze school heeft nog geen traject. Start er een voor een van de vijf SHRM-thema's, bijvoorbeeld meer differentiatie in de klas.",
+        "Deze school heeft nog geen traject. Start er een voor een van de vijf SHRM-thema’s, bijvoorbeeld meer differentiatie in de klas.",
     "There is no trajectory you take part in at this school yet.": "Op deze school is nog geen traject waaraan u deelneemt.",
     "Dutch": "Nederlands",
     "English": "Engels",
@@ -152,7 +152,7 @@ NL = {
     "Koers — the workbench of the professional school organisation.":
         "Koers — de werkbank van de professionele schoolorganisatie.",
     "required": "verplicht",
-    "Pages": "Pagina's",
+    "Pages": "Pagina’s",
     "Previous": "Vorige",
     "Page %(n)s of %(total)s": "Pagina %(n)s van %(total)s",
     "Next": "Volgende",
@@ -438,7 +438,7 @@ NL = {
     "Checklist of bottlenecks": "Checklist knelpunten",
     "Stakeholders": "Stakeholders",
     "Sharpen the goals": "Doelen aanscherpen",
-    "Coherence of the themes (Bijlage 2)": "Samenhang van de thema's (bijlage 2)",
+    "Coherence of the themes (Bijlage 2)": "Samenhang van de thema’s (bijlage 2)",
     "Levers (Figure 6)": "Aanknopingspunten (figuur 6)",
     "AMO planner (Figure 8)": "AMO-planner (figuur 8)",
     "Interests aligned": "Belangen gelijk",
@@ -542,7 +542,7 @@ NL = {
         "De checklist van de handreiking is geschreven voor differentiatie; voeg voor dit thema de knelpunten toe die uw school ziet.",
     "Add bottleneck": "Knelpunt toevoegen",
     "Bijlage 2 of the handreiking: are your ambitions on the HR themes coherent? Say per pair how one theme influences the other, then put your ambitions into words with points of attention, chances and threats. Finally check how each theme fits your overall SHRM policy.":
-        "Bijlage 2 van de handreiking: zijn uw ambities op de HR-thema's samenhangend? Geef per paar aan hoe het ene thema het andere beïnvloedt, en verwoord dan uw ambities met aandachtspunten, kansen en bedreigingen. Check tot slot hoe elk thema past binnen het integrale SHRM-beleid.",
+        "Bijlage 2 van de handreiking: zijn uw ambities op de HR-thema’s samenhangend? Geef per paar aan hoe het ene thema het andere beïnvloedt, en verwoord dan uw ambities met aandachtspunten, kansen en bedreigingen. Check tot slot hoe elk thema past binnen het integrale SHRM-beleid.",
     "How the theme in the row influences the theme in the column": "Hoe het thema in de rij het thema in de kolom beïnvloedt",
     "Ambitions, points of attention, chances and threats": "Ambities, aandachtspunten, kansen en bedreigingen",
     "Save the matrix": "Matrix opslaan",
@@ -579,7 +579,7 @@ NL = {
     "Figure 6 of the handreiking: levers for SHRM policy, clustered around four topics. Score the ones you consider on expected impact (the contribution to your intended results) and chance of success (feasibility), from 1 (small) to 5 (large). Levers that score high on both will most likely succeed.":
         "Figuur 6 van de handreiking: aanknopingspunten voor SHRM-beleid, geclusterd rond vier onderwerpen. Scoor de punten die u overweegt op verwachte impact (de bijdrage aan de beoogde opbrengsten) en slagingskans (haalbaarheid), van 1 (klein) tot en met 5 (groot). Punten die op beide hoog scoren, hebben naar alle waarschijnlijkheid meer succes.",
     "Tip: prefer levers that work on several themes at once. They are marked, with the themes that Table 1 lists them for.":
-        "Tip: kies aanknopingspunten die effect hebben op meerdere thema's. Ze zijn gemarkeerd, met de thema's waarvoor tabel 1 ze noemt.",
+        "Tip: kies aanknopingspunten die effect hebben op meerdere thema’s. Ze zijn gemarkeerd, met de thema’s waarvoor tabel 1 ze noemt.",
     "No levers in this topic for this theme; add your own below.": "Geen aanknopingspunten in dit onderwerp voor dit thema; voeg hieronder uw eigen toe.",
     "Add your own lever": "Eigen aanknopingspunt toevoegen",
     "Add lever": "Aanknopingspunt toevoegen",
@@ -587,14 +587,14 @@ NL = {
     "Plot of the scored levers": "Grafiek van de gescoorde aanknopingspunten",
     "Score a lever on both impact and chance of success to see it in the plot.": "Scoor een aanknopingspunt op zowel impact als slagingskans om het in de grafiek te zien.",
     "Own": "Eigen",
-    "Works on several themes": "Werkt op meerdere thema's",
+    "Works on several themes": "Werkt op meerdere thema’s",
     "Choose and save": "Kiezen en opslaan",
     "Chosen": "Gekozen",
     "Remove from choice": "Uit de keuze halen",
     "Delete this row": "Deze rij verwijderen",
     "Tables 6 and 7 of the handreiking. Choose the questions that matter to you. Map the current situation, the desired situation (realistic and feasible for your school) and the difference, then decide whether action is needed and which.":
         "Tabel 6 en 7 van de handreiking. Kies de vragen die voor u van belang zijn. Breng de huidige situatie, de gewenste situatie (realistisch en haalbaar voor uw school) en het verschil in kaart, en ga na of en zo ja welke actie nodig is.",
-    "Scenarios": "Scenario's",
+    "Scenarios": "Scenario’s",
     "%(n)s small gap: keep and strengthen.": ("%(n)s klein verschil: behouden en versterken.", "%(n)s kleine verschillen: behouden en versterken."),
     "Your school is well on its way; little or no action is needed. Check which actions would keep or strengthen the desired situation.":
         "Uw school is al goed op weg; weinig of geen acties zijn nodig. Ga na welke acties de gewenste situatie behouden of versterken.",
@@ -654,7 +654,7 @@ NL = {
     "The chain has been deleted.": "De keten is verwijderd.",
     "Added to the chain.": "Toegevoegd aan de keten.",
     "Removed from the chain.": "Uit de keten gehaald.",
-    "Coherence of the themes": "Samenhang van de thema's",
+    "Coherence of the themes": "Samenhang van de thema’s",
     "The matrix has been saved.": "De matrix is opgeslagen.",
     "Your theme has been added to the matrix.": "Uw thema is aan de matrix toegevoegd.",
     "Remove theme": "Thema verwijderen",
@@ -764,7 +764,7 @@ NL.update({
     "Accountable": "Eindverantwoordelijk",
     "Consulted": "Geraadpleegd",
     "Informed": "Geïnformeerd",
-    "responsible": "voert uit",
+    "responsible": "uitvoerend",
     "accountable": "eindverantwoordelijk",
     "consulted": "geraadpleegd",
     "informed": "geïnformeerd",
@@ -1445,7 +1445,7 @@ NL.update({
     "About": "Waarover",
     "someone with the link": "iemand met de link",
     "account erased": "account gewist",
-    "Pages of the access log": "Pagina's van het inzagelog",
+    "Pages of the access log": "Pagina’s van het inzagelog",
     "Nobody has read a report or someone's data here yet. When they do, it shows here.":
         "Nog niemand heeft hier een rapport of iemands gegevens ingezien. Zodra dat gebeurt, staat het hier.",
     "Person": "Persoon",
@@ -1498,7 +1498,7 @@ NL.update({
     "Search": "Zoeken",
     "People": "Personen",
     "board office": "bestuursbureau",
-    "Pages of people": "Pagina's met personen",
+    "Pages of people": "Pagina’s met personen",
     "Nobody matches “%(query)s”. Try part of the name, or the e-mail address.":
         "Niemand past bij “%(query)s”. Probeer een deel van de naam, of het e-mailadres.",
     "There are no staff at your schools in Koers yet.": "Er staan nog geen medewerkers van uw scholen in Koers.",
@@ -1610,9 +1610,9 @@ NL.update({
     "AMO element": "AMO-element",
     "AMO elements": "AMO-elementen",
     "coherence theme": "thema in de samenhang",
-    "coherence themes": "thema's in de samenhang",
-    "coherence link": "verband tussen thema's",
-    "coherence links": "verbanden tussen thema's",
+    "coherence themes": "thema’s in de samenhang",
+    "coherence link": "verband tussen thema’s",
+    "coherence links": "verbanden tussen thema’s",
     "dimension": "dimensie",
     "dimensions": "dimensies",
     "survey round": "enquêteronde",
@@ -1642,6 +1642,18 @@ NL.update({
     "nobody invited yet": "nog niemand uitgenodigd",
     "You do not take part in a trajectory.": "U neemt niet deel aan een traject.",
     "previous login": "vorige keer ingelogd",
+    "on course, target date ahead": "op koers, streefdatum nog niet bereikt",
+    "off course, target date ahead": "uit koers, streefdatum nog niet bereikt",
+    "target date ahead": "streefdatum nog niet bereikt",
+    "%(n)s past its end date": ("%(n)s over de einddatum", "%(n)s over de einddatum"),
+    "“Delayed” is what someone reported for an activity; “past its end date” Koers works out from the dates. An activity can be both.":
+        "‘Vertraagd’ heeft iemand bij een activiteit gemeld; ‘over de einddatum’ rekent Koers uit de data. Een activiteit kan beide zijn.",
+    "%(n)s question not answered.": ("%(n)s vraag niet beantwoord.", "%(n)s vragen niet beantwoord."),
+    "Every question is shown, answered or not.": "Alle vragen staan erin, beantwoord of niet.",
+    "Show only the answered questions": "Toon alleen de beantwoorde vragen",
+    "The report shows the answered questions, as the PDF and share links do.":
+        "Het rapport toont de beantwoorde vragen, net als de pdf en de deellinks.",
+    "Show every question": "Toon alle vragen",
 })
 
 

@@ -54,3 +54,10 @@ def test_the_walk_finds_texts_inside_f_strings(tmp_path):
     tree = ast.parse(source)
     found = [n.args[0].value for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "_"]
     assert found == ["always"]
+
+
+def test_the_dutch_writes_one_apostrophe():
+    """thema’s, never thema's beside it."""
+    straight = re.compile(r"[A-Za-zé]'s\b")
+    texts = [t for v in _catalogue().values() for t in (v if isinstance(v, tuple) else (v,)) if t]
+    assert not [t for t in texts if straight.search(t)]

@@ -244,6 +244,52 @@ def _clip(text: str, length: int = 22) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+LINE = 1.2  # line height, in font sizes
+
+
+def _wrap(text: str, chars: int, max_lines: int = 3) -> list[str]:
+    """Words over lines of at most `chars` characters, so a label is read whole rather than
+    cut; only beyond `max_lines` is the last line shortened."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _clip(" ".join(lines[max_lines - 1 :]), chars)]
+    return lines or [""]
+
+
+def _away(offset: float, lines: int, size: int) -> float:
+    """Move a label of several lines away from the centre it sits above or below, so its
+    lines do not run into the chart or into the next label."""
+    if abs(offset) < 20:
+        return 0
+    return math.copysign((lines - 1) * size * LINE / 2, offset)
+
+
+def _label(
+    x: float, y: float, lines: list[str], *, size: int = 12, anchor: str = "start", weight: str = "normal"
+) -> SafeString:
+    """A text of one or more lines, vertically centred on y."""
+    first = y + size * 0.35 - (len(lines) - 1) * size * LINE / 2
+    return format_html(
+        '<text x="{}" y="{}" font-size="{}" text-anchor="{}" font-weight="{}" fill="{}">{}</text>',
+        round(x, 1),
+        round(first, 1),
+        size,
+        anchor,
+        weight,
+        INK,
+        format_html_join(
+            "",
+            '<tspan x="{}" dy="{}">{}</tspan>',
+            ((round(x, 1), 0 if i == 0 else size * LINE, line) for i, line in enumerate(lines)),
+        ),
+    )
+
+
 # --- timelines and courses (Doe) ---------------------------------------------------------------
 
 STATUS_FILLS = {"gepland": "#9db7d5", "bezig": "#1f4e79", "klaar": "#3c7d4a", "vertraagd": "#b35900"}
@@ -272,7 +318,12 @@ def _month_starts(first: datetime.date, last: datetime.date) -> list[datetime.da
 def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date, overdue_label: str) -> SafeString:
     """Bars on a time axis by month, grouped under their phase; today as a red line.
     An overdue bar gets a red outline and a mark, so colour is not the only sign."""
-    left, top, width, row_h, group_h = 230, 34, 560, 24, 22
+    left, top, width, row_h, group_h = 240, 34, 380, 24, 22
+    lines = {id(b): _wrap(b.label, 34, max_lines=2) for b in bars}
+
+    def height_of(bar: Bar) -> int:
+        return max(row_h, round(len(lines[id(bar)]) * 12 * LINE) + 8)
+
     first = min(b.start for b in bars)
     last = max(max(b.end for b in bars), today)
     span = max((last - first).days + 1, 1)
@@ -285,10 +336,10 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
         if not groups or groups[-1][0] != bar.group:
             groups.append((bar.group, []))
         groups[-1][1].append(bar)
-    height = top + sum(group_h + row_h * len(items) for _g, items in groups) + 10
+    height = top + sum(group_h + sum(height_of(b) for b in items) for _g, items in groups) + 10
     parts = [_open_svg(left + width + 20, height, title, description)]
     months = _month_starts(first, last)
-    step = max(1, len(months) // 12)  # at most about twelve month labels
+    step = max(1, math.ceil(56 / (width / max(len(months), 1))))  # a label needs about 56 px
     for i, month in enumerate(months):
         x = max(px(month), left)
         parts.append(
@@ -301,27 +352,21 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
                     x + 2,
                     top - 12,
                     INK,
-                    formats.month(month),
+                    formats.short_month(month),
                 )
             )
     y = top
     for group, items in groups:
-        parts.append(
-            format_html(
-                '<text x="6" y="{}" font-size="12" font-weight="bold" fill="{}">{}</text>',
-                y + 15,
-                INK,
-                _clip(group, 34),
-            )
-        )
+        parts.append(_label(6, y + group_h / 2, [_clip(group, 40)], weight="bold"))
         y += group_h
         for bar in items:
+            h = height_of(bar)
             x0, x1 = px(bar.start), px(bar.end + datetime.timedelta(days=1))
             stroke = format_html(' stroke="{}" stroke-width="2"', WARN) if bar.overdue else ""
             parts.append(
                 format_html(
                     "<g><title>{label}: {s} – {e}, {status}{late}</title>"
-                    '<text x="14" y="{ty}" font-size="12" fill="{ink}">{short}</text>'
+                    "{text}"
                     '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"{stroke}/>'
                     "{mark}</g>",
                     label=bar.label,
@@ -329,23 +374,24 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
                     e=formats.short_day(bar.end),
                     status=bar.status_label,
                     late=f" – {overdue_label}" if bar.overdue else "",
-                    ty=y + 16,
-                    ink=INK,
-                    short=_clip(bar.label, 32),
+                    text=_label(14, y + h / 2, lines[id(bar)]),
                     x=x0,
-                    y=y + 4,
+                    y=y + h / 2 - (row_h - 8) / 2,
                     w=max(x1 - x0, 3),
                     h=row_h - 8,
                     fill=STATUS_FILLS.get(bar.status, GRID),
                     stroke=stroke,
                     mark=format_html(
-                        '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">!</text>', x1 + 4, y + 17, WARN
+                        '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}">!</text>',
+                        x1 + 4,
+                        y + h / 2 + 5,
+                        WARN,
                     )
                     if bar.overdue
                     else "",
                 )
             )
-            y += row_h
+            y += h
     if first <= today <= last:
         parts.append(
             format_html(
@@ -478,37 +524,38 @@ def _fmt(value: float) -> str:
     return number_format(round(value, 1), decimal_pos=1)
 
 
+def _legend_height(series: list[Series]) -> int:
+    return sum(round(len(_wrap(s.name, 22, max_lines=2)) * 12 * LINE) + 6 for s in series)
+
+
 def _legend(series: list[Series], x: int, y: int) -> str:
-    return "".join(
-        format_html(
-            '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
-            '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-            x,
-            y + i * 18,
-            SERIES[i % len(SERIES)],
-            x + 18,
-            y + 10 + i * 18,
-            INK,
-            _clip(s.name, 28),
+    parts = []
+    for i, s in enumerate(series):
+        lines = _wrap(s.name, 22, max_lines=2)
+        parts.append(
+            format_html('<rect x="{}" y="{}" width="12" height="12" fill="{}"/>', x, y, SERIES[i % len(SERIES)])
+            + _label(x + 18, y + 6 + (len(lines) - 1) * 12 * LINE / 2, lines)
         )
-        for i, s in enumerate(series)
-    )
+        y += round(len(lines) * 12 * LINE) + 6
+    return "".join(parts)
 
 
 def grouped_bars(
     *, title: str, description: str, categories: list[str], series: list[Series], low: float, high: float
 ) -> SafeString:
     """Horizontal bars: per category (dimension) one bar per series (group), on the scale."""
-    left, top, width = 220, 10, 420
-    bar_h, gap = 12, 10
-    block = bar_h * len(series) + gap
-    height = top + block * len(categories) + 30
-    legend_w = 200
+    # 640 wide, so the PDF's A4 page shows it at full size; the legend goes underneath.
+    left, top, width = 230, 10, 390
+    bar_h, gap = 14, 12
+    labels = [_wrap(c, 32) for c in categories]
+    blocks = [max(bar_h * len(series), len(lines) * 12 * LINE) + gap for lines in labels]
+    bottom = top + sum(blocks) + 30
+    height = bottom + 10 + _legend_height(series)
 
     def px(value: float) -> float:
         return left + width * (value - low) / (high - low)
 
-    parts = [_open_svg(left + width + legend_w, max(height, 20 + 18 * len(series)), title, description)]
+    parts = [_open_svg(left + width + 20, height, title, description)]
     for tick in range(int(low), int(high) + 1):
         parts.append(
             format_html(
@@ -516,23 +563,16 @@ def grouped_bars(
                 '<text x="{x}" y="{ty}" font-size="11" text-anchor="middle" fill="{ink}">{v}</text>',
                 x=px(tick),
                 t=top,
-                b=height - 24,
-                ty=height - 10,
+                b=bottom - 24,
+                ty=bottom - 10,
                 ink=INK,
                 v=tick,
             )
         )
+    y = top
     for c, category in enumerate(categories):
-        y = top + c * block
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
-                left - 8,
-                y + block / 2,
-                INK,
-                _clip(category, 30),
-            )
-        )
+        block = blocks[c]
+        parts.append(_label(left - 8, y + (block - gap) / 2, labels[c], anchor="end"))
         for s, serie in enumerate(series):
             value = serie.values[c]
             if value is None:
@@ -541,7 +581,7 @@ def grouped_bars(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}, {}: {}</title></rect>',
                     left,
-                    y + s * bar_h,
+                    y + (block - gap - bar_h * len(series)) / 2 + s * bar_h,
                     max(px(value) - left, 1),
                     bar_h - 2,
                     SERIES[s % len(SERIES)],
@@ -550,7 +590,8 @@ def grouped_bars(
                     _fmt(value),
                 )
             )
-    parts.append(_legend(series, left + width + 16, top))
+        y += block
+    parts.append(_legend(series, left, bottom + 10))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -559,7 +600,7 @@ def spider(
     *, title: str, description: str, axes: list[str], series: list[Series], low: float, high: float
 ) -> SafeString:
     """A radar of profiles: one axis per dimension, one closed line per group."""
-    cx, cy, radius = 330, 200, 140
+    cx, cy, radius = 250, 200, 120
     n = len(axes)
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -567,7 +608,7 @@ def spider(
         r = radius * (value - low) / (high - low)
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
-    parts = [_open_svg(840, 410, title, description)]
+    parts = [_open_svg(640, 410, title, description)]
     for level in range(int(low), int(high) + 1):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, level) for i in range(n)))
         parts.append(format_html('<polygon points="{}" fill="none" stroke="#e1e5ea"/>', ring))
@@ -576,18 +617,9 @@ def spider(
         lx, ly = point(i, high + (high - low) * 0.12)
         anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
         parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>'
-                '<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="{}">{}</text>',
-                cx,
-                cy,
-                round(x, 1),
-                round(y, 1),
-                round(lx, 1),
-                round(ly + 4, 1),
-                anchor,
-                INK,
-                _clip(axis, 26),
+            format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9d1da"/>', cx, cy, round(x, 1), round(y, 1))
+            + _label(
+                lx, ly + _away(ly - cy, len(lines := _wrap(axis, 16, max_lines=4)), 11), lines, size=11, anchor=anchor
             )
         )
     for s, serie in enumerate(series):
@@ -606,7 +638,7 @@ def spider(
                 serie.name,
             )
         )
-    parts.append(_legend(series, 650, 20))
+    parts.append(_legend(series, 490, 20))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 
 from django.utils.formats import date_format, number_format
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 
 def day(value: datetime.date) -> str:
@@ -25,6 +25,12 @@ def day_and_month(value: datetime.date) -> str:
 
 def month(value: datetime.date) -> str:
     return date_format(value, "YEAR_MONTH_FORMAT")
+
+
+def short_month(value: datetime.date) -> str:
+    """ "okt 2026" for an axis: Dutch writes the abbreviation in lower case ("b"), English
+    capitalises it ("M")."""
+    return date_format(value, "b Y" if get_language().startswith("nl") else "M Y")
 
 
 def number(value: float | Decimal, decimals: int = 1) -> str:

@@ -110,7 +110,7 @@ def test_scoring_two_levers_puts_them_in_the_plot(login, org, live_server):
     legend = plot.locator(".legend")
     expect(legend.locator("li", has_text="begeleiding van leraren")).to_contain_text("meest kansrijk")
     expect(legend.locator("li", has_text="genormeerde toetsen")).to_contain_text("snel resultaat")
-    expect(page.locator("form#on-begeleiding-leraren")).to_contain_text("Werkt op meerdere thema's")
+    expect(page.locator("form#on-begeleiding-leraren")).to_contain_text("Werkt op meerdere thema’s")
 
 
 def test_every_instrument_fits_a_phone(login, org, live_server):

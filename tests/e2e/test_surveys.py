@@ -26,7 +26,7 @@ def _answer_page(page, label="Eens"):
 def test_a_round_from_setup_to_report(login, browser, org, live_server):
     page = login(org.schoolleider)
     page.goto(f"{live_server.url}/scholen/{org.school.pk}/")
-    page.get_by_role("link", name="Enquêtes").click()
+    page.locator("main").get_by_role("link", name="Enquêtes").click()
     expect(page.get_by_text("Nog geen enquêterondes.")).to_be_visible()
     page.get_by_role("link", name="Nieuwe ronde").click()
     page.get_by_role("link", name="Leerklimaat-scan").click()

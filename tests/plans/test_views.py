@@ -41,7 +41,7 @@ def test_an_activity_is_added_and_shown_on_the_timeline(client, org):
     assert activity.raci == {"leidinggevenden": "A", "opleiding": "R"}
     page = client.get(url("plan", org)).content.decode()
     assert "Scholing coaches" in page and "<svg" in page and "Tijdlijn van het plan" in page
-    assert "Opleiding(school): voert uit" in page
+    assert "Opleiding(school): uitvoerend" in page  # an adjective agrees with every actor
 
 
 def test_bad_dates_and_amounts_get_dutch_messages_at_the_fields_and_write_nothing(client, org):
@@ -117,7 +117,7 @@ def test_an_overdue_activity_is_signalled_until_it_is_done(client, org):
         status="bezig",
     )
     client.force_login(org.schoolleider)
-    assert "moest op 01-02-2026 klaar zijn" in client.get(url("monitoring", org)).content.decode()
+    assert "moest op 1-2-2026 klaar zijn" in client.get(url("monitoring", org)).content.decode()  # one short form
     response = client.post(url("set_status", org, a.pk), {"status": "klaar"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "<tr" in response.content.decode()
     assert "klaar zijn" not in client.get(url("monitoring", org)).content.decode()

@@ -39,7 +39,7 @@ def test_the_pdf_is_a_valid_pdf_with_the_school_a_chart_and_every_phase(client, 
     for phase in Phase.objects.all():
         assert f"{phase.number}. {phase.name}" in text
     # The timeline's month axis is text inside the SVG chart: the chart made it into the PDF.
-    assert formats.month(datetime.date(2026, 10, 1)) in text
+    assert formats.short_month(datetime.date(2026, 10, 1)) in text
     assert export.pages == len(PdfReader(io.BytesIO(data)).pages) > 5
     assert_tagged(data)
 
@@ -224,3 +224,41 @@ def test_support_staff_are_not_told_there_is_no_trajectory_when_there_is_one_the
     assert "Nog geen trajecten" not in page and "waaraan u deelneemt" in page
     client.force_login(org.schoolleider)
     assert detail in client.get(overview).content.decode()
+
+
+def test_readers_get_the_answered_questions_and_how_many_were_left_out(client, org):
+    from koers.catalog.models import Question, Subphase
+    from koers.trajectories import services as trajectory_services
+    from koers.trajectories.models import Entry
+
+    sub = Subphase.holding("doelen")
+    questions = list(Question.objects.filter(subphase=sub).order_by("order"))
+    answered, skipped = questions[0], questions[1]
+    trajectory_services.save_entry(
+        trajectory=org.trajectory,
+        kind=Entry.Kind.ANSWER,
+        key=answered.slug,
+        subphase_slug=sub.slug,
+        text="Onze visie staat in het schoolplan.",
+        not_relevant=False,
+        base_version=0,
+        user=org.schoolleider,
+    )
+    client.force_login(org.bestuurder)
+    url = reverse("reports:report", args=[org.trajectory.pk])
+    page = client.get(url).content.decode()
+    assert "Onze visie staat in het schoolplan." in page
+    assert f"{len(questions) - 1} vragen niet beantwoord." in page
+    assert skipped.text.split("{")[0][:40] not in page and "Niet beantwoord." not in page
+    every = client.get(url, {"vragen": "alle"}).content.decode()
+    assert skipped.text.split("{")[0][:40] in every and "Niet beantwoord." in every
+    _link, token = services.create_share_link(
+        trajectory=org.trajectory,
+        user=org.schoolleider,
+        label="MR",
+        expires_on=datetime.date.today() + datetime.timedelta(days=7),
+        include_stakeholders=False,
+    )
+    client.logout()
+    shared = client.get(reverse("reports:share_entry", args=[token]), follow=True).content.decode()
+    assert "Onze visie staat in het schoolplan." in shared and "Niet beantwoord." not in shared

@@ -12,7 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from koers.reports.models import ReportExport, ShareLink
 from koers.surveys import selectors as surveys
 from koers.surveys.models import Round
 from koers.trajectories import access as trajectory_access
-from koers.trajectories.models import Entry, Trajectory
+from koers.trajectories.models import Entry
 
 EXPIRING_WITHIN_DAYS = 14
 
@@ -49,12 +49,12 @@ def _where(title: str, school: str | None) -> str:
     return f"{title} · {school}" if school else title
 
 
-def _overdue(scope: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+def _overdue(scope: list[int], today: datetime.date) -> list[Attention]:
     """Activities of open cycles past their end date and not done, and activities someone
     marked delayed: two counts per trajectory, never the same activity twice in one count."""
     late = Q(end_date__lt=today) & ~Q(status=Activity.Status.KLAAR)
     rows = (
-        Activity.objects.filter(trajectory__in=scope, cycle__closed_at__isnull=True, deleted_at__isnull=True)
+        Activity.objects.filter(trajectory_id__in=scope, cycle__closed_at__isnull=True, deleted_at__isnull=True)
         .filter(late | Q(status=Activity.Status.VERTRAAGD))
         .values("trajectory_id", "trajectory__title", "trajectory__school__name")
         .annotate(overdue=Count("id", filter=late), delayed=Count("id", filter=Q(status=Activity.Status.VERTRAAGD)))
@@ -81,9 +81,9 @@ def _overdue(scope: QuerySet[Trajectory], today: datetime.date) -> list[Attentio
     return out
 
 
-def _off_course(scope: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+def _off_course(scope: list[int], today: datetime.date) -> list[Attention]:
     goals = plans.with_latest_measurement(
-        Goal.objects.filter(trajectory__in=scope, status=Goal.Status.ACTIEF, target_value__isnull=False)
+        Goal.objects.filter(trajectory_id__in=scope, status=Goal.Status.ACTIEF, target_value__isnull=False)
     ).select_related("trajectory__school")
     off: dict[int, list[Goal]] = defaultdict(list)
     for goal in goals:
@@ -100,11 +100,11 @@ def _off_course(scope: QuerySet[Trajectory], today: datetime.date) -> list[Atten
     ]
 
 
-def _amo_gaps(steered: QuerySet[Trajectory]) -> list[Attention]:
+def _amo_gaps(steered: list[int]) -> list[Attention]:
     """Chains in which a factor (A, M or O) has no intervention yet (Figure 8)."""
     factors = len(AmoItem.Factor.choices)
     rows = (
-        AmoChain.objects.filter(trajectory__in=steered)
+        AmoChain.objects.filter(trajectory_id__in=steered)
         .annotate(covered=Count("elements__factor", filter=Q(elements__kind=AmoItem.Kind.INTERVENTION), distinct=True))
         .filter(covered__lt=factors)
         .values_list("trajectory_id", "trajectory__title", "trajectory__school__name")
@@ -128,11 +128,11 @@ def _amo_gaps(steered: QuerySet[Trajectory]) -> list[Attention]:
     ]
 
 
-def _over_budget(steered: QuerySet[Trajectory]) -> list[Attention]:
+def _over_budget(steered: list[int]) -> list[Attention]:
     planned = Activity.objects.filter(cycle=OuterRef("pk"), deleted_at__isnull=True).values("cycle")
     zero = Value(0, output_field=DecimalField())
     cycles = (
-        Cycle.objects.filter(trajectory__in=steered, closed_at__isnull=True)
+        Cycle.objects.filter(trajectory_id__in=steered, closed_at__isnull=True)
         .annotate(
             hours=Coalesce(Subquery(planned.annotate(s=Sum("hours")).values("s")), zero),
             money=Coalesce(Subquery(planned.annotate(s=Sum("budget")).values("s")), zero),
@@ -163,41 +163,44 @@ def _over_budget(steered: QuerySet[Trajectory]) -> list[Attention]:
     return out
 
 
-def _unreflected(scope: QuerySet[Trajectory]) -> list[Attention]:
-    """Subphases whose questions are all answered but whose result and reflection is empty."""
-    questions = dict(Subphase.objects.annotate(n=Count("questions")).values_list("slug", "n"))
-    codes = dict(Subphase.objects.values_list("slug", "code"))
+def _unreflected(scope: list[int]) -> list[Attention]:
+    """Subphases whose questions are all answered but whose result and reflection is empty.
+    The reflected subphases are read first (few rows), so only trajectories with an open
+    subphase have their answers counted."""
+    subphases = list(Subphase.objects.annotate(n=Count("questions")).values_list("slug", "code", "n"))
+    reflected = set(
+        Entry.objects.filter(trajectory_id__in=scope, kind=Entry.Kind.REFLECTION)
+        .exclude(text="")
+        .values_list("trajectory_id", "key")
+    )
+    open_in = [t for t in scope if any((t, slug) not in reflected for slug, _code, n in subphases if n)]
     answered = (
-        Entry.objects.filter(trajectory__in=scope, kind=Entry.Kind.ANSWER)
+        Entry.objects.filter(trajectory_id__in=open_in, kind=Entry.Kind.ANSWER)
         .filter(Q(not_relevant=True) | ~Q(text=""))
         .filter(key__in=Question.objects.values("slug"))
         .values_list("trajectory_id", "trajectory__title", "trajectory__school__name", "subphase_slug")
         .annotate(n=Count("id"))
         .order_by("trajectory__title", "trajectory_id", "subphase_slug")
     )
-    reflected = set(
-        Entry.objects.filter(trajectory__in=scope, kind=Entry.Kind.REFLECTION)
-        .exclude(text="")
-        .values_list("trajectory_id", "key")
-    )
+    sizes = {slug: (code, n) for slug, code, n in subphases}
     return [
         Attention(
             "reflect",
-            _("%(code)s: every question answered, no result and reflection yet") % {"code": codes.get(slug, slug)},
+            _("%(code)s: every question answered, no result and reflection yet") % {"code": sizes[slug][0]},
             _where(title, school),
             reverse("werkdocument:subphase", args=[tid, slug]) + "#reflectie",
         )
         for tid, title, school, slug, n in answered
-        if n and n >= questions.get(slug, 0) and (tid, slug) not in reflected
+        if slug in sizes and n >= sizes[slug][1] and (tid, slug) not in reflected
     ]
 
 
-def _new_reports(scope: QuerySet[Trajectory], user: User) -> list[Attention]:
+def _new_reports(scope: list[int], user: User) -> list[Attention]:
     if user.previous_login is None:
         return []
     exports = (
         ReportExport.objects.filter(
-            trajectory__in=scope, status=ReportExport.Status.DONE, finished_at__gt=user.previous_login
+            trajectory_id__in=scope, status=ReportExport.Status.DONE, finished_at__gt=user.previous_login
         )
         .exclude(requested_by=user)
         .select_related("trajectory__school")
@@ -244,10 +247,10 @@ def _closed_rounds(user: User, today: datetime.date) -> list[Attention]:
     ]
 
 
-def _expiring_links(steered: QuerySet[Trajectory], today: datetime.date) -> list[Attention]:
+def _expiring_links(steered: list[int], today: datetime.date) -> list[Attention]:
     links = (
         ShareLink.objects.filter(
-            trajectory__in=steered,
+            trajectory_id__in=steered,
             revoked_at__isnull=True,
             expires_on__gte=today,
             expires_on__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS),
@@ -275,8 +278,9 @@ class Home:
 
 def home(user: User, today: datetime.date) -> Home:
     """Everything the home page says, in a fixed number of queries."""
-    scope = trajectory_access.trajectories_for(user)
-    steered = trajectory_access.steerable_trajectories(user)
+    # The scopes are read once: every signal then looks its rows up by trajectory id.
+    scope = list(trajectory_access.trajectories_for(user).values_list("pk", flat=True))
+    steered = list(trajectory_access.steerable_trajectories(user).values_list("pk", flat=True))
     attention = [
         *_overdue(scope, today),
         *_off_course(scope, today),

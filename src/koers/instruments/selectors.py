@@ -59,7 +59,7 @@ def goals_by_level(trajectory: Trajectory) -> list[tuple[str, list[Goal]]]:
     grouped: dict[str, list[Goal]] = defaultdict(list)
     for goal in goals_of(trajectory):
         grouped[goal.level].append(goal)
-    return [(label, grouped[value]) for value, label in Goal.Level.choices]
+    return [(str(label), grouped[value]) for value, label in Goal.Level.choices]
 
 
 def goal_for(trajectory: Trajectory, goal_id: int) -> Goal:
@@ -102,15 +102,15 @@ class SituationMap:
             for section in self.sections
             for line in section.lines
             if line.assessment and (line.assessment.current or line.assessment.desired)
-        ] + [line for line in self.own if line.assessment.current or line.assessment.desired]
+        ] + [line for line in self.own if line.assessment and (line.assessment.current or line.assessment.desired)]
 
     @property
     def scenarios(self) -> list[tuple[rules.Scenario, int]]:
         """The 1B scenarios that apply, with how many rated gaps lead to each."""
         return [
-            (rules.scenario_for(gap), n)
+            (scenario, n)
             for gap, n in ((rules.Gap.KLEIN, self.gaps[rules.Gap.KLEIN]), (rules.Gap.GROOT, self.gaps[rules.Gap.GROOT]))
-            if n
+            if n and (scenario := rules.scenario_for(gap)) is not None
         ]
 
 
@@ -158,7 +158,7 @@ def bottleneck_lines(trajectory: Trajectory) -> list[BottleneckLine]:
 def ranked_bottlenecks(lines: list[BottleneckLine]) -> list[BottleneckLine]:
     """The bottlenecks that occur, most urgent first; unrated ones last, in checklist order."""
     occurring = [line for line in lines if line.assessment and line.assessment.occurs]
-    return sorted(occurring, key=lambda line: -(line.assessment.urgency or 0))
+    return sorted(occurring, key=lambda line: -((line.assessment.urgency if line.assessment else 0) or 0))
 
 
 def own_bottleneck(trajectory: Trajectory, row_id: int) -> BottleneckAssessment:
@@ -196,7 +196,12 @@ def stakeholder_charts(stakeholders: list[Stakeholder]) -> tuple[charts.Chart, c
             y_label=_("Influence"),
             points=points,
             large_from=rules.LARGE_FROM,
-            quadrants=(S.NAUW_BETREKKEN.label, S.TEVREDEN_HOUDEN.label, S.INFORMEREN.label, S.MONITOREN.label),
+            quadrants=(
+                str(S.NAUW_BETREKKEN.label),
+                str(S.TEVREDEN_HOUDEN.label),
+                str(S.INFORMEREN.label),
+                str(S.MONITOREN.label),
+            ),
         ),
         ["#", _("Stakeholder"), _("Interest"), _("Influence"), _("Strategy")],
         [
@@ -284,6 +289,7 @@ def scored_levers(blocks: list[LeverClusterBlock]) -> list[LeverLine]:
 
 
 def lever_chart(scored: list[LeverLine]) -> charts.Chart:
+    numbered = [(n, line, line.choice) for n, line in enumerate(scored, start=1) if line.choice]
     title = _("Levers: expected impact and chance of success")
     description = _(
         "Each numbered dot is a scored lever, placed by chance of success "
@@ -298,17 +304,19 @@ def lever_chart(scored: list[LeverLine]) -> charts.Chart:
             description=description,
             x_label=_("Chance of success"),
             y_label=_("Expected impact"),
-            points=[
-                charts.Point(n, line.text, line.choice.success, line.choice.impact)
-                for n, line in enumerate(scored, start=1)
-            ],
+            points=[charts.Point(n, line.text, c.success or 0, c.impact or 0) for n, line, c in numbered],
             large_from=rules.LARGE_FROM,
-            quadrants=(_("Most promising"), _("Large impact, hard"), _("Quick win"), _("Least promising")),
+            quadrants=(
+                str(_("Most promising")),
+                str(_("Large impact, hard")),
+                str(_("Quick win")),
+                str(_("Least promising")),
+            ),
         ),
         ["#", _("Lever"), _("Expected impact"), _("Chance of success"), _("Assessment")],
         [
-            [str(n), line.text, str(line.choice.impact), str(line.choice.success), str(line.choice.quadrant.label)]
-            for n, line in enumerate(scored, start=1)
+            [str(n), line.text, str(c.impact), str(c.success), str(c.quadrant.label) if c.quadrant else ""]
+            for n, line, c in numbered
         ],
     )
 
@@ -354,7 +362,7 @@ class ChainView:
         return [row.label for row in self.rows if not row.has_intervention]
 
 
-KIND_ORDER = [AmoItem.Kind.TEACHER, AmoItem.Kind.INTERVENTION, AmoItem.Kind.LEADERSHIP]
+KIND_ORDER: list[str] = [AmoItem.Kind.TEACHER, AmoItem.Kind.INTERVENTION, AmoItem.Kind.LEADERSHIP]
 
 
 def amo_chains(trajectory: Trajectory, levers: dict[int, tuple[LeverChoice, str]]) -> list[ChainView]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,8 +44,10 @@ GOAL_FIELDS = [
     "scale_max",
 ]
 
+M = TypeVar("M", bound=Model)
 
-def _save(obj: Model, **values) -> Model:
+
+def _save(obj: M, **values) -> M:
     for name, value in values.items():
         setattr(obj, name, value)
     obj.full_clean()

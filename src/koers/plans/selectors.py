@@ -124,7 +124,7 @@ def label_interventions(trajectory: Trajectory, activities: list[Activity]) -> l
         else {}
     )
     for activity in activities:
-        activity.intervention_label = labels.get(activity.intervention_id, "")
+        activity.intervention_label = labels.get(activity.intervention_id or 0, "")  # type: ignore[attr-defined]
     return activities
 
 
@@ -186,7 +186,8 @@ def preconditions(cycle: Cycle, activities: list[Activity]) -> list[rules.Precon
         "n": leading,
         "total": len(activities),
     }
-    judged = {Cycle.Leadership.SUFFICIENT: True, Cycle.Leadership.INSUFFICIENT: False}.get(cycle.leadership)
+    verdicts: dict[str, bool] = {Cycle.Leadership.SUFFICIENT: True, Cycle.Leadership.INSUFFICIENT: False}
+    judged = verdicts.get(cycle.leadership)
     verdict = cycle.get_leadership_display() if cycle.leadership else _("Not judged yet")
     checks.append(rules.Precondition(_("Quality of leadership"), judged, f"{verdict}. {role_text}"))
     return checks
@@ -217,8 +218,8 @@ def timeline(activities: list[Activity], today: datetime.date) -> charts.Chart |
         )
         % {
             "n": len(bars),
-            "first": min(b.start for b in bars).strftime("%d-%m-%Y"),
-            "last": max(b.end for b in bars).strftime("%d-%m-%Y"),
+            "first": formats.short_day(min(b.start for b in bars)),
+            "last": formats.short_day(max(b.end for b in bars)),
             "late": late,
         },
         charts.gantt(
@@ -233,8 +234,8 @@ def timeline(activities: list[Activity], today: datetime.date) -> charts.Chart |
             [
                 b.group,
                 b.label,
-                b.start.strftime("%d-%m-%Y"),
-                b.end.strftime("%d-%m-%Y"),
+                formats.short_day(b.start),
+                formats.short_day(b.end),
                 b.status_label + (f" ({_('past its end date')})" if b.overdue else ""),
             ]
             for b in bars
@@ -259,8 +260,8 @@ def course_of(goal: Goal, start: datetime.date) -> rules.GoalCourse:
         target=goal.target_value,
         start=start,
         target_date=goal.target_date,
-        latest=goal.latest_value,
-        latest_on=goal.latest_on,
+        latest=goal.latest_value,  # type: ignore[attr-defined]
+        latest_on=goal.latest_on,  # type: ignore[attr-defined]
     )
 
 
@@ -316,7 +317,10 @@ def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measure
             path_label=_("Path from baseline to target"),
         ),
         headers=[_("Date"), _("Value"), _("Note")],
-        rows=[[m.measured_on.strftime("%d-%m-%Y"), f"{m.value} {goal.unit}".strip(), m.note] for m in measurements],
+        rows=[
+            [formats.short_day(m.measured_on), f"{formats.number(m.value, decimals=2)} {goal.unit}".strip(), m.note]
+            for m in measurements
+        ],
     )
 
 
@@ -339,7 +343,7 @@ def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None
     signals = [
         Signal(
             _('"%(title)s" was due on %(date)s and is not done.')
-            % {"title": a.title, "date": a.end_date.strftime("%d-%m-%Y")},
+            % {"title": a.title, "date": formats.short_day(a.end_date)},
             f"activiteit-{a.pk}",
         )
         for a in activities
@@ -354,7 +358,7 @@ def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None
             % {
                 "indicator": m.goal.indicator,
                 "latest": m.course.latest,
-                "date": m.course.latest_on.strftime("%d-%m-%Y"),
+                "date": formats.short_day(m.course.latest_on) if m.course.latest_on else "",
                 "expected": m.course.expected,
             },
             f"doel-{m.goal.pk}",
@@ -373,9 +377,20 @@ def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None
 
 @dataclass
 class GoalResult:
+    """Course and result mean different things and so never contradict: the course says
+    whether the latest measurement is on the path to the target, while the target date is
+    ahead; the result (reached or not) is judged once the school has entered what was
+    realised, or the target date has passed."""
+
     goal: Goal
     course: rules.GoalCourse
     evaluation: GoalEvaluation | None
+    today: datetime.date
+
+    @property
+    def settled(self) -> bool:
+        entered = self.evaluation is not None and self.evaluation.realised is not None
+        return entered or (self.goal.target_date is not None and self.goal.target_date <= self.today)
 
     @property
     def realised(self) -> Decimal | None:
@@ -387,22 +402,23 @@ class GoalResult:
     @property
     def reached(self) -> bool | None:
         goal, realised = self.goal, self.realised
-        if realised is None or goal.target_value is None or goal.baseline is None:
+        if not self.settled or realised is None or goal.target_value is None or goal.baseline is None:
             return None
         if goal.target_value >= goal.baseline:
             return realised >= goal.target_value
         return realised <= goal.target_value
 
 
-def goal_results(trajectory: Trajectory, cycle: Cycle) -> list[GoalResult]:
+def goal_results(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None = None) -> list[GoalResult]:
     """The goals this cycle evaluates: the active ones, or for a closed cycle those it decided."""
+    today = today or timezone.localdate()
     goals = (
         with_latest_measurement(Goal.objects.filter(trajectory=trajectory))
         .filter(Q(status=Goal.Status.ACTIEF) | Q(evaluations__cycle=cycle))
         .distinct()
     )
     evaluations = {e.goal_id: e for e in cycle.goal_evaluations.all()}
-    return [GoalResult(g, course_of(g, trajectory.start_date), evaluations.get(g.pk)) for g in goals]
+    return [GoalResult(g, course_of(g, trajectory.start_date), evaluations.get(g.pk), today) for g in goals]
 
 
 def evaluation_of(cycle: Cycle) -> Evaluation | None:

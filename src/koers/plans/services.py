@@ -268,7 +268,7 @@ def evaluate_goal(
     return row
 
 
-_GOAL_STATUS_AFTER = {
+_GOAL_STATUS_AFTER: dict[str, str] = {
     GoalEvaluation.Decision.DOORGAAN: Goal.Status.ACTIEF,
     GoalEvaluation.Decision.BORGEN: Goal.Status.GEBORGD,
     GoalEvaluation.Decision.STOPPEN: Goal.Status.GESTOPT,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import formats
 from koers.catalog.models import Subphase
 from koers.instruments.models import Goal, Stakeholder
 from koers.organisations import access
@@ -50,7 +51,7 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
             "email": person.email,
             "position": person.get_functie_display(),
             "board": person.board.name,
-            "school": person.school.name if person.school_id else None,
+            "school": person.school.name if person.school is not None else None,
             "teams": [t.name for t in person.teams.all()],
         }
         data["trajectories_owned"] = _trajectories(Trajectory.objects.filter(owner=person))
@@ -100,7 +101,7 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
 
 def _trajectories(queryset: QuerySet[Trajectory]) -> list[dict]:
     return [
-        {"trajectory": t.title, "school": t.school.name if t.school_id else t.board.name}
+        {"trajectory": t.title, "school": t.school.name if t.school is not None else t.board.name}
         for t in queryset.filter(deleted_at__isnull=True).select_related("school", "board")
     ]
 
@@ -134,7 +135,7 @@ def mentions(person: Person) -> list[Mention]:
         places.append(
             Mention(
                 d.trajectory.title,
-                _("Dialogue “%(topic)s” of %(date)s") % {"topic": d.topic, "date": f"{d.held_on:%d-%m-%Y}"},
+                _("Dialogue “%(topic)s” of %(date)s") % {"topic": d.topic, "date": formats.short_day(d.held_on)},
                 url,
             )
         )
@@ -174,5 +175,7 @@ def log_board_for(user: User, board_id: int) -> Board:
 
 
 def successor_candidates(person: Person) -> QuerySet[Person]:
-    place = access.people_for_school(person.school) if person.school_id else access.people_for_board(person.board)
+    place = (
+        access.people_for_school(person.school) if person.school is not None else access.people_for_board(person.board)
+    )
     return place.exclude(pk=person.pk)

@@ -38,12 +38,12 @@ def erase(*, person: Person, successor: Person | None, by: User) -> list[selecto
     if successor is not None:
         Trajectory.objects.filter(owner=person).update(owner=successor)
         Activity.objects.filter(owner=person).update(owner=successor)
-    addresses = {a for a in (person.email, person.user.email if person.user_id else "") if a}
+    addresses = {a for a in (person.email, person.user.email if person.user is not None else "") if a}
     for address in addresses:
         Invitation.objects.filter(email__iexact=address, round__school__board_id=person.board_id).delete()
     person.trajectories.clear()
     person.teams.clear()
-    if person.user_id is not None:
+    if person.user is not None:
         _close_account(person.user)
     person.first_name, person.last_name, person.email = _("Erased"), _("staff member"), ""
     person.erased_at = timezone.now()

@@ -14,12 +14,14 @@ from koers.trajectories.models import Trajectory
 from . import selectors
 
 
-def document_html(trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True) -> str:
-    """The report's body: cover, contents, phases, plan, monitoring and evaluation."""
-    return render_to_string(
-        "reports/document.html",
-        {"report": selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders)},
-    )
+def document_html(
+    trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True, only_answered: bool = True
+) -> str:
+    """The report's body: cover, contents, phases, plan, monitoring and evaluation. Readers get
+    the answered questions only, unless `only_answered` is off (the cycle's history, or whoever
+    asks for every question on the page)."""
+    report = selectors.report(trajectory, cycle, include_stakeholders=include_stakeholders, only_answered=only_answered)
+    return render_to_string("reports/document.html", {"report": report})
 
 
 def pdf(trajectory: Trajectory, cycle: Cycle, progress: Callable[[int, str], None]) -> tuple[bytes, int]:

@@ -34,13 +34,23 @@ from .models import ReportExport, ShareLink
 
 
 @dataclass
+class GroupReport:
+    group: QuestionGroup
+    rows: list[tuple[Question, Entry | None]]  # each question with its answer, if any
+
+
+@dataclass
 class SubphaseReport:
     subphase: Subphase
-    groups: list[QuestionGroup]
-    answers: dict[str, Entry]
+    groups: list[GroupReport]
     reflection: Entry | None
     dialogues: list[Dialogue]
     done: bool
+    unanswered: int  # questions left out because nobody answered them
+
+
+def _answered(entry: Entry | None) -> bool:
+    return entry is not None and (entry.not_relevant or bool(entry.text))
 
 
 @dataclass
@@ -54,13 +64,16 @@ class Report:
     data: dict = field(default_factory=dict)
 
 
-def _werkdocument(trajectory: Trajectory) -> list[tuple[Phase, list[SubphaseReport]]]:
+def _werkdocument(trajectory: Trajectory, only_answered: bool) -> list[tuple[Phase, list[SubphaseReport]]]:
+    """The phases with their subphases' answers; with `only_answered` a reader gets only the
+    questions someone answered, and per subphase how many were left out."""
     groups = defaultdict(list)
     for group in QuestionGroup.objects.prefetch_related(
         Prefetch("questions", queryset=Question.objects.order_by("order"))
     ):
         groups[group.subphase_id].append(group)
-    answers, reflections = {}, {}
+    answers: dict[str, Entry] = {}
+    reflections: dict[str, Entry] = {}
     for entry in Entry.objects.filter(trajectory=trajectory).select_related("updated_by"):
         (reflections if entry.kind == Entry.Kind.REFLECTION else answers)[entry.key] = entry
     dialogues = defaultdict(list)
@@ -69,16 +82,26 @@ def _werkdocument(trajectory: Trajectory) -> list[tuple[Phase, list[SubphaseRepo
     done = set(SubphaseStatus.objects.filter(trajectory=trajectory, done=True).values_list("subphase_slug", flat=True))
     phases: dict[int, tuple[Phase, list[SubphaseReport]]] = {}
     for sub in Subphase.objects.select_related("phase"):
+        shown, left_out = [], 0
+        for group in groups[sub.pk]:
+            rows = [(q, answers.get(q.slug)) for q in group.questions.all()]
+            kept = [(q, a) for q, a in rows if _answered(a)] if only_answered else rows
+            left_out += len(rows) - len(kept)
+            if kept:
+                shown.append(GroupReport(group, kept))
         phases.setdefault(sub.phase_id, (sub.phase, []))[1].append(
-            SubphaseReport(
-                sub, groups[sub.pk], answers, reflections.get(sub.slug), dialogues[sub.slug], sub.slug in done
-            )
+            SubphaseReport(sub, shown, reflections.get(sub.slug), dialogues[sub.slug], sub.slug in done, left_out)
         )
     return list(phases.values())
 
 
 def report(
-    trajectory: Trajectory, cycle: Cycle, *, include_stakeholders: bool = True, today: datetime.date | None = None
+    trajectory: Trajectory,
+    cycle: Cycle,
+    *,
+    include_stakeholders: bool = True,
+    only_answered: bool = True,
+    today: datetime.date | None = None,
 ) -> Report:
     today = today or timezone.localdate()
     blocks = instruments.lever_blocks(trajectory)
@@ -107,7 +130,7 @@ def report(
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
         "survey_evidence": evidence.cards(trajectory),
     }
-    phases = _werkdocument(trajectory)
+    phases = _werkdocument(trajectory, only_answered)
     sections = {
         s.subphase.slug: [i.section for i in instruments_in(s.subphase) if i.section]
         for _phase, subs in phases
@@ -122,7 +145,7 @@ def _coherence_matrix(trajectory: Trajectory, rows) -> tuple[list[str], list[tup
     labels = dict(CoherenceLink.Effect.choices)
     used = [r for r in rows if any(r.key in pair for pair in links)]
     return [c.name for c in used], [
-        (r.name, ["–" if r.key == c.key else str(labels.get(links.get((r.key, c.key)), "")) for c in used])
+        (r.name, ["–" if r.key == c.key else str(labels.get(links.get((r.key, c.key)) or "", "")) for c in used])
         for r in used
     ]
 

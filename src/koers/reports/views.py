@@ -28,13 +28,15 @@ from .forms import OverviewFilter, ShareLinkForm
 def _report_page(request, trajectory, *, share_form=None, new_link=None, status=200):
     cycle = plan_selectors.current_cycle(trajectory)
     steer = trajectory_access.can_steer(request.user, trajectory)
+    every_question = request.GET.get("vragen") == "alle"
     return render(
         request,
         "reports/report.html",
         {
             "trajectory": trajectory,
             "page_label": _("Report"),
-            "document": rendering.document_html(trajectory, cycle),
+            "document": rendering.document_html(trajectory, cycle, only_answered=not every_question),
+            "every_question": every_question,
             "export": selectors.latest_export(trajectory),
             "can_steer": steer,
             "links": list(selectors.share_links(trajectory)) if steer else [],
@@ -230,7 +232,7 @@ def next_cycle(request, trajectory_id: int):
                 cycle=ctx["cycle"],
                 user=request.user,
                 # A closed cycle's history is the report as it stood at closing.
-                snapshot_html=rendering.document_html(ctx["trajectory"], ctx["cycle"]),
+                snapshot_html=rendering.document_html(ctx["trajectory"], ctx["cycle"], only_answered=False),
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

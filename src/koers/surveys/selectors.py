@@ -100,7 +100,7 @@ def group_counts(survey: Round) -> list[GroupCount]:
     return [
         GroupCount(
             rg.group,
-            rg.invited if survey.finalised else invited.get(rg.group_id, 0),
+            (rg.invited or 0) if survey.finalised else invited.get(rg.group_id, 0),
             responded.get(rg.group_id, 0),
             bool(rg.open_token_hash),
             rg.expected,
@@ -263,15 +263,15 @@ def visit_for(token: str) -> Visit | None:
     if link is not None:
         visit = Visit(link.round, link.group, token, used=link.responded, invitation_id=link.pk)
     elif (round_group_id := _open_session(token)) is not None:
-        link = (
+        open_link = (
             RoundGroup.objects.filter(pk=round_group_id, round__deleted_at__isnull=True)
             .select_related("round__instrument", "round__school", "group")
             .only(*_VISIT_FIELDS)
             .first()
         )
-        if link is None:
+        if open_link is None:
             return None
-        visit = Visit(link.round, link.group, token, round_group_id=link.pk)
+        visit = Visit(open_link.round, open_link.group, token, round_group_id=open_link.pk)
     else:
         return None
     if not visit.used:
@@ -313,7 +313,7 @@ class Row:
     @property
     def gap(self) -> tuple[int, int, float] | None:
         """The highest and the lowest group and the difference between their means."""
-        means = [(gid, s.mean) for gid, s in self.by_group.items() if s.n]
+        means = [(gid, m) for gid, s in self.by_group.items() if (m := s.mean) is not None]
         if len(means) < 2:
             return None
         high = max(means, key=lambda m: m[1])
@@ -323,13 +323,14 @@ class Row:
     @property
     def notable(self) -> bool:
         gap = self.gap
-        return bool(gap) and stats.notable(gap[2], self.scale)
+        return gap is not None and stats.notable(gap[2], self.scale)
 
     @property
     def intended_gap(self) -> float | None:
-        if self.leading.n and self.perceiving.n:
-            return self.leading.mean - self.perceiving.mean
-        return None
+        leading, perceiving = self.leading.mean, self.perceiving.mean
+        if leading is None or perceiving is None:
+            return None
+        return leading - perceiving
 
     @property
     def intended_notable(self) -> bool:
@@ -338,9 +339,10 @@ class Row:
 
     @property
     def trend(self) -> float | None:
-        if self.previous is None or not self.total.n:
+        mean = self.total.mean
+        if self.previous is None or mean is None:
             return None
-        return self.total.mean - self.previous
+        return mean - self.previous
 
 
 @dataclass
@@ -533,7 +535,7 @@ def _pool(sums, round_ids: list[int]) -> dict[tuple[str, str], float]:
     for round_id in round_ids:
         for key, s in sums[round_id].items():
             pooled.setdefault(key, stats.Sum()).add(s.n, s.total)
-    return {key: s.mean for key, s in pooled.items() if s.n}
+    return {key: m for key, s in pooled.items() if (m := s.mean) is not None}
 
 
 def open_answers(survey: Round, item_id: int) -> tuple[Item, QuerySet[Answer]]:
@@ -571,7 +573,7 @@ def profiles(rep: Report) -> list[Profile]:
     names = {r.dimension.slug: r.dimension.name for r in rep.rows}
     result = []
     for facet in ("huidig", "gewenst"):
-        means = {r.dimension.slug: r.total.mean for r in rep.facet_rows(facet) if r.total.n}
+        means = {r.dimension.slug: m for r in rep.facet_rows(facet) if (m := r.total.mean) is not None}
         if means:
             result.append(Profile(facet, means, stats.nearest_variant(means, instrument.variants, names)))
     return result
@@ -588,11 +590,11 @@ def proposal(rep: Report) -> Proposal | None:
     """The draft ontwikkelvraag: the question of the dimension that scores lowest."""
     if not rep.survey.instrument.proposes_question:
         return None
-    candidates = [r for r in rep.rows if r.total.n and r.dimension.question]
+    candidates = [(m, r) for r in rep.rows if (m := r.total.mean) is not None and r.dimension.question]
     if not candidates:
         return None
-    weakest = min(candidates, key=lambda r: (r.total.mean, r.dimension.order))
-    return Proposal(weakest.dimension, weakest.total.mean, weakest.dimension.question)
+    mean, weakest = min(candidates, key=lambda c: (c[0], c[1].dimension.order))
+    return Proposal(weakest.dimension, mean, weakest.dimension.question)
 
 
 # --- what stays of a closed round ---------------------------------------------------------------
@@ -609,7 +611,7 @@ class ClosedRow:
     @property
     def notable(self) -> bool:
         """The highest and lowest group differ by a notable share of the scale."""
-        means = [s.mean for s in self.by_group.values() if s.n]
+        means = [m for s in self.by_group.values() if (m := s.mean) is not None]
         return len(means) > 1 and stats.notable(max(means) - min(means), self.scale)
 
 

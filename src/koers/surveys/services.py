@@ -48,7 +48,7 @@ MAX_EXTENSION_DAYS = 92
 OPEN_TEXT_MAX = 2000
 
 # Which respondent group a staff member answers in, by position.
-GROUP_FOR_FUNCTIE = {
+GROUP_FOR_FUNCTIE: dict[str, str] = {
     Functie.SCHOOLLEIDER: "directie",
     Functie.BESTUURDER: "directie",
     Functie.HR_ADVISEUR: "pno",
@@ -255,7 +255,7 @@ def invite_staff(*, survey: Round, people: list[Person]) -> InviteResult:
     new, skipped, already = [], [], 0
     for person in people:
         group = groups.get(GROUP_FOR_FUNCTIE.get(person.functie, ""))
-        email = (person.email or (person.user.email if person.user_id else "")).strip().lower()
+        email = (person.email or (person.user.email if person.user is not None else "")).strip().lower()
         if not email:
             skipped.append(_("%(name)s: no e-mail address") % {"name": person})
         elif group is None:
@@ -284,7 +284,9 @@ def import_invitations(*, survey: Round, rows: list[UploadRow]) -> InviteResult:
     _check_open_for_invites(survey)
     groups = _round_groups(survey)
     by_name = {g.name.lower(): g for g in groups.values()} | groups
-    errors, seen, new = [], {}, []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    new: list[Invitation] = []
     existing = set(survey.invitations.values_list("email", flat=True))
     already = 0
     for row in rows:
@@ -461,9 +463,9 @@ def submit(
     if invitation_id is not None:
         if not Invitation.objects.filter(pk=invitation_id, responded=False).update(responded=True):
             raise AlreadySubmitted
-    elif not RoundGroup.objects.filter(pk=round_group_id, open_responses__lt=F("expected")).update(
-        open_responses=F("open_responses") + 1
-    ):
+    elif round_group_id is None or not RoundGroup.objects.filter(
+        pk=round_group_id, open_responses__lt=F("expected")
+    ).update(open_responses=F("open_responses") + 1):
         raise GroupFull
     Draft.objects.filter(lookup=draft_lookup(token)).delete()
     response = Response.objects.create(round=survey, group_id=group_id, submitted_on=timezone.localdate())

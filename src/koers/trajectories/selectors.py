@@ -142,5 +142,5 @@ def dialogues_in(trajectory: Trajectory, subphase: Subphase) -> QuerySet[Dialogu
 def people_for(trajectory_or_school) -> QuerySet:
     if isinstance(trajectory_or_school, Trajectory):
         t = trajectory_or_school
-        return access.people_for_school(t.school) if t.school_id else access.people_for_board(t.board)
+        return access.people_for_school(t.school) if t.school is not None else access.people_for_board(t.board)
     return access.people_for_school(trajectory_or_school)

@@ -143,8 +143,8 @@ def save_entry(
                     updated_by=user,
                 )
         except IntegrityError:
-            current = Entry.objects.select_related("updated_by").get(trajectory=trajectory, kind=kind, key=key)
-            raise EditConflict(current, text) from None
+            saved = Entry.objects.select_related("updated_by").get(trajectory=trajectory, kind=kind, key=key)
+            raise EditConflict(saved, text) from None
     else:
         updated = Entry.objects.filter(trajectory=trajectory, kind=kind, key=key, version=base_version).update(
             text=text, not_relevant=not_relevant, version=base_version + 1, updated_by=user, updated_at=now
@@ -163,6 +163,7 @@ def save_entry(
                     user=user,
                 )
             raise EditConflict(current, text)
+        assert current is not None  # the conditional update above just found it
         entry = current
     EntryRevision.objects.create(
         entry=entry,
@@ -206,7 +207,7 @@ def log_dialogue(
         raise ValidationError({"roles": _("Unknown role.")})
     allowed = (
         access.people_for_school(trajectory.school)
-        if trajectory.school_id
+        if trajectory.school is not None
         else access.people_for_board(trajectory.board)
     )
     _check_people(participants, allowed, "participants")

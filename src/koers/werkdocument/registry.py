@@ -12,10 +12,10 @@ key in the content's subphase.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Expression, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +37,7 @@ class _Count(Subquery):
 
 # How many rows a trajectory has in an instrument; given the slug of the subphase the
 # instrument sits in, for rows that record where they were made (a goal sharpened in 1C).
-Amount = Callable[[str], Expression]
+Amount = Callable[[str], Subquery]
 
 
 def _rows(model, *where: Q, **filters) -> Amount:
@@ -51,7 +51,7 @@ def _in_open_cycle(model, **filters) -> Amount:
     )
 
 
-def _all(qs: QuerySet) -> Callable[[], Expression]:
+def _all(qs: QuerySet) -> Callable[[], Subquery]:
     return lambda: _Count(qs.values("pk"))
 
 
@@ -63,7 +63,7 @@ class Instrument:
     section: str | None  # its part of the report (reports/sections/<section>.html), if any
     amount: Amount
     label: Promise  # ngettext on "n" (and "total" when there is one)
-    total: Callable[[], Expression] | None = None  # the most there can be, when the content fixes it
+    total: Callable[[], Subquery] | None = None  # the most there can be, when the content fixes it
     counts: bool = True  # a step of the subphase; survey evidence is shown, not required
 
     def url(self, trajectory_id: int, subphase_slug: str) -> str:
@@ -206,7 +206,7 @@ def instruments_in(subphase: Subphase) -> list[Instrument]:
     return [INSTRUMENTS[key] for key in subphase.instruments]
 
 
-def instrument_statuses(trajectory: Trajectory, subphases: list[Subphase]) -> dict[str, list[InstrumentStatus]]:
+def instrument_statuses(trajectory: Trajectory, subphases: Sequence[Subphase]) -> dict[str, list[InstrumentStatus]]:
     """Per subphase slug, how far the trajectory is with each of its instruments: one query."""
     placed = {i.key: (i, sub.slug) for sub in subphases for i in instruments_in(sub)}
     if not placed:
