@@ -1654,6 +1654,11 @@ NL.update({
     "The report shows the answered questions, as the PDF and share links do.":
         "Het rapport toont de beantwoorde vragen, net als de pdf en de deellinks.",
     "Show every question": "Toon alle vragen",
+    "The werkdocument is in phase %(n)s, %(name)s: the first phase with a subphase not yet done.":
+        "Het werkdocument is in fase %(n)s, %(name)s: de eerste fase met een deelfase die nog niet is afgerond.",
+    "Every subphase of the werkdocument is done.": "Alle deelfasen van het werkdocument zijn afgerond.",
+    "The PDCA step above says where the plan's current cycle is: Plan until work or measuring starts, Do while it runs, Check once the evaluation starts, Act once every goal has its decision.":
+        "De PDCA-stap hierboven zegt waar de lopende cyclus van het plan staat: Plan tot er gewerkt of gemeten wordt, Do zolang dat loopt, Check zodra de evaluatie begint, Act als elk doel een besluit heeft.",
 })
 
 

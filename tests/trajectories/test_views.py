@@ -392,3 +392,18 @@ def test_a_trajectory_deleted_over_30_days_ago_cannot_be_restored(org):
     org.trajectory.save()
     with pytest.raises(ValidationError, match="meer dan 30 dagen geleden"):
         services.restore_trajectory(trajectory=org.trajectory)
+
+
+def test_the_overview_explains_the_phase_next_to_the_pdca_step(client, org):
+    from koers.catalog.models import Subphase
+    from koers.trajectories import services as trajectory_services
+
+    client.force_login(org.schoolleider)
+    url = reverse("werkdocument:detail", args=[org.trajectory.pk])
+    page = client.get(url).content.decode()
+    assert "Het werkdocument is in fase 1, Ontdek" in page and "De PDCA-stap hierboven" in page
+    for sub in Subphase.objects.filter(phase__number=1):
+        trajectory_services.set_subphase_done(
+            trajectory=org.trajectory, subphase_slug=sub.slug, done=True, user=org.schoolleider
+        )
+    assert "Het werkdocument is in fase 2, Kies" in client.get(url).content.decode()

@@ -98,3 +98,8 @@ def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphasePro
         done=done,
         instruments=instrument_statuses(trajectory, [subphase]).get(subphase.slug, []),
     )
+
+
+def current_phase(phases: list[PhaseProgress]) -> PhaseProgress | None:
+    """The first phase with a subphase not done: where the werkdocument stands."""
+    return next((p for p in phases if any(not s.done for s in p.subphases)), None)

@@ -29,7 +29,7 @@ from koers.trajectories.forms import DialogueForm, DoneForm, EntryForm, StartTra
 from koers.trajectories.models import Entry
 
 from . import evidence, services
-from .selectors import subphase_progress, trajectory_progress
+from .selectors import current_phase, subphase_progress, trajectory_progress
 
 # --- starting, changing and deleting a trajectory ------------------------------------------
 
@@ -114,13 +114,15 @@ def delete(request, trajectory_id: int):
 @login_required
 def detail(request, trajectory_id: int):
     trajectory = selectors.trajectory_for(request.user, trajectory_id)
+    phases = trajectory_progress(trajectory)
     return render(
         request,
         "werkdocument/detail.html",
         {
             "trajectory": trajectory,
             "can_steer": trajectory_access.can_steer(request.user, trajectory),
-            "phases": trajectory_progress(trajectory),
+            "phases": phases,
+            "current_phase": current_phase(phases),
             "participants": trajectory.participants.all(),
             "state": plan_selectors.cycle_state(trajectory),
             "pdca_choices": plan_rules.Pdca.choices,
