@@ -1657,6 +1657,10 @@ NL.update({
     "The werkdocument is in phase %(n)s, %(name)s: the first phase with a subphase not yet done.":
         "Het werkdocument is in fase %(n)s, %(name)s: de eerste fase met een deelfase die nog niet is afgerond.",
     "Every subphase of the werkdocument is done.": "Alle deelfasen van het werkdocument zijn afgerond.",
+    "Question": "Vraag",
+    "Which action": "Welke actie",
+    "Each row is saved as soon as you leave a field you changed; the row says when it is saved.":
+        "Elke rij wordt bewaard zodra u een veld verlaat dat u wijzigde; de rij meldt wanneer ze is opgeslagen.",
     "The PDCA step above says where the plan's current cycle is: Plan until work or measuring starts, Do while it runs, Check once the evaluation starts, Act once every goal has its decision.":
         "De PDCA-stap hierboven zegt waar de lopende cyclus van het plan staat: Plan tot er gewerkt of gemeten wordt, Do zolang dat loopt, Check zodra de evaluatie begint, Act als elk doel een besluit heeft.",
 })

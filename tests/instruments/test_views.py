@@ -182,7 +182,11 @@ def test_a_situation_row_saves_with_and_without_htmx(client, org):
         f"{key}-action": "Ook in teams",
     }
     fragment = client.post(url(org, "save_situation", key), data, **HTMX).content.decode()
-    assert fragment.startswith("<form") and "Opgeslagen ✓" in fragment
+    # htmx gets only the row's status back, so what is being typed in the row stays put.
+    assert 'hx-swap-oob="true"' in fragment and "Opgeslagen ✓" in fragment and "<textarea" not in fragment
+    refused = client.post(url(org, "save_situation", key), {**data, f"{key}-current": "x" * 10_001}, **HTMX)
+    assert "Huidige situatie: Gebruik hoogstens 10.000 tekens" in refused.content.decode()
+    assert SituationAssessment.objects.get().current == "Op studiedagen"  # nothing half-written
     response = client.post(url(org, "save_situation", key), {**data, f"{key}-gap": "klein"})
     assert response.status_code == 302 and response.url.endswith(f"#{key}")
     row = SituationAssessment.objects.get()

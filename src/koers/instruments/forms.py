@@ -47,14 +47,8 @@ YES_NO = [("", _("not answered")), ("ja", _("yes")), ("nee", _("no"))]
 
 class YesNoField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
-        super().__init__(
-            choices=YES_NO,
-            required=False,
-            empty_value=None,
-            coerce=lambda v: v == "ja",
-            widget=forms.RadioSelect,
-            **kwargs,
-        )
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(choices=YES_NO, required=False, empty_value=None, coerce=lambda v: v == "ja", **kwargs)
 
     def prepare_value(self, value):
         return {True: "ja", False: "nee"}.get(value, value)
@@ -117,16 +111,17 @@ class GoalForm(forms.ModelForm):
 
 
 class SituationForm(forms.ModelForm):
-    current = long_text(_("Current situation"))
-    desired = long_text(_("Desired situation"))
+    """One row of the situation map's grid: compact fields, saved as soon as one changes."""
+
+    current = long_text(_("Current situation"), rows=2)
+    desired = long_text(_("Desired situation"), rows=2)
     difference = long_text(_("Difference"), rows=2)
-    action_needed = YesNoField(label=_("Action needed?"))
+    action_needed = YesNoField(label=_("Action needed?"), widget=forms.Select)
     action = long_text(_("If so, which action?"), rows=2)
 
     class Meta:
         model = SituationAssessment
         fields = ["current", "desired", "difference", "gap", "action_needed", "action"]
-        widgets = {"gap": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

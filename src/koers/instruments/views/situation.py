@@ -53,7 +53,8 @@ def save(request, trajectory_id: int, key: str):
             assessment=line.assessment if line.own else None,
             **data,
         ),
-        row_template="instruments/partials/situation_row.html",
+        # The row keeps what is typed in it: only its status (or its errors) comes back.
+        row_template="instruments/partials/situation_saved.html",
         back=pages.url("situation", trajectory, anchor=key),
         page=lambda form: _page(request, ctx, bound=form, status=400),
     )
