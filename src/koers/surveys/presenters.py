@@ -176,13 +176,13 @@ def report_view(rep: selectors.Report) -> ReportView:
         {"item": c.item, "total": _cell(_("All shown groups"), c.total, Scale.CHOICE, rep.respondents, c.item)}
         for c in rep.choices
     ]
-    result.profiles = _profiles(rep)
-    result.charts = _charts(rep, rows)
+    found = selectors.profiles(rep)  # once: the profile texts and the chart both use them
+    result.profiles = _profiles(found, rep.survey.instrument.variants)
+    result.charts = _charts(rep, rows, found)
     return result
 
 
-def _profiles(rep: selectors.Report) -> list[dict]:
-    found = selectors.profiles(rep)
+def _profiles(found: list[selectors.Profile], variants: list[dict]) -> list[dict]:
     if not found:
         return []
     labels = {"huidig": _("Current profile"), "gewenst": _("Desired profile")}
@@ -208,7 +208,7 @@ def _profiles(rep: selectors.Report) -> list[dict]:
                     "variant": profile.ranked[1].name,
                     "d": number(profile.ranked[1].distance),
                 }
-        variant = next((v for v in rep.survey.instrument.variants if nearest and v["slug"] == nearest.slug), None)
+        variant = next((v for v in variants if nearest and v["slug"] == nearest.slug), None)
         result.append(
             {
                 "label": labels[profile.facet],
@@ -220,7 +220,7 @@ def _profiles(rep: selectors.Report) -> list[dict]:
     return result
 
 
-def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
+def _charts(rep: selectors.Report, rows: list[RowView], found: list[selectors.Profile]) -> list[charts.Chart]:
     if not rep.rows or not rep.visible:
         return []
     result = []
@@ -229,12 +229,12 @@ def _charts(rep: selectors.Report, rows: list[RowView]) -> list[charts.Chart]:
         current = {r.dimension.slug: r.total.mean for r in rep.facet_rows("huidig")}
         desired = {r.dimension.slug: r.total.mean for r in rep.facet_rows("gewenst")}
         dims = [r.dimension for r in rep.facet_rows("huidig")]
-        poles = {i.dimension_id: i for i in Item.objects.filter(dimension__in=dims, facet="huidig")}
+        poles = selectors.poles(dims)
         series = [
             charts.Series(_("Current"), [current.get(d.slug) for d in dims]),
             charts.Series(_("Desired"), [desired.get(d.slug) for d in dims]),
         ]
-        nearest = next((p.nearest for p in selectors.profiles(rep) if p.facet == "gewenst" and p.nearest), None)
+        nearest = next((p.nearest for p in found if p.facet == "gewenst" and p.nearest), None)
         variant = next((v for v in instrument.variants if nearest and v["slug"] == nearest.slug), None)
         if variant:
             series.append(

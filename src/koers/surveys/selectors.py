@@ -579,6 +579,11 @@ def profiles(rep: Report) -> list[Profile]:
     return result
 
 
+def poles(dimensions: list[Dimension]) -> dict[int, Item]:
+    """Per school-concept dimension its item, which names the two poles of the schema."""
+    return {i.dimension_id: i for i in Item.objects.filter(dimension__in=dimensions, facet="huidig")}
+
+
 @dataclass
 class Proposal:
     dimension: Dimension
