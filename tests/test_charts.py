@@ -54,3 +54,14 @@ def test_spider_and_timeline_labels_wrap_too():
             overdue_label="over de einddatum",
         )
     )
+
+
+def test_the_school_concept_schema_fits_the_page_with_its_poles_whole():
+    svg = charts.profile_lines(
+        title="t",
+        description="d",
+        rows=[charts.Pole(LONG, "Van standaardrapporten", "naar leerlingportfolio’s en gesprekken")],
+        series=[charts.Series("Huidig", [3.0]), charts.Series("Gewenst", [6.0])],
+    )
+    _check(svg)
+    assert "leerlingportfolio’s" in svg

@@ -654,14 +654,18 @@ def profile_lines(
     *, title: str, description: str, rows: list[Pole], series: list[Series], marks: int = 8
 ) -> SafeString:
     """The school-concept schema: one row per dimension from 1 (left pole) to `marks` (right
-    pole), with each series as a line through its positions (current, desired, a variant)."""
-    left, top, width, row_h = 270, 30, 300, 30
-    height = top + row_h * len(rows) + 10
+    pole), with each series as a line through its positions (current, desired, a variant).
+    640 wide, labels wrapped, the legend underneath."""
+    left, top, width = 250, 30, 230
+    labels = [(_wrap(r.name, 18, 4), _wrap(r.low, 14, 4), _wrap(r.high, 14, 4)) for r in rows]
+    heights = [max(30, round(max(len(n), len(lo), len(hi)) * 12 * LINE) + 10) for n, lo, hi in labels]
+    centres = [top + sum(heights[:r]) + h / 2 for r, h in enumerate(heights)]
+    bottom = top + sum(heights) + 10
 
     def px(value: float) -> float:
         return left + width * (value - 1) / (marks - 1)
 
-    parts = [_open_svg(left + width + 330, max(height, 30 + 18 * len(series)), title, description)]
+    parts = [_open_svg(640, bottom + 10 + _legend_height(series), title, description)]
     for mark in range(1, marks + 1):
         parts.append(
             format_html(
@@ -673,28 +677,18 @@ def profile_lines(
                 mark,
                 x=px(mark),
                 t=top - 4,
-                b=height - 8,
+                b=bottom - 8,
             )
         )
-    for r, row in enumerate(rows):
-        y = top + r * row_h + row_h / 2
+    for (name, low, high), y in zip(labels, centres, strict=True):
         parts.append(
-            format_html(
-                '<text x="6" y="{y}" font-size="12" font-weight="bold" fill="{ink}">{name}</text>'
-                '<text x="{lx}" y="{y}" font-size="11" text-anchor="end" fill="{ink}">{low}</text>'
-                '<text x="{hx}" y="{y}" font-size="11" fill="{ink}">{high}</text>',
-                y=y + 4,
-                ink=INK,
-                name=_clip(row.name, 18),
-                lx=left - 8,
-                low=_clip(row.low, 16),
-                hx=left + width + 8,
-                high=_clip(row.high, 18),
-            )
+            _label(6, y, name, weight="bold")
+            + _label(left - 8, y, low, size=11, anchor="end")
+            + _label(left + width + 8, y, high, size=11)
         )
     for s, serie in enumerate(series):
         colour = SERIES[s % len(SERIES)]
-        points = [(px(v), top + r * row_h + row_h / 2) for r, v in enumerate(serie.values) if v is not None]
+        points = [(px(v), centres[r]) for r, v in enumerate(serie.values) if v is not None]
         dash = ("", ' stroke-dasharray="5 4"', ' stroke-dasharray="2 3"')[min(s, 2)]
         parts.append(
             format_html(
@@ -706,6 +700,6 @@ def profile_lines(
         )
         for x, y in points:
             parts.append(format_html('<circle cx="{}" cy="{}" r="4" fill="{}"/>', round(x, 1), round(y, 1), colour))
-    parts.append(_legend(series, left + width + 140, top))
+    parts.append(_legend(series, left, bottom + 10))
     parts.append("</svg>")
     return mark_safe("".join(parts))
