@@ -1658,6 +1658,7 @@ NL.update({
         "Het werkdocument is in fase %(n)s, %(name)s: de eerste fase met een deelfase die nog niet is afgerond.",
     "Every subphase of the werkdocument is done.": "Alle deelfasen van het werkdocument zijn afgerond.",
     "Question": "Vraag",
+    "Logged in before that": "Daarvoor ingelogd",
     "Which action": "Welke actie",
     "Each row is saved as soon as you leave a field you changed; the row says when it is saved.":
         "Elke rij wordt bewaard zodra u een veld verlaat dat u wijzigde; de rij meldt wanneer ze is opgeslagen.",

@@ -42,6 +42,7 @@ def test_a_teacher_downloads_their_own_data_as_json_and_a_readable_pdf(client, o
     assert f"{joined.day} {MONTHS[joined.month - 1]} {joined.year} {joined:%H:%M}" in page  # local time, Dutch
     data = json.loads(client.get(reverse("privacy:my_data_export", args=["json"])).content)
     assert data["account"]["email"] == org.leraar.email
+    assert "previous_login" in data["account"]  # what the home page keeps is in the export too
     assert [t["trajectory"] for t in data["trajectories_taking_part"]] == [org.trajectory.title]
     assert data["trajectories_owned"] == []
     response = client.get(reverse("privacy:my_data_export", args=["pdf"]))

@@ -76,6 +76,7 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
             "full_name": user.full_name,
             "joined": user.date_joined.isoformat(timespec="seconds"),
             "last_login": user.last_login.isoformat(timespec="seconds") if user.last_login else None,
+            "previous_login": user.previous_login.isoformat(timespec="seconds") if user.previous_login else None,
             "roles": [
                 {"role": m.get_role_display(), "at": str(m.board or m.school)}
                 for m in user.memberships.select_related("board", "school")
