@@ -357,9 +357,9 @@ def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None
             )
             % {
                 "indicator": m.goal.indicator,
-                "latest": m.course.latest,
+                "latest": formats.number(m.course.latest, decimals=2) if m.course.latest is not None else "",
                 "date": formats.short_day(m.course.latest_on) if m.course.latest_on else "",
-                "expected": m.course.expected,
+                "expected": formats.number(m.course.expected, decimals=2) if m.course.expected is not None else "",
             },
             f"doel-{m.goal.pk}",
         )
