@@ -16,12 +16,18 @@ def test_a_row_saves_when_a_field_is_left_and_keeps_what_is_typed_next(login, or
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 8000, height  # 24 rows in a grid, not 24 forms of five fields
     row = page.locator("form.situation-row").first
+
+    def saving():
+        return page.expect_response(lambda r: "/instrumenten/situatie/" in r.url and r.request.method == "POST")
+
     row.get_by_label("Huidige situatie").fill("Op studiedagen")
-    row.get_by_label("Gewenste situatie").click()  # leaving the field saves the row
-    row.get_by_label("Gewenste situatie").type("Ook in de teams")  # typed while the save runs
+    with saving():
+        row.get_by_label("Gewenste situatie").click()  # leaving the field saves the row
+        row.get_by_label("Gewenste situatie").type("Ook in de teams")  # typed while the save runs
     expect(row.get_by_role("status")).to_contain_text("Opgeslagen")
     expect(row.get_by_label("Gewenste situatie")).to_have_value("Ook in de teams")
-    row.get_by_label("Hoe groot is het verschil?").select_option(label="Groot")
+    with saving():
+        row.get_by_label("Hoe groot is het verschil?").select_option(label="Groot")
     expect(row.get_by_role("status")).to_contain_text("Opgeslagen")
     saved = SituationAssessment.objects.get()
     assert (saved.current, saved.desired, saved.gap) == ("Op studiedagen", "Ook in de teams", "groot")
