@@ -100,12 +100,14 @@ def change_chain(request, trajectory_id: int, chain_id: int):
 def delete_chain(request, trajectory_id: int, chain_id: int):
     ctx = pages.context(request, trajectory_id, "amo", _("Delete chain"))
     chain = selectors.chain_for(ctx["trajectory"], chain_id)
-    back = pages.url("amo", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_chain(chain=chain)
-        messages.success(request, _("The chain has been deleted."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(request, ctx, what=chain.behaviour, cancel_url=back)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=chain.behaviour,
+        back=pages.url("amo", ctx["trajectory"]),
+        delete=lambda: services.delete_chain(chain=chain),
+        done=_("The chain has been deleted."),
+    )
 
 
 @login_required

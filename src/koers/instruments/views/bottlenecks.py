@@ -79,9 +79,11 @@ def add(request, trajectory_id: int):
 def delete(request, trajectory_id: int, row_id: int):
     ctx = pages.context(request, trajectory_id, KEY, _("Delete bottleneck"))
     row = selectors.own_bottleneck(ctx["trajectory"], row_id)
-    back = pages.url("bottlenecks", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_own_row(row=row)
-        messages.success(request, _("The bottleneck has been deleted."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(request, ctx, what=row.own_text, cancel_url=back)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=row.own_text,
+        back=pages.url("bottlenecks", ctx["trajectory"]),
+        delete=lambda: services.delete_own_row(row=row),
+        done=_("The bottleneck has been deleted."),
+    )

@@ -60,9 +60,11 @@ def add_theme(request, trajectory_id: int):
 def delete_theme(request, trajectory_id: int, row_id: int):
     ctx = pages.context(request, trajectory_id, "samenhang", _("Remove theme"))
     row = selectors.own_theme_for(ctx["trajectory"], row_id)
-    back = pages.url("coherence", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_own_theme(row=row)
-        messages.success(request, _("The theme has been removed from the matrix."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(request, ctx, what=row.own_name, cancel_url=back)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=row.own_name,
+        back=pages.url("coherence", ctx["trajectory"]),
+        delete=lambda: services.delete_own_theme(row=row),
+        done=_("The theme has been removed from the matrix."),
+    )

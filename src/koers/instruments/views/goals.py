@@ -129,16 +129,12 @@ def goal_history(request, trajectory_id: int, goal_id: int):
 def delete_goal(request, trajectory_id: int, goal_id: int):
     ctx = pages.context(request, trajectory_id, "doelen", _("Delete goal"))
     goal = selectors.goal_for(ctx["trajectory"], goal_id)
-    back = pages.url("goals", ctx["trajectory"])
-    if request.method == "POST":
-        try:
-            services.delete_goal(goal=goal)
-        except ValidationError as exc:
-            return pages.confirm(
-                request, ctx, what=goal.description, cancel_url=back, blocked=" ".join(exc.messages), status=409
-            )
-        messages.success(request, _("The goal has been deleted."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(
-        request, ctx, what=goal.description, cancel_url=back, blocked=services.goal_delete_blocker(goal)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=goal.description,
+        back=pages.url("goals", ctx["trajectory"]),
+        delete=lambda: services.delete_goal(goal=goal),
+        done=_("The goal has been deleted."),
+        blocked=lambda: services.goal_delete_blocker(goal),
     )

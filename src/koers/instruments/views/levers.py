@@ -107,21 +107,19 @@ def add_lever(request, trajectory_id: int):
 def remove_lever(request, trajectory_id: int, choice_id: int):
     ctx = pages.context(request, trajectory_id, KEY, _("Remove lever"))
     choice = selectors.lever_choice_for(ctx["trajectory"], choice_id)
-    what = selectors.chosen_levers(ctx["trajectory"])[choice.pk][1]
-    back = pages.url("levers", ctx["trajectory"])
-    if request.method == "POST":
-        try:
-            services.remove_lever(choice=choice)
-        except ValidationError as exc:
-            return pages.confirm(request, ctx, what=what, cancel_url=back, blocked=" ".join(exc.messages), status=409)
-        messages.success(request, _("The lever has been removed from your choice."))
-        return HttpResponseRedirect(back)
-    blocked = (
-        _(
-            "An intervention in the AMO planner uses this lever. Remove that intervention "
-            "first, or link it to another lever."
-        )
-        if choice.amo_elements.exists()
-        else ""
+    return pages.delete_page(
+        request,
+        ctx,
+        what=selectors.chosen_levers(ctx["trajectory"])[choice.pk][1],
+        back=pages.url("levers", ctx["trajectory"]),
+        delete=lambda: services.remove_lever(choice=choice),
+        done=_("The lever has been removed from your choice."),
+        blocked=lambda: (
+            _(
+                "An intervention in the AMO planner uses this lever. Remove that intervention "
+                "first, or link it to another lever."
+            )
+            if choice.amo_elements.exists()
+            else ""
+        ),
     )
-    return pages.confirm(request, ctx, what=what, cancel_url=back, blocked=blocked)

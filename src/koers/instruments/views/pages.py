@@ -48,6 +48,29 @@ def confirm(request, ctx, *, what, cancel_url, blocked="", status=200):
     )
 
 
+def delete_page(
+    request,
+    ctx: dict,
+    *,
+    what: str,
+    back: str,
+    delete: Callable[[], object],
+    done: str,
+    blocked: Callable[[], str] = lambda: "",
+) -> HttpResponse:
+    """Every instrument's delete: a GET asks to confirm (saying what blocks it, if anything),
+    a POST deletes and goes back. A service that refuses (ValidationError) is shown on the
+    confirm page with a 409, and nothing is deleted."""
+    if request.method == "POST":
+        try:
+            delete()
+        except ValidationError as exc:
+            return confirm(request, ctx, what=what, cancel_url=back, blocked=" ".join(exc.messages), status=409)
+        messages.success(request, done)
+        return HttpResponseRedirect(back)
+    return confirm(request, ctx, what=what, cancel_url=back, blocked=blocked())
+
+
 def find_line(lines, key: str):
     for line in lines:
         if line.key == key:

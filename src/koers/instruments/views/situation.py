@@ -76,9 +76,11 @@ def add_row(request, trajectory_id: int):
 def delete_row(request, trajectory_id: int, row_id: int):
     ctx = pages.context(request, trajectory_id, KEY, _("Delete row"))
     row = selectors.own_situation_row(ctx["trajectory"], row_id)
-    back = pages.url("situation", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_own_row(row=row)
-        messages.success(request, _("The row has been deleted."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(request, ctx, what=row.own_text, cancel_url=back)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=row.own_text,
+        back=pages.url("situation", ctx["trajectory"]),
+        delete=lambda: services.delete_own_row(row=row),
+        done=_("The row has been deleted."),
+    )

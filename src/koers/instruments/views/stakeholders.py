@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -79,9 +78,11 @@ def change(request, trajectory_id: int, stakeholder_id: int):
 def delete(request, trajectory_id: int, stakeholder_id: int):
     ctx = pages.context(request, trajectory_id, "stakeholders", _("Delete stakeholder"))
     stakeholder = selectors.stakeholder_for(ctx["trajectory"], stakeholder_id)
-    back = pages.url("stakeholders", ctx["trajectory"])
-    if request.method == "POST":
-        services.delete_stakeholder(stakeholder=stakeholder)
-        messages.success(request, _("The stakeholder has been deleted."))
-        return HttpResponseRedirect(back)
-    return pages.confirm(request, ctx, what=stakeholder.name, cancel_url=back)
+    return pages.delete_page(
+        request,
+        ctx,
+        what=stakeholder.name,
+        back=pages.url("stakeholders", ctx["trajectory"]),
+        delete=lambda: services.delete_stakeholder(stakeholder=stakeholder),
+        done=_("The stakeholder has been deleted."),
+    )
