@@ -150,3 +150,12 @@ def test_the_navigation_shows_only_what_the_role_reaches(client, org, role, show
         assert f">{label}</a>" in nav, label
     for label in hidden:
         assert f">{label}</a>" not in nav, label
+
+
+def test_a_teacher_sees_no_round_and_no_response_counts(client, org):
+    survey = factories.survey_round(org.school, title="Leerklimaat najaar")
+    factories.invite(survey, "a@s.example", group="leraren")
+    factories.respond(survey, "leraren")
+    client.force_login(org.leraar)
+    page = client.get(HOME).content.decode()
+    assert "Leerklimaat najaar" not in page and "gereageerd" not in page
