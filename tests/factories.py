@@ -50,7 +50,11 @@ def user_with_role(
     n = next(_seq)
     user = User.objects.create_user(email or f"{role}{n}@test.example", PASSWORD, full_name=f"{role.title()} {n}")
     Membership.objects.create(user=user, role=role, board=board, school=school)
-    functie = {Role.LERAAR: Functie.DOCENT_LB, Role.HR_ADVISEUR: Functie.HR_ADVISEUR}.get(role, role)
+    functie = {
+        Role.LERAAR: Functie.DOCENT_LB,
+        Role.HR_ADVISEUR: Functie.HR_ADVISEUR,
+        Role.BESTUURSBEHEERDER: Functie.HR_ADVISEUR,
+    }.get(role, role)
     person(board or school.board, school, functie, user=user)
     return user
 

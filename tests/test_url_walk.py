@@ -7,9 +7,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
+from koers.organisations.models import Membership, Region, Role, StaffImport, Team, User
 from koers.surveys.models import Evidence, Item, Scale
 
-from .factories import fill_instruments, fill_plan, respond, survey_round
+from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,8 @@ PUBLIC = {
     "surveys:respond",
     "surveys:respond_page",
     "surveys:review",
+    "organisations:activate",
+    "organisations:activate_link",
 }
 
 # Pages about the visitor themselves or their own scope (their account, their data, the people
@@ -39,6 +42,7 @@ OWN = {
     "privacy:my_data_export",
     "privacy:people",
     "privacy:erased",
+    "staff:import_template",
 }
 
 
@@ -72,6 +76,12 @@ def _urls(org):
         "subphase": sub.slug,
         "question": question.slug,
         "person_id": org.leraar.person.pk,
+        "team_id": Team.objects.create(school=org.school, name="Team walk").pk,
+        "membership_id": org.leraar.memberships.get().pk,
+        "import_id": StaffImport.objects.create(
+            board=org.board, school=org.school, created_by=org.schoolleider, file_name="walk.csv"
+        ).pk,
+        "token": "no-such-token",
     }
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
@@ -147,6 +157,29 @@ def test_every_object_of_another_board_is_not_found(client, org, other_org, role
             continue
         # A POST-only view answers GET with 405 whatever the id, which reveals nothing;
         # the POST that would act on the object must not find it.
+        assert client.get(url).status_code in (404, 405), (name, url)
+        assert client.post(url).status_code == 404, (name, url)
+        walked += 1
+    assert walked >= 11
+
+
+def _outsider(kind: str, other_org) -> User:
+    if kind == "bestuursbeheerder":
+        return user_with_role(Role.BESTUURSBEHEERDER, board=other_org.board)
+    if kind == "regiocoordinator":
+        user = User.objects.create_user("regio@test.example", PASSWORD)
+        Membership.objects.create(user=user, role=Role.REGIOCOORDINATOR, region=Region.objects.get(slug="noord"))
+        return user
+    return User.objects.create_user("gast@test.example", PASSWORD)  # an outside account without grants
+
+
+@pytest.mark.parametrize("kind", ["bestuursbeheerder", "regiocoordinator", "outside"])
+def test_every_object_is_not_found_for_other_keepers_regions_and_outside_accounts(client, org, other_org, kind):
+    client.force_login(_outsider(kind, other_org))
+    walked = 0
+    for name, url in _urls(org):
+        if name in OWN:
+            continue
         assert client.get(url).status_code in (404, 405), (name, url)
         assert client.post(url).status_code == 404, (name, url)
         walked += 1

@@ -7,10 +7,11 @@ import re
 
 from gunicorn.glogging import Logger
 
-# /enquete/<token>/, /enquete/open/<token>/, /gedeeld/<token>/ and allauth's reset and
-# activation keys; the token-free pages (/enquete/r/…, /enquete/bedankt/, /gedeeld/l/…) stay.
+# /enquete/<token>/, /enquete/open/<token>/, /gedeeld/<token>/, /account/activeren/<token>/ and
+# allauth's reset and activation keys; the token-free pages (/enquete/r/…, /enquete/bedankt/,
+# /gedeeld/l/…, /account/activeren/) stay.
 _TOKEN_PATH = re.compile(
-    r"(/enquete/(?:open/)?|/gedeeld/|/account/password/reset/key/|/account/confirm-email/)"
+    r"(/enquete/(?:open/)?|/gedeeld/|/account/activeren/|/account/password/reset/key/|/account/confirm-email/)"
     r"(?!r/|l/|bedankt/)[^/\s?\"']+"
 )
 MASK = "…"

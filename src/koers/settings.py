@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "koers.werkdocument",
     "koers.reports",
     "koers.privacy",
+    "koers.staff",
     "koers.home",
 ]
 
@@ -252,6 +253,8 @@ KOERS_OPEN_LINK_SUBMITS = (20, 600)
 # Two-step verification (an authenticator app) is open to everyone; with KOERS_REQUIRE_2FA=1
 # admins and board roles must set it up before they see anything else.
 KOERS_REQUIRE_2FA = os.environ.get("KOERS_REQUIRE_2FA", "0") == "1"
+# How long an account invitation's link works; re-sending makes a new link.
+KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "14"))
 
 KOERS_RETENTION = {
     "soft_deleted": 30,  # trajectories and rounds an admin can still restore
@@ -260,6 +263,7 @@ KOERS_RETENTION = {
     "share_links": 30,  # after they expired or were withdrawn
     "generated_pdfs": int(os.environ.get("KOERS_RETAIN_PDFS_DAYS", "7")),
     "finished_tasks": 7,
+    "staff_imports": 1,  # an uploaded staff file between its dry run and its import
     "access_log": int(
         os.environ.get("KOERS_RETAIN_ACCESS_LOG_DAYS", "365")
     ),  # queued work keeps its arguments, such as an address asking for a reset

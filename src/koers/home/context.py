@@ -28,6 +28,10 @@ def _links(request) -> list[Link]:
         links.append(Link(_("School"), reverse("home:school", args=[reach.schools[0]])))
     if len(reach.survey_schools) == 1:
         links.append(Link(_("Surveys"), reverse("surveys:rounds", args=[reach.survey_schools[0]])))
+    if len(reach.staff_boards) == 1:
+        links.append(Link(_("Staff"), reverse("staff:board_people", args=[reach.staff_boards[0]])))
+    elif len(reach.led_schools) == 1:
+        links.append(Link(_("Staff"), reverse("staff:school_people", args=[reach.led_schools[0]])))
     if reach.privacy:
         links.append(Link(_("Privacy"), reverse("privacy:people")))
     links.append(Link(_("My account"), reverse("organisations:account")))

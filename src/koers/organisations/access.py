@@ -17,9 +17,12 @@ from django.db.models import Q, QuerySet
 from .models import (
     BOARD_ROLES,
     MANAGING_SCHOOL_ROLES,
+    REGION_ROLES,
+    STAFF_BOARD_ROLES,
     SURVEY_SCHOOL_ROLES,
     Board,
     Person,
+    Region,
     Role,
     School,
 )
@@ -37,17 +40,23 @@ class Reach:
     schools: tuple[int, ...] = ()  # schools with any role of the user there
     survey_schools: tuple[int, ...] = ()
     privacy: bool = False
+    staff_boards: tuple[int, ...] = ()  # keeps the board's schools and people (bestuursbeheerder)
+    led_schools: tuple[int, ...] = ()  # school leader: keeps the school's people
+    regions: tuple[int, ...] = ()
 
 
 def reach(user: User) -> Reach:
     if not user.is_authenticated:
         return Reach()
-    rows = list(user.memberships.values_list("role", "board_id", "school_id"))
-    boards = tuple(dict.fromkeys(b for role, b, _s in rows if role in BOARD_ROLES and b))
-    schools = tuple(dict.fromkeys(s for _role, _b, s in rows if s))
-    surveys = tuple(dict.fromkeys(s for role, _b, s in rows if role in SURVEY_SCHOOL_ROLES and s))
-    privacy = bool(boards) or any(role == Role.SCHOOLLEIDER for role, _b, _s in rows)
-    return Reach(boards, schools, surveys, privacy)
+    rows = list(user.memberships.values_list("role", "board_id", "school_id", "region_id"))
+    boards = tuple(dict.fromkeys(b for role, b, _s, _r in rows if role in BOARD_ROLES and b))
+    schools = tuple(dict.fromkeys(s for _role, _b, s, _r in rows if s))
+    surveys = tuple(dict.fromkeys(s for role, _b, s, _r in rows if role in SURVEY_SCHOOL_ROLES and s))
+    staff_boards = tuple(dict.fromkeys(b for role, b, _s, _r in rows if role in STAFF_BOARD_ROLES and b))
+    led = tuple(dict.fromkeys(s for role, _b, s, _r in rows if role == Role.SCHOOLLEIDER and s))
+    privacy = bool(boards or staff_boards or led)
+    regions = tuple(dict.fromkeys(r for role, _b, _s, r in rows if role in REGION_ROLES and r))
+    return Reach(boards, schools, surveys, privacy, staff_boards, led, regions)
 
 
 def boards_for(user: User) -> QuerySet[Board]:
@@ -79,11 +88,41 @@ def survey_schools(user: User) -> QuerySet[School]:
     )
 
 
+def staff_boards(user: User) -> QuerySet[Board]:
+    """Boards whose schools, teams and people the user keeps (the bestuursbeheerder)."""
+    return Board.objects.filter(id__in=user.memberships.filter(role__in=STAFF_BOARD_ROLES).values("board_id"))
+
+
+def staff_schools(user: User) -> QuerySet[School]:
+    """Schools whose teams and people the user keeps: every school of a bestuursbeheerder's
+    board, and the school leader's own school."""
+    return School.objects.filter(
+        Q(board__in=staff_boards(user)) | Q(id__in=user.memberships.filter(role=Role.SCHOOLLEIDER).values("school_id"))
+    )
+
+
+def staff_people(user: User) -> QuerySet[Person]:
+    """People the user keeps: the staff of their staff schools and, for the bestuursbeheerder,
+    the board office. Erased people are gone from every list."""
+    return Person.objects.filter(
+        Q(school__in=staff_schools(user)) | Q(board__in=staff_boards(user), school__isnull=True),
+        erased_at__isnull=True,
+    )
+
+
+def regions_for(user: User) -> QuerySet[Region]:
+    """Regions the user coordinates (regiocoördinator)."""
+    return Region.objects.filter(id__in=user.memberships.filter(role__in=REGION_ROLES).values("region_id"))
+
+
 def privacy_schools(user: User) -> QuerySet[School]:
     """Schools whose access log and people's data the user answers for under the AVG: the
-    board's bestuurder and HR for every school of the board, the school leader for theirs."""
+    board's bestuurder, HR and bestuursbeheerder for every school of the board, the school
+    leader for theirs."""
     return School.objects.filter(
-        Q(board__in=boards_for(user)) | Q(id__in=user.memberships.filter(role=Role.SCHOOLLEIDER).values("school_id"))
+        Q(board__in=boards_for(user))
+        | Q(board__in=staff_boards(user))
+        | Q(id__in=user.memberships.filter(role=Role.SCHOOLLEIDER).values("school_id"))
     )
 
 
@@ -91,19 +130,23 @@ def people_in_care(user: User) -> QuerySet[Person]:
     """People whose data the user may export or erase: staff of their privacy schools, and for
     board roles also the board office. Erased people are no longer listed."""
     return Person.objects.filter(
-        Q(school__in=privacy_schools(user)) | Q(board__in=boards_for(user)), erased_at__isnull=True
+        Q(school__in=privacy_schools(user)) | Q(board__in=boards_for(user)) | Q(board__in=staff_boards(user)),
+        erased_at__isnull=True,
     )
 
 
 def people_for_school(school: School) -> QuerySet[Person]:
-    """Who can be named in a school's trajectory: its staff and the board's office staff."""
+    """Who can be named in a school's trajectory: its staff and the board's office staff,
+    leavers and erased people left out."""
     return Person.objects.filter(
-        Q(school=school) | Q(board_id=school.board_id, school__isnull=True), erased_at__isnull=True
+        Q(school=school) | Q(board_id=school.board_id, school__isnull=True),
+        erased_at__isnull=True,
+        left_on__isnull=True,
     )
 
 
 def people_for_board(board: Board) -> QuerySet[Person]:
-    return Person.objects.filter(board=board, erased_at__isnull=True)
+    return Person.objects.filter(board=board, erased_at__isnull=True, left_on__isnull=True)
 
 
 def can_start_trajectory_at_school(user: User, school: School) -> bool:

@@ -5,7 +5,7 @@ from django_tasks_db.models import DBTaskResult
 
 from . import services
 from .forms import AdminUserChangeForm, AdminUserCreationForm
-from .models import Board, Membership, Person, School, Team, User
+from .models import AccountInvitation, Board, Membership, Person, Region, School, Team, User
 
 # The task queue is the worker's, not something to edit by hand, and its rows carry e-mail
 # addresses (a reset mail's recipient); failures show in the log. So it has no admin page.
@@ -15,6 +15,13 @@ admin.site.unregister(DBTaskResult)
 class SchoolInline(admin.TabularInline):
     model = School
     extra = 0
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    # Regions are content (regios.yaml); load_catalog keeps them.
+    readonly_fields = ["slug"]
 
 
 @admin.register(Board)
@@ -30,8 +37,8 @@ class TeamInline(admin.TabularInline):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "brin", "sector", "board"]
-    list_filter = ["sector", "board"]
+    list_display = ["name", "brin", "sector", "region", "board"]
+    list_filter = ["sector", "region", "board"]
     search_fields = ["name", "brin"]
     inlines = [TeamInline]
 
@@ -45,9 +52,9 @@ class TeamAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "functie", "school", "board", "user"]
+    list_display = ["__str__", "functie", "school", "board", "user", "left_on"]
     list_filter = ["functie", "board", "school"]
-    search_fields = ["first_name", "last_name", "email"]
+    search_fields = ["first_name", "last_name", "email", "personnel_number"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["teams"]
 
@@ -59,9 +66,17 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "board", "school"]
+    list_display = ["user", "role", "board", "school", "region"]
     list_filter = ["role"]
     search_fields = ["user__email"]
+
+
+@admin.register(AccountInvitation)
+class AccountInvitationAdmin(admin.ModelAdmin):
+    # The token's hash is no use to anyone here; who was invited and when is.
+    list_display = ["user", "sent_at", "expires_at", "used_at"]
+    exclude = ["token_hash"]
+    readonly_fields = ["user", "sent_at", "expires_at", "used_at", "sent_by"]
 
 
 @admin.register(User)

@@ -6,6 +6,12 @@ class OrganisationsConfig(AppConfig):
     name = "koers.organisations"
     verbose_name = _("Organisations")
 
+    def load_content(self, directory, report) -> None:
+        """The regions, from the catalogue's `organisaties` folder (see catalog.loader)."""
+        from .loader import load_regions
+
+        load_regions(directory / "organisaties", report)
+
     def ready(self):
         from django.contrib.auth import signals
         from django.contrib.auth.models import update_last_login

@@ -36,12 +36,46 @@ class Role(models.TextChoices):
     LERAAR = "leraar", _("Teacher")
     OOP = "oop", _("Support staff (OOP)")
     SCHOOLBEHEERDER = "schoolbeheerder", _("Survey administrator of the school")
+    BESTUURSBEHEERDER = "bestuursbeheerder", _("Functional administrator of the board")
+    REGIOCOORDINATOR = "regiocoordinator", _("Regional coordinator")
 
 
+# Board roles that oversee every school's work (trajectories, survey reports).
 BOARD_ROLES = {Role.BESTUURDER, Role.HR_ADVISEUR}
+# The bestuursbeheerder keeps the board's schools, teams and people; a functional administrator
+# who sees no trajectory or survey report by this role.
+STAFF_BOARD_ROLES = {Role.BESTUURSBEHEERDER}
+REGION_ROLES = {Role.REGIOCOORDINATOR}
 MANAGING_SCHOOL_ROLES = {Role.SCHOOLLEIDER, Role.TEAMLEIDER}
+# The role an invited person gets at their school (or board), after their position.
+POSITION_ROLE: dict[str, str] = {
+    Functie.DOCENT_LB: Role.LERAAR,
+    Functie.DOCENT_LC: Role.LERAAR,
+    Functie.DOCENT_LD: Role.LERAAR,
+    Functie.OOP: Role.OOP,
+    Functie.TEAMLEIDER: Role.TEAMLEIDER,
+    Functie.SCHOOLLEIDER: Role.SCHOOLLEIDER,
+    Functie.BESTUURDER: Role.BESTUURDER,
+    Functie.HR_ADVISEUR: Role.HR_ADVISEUR,
+}
 # Who runs a school's survey rounds and reads their reports (after the Spiegel's schoolbeheerder).
 SURVEY_SCHOOL_ROLES = {Role.SCHOOLLEIDER, Role.SCHOOLBEHEERDER}
+
+
+class Region(models.Model):
+    """A region of schools (content: regios.yaml), where learning networks are coordinated."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Board(models.Model):
@@ -68,6 +102,9 @@ class School(models.Model):
     sector = models.CharField(_("sector"), max_length=3, choices=Sector.choices)
     school_types = models.CharField(
         _("school types"), max_length=200, blank=True, help_text=_("For example: vmbo, havo, vwo.")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.SET_NULL, null=True, blank=True, related_name="schools", verbose_name=_("region")
     )
 
     class Meta:
@@ -163,12 +200,25 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=150)
     email = models.EmailField(_("e-mail address"), blank=True)
     functie = models.CharField(_("position"), max_length=20, choices=Functie.choices)
+    # From the HR system's export; the staff import matches people on it first.
+    personnel_number = models.CharField(_("personnel number"), max_length=30, blank=True)
+    fte = models.DecimalField(_("FTE"), max_digits=3, decimal_places=2, null=True, blank=True)
+    teaching_since = models.PositiveSmallIntegerField(_("teaching since (year)"), null=True, blank=True)
+    # A leaver keeps their row (what they did stays attributed) but is no longer offered.
+    left_on = models.DateField(_("left on"), null=True, blank=True)
     user = models.OneToOneField(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person")
     # Set when the person's data was erased (koers.privacy): the row stays for what refers to it.
     erased_at = models.DateTimeField(_("erased on"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "personnel_number"],
+                condition=~Q(personnel_number=""),
+                name="person_unique_number_per_board",
+            )
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -183,37 +233,70 @@ class Person(models.Model):
 
 
 class Membership(models.Model):
-    """A role for a user at a board (all its schools) or at one school."""
+    """A role for a user at exactly one of: a board (all its schools), one school, or a region."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     board = models.ForeignKey(Board, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
     school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(board__isnull=False) & Q(school__isnull=True))
-                | (Q(board__isnull=True) & Q(school__isnull=False)),
-                name="membership_board_xor_school",
+                condition=(Q(board__isnull=False) & Q(school__isnull=True) & Q(region__isnull=True))
+                | (Q(board__isnull=True) & Q(school__isnull=False) & Q(region__isnull=True))
+                | (Q(board__isnull=True) & Q(school__isnull=True) & Q(region__isnull=False)),
+                name="membership_one_scope",
             ),
-            models.UniqueConstraint(fields=["user", "role", "board", "school"], name="membership_unique"),
+            models.UniqueConstraint(fields=["user", "role", "board", "school", "region"], name="membership_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.get_role_display()} — {self.board or self.school}"
+        return f"{self.user} — {self.get_role_display()} — {self.board or self.school or self.region}"
+
+    @staticmethod
+    def scope_of(role: str) -> str:
+        """Where a role hangs: "board", "region" or "school"."""
+        if role in BOARD_ROLES or role in STAFF_BOARD_ROLES:
+            return "board"
+        return "region" if role in REGION_ROLES else "school"
 
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if bool(self.board_id) == bool(self.school_id):
-            raise ValidationError(_("Choose either a board or a school."))
-        if self.board_id and self.role not in BOARD_ROLES:
-            raise ValidationError({"role": _("This role applies to a school, not a board.")})
-        if self.school_id and self.role in BOARD_ROLES:
-            raise ValidationError({"role": _("This role applies to a board, not a school.")})
+        given = [name for name in ("board", "school", "region") if getattr(self, f"{name}_id")]
+        if len(given) != 1:
+            raise ValidationError(_("Choose exactly one of a board, a school or a region."))
+        wanted = self.scope_of(self.role)
+        if given[0] != wanted:
+            messages = {
+                "board": _("This role applies to a board."),
+                "school": _("This role applies to a school."),
+                "region": _("This role applies to a region."),
+            }
+            raise ValidationError({"role": messages[wanted]})
+
+
+class AccountInvitation(models.Model):
+    """A single-use link to activate an account: only the token's hash is kept, and a new
+    invitation replaces the old one, so only the newest link works."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="invitation")
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(_("sent on"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    used_at = models.DateTimeField(_("activated on"), null=True, blank=True)
+    sent_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("account invitation")
+        verbose_name_plural = _("account invitations")
+
+    def __str__(self) -> str:
+        return str(self.user)
 
 
 class AccessRecord(models.Model):
@@ -282,3 +365,25 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({'used' if self.used_at else 'unused'})"
+
+
+class StaffImport(models.Model):
+    """An uploaded staff file between its dry run and its import: the checked rows, kept a day
+    at most (`koers purge`), since they are personal data."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    file_name = models.CharField(max_length=200)
+    rows = models.JSONField(default=list)
+    columns = models.JSONField(default=list, help_text="The fields the file has a column for.")
+    applied_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("staff import")
+        verbose_name_plural = _("staff imports")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -1,5 +1,5 @@
 """Two-step verification at login: who has it, who must have it (KOERS_REQUIRE_2FA for admins
-and board roles), and the gate that keeps a session without it out.
+and board roles, the bestuursbeheerder included), and the gate that keeps a session without it out.
 
 The session remembers its state, set when it logs in, so the gate costs no query: "verified"
 after a code, "none" for a user without an app, "setup" for one who must set it up first and
@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import BOARD_ROLES, SecondFactor, User
+from .models import BOARD_ROLES, STAFF_BOARD_ROLES, SecondFactor, User
 
 STATE = "koers_2fa"
 PENDING = "koers_2fa_pending"
@@ -27,7 +27,9 @@ def has_second_factor(user: User) -> bool:
 def required_for(user: User) -> bool:
     if not settings.KOERS_REQUIRE_2FA:
         return False
-    return user.is_staff or user.is_superuser or user.memberships.filter(role__in=BOARD_ROLES).exists()
+    return (
+        user.is_staff or user.is_superuser or user.memberships.filter(role__in=BOARD_ROLES | STAFF_BOARD_ROLES).exists()
+    )
 
 
 PASSED = "koers_2fa_passed"  # set by the code step just before it logs the user in

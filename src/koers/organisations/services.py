@@ -1,16 +1,33 @@
-"""Writes of the organisations app: the access log and the second factor."""
+"""Writes of the organisations app: the access log, the second factor, staff files, and
+account invitations."""
 
 import secrets
+from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import tokens, totp
 
-from .models import AccessRecord, RecoveryCode, School, SecondFactor, User
+from . import selectors
+from .models import (
+    POSITION_ROLE,
+    AccessRecord,
+    AccountInvitation,
+    Membership,
+    Person,
+    RecoveryCode,
+    School,
+    SecondFactor,
+    StaffImport,
+    Team,
+    User,
+)
 
 
 def record_access(
@@ -100,3 +117,189 @@ def note_login(sender, user: User, **kwargs) -> None:
     """At each login: the previous login is kept, for "new since your last visit"."""
     user.previous_login, user.last_login = user.last_login, timezone.now()
     user.save(update_fields=["previous_login", "last_login"])
+
+
+# --- staff files -------------------------------------------------------------------------------
+
+
+def start_import(*, board_id: int, school: School | None, by: User, file_name: str, rows: list, columns: list):
+    """Keep a checked file for its dry run. The plan is made once here too, so a row that
+    cannot be matched is refused now, with nothing kept."""
+    staff_import = StaffImport(
+        board_id=board_id, school=school, created_by=by, file_name=file_name[:200], rows=rows, columns=columns
+    )
+    selectors.import_plan(staff_import)
+    staff_import.save()
+    return staff_import
+
+
+@transaction.atomic
+def apply_import(staff_import: StaffImport) -> selectors.ImportPlan:
+    """Create the new people and teams and change the changed people, all or nothing. The plan
+    is made again from the database as it is now, so a dry run that went stale cannot undo a
+    change made since. Leavers are not touched here (see staff.services)."""
+    staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+    if staff_import.applied_at is not None:
+        raise ValidationError(_("This file was imported already."))
+    plan = selectors.import_plan(staff_import)
+    columns = set(staff_import.columns)
+    Team.objects.bulk_create([Team(school_id=school_id, name=name) for school_id, name in plan.new_teams])
+    team_ids = {(t.school_id, t.name): t.id for t in Team.objects.filter(school__board_id=staff_import.board_id)}
+    school_id = {brin: school.id for brin, school in plan.schools.items()}
+
+    def fill(person: Person, row: dict) -> Person:
+        for name in ("first_name", "last_name", "email", "personnel_number", "functie", "teaching_since"):
+            if name in columns or name in ("first_name", "last_name", "functie"):
+                setattr(person, name, row[name])
+        if "fte" in columns:
+            person.fte = Decimal(row["fte"]) if row["fte"] is not None else None
+        person.school_id = school_id.get(row["brin"])
+        person.left_on = None
+        return person
+
+    created = Person.objects.bulk_create([fill(Person(board_id=staff_import.board_id), row) for row in plan.new])
+    moved = {c.person.id: (c.person.school_id, c.person.functie) for c in plan.changed}
+    changed = [fill(c.person, c.row) for c in plan.changed]
+    Person.objects.bulk_update(
+        changed,
+        [
+            "first_name",
+            "last_name",
+            "email",
+            "personnel_number",
+            "functie",
+            "teaching_since",
+            "fte",
+            "school",
+            "left_on",
+        ],
+        batch_size=500,
+    )
+    through = Person.teams.through
+    links = [
+        through(person_id=p.id, team_id=team_ids[(p.school_id, name)])
+        for p, row in [*zip(created, plan.new, strict=True), *((c.person, c.row) for c in plan.changed)]
+        for name in row["teams"]
+        if p.school_id and "teams" in columns
+    ]
+    for chunk in _chunks([p.id for p in changed]):
+        links_of = through.objects.filter(person_id__in=chunk)
+        # The file's teams replace the old ones; without a teams column, someone who changed
+        # school keeps only teams of the school they are at now.
+        (links_of if "teams" in columns else links_of.exclude(team__school_id=F("person__school_id"))).delete()
+    through.objects.bulk_create(links, batch_size=1000)
+    _follow_memberships([p for p in changed if p.user_id and moved[p.id] != (p.school_id, p.functie)], moved)
+    staff_import.applied_at = timezone.now()
+    staff_import.result = {"new": len(created), "changed": len(changed), "teams": len(plan.new_teams)}
+    staff_import.save(update_fields=["applied_at", "result"])
+    return plan
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _follow_memberships(people: list[Person], before: dict[int, tuple[int | None, str]]) -> None:
+    """An account's school roles follow its person to another school, and the role that came
+    with the old position becomes the new position's; roles given by hand stay as they are."""
+    if not people:
+        return
+    memberships = list(Membership.objects.filter(user_id__in=[p.user_id for p in people], school__isnull=False))
+    taken = {(m.user_id, m.role, m.school_id) for m in memberships}
+    person_of = {p.user_id: p for p in people}
+    gone, kept = [], []
+    for m in memberships:
+        person = person_of[m.user_id]
+        old_school, old_functie = before[person.id]
+        if m.school_id != old_school:
+            continue
+        role = POSITION_ROLE[person.functie] if m.role == POSITION_ROLE[old_functie] else m.role
+        target = (m.user_id, role, person.school_id)
+        if person.school_id is None or Membership.scope_of(role) != "school" or target in taken:
+            gone.append(m.id)
+            continue
+        taken.discard((m.user_id, m.role, m.school_id))
+        taken.add(target)
+        m.role, m.school_id = role, person.school_id
+        kept.append(m)
+    Membership.objects.filter(id__in=gone).delete()
+    Membership.objects.bulk_update(kept, ["role", "school"])
+
+
+# --- account invitations -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def prepare_invitation(person: Person, *, by: User) -> AccountInvitation:
+    """The account for a person (made if they have none, with the role their position gives
+    at their school or board) and an invitation row. The link itself is made by the task that
+    sends it, so a working link never sits in the queue (see tasks.send_account_invitation)."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.erased_at is not None or person.left_on is not None:
+        raise ValidationError(_("This person has left; they cannot be invited."))
+    if not person.email:
+        raise ValidationError({"email": _("Fill in an e-mail address first: the invitation goes there.")})
+    user = person.user
+    if user is None:
+        if User.objects.filter(email__iexact=person.email).exists():
+            raise ValidationError(
+                {"email": _("There is already an account with this address. Check whether this is the same person.")}
+            )
+        user = User.objects.create_user(person.email, full_name=str(person))
+        person.user = user
+        person.save(update_fields=["user"])
+    elif user.is_active and user.has_usable_password():
+        raise ValidationError(_("This person has activated their account already."))
+    elif not user.is_active:  # someone who left and came back starts afresh
+        user.is_active = True
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+    role = POSITION_ROLE[person.functie]
+    if Membership.scope_of(role) == "board":
+        Membership.objects.get_or_create(user=user, role=role, board_id=person.board_id)
+    elif person.school_id:
+        Membership.objects.get_or_create(user=user, role=role, school_id=person.school_id)
+    invitation, _created = AccountInvitation.objects.update_or_create(
+        user=user,
+        defaults={
+            # Unusable until the task makes the link: a hash of a token nobody has.
+            "token_hash": tokens.hash_token(tokens.new_token()),
+            "sent_at": timezone.now(),
+            "expires_at": timezone.now() + timedelta(days=settings.KOERS_INVITATION_DAYS),
+            "used_at": None,
+            "sent_by": by,
+        },
+    )
+    return invitation
+
+
+def renew_invitation_token(invitation: AccountInvitation) -> str:
+    """A fresh link for the invitation; the earlier link stops working."""
+    token = tokens.new_token()
+    invitation.token_hash = tokens.hash_token(token)
+    invitation.sent_at = timezone.now()
+    invitation.expires_at = invitation.sent_at + timedelta(days=settings.KOERS_INVITATION_DAYS)
+    invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
+    return token
+
+
+def open_invitation(token_hash: str) -> AccountInvitation | None:
+    """The invitation a link (by its hash) stands for, while it is unused and unexpired."""
+    return (
+        AccountInvitation.objects.select_related("user")
+        .filter(token_hash=token_hash, used_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def activate(invitation: AccountInvitation, password: str) -> User:
+    """Set the account's password and use the invitation up (once: a second try finds none)."""
+    used = AccountInvitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
+    if not used:
+        raise ValidationError(_("This invitation was used already."))
+    user = invitation.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user

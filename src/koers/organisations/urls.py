@@ -9,4 +9,6 @@ urlpatterns = [
     path("account/tweestap/", views.second_factor_setup, name="second_factor"),
     path("account/tweestap/herstelcodes/", views.recovery_codes, name="recovery_codes"),
     path("account/tweestap/uitzetten/", views.second_factor_off, name="second_factor_off"),
+    path("account/activeren/", views.activate, name="activate"),
+    path("account/activeren/<str:token>/", views.activate_link, name="activate_link"),
 ]

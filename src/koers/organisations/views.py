@@ -2,13 +2,14 @@ import time
 
 from django.contrib import auth, messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers import auth_guard, totp
+from koers import auth_guard, tokens, totp
 from koers.auth import login_required
 from koers.form_errors import show_errors
 
@@ -124,3 +125,38 @@ def second_factor_off(request):
         request.session[second_factor.STATE] = "none"
         messages.success(request, _("Two-step verification is off. You log in with your password only."))
     return redirect("organisations:account")
+
+
+ACTIVATION = "koers_activation"  # the session holds the link's hash, never the link
+
+
+def activate_link(request, token: str):
+    """The invitation's link: traded for the session at once, so the token leaves the address
+    bar (and any log) after this one request."""
+    request.session[ACTIVATION] = tokens.hash_token(token)
+    return redirect("organisations:activate")
+
+
+def activate(request):
+    invitation = services.open_invitation(request.session.get(ACTIVATION, ""))
+    if invitation is None:
+        return render(request, "organisations/activation_gone.html", status=410)
+    if request.user.is_authenticated and request.user != invitation.user:
+        auth.logout(request)
+        request.session[ACTIVATION] = invitation.token_hash
+    form = SetPasswordForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.activate(invitation, form.cleaned_data["new_password1"])
+        except ValidationError:
+            return render(request, "organisations/activation_gone.html", status=410)
+        request.session.pop(ACTIVATION, None)
+        auth.login(request, user, backend="koers.auth_guard.ThrottledBackend")
+        messages.success(request, _("Welcome to Koers. Your account is ready; you log in with your e-mail address."))
+        return redirect("home:index")
+    return render(
+        request,
+        "organisations/activate.html",
+        {"form": form, "invited": invitation.user},
+        status=400 if form.errors else 200,
+    )

@@ -21,6 +21,15 @@ def owns_anything(person: Person) -> bool:
     return Trajectory.objects.filter(owner=person).exists() or Activity.objects.filter(owner=person).exists()
 
 
+def hand_over(person: Person, successor: Person) -> int:
+    """Give what the person owns (trajectories, plan activities) to the successor; returns how
+    many things changed hands."""
+    if successor.pk == person.pk or successor.board_id != person.board_id:
+        raise ValidationError({"successor": _("Choose someone else of the same board.")})
+    moved = Trajectory.objects.filter(owner=person).update(owner=successor)
+    return moved + Activity.objects.filter(owner=person).update(owner=successor)
+
+
 @transaction.atomic
 def erase(*, person: Person, successor: Person | None, by: User) -> list[selectors.Mention]:
     """Erase the person and return the free-text places where their name still stands (found
@@ -28,16 +37,13 @@ def erase(*, person: Person, successor: Person | None, by: User) -> list[selecto
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.user_id is not None and person.user_id == by.pk:
         raise ValidationError(_("You cannot erase yourself; ask another school leader or the board."))
-    if successor is not None and (successor.pk == person.pk or successor.board_id != person.board_id):
-        raise ValidationError({"successor": _("Choose someone else of the same board.")})
     if successor is None and owns_anything(person):
         raise ValidationError(
             {"successor": _("This person owns trajectories or activities: choose who takes them over.")}
         )
     places = selectors.mentions(person)
     if successor is not None:
-        Trajectory.objects.filter(owner=person).update(owner=successor)
-        Activity.objects.filter(owner=person).update(owner=successor)
+        hand_over(person, successor)
     addresses = {a for a in (person.email, person.user.email if person.user is not None else "") if a}
     for address in addresses:
         Invitation.objects.filter(email__iexact=address, round__school__board_id=person.board_id).delete()
