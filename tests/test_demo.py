@@ -12,9 +12,14 @@ def test_the_demo_organisation_is_complete_and_loads_once(catalog, capsys):
     out = capsys.readouterr().out
     call_command("load_demo")
 
-    board = Board.objects.get()
+    board = Board.objects.get(name="Stichting Lumen Onderwijs")
+    assert Board.objects.count() == 2  # a second board in the same region
     assert sorted(School.objects.filter(board=board).values_list("sector", flat=True)) == ["mbo", "po", "vo"]
-    assert all(s.teams.exists() for s in School.objects.all())
+    assert all(s.teams.exists() for s in School.objects.filter(board=board))
+    assert set(School.objects.values_list("region__slug", flat=True)) == {"midden"}
+    outside = User.objects.get(email="procesbegeleider@leernetwerk.example")
+    assert not outside.memberships.exists() and not hasattr(outside, "person")
+    assert "procesbegeleider@leernetwerk.example" in out
     people = Person.objects.filter(board=board)
     assert 38 <= people.count() <= 45
     assert set(people.values_list("functie", flat=True)) == set(Functie.values)

@@ -1,7 +1,13 @@
 """The demo organisation: a fictional board with three schools, about forty people, a user per
-role, and a differentiation trajectory half-way through Ontdek. Loading it twice changes nothing."""
+role, and a differentiation trajectory half-way through Ontdek; a second board in the same
+region, with its own leader; the region's coordinator; and an outside procesbegeleider, who
+belongs to no board. Loading it twice changes nothing.
+
+`demo/personeel-lumen.csv` is the board's staff file as its HR system would export it: six
+new teachers, two changes, one leaver (Henk Bosman retires), and the rest as they are."""
 
 import datetime
+import unicodedata
 
 from django.db import transaction
 
@@ -13,6 +19,7 @@ from koers.organisations.models import (
     Functie,
     Membership,
     Person,
+    Region,
     Role,
     School,
     Team,
@@ -27,6 +34,23 @@ from koers.werkdocument import services as werkdocument_services
 BOARD_NAME = "Stichting Lumen Onderwijs"
 DEMO_PASSWORD = "koers-demo"
 DOMAIN = "lumen-onderwijs.example"
+REGION = "midden"
+
+# The second board of the region: two schools, a school leader who logs in, a few staff.
+SECOND_BOARD = "Stichting Rivierland Scholen"
+SECOND_DOMAIN = "rivierland.example"
+SECOND_SCHOOLS = [("Rivierland Lyceum", "30RL", "vo", "havo, vwo"), ("Rivierland Mavo", "31RM", "vo", "mavo")]
+SECOND_PEOPLE = [
+    ("Joris", "Vermeer", Functie.SCHOOLLEIDER, 0, "schoolleider"),
+    ("Annelies", "Groen", Functie.DOCENT_LC, 0, None),
+    ("Hamza", "Benali", Functie.DOCENT_LB, 0, None),
+    ("Tessa", "Lammers", Functie.SCHOOLLEIDER, 1, None),
+    ("Roel", "Dijkman", Functie.DOCENT_LB, 1, None),
+]
+# Accounts outside any board: the region's coordinator, and a procesbegeleider who is let in
+# to a network or visit by a grant (nothing yet: her empty home page).
+REGION_LOGIN = ("regio@regio-midden.example", "Gerda Hofman")
+OUTSIDE_LOGIN = ("procesbegeleider@leernetwerk.example", "Monique Sterk")
 
 SCHOOLS = [
     ("Basisschool De Kompasroos", "07KR", "po", "basisonderwijs", ["Onderbouw", "Middenbouw", "Bovenbouw"]),
@@ -85,9 +109,22 @@ PEOPLE = [
     ("Stefan", "Maas", Functie.OOP, 2, [], None),
     ("Lieke", "Vos", Functie.DOCENT_LB, 1, [1], None),
     ("Bas", "Timmermans", Functie.DOCENT_LC, 1, [0, 3], None),
+    ("Carla", "Noordhuis", Functie.HR_ADVISEUR, None, [], Role.BESTUURSBEHEERDER),
 ]
 
+
+def _employment(index: int) -> dict:
+    """The HR system's facts of the index-th person: a personnel number, fte and the year they
+    started teaching (spread over 1990-2024, so teams mix starters and old hands)."""
+    return {
+        "personnel_number": str(1001 + index),
+        "fte": ("1.00", "0.80", "0.60", "1.00", "0.90")[index % 5],
+        "teaching_since": 1990 + (index * 7) % 35,
+    }
+
+
 LOGINS = {
+    Role.BESTUURSBEHEERDER: "personeel",
     Role.BESTUURDER: "bestuurder",
     Role.HR_ADVISEUR: "hr",
     Role.SCHOOLLEIDER: "schoolleider",
@@ -194,14 +231,20 @@ REFLECTION_1A = (
 def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     """Create the demo organisation if it is not there. Returns (created, logins)."""
     logins = [(f"{name}@{DOMAIN}", str(role.label)) for role, name in LOGINS.items()]
+    logins.append((f"schoolleider@{SECOND_DOMAIN}", f"{Role.SCHOOLLEIDER.label}, {SECOND_BOARD}"))
+    logins.append((REGION_LOGIN[0], str(Role.REGIOCOORDINATOR.label)))
+    logins.append((OUTSIDE_LOGIN[0], "Procesbegeleider (extern)"))
     logins.append((f"beheer@{DOMAIN}", "Beheerder (admin)"))
     if Board.objects.filter(name=BOARD_NAME).exists():
         return False, logins
 
+    region = Region.objects.get(slug=REGION)
     board = Board.objects.create(name=BOARD_NAME)
     schools, teams = [], []
     for name, brin, sector, types, team_names in SCHOOLS:
-        school = School.objects.create(board=board, name=name, brin=brin, sector=sector, school_types=types)
+        school = School.objects.create(
+            board=board, name=name, brin=brin, sector=sector, school_types=types, region=region
+        )
         schools.append(school)
         teams.append(
             [
@@ -213,11 +256,17 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
         )
 
     people: dict[str, Person] = {}
-    for first, last, functie, school_index, team_indexes, role in PEOPLE:
+    for index, (first, last, functie, school_index, team_indexes, role) in enumerate(PEOPLE):
         school = schools[school_index] if school_index is not None else None
-        slug = f"{first}.{last}".lower().replace(" ", "")
+        slug = _address(first, last)
         person = Person.objects.create(
-            board=board, school=school, first_name=first, last_name=last, functie=functie, email=f"{slug}@{DOMAIN}"
+            board=board,
+            school=school,
+            first_name=first,
+            last_name=last,
+            functie=functie,
+            email=f"{slug}@{DOMAIN}",
+            **_employment(index),
         )
         person.teams.set([teams[school_index][i] for i in team_indexes])
         people[f"{first} {last}"] = person
@@ -225,15 +274,45 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
             user = User.objects.create_user(f"{LOGINS[role]}@{DOMAIN}", DEMO_PASSWORD, full_name=f"{first} {last}")
             person.user = user
             person.save(update_fields=["user"])
-            if role in (Role.BESTUURDER, Role.HR_ADVISEUR):
+            if Membership.scope_of(role) == "board":
                 Membership.objects.create(user=user, role=role, board=board)
             else:
                 Membership.objects.create(user=user, role=role, school=school)
     User.objects.create_superuser(f"beheer@{DOMAIN}", DEMO_PASSWORD, full_name="Demo beheerder")
+    _second_board(region)
+    coordinator = User.objects.create_user(REGION_LOGIN[0], DEMO_PASSWORD, full_name=REGION_LOGIN[1])
+    Membership.objects.create(user=coordinator, role=Role.REGIOCOORDINATOR, region=region)
+    User.objects.create_user(OUTSIDE_LOGIN[0], DEMO_PASSWORD, full_name=OUTSIDE_LOGIN[1])
 
     trajectory = _demo_trajectory(schools[1], people)
     demo_surveys.load(schools, trajectory, people["Karin Jansen"].user)
     return True, logins
+
+
+def _address(first: str, last: str) -> str:
+    """first.last in plain ASCII, as mail systems make addresses (Ayşe Demir: ayse.demir)."""
+    name = unicodedata.normalize("NFKD", f"{first}.{last}".lower().replace(" ", ""))
+    return name.encode("ascii", "ignore").decode()
+
+
+def _second_board(region: Region) -> None:
+    board = Board.objects.create(name=SECOND_BOARD)
+    schools = [
+        School.objects.create(board=board, name=n, brin=b, sector=s, school_types=t, region=region)
+        for n, b, s, t in SECOND_SCHOOLS
+    ]
+    for first, last, functie, school_index, login in SECOND_PEOPLE:
+        school = schools[school_index]
+        email = f"{_address(first, last)}@{SECOND_DOMAIN}"
+        person = Person.objects.create(
+            board=board, school=school, first_name=first, last_name=last, functie=functie, email=email
+        )
+        if login:
+            person.user = User.objects.create_user(
+                f"{login}@{SECOND_DOMAIN}", DEMO_PASSWORD, full_name=f"{first} {last}"
+            )
+            person.save(update_fields=["user"])
+            Membership.objects.create(user=person.user, role=Role.SCHOOLLEIDER, school=school)
 
 
 def _demo_trajectory(school: School, people: dict[str, Person]) -> Trajectory:
