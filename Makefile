@@ -59,6 +59,7 @@ test: setup-test browser lint
 bench: db
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/surveys.py
+	$(BIN)/python bench/staff.py
 
 # Koers under load behind gunicorn (bench/load.py); not part of `make bench`, it takes minutes.
 load: setup-bench

@@ -1760,7 +1760,7 @@ NL.update({
     "This role applies to a school; this person works at the board office.": "Deze rol hoort bij een school; deze persoon werkt op het bestuursbureau.",
     "You cannot take away your own role; ask a colleague.": "U kunt uw eigen rol niet afnemen; vraag een collega.",
     "You cannot sign yourself off; ask a colleague.": "U kunt uzelf niet afmelden; vraag een collega.",
-    "Staff of %(name)s": "Personeel van %(name)s",
+    "Staff of %(name)s": "Medewerkers van %(name)s",
     "Import a staff file": "Personeelsbestand importeren",
     "Upload the staff list of %(name)s. Koers first shows who is new, who changed and who is no longer in the file; nothing changes until you confirm.": "Upload de personeelslijst van %(name)s. Koers laat eerst zien wie nieuw is, wie gewijzigd is en wie niet meer in het bestand staat; er verandert niets voordat u bevestigt.",
     "Nothing has been imported. Correct these cells and upload the file again:": "Er is niets geïmporteerd. Verbeter deze cellen en upload het bestand opnieuw:",
@@ -1853,6 +1853,18 @@ NL.update({
     "%(name)s has been signed off.": "%(name)s is afgemeld.",
     "Imported: %(new)s new, %(changed)s changed, %(left)s signed off.": "Geïmporteerd: %(new)s nieuw, %(changed)s gewijzigd, %(left)s afgemeld.",
     "%(name)s has been removed; its members stay.": "%(name)s is verwijderd; de leden blijven.",
+    "Staff of the board": "Medewerkers van het bestuur",
+    "Staff of your school": "Medewerkers van uw school",
+    "%(n)s person has no account yet": ("%(n)s persoon heeft nog geen account", "%(n)s mensen hebben nog geen account"),
+    "%(n)s invitation has expired: send a new one": ("%(n)s uitnodiging is verlopen: stuur een nieuwe", "%(n)s uitnodigingen zijn verlopen: stuur nieuwe"),
+    "Staff and schools": "Medewerkers en scholen",
+    "Import the staff file, invite people, sign off leavers.": "Importeer het personeelsbestand, nodig mensen uit, meld vertrekkers af.",
+    "Your region": "Uw regio",
+    "Region %(name)s": "Regio %(name)s",
+    "Schools in Koers": "Scholen in Koers",
+    "Boards": "Besturen",
+    "What you take part in": "Waar u aan meedoet",
+    "Your account belongs to no school or board in Koers. Whoever invited you gives you access to what you take part in, such as a learning network or a visit; it then appears here.": "Uw account hoort bij geen school of bestuur in Koers. Wie u uitnodigde, geeft u toegang tot waaraan u meedoet, zoals een leernetwerk of een visitatie; dat verschijnt dan hier.",
 })
 
 

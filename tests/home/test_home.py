@@ -159,3 +159,42 @@ def test_a_teacher_sees_no_round_and_no_response_counts(client, org):
     client.force_login(org.leraar)
     page = client.get(HOME).content.decode()
     assert "Leerklimaat najaar" not in page and "gereageerd" not in page
+
+
+def test_the_board_administrator_is_told_who_still_needs_an_account(client, org):
+    from koers.organisations.models import AccountInvitation, Role
+
+    beheerder = factories.user_with_role(Role.BESTUURSBEHEERDER, board=org.board)
+    newcomer = factories.person(org.board, org.school, name="Nieuwe Collega")
+    client.force_login(beheerder)
+    attention = [a.text for a in client.get(reverse("home:index")).context["home"].attention]
+    without = [t for t in attention if "nog geen account" in t]
+    # The board's people made by the factory have accounts; the newcomer has none.
+    assert without == ["1 persoon heeft nog geen account"]
+    invited = factories.User.objects.create_user("nieuw@test.example")
+    newcomer.user = invited
+    newcomer.save()
+    AccountInvitation.objects.create(
+        user=invited, token_hash="x" * 64, expires_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    attention = [a.text for a in client.get(reverse("home:index")).context["home"].attention]
+    assert "1 uitnodiging is verlopen: stuur een nieuwe" in attention
+    assert not any("nog geen account" in t for t in attention)
+
+
+def test_an_outside_account_and_a_coordinator_are_told_where_they_stand(client, org):
+    from koers.organisations.models import Membership, Region, Role, User
+
+    outside = User.objects.create_user("gast@test.example", factories.PASSWORD)
+    client.force_login(outside)
+    body = client.get(reverse("home:index")).content.decode()
+    assert "Uw account hoort bij geen school of bestuur in Koers" in body
+    assert "Uw scholen" not in body
+    region = Region.objects.get(slug="oost")
+    org.school.region = region
+    org.school.save()
+    coordinator = User.objects.create_user("regio@test.example", factories.PASSWORD)
+    Membership.objects.create(user=coordinator, role=Role.REGIOCOORDINATOR, region=region)
+    client.force_login(coordinator)
+    regions = client.get(reverse("home:index")).context["regions"]
+    assert [(r.name, r.school_count, r.board_count) for r in regions] == [("Oost", 1, 1)]

@@ -86,3 +86,14 @@ def test_purge_removes_finished_tasks_with_their_arguments_after_a_week(client, 
     DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - datetime.timedelta(days=8))
     call_command("purge")
     assert [r.args_kwargs["args"][0] for r in DBTaskResult.objects.all()] == ["nieuw@s.example"]
+
+
+def test_purge_removes_staff_files_after_a_day(org):
+    from koers.organisations.models import StaffImport
+
+    rows = [{"first_name": "Anna", "email": "anna@test.example"}]
+    old = StaffImport.objects.create(board=org.board, created_by=org.bestuurder, file_name="oud.csv", rows=rows)
+    StaffImport.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(hours=25))
+    fresh = StaffImport.objects.create(board=org.board, created_by=org.bestuurder, file_name="nieuw.csv", rows=rows)
+    call_command("purge")
+    assert list(StaffImport.objects.values_list("pk", flat=True)) == [fresh.pk]

@@ -27,6 +27,7 @@ from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
 from koers.plans.models import Activity, Cycle
 from koers.reports.models import ReportExport, ShareLink
+from koers.staff import selectors as staff
 from koers.surveys import selectors as surveys
 from koers.surveys.models import Round
 from koers.trajectories import access as trajectory_access
@@ -270,13 +271,45 @@ def _expiring_links(steered: list[int], today: datetime.date) -> list[Attention]
     ]
 
 
+def regions_of(user: User):
+    """The regions the user coordinates, with how many schools and boards of each are in Koers."""
+    return access.regions_for(user).annotate(
+        school_count=Count("schools", distinct=True), board_count=Count("schools__board", distinct=True)
+    )
+
+
+def _staff(reach: access.Reach, user: User) -> list[Attention]:
+    """For whoever keeps the staff: people still to invite, and invitations that ran out."""
+    if reach.staff_boards:
+        url, where = reverse("staff:board_people", args=[reach.staff_boards[0]]), _("Staff of the board")
+    elif reach.led_schools:
+        url, where = reverse("staff:school_people", args=[reach.led_schools[0]]), _("Staff of your school")
+    else:
+        return []
+    counts = staff.state_counts(access.staff_people(user))
+    out = []
+    if counts["none"]:
+        text = ngettext("%(n)s person has no account yet", "%(n)s people have no account yet", counts["none"]) % {
+            "n": counts["none"]
+        }
+        out.append(Attention("staff", text, where, f"{url}?state=none"))
+    if counts["expired"]:
+        text = ngettext(
+            "%(n)s invitation has expired: send a new one",
+            "%(n)s invitations have expired: send new ones",
+            counts["expired"],
+        ) % {"n": counts["expired"]}
+        out.append(Attention("staff", text, where, f"{url}?state=expired"))
+    return out
+
+
 @dataclass
 class Home:
     attention: list[Attention]
     rounds: list[surveys.OpenRound]
 
 
-def home(user: User, today: datetime.date) -> Home:
+def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
     """Everything the home page says, in a fixed number of queries."""
     # The scopes are read once: every signal then looks its rows up by trajectory id.
     scope = list(trajectory_access.trajectories_for(user).values_list("pk", flat=True))
@@ -290,5 +323,6 @@ def home(user: User, today: datetime.date) -> Home:
         *_new_reports(scope, user),
         *_expiring_links(steered, today),
         *_unreflected(scope),
+        *_staff(reach, user),
     ]
     return Home(attention, surveys.open_rounds(user, today))

@@ -15,11 +15,15 @@ from . import selectors as home_selectors
 def home(request):
     user = request.user
     today = timezone.localdate()
+    reach = access.reach(user)
     return render(
         request,
         "home/home.html",
         {
-            "home": home_selectors.home(user, today),
+            "home": home_selectors.home(user, today, reach),
+            "reach": reach,
+            "staff_boards": list(access.staff_boards(user)),
+            "regions": list(home_selectors.regions_of(user)),
             "boards": list(access.boards_for(user)),
             "schools": paginate(request, selectors.my_schools(user), 12, "scholen"),
             "trajectories": paginate(request, selectors.my_trajectories(user), 10, "trajecten"),

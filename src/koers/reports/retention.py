@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from koers.organisations.models import AccessRecord
+from koers.organisations.models import AccessRecord, StaffImport
 from koers.surveys import services as surveys
 from koers.trajectories import services as trajectories
 
@@ -24,6 +24,9 @@ def purge_all() -> dict[str, int]:
     removed["expired sessions"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
     removed["access records"] = AccessRecord.objects.filter(
         at__lt=timezone.now() - timedelta(days=retention["access_log"])
+    ).delete()[0]
+    removed["staff files"] = StaffImport.objects.filter(
+        created_at__lt=timezone.now() - timedelta(days=retention["staff_imports"])
     ).delete()[0]
     removed["finished tasks"] = (
         DBTaskResult.objects.finished()

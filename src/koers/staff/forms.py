@@ -45,7 +45,9 @@ class PersonForm(forms.ModelForm):
             "fte",
             "teaching_since",
         ]
-        widgets = {"teams": forms.CheckboxSelectMultiple}
+        widgets = {"teams": forms.CheckboxSelectMultiple, "fte": forms.TextInput(attrs={"inputmode": "decimal"})}
+        # "0,8" as Dutch writes it; a number input would show a comma value as empty.
+        localized_fields = ["fte"]
         help_texts = {
             "personnel_number": _("As in the HR system; the staff import recognises people by it."),
             "fte": _("For example 0,8."),
@@ -62,8 +64,6 @@ class PersonForm(forms.ModelForm):
         self.fields["teams"].help_text = _(
             "Teams of the person's school. After changing the school, save first, then choose."
         )
-        self.fields["fte"].localize = True
-        self.fields["fte"].widget.is_localized = True
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()
