@@ -1,5 +1,6 @@
 """Time, queries and peak memory of a staff file of 5,000 people: reading and checking the CSV,
-the dry run, the import, and the same file once more (which must change nothing). Uses a
+the dry run, the import, and the same file once more (which must change nothing); then the
+daily digest for those 5,000 people, three notifications each, into the locmem mail backend. Uses a
 throw-away SQLite file, or DATABASE_URL when set (an empty database). CI does not judge these
 figures; the goal is under 30 s and 200 MB each.
 
@@ -16,18 +17,22 @@ import time
 
 os.environ.setdefault("KOERS_VAR_DIR", tempfile.mkdtemp(prefix="koers-bench-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "koers.settings"
+os.environ["KOERS_EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
 
 import django  # noqa: E402
 
 django.setup()
 
+from django.core import mail  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from koers import uploads  # noqa: E402
-from koers.organisations.models import Board, Person, Role, School, User  # noqa: E402
+from koers.organisations import services as organisations  # noqa: E402
+from koers.organisations.models import Board, Notification, Person, Role, School, User  # noqa: E402
 from koers.organisations.selectors import import_plan  # noqa: E402
 from koers.organisations.staff_import import MAX_ROWS  # noqa: E402
 from koers.staff import services  # noqa: E402
@@ -95,6 +100,20 @@ def main() -> None:
     plan = import_plan(again)
     assert not plan.new and not plan.changed, "the same file must change nothing"
     measure("import (same file: nothing)", lambda: services.confirm_import(again, end_leavers=False, by=keeper))
+
+    people = list(Person.objects.filter(board=board))
+    users = User.objects.bulk_create(User(email=p.email, full_name=str(p)) for p in people)
+    kinds = [Notification.Kind.PARTICIPANT, Notification.Kind.ACTIVITY, Notification.Kind.REPORT]
+    Notification.objects.bulk_create(
+        Notification(user=u, kind=k, url="/", params={"title": "Traject", "trajectory": "Traject"})
+        for u in users
+        for k in kinds
+    )
+    mail.outbox = []
+    sent = measure(
+        "daily digest (5,000 people x 3)", lambda: organisations.send_digests(timezone.localdate(), "https://k.nl")
+    )
+    assert sent == len(users) == len(mail.outbox)
 
 
 if __name__ == "__main__":

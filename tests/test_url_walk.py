@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
-from koers.organisations.models import Membership, Region, Role, StaffImport, Team, User
+from koers.organisations.models import Membership, Notification, Region, Role, StaffImport, Team, User
 from koers.surveys.models import Evidence, Item, Scale
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
@@ -43,6 +43,8 @@ OWN = {
     "privacy:people",
     "privacy:erased",
     "staff:import_template",
+    "organisations:notifications",
+    "organisations:notification_settings",
 }
 
 
@@ -82,6 +84,9 @@ def _urls(org):
             board=org.board, school=org.school, created_by=org.schoolleider, file_name="walk.csv"
         ).pk,
         "token": "no-such-token",
+        "notification_id": Notification.objects.create(
+            user=org.schoolleider, kind=Notification.Kind.REPORT, url="/", params={"title": "Ronde"}
+        ).pk,
     }
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)

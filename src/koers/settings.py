@@ -253,6 +253,8 @@ KOERS_OPEN_LINK_SUBMITS = (20, 600)
 # Two-step verification (an authenticator app) is open to everyone; with KOERS_REQUIRE_2FA=1
 # admins and board roles must set it up before they see anything else.
 KOERS_REQUIRE_2FA = os.environ.get("KOERS_REQUIRE_2FA", "0") == "1"
+# Where Koers is reached, for links in mail sent without a request (the daily digest).
+KOERS_BASE_URL = os.environ.get("KOERS_BASE_URL", "http://127.0.0.1:8000")
 # How long an account invitation's link works; re-sending makes a new link.
 KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "14"))
 

@@ -10,12 +10,14 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from koers.organisations import access
+from koers.organisations.models import Notification
 
 
 @dataclass
 class Link:
     label: str
     url: str
+    count: int = 0  # shown beside the label (unread notifications)
 
 
 def _links(request) -> list[Link]:
@@ -34,6 +36,8 @@ def _links(request) -> list[Link]:
         links.append(Link(_("Staff"), reverse("staff:school_people", args=[reach.led_schools[0]])))
     if reach.privacy:
         links.append(Link(_("Privacy"), reverse("privacy:people")))
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    links.append(Link(_("Notifications"), reverse("organisations:notifications"), unread))
     links.append(Link(_("My account"), reverse("organisations:account")))
     return links
 

@@ -22,8 +22,8 @@ def home(request):
         {
             "home": home_selectors.home(user, today, reach),
             "reach": reach,
-            "staff_boards": list(access.staff_boards(user)),
-            "regions": list(home_selectors.regions_of(user)),
+            "staff_boards": list(access.staff_boards(user)) if reach.staff_boards else [],
+            "regions": list(home_selectors.regions_of(user)) if reach.regions else [],
             "boards": list(access.boards_for(user)),
             "schools": paginate(request, selectors.my_schools(user), 12, "scholen"),
             "trajectories": paginate(request, selectors.my_trajectories(user), 10, "trajecten"),

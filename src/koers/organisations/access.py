@@ -46,8 +46,15 @@ class Reach:
 
 
 def reach(user: User) -> Reach:
+    """Kept on the user object, so the page and its navigation read the memberships once."""
     if not user.is_authenticated:
         return Reach()
+    if not hasattr(user, "_koers_reach"):
+        user._koers_reach = _reach(user)
+    return user._koers_reach
+
+
+def _reach(user: User) -> Reach:
     rows = list(user.memberships.values_list("role", "board_id", "school_id", "region_id"))
     boards = tuple(dict.fromkeys(b for role, b, _s, _r in rows if role in BOARD_ROLES and b))
     schools = tuple(dict.fromkeys(s for _role, _b, s, _r in rows if s))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers import auth_guard, ratelimit
 
-from .models import User
+from .models import Notification, User
 from .tasks import send_password_reset
 
 
@@ -83,3 +83,17 @@ class AdminUserChangeForm(UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+
+class DigestForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("In the daily e-mail"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everything still shows in Koers; this only chooses what also comes by e-mail."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kinds"].choices = Notification.Kind.choices
+        self.initial.setdefault("kinds", [k for k in Notification.Kind.values if k not in user.digest_off])

@@ -170,6 +170,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     # The login before this one, so the home page can say what appeared since the last visit.
     previous_login = models.DateTimeField(_("previous login"), null=True, blank=True, editable=False)
+    # The kinds of notification the person does not want in the daily e-mail (they still show
+    # in Koers), and the day the last digest went out: at most one a day.
+    digest_off = models.JSONField(_("not in the daily e-mail"), default=list, blank=True)
+    digest_sent_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = UserManager()
     USERNAME_FIELD = "email"
@@ -387,3 +391,42 @@ class StaffImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class Notification(models.Model):
+    """Something that waits for a user, shown in Koers and gathered in the daily e-mail. It
+    names what it is about by title (params), never by its content."""
+
+    class Kind(models.TextChoices):
+        PARTICIPANT = "participant", _("You were added to a trajectory")
+        ACTIVITY = "activity", _("An activity of a plan was given to you")
+        HANDOVER = "handover", _("A leaver's work was handed over to you")
+        REPORT = "report", _("A survey round you run has closed")
+
+    TEXTS = {
+        Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
+        Kind.ACTIVITY: _("The activity %(title)s in %(trajectory)s is yours."),
+        Kind.HANDOVER: _("What %(name)s owned is yours now: %(n)s trajectories and activities."),
+        Kind.REPORT: _("The survey round %(title)s has closed; its report is ready."),
+    }
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    params = models.JSONField(default=dict)
+    url = models.CharField(max_length=300)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    digested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def message(self) -> str:
+        return str(self.TEXTS[self.kind]) % self.params

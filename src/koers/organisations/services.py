@@ -20,6 +20,7 @@ from .models import (
     AccessRecord,
     AccountInvitation,
     Membership,
+    Notification,
     Person,
     RecoveryCode,
     School,
@@ -303,3 +304,70 @@ def activate(invitation: AccountInvitation, password: str) -> User:
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+# --- notifications ---------------------------------------------------------------------------------
+
+
+def notify(user_ids, kind: str, url: str, *, actor: User | None = None, **params) -> None:
+    """Tell these users (ids; None and the actor left out) that something waits for them."""
+    ids = {user_id for user_id in user_ids if user_id is not None and (actor is None or user_id != actor.pk)}
+    Notification.objects.bulk_create(Notification(user_id=i, kind=kind, url=url, params=params) for i in sorted(ids))
+
+
+def mark_read(user: User, notification_id: int | None = None) -> Notification | None:
+    """One notification of the user read (and returned), or all of them."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_id is None:
+        unread.update(read_at=timezone.now())
+        return None
+    found = Notification.objects.filter(user=user, pk=notification_id).first()
+    if found is not None and found.read_at is None:
+        found.read_at = timezone.now()
+        found.save(update_fields=["read_at"])
+    return found
+
+
+def set_digest_kinds(user: User, wanted: list[str]) -> None:
+    user.digest_off = sorted(set(Notification.Kind.values) - set(wanted))
+    user.save(update_fields=["digest_off"])
+
+
+def send_digests(today, base_url: str) -> int:
+    """One e-mail per person with what came in since their last digest and is still unread,
+    without the kinds they switched off; at most one a day. Returns how many were sent. A fixed
+    number of queries, whatever the number of people."""
+    from django.core import mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    started = timezone.now()
+    pending = (
+        Notification.objects.filter(
+            digested_at__isnull=True, read_at__isnull=True, created_at__lte=started, user__is_active=True
+        )
+        .exclude(user__digest_sent_on=today)
+        .select_related("user")
+        .order_by("user_id", "created_at", "id")
+    )
+    by_user: dict[int, list[Notification]] = {}
+    users: dict[int, User] = {}
+    for note in pending.iterator(chunk_size=2000):
+        users[note.user_id] = note.user
+        if note.kind not in note.user.digest_off:
+            by_user.setdefault(note.user_id, []).append(note)
+    messages = []
+    with translation.override("nl"):
+        for user_id, notes in by_user.items():
+            context = {"user": users[user_id], "notes": notes, "base_url": base_url.rstrip("/")}
+            subject = render_to_string("organisations/mail/digest_subject.txt", context).strip()
+            body = render_to_string("organisations/mail/digest.txt", context)
+            messages.append(mail.EmailMessage(subject, body, to=[users[user_id].email]))
+    with mail.get_connection() as connection:
+        connection.send_messages(messages)
+    # Switched-off kinds are marked too: they are never mailed later.
+    Notification.objects.filter(user_id__in=pending.values("user_id"), digested_at__isnull=True).filter(
+        created_at__lte=started
+    ).update(digested_at=started)
+    User.objects.filter(pk__in=list(by_user)).update(digest_sent_on=today)
+    return len(messages)

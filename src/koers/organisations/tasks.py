@@ -43,3 +43,12 @@ def send_account_invitation(invitation_id: int, base_url: str) -> bool:
         body = render_to_string("organisations/mail/invitation.txt", context)
     mail.EmailMessage(subject, body, to=[invitation.user.email]).send()
     return True
+
+
+@task()
+def send_digests() -> int:
+    """The daily e-mail digest (from `koers send_digests`, run daily from cron)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    return services.send_digests(timezone.localdate(), settings.KOERS_BASE_URL)

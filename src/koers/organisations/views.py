@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 from koers import auth_guard, tokens, totp
 from koers.auth import login_required
 from koers.form_errors import show_errors
+from koers.pagination import paginate
 
 from . import second_factor, services
-from .forms import CodeForm, LoginForm, SetupCodeForm
-from .models import User
+from .forms import CodeForm, DigestForm, LoginForm, SetupCodeForm
+from .models import Notification, User
 from .qr import qr_svg
 
 
@@ -160,3 +161,31 @@ def activate(request):
         {"form": form, "invited": invitation.user},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        services.mark_read(request.user)
+        return redirect("organisations:notifications")
+    found = Notification.objects.filter(user=request.user)
+    return render(request, "organisations/notifications.html", {"page": paginate(request, found, 25)})
+
+
+@login_required
+def open_notification(request, notification_id: int):
+    """Mark it read and go where it points; someone else's notification is not found."""
+    found = services.mark_read(request.user, notification_id)
+    if found is None:
+        raise Http404
+    return redirect(found.url)
+
+
+@login_required
+def notification_settings(request):
+    form = DigestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.set_digest_kinds(request.user, form.cleaned_data["kinds"])
+        messages.success(request, _("Your choice has been saved."))
+        return redirect("organisations:notification_settings")
+    return render(request, "organisations/notification_settings.html", {"form": form})

@@ -8,11 +8,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.instruments.models import AmoElement, Goal
-from koers.organisations.models import Person, User
+from koers.organisations.models import Notification, Person, User
+from koers.organisations.services import notify
 from koers.trajectories.models import Trajectory
 from koers.trajectories.selectors import people_for
 
@@ -95,6 +97,7 @@ def _snapshot(activity: Activity) -> dict:
 
 
 def _save_activity(activity: Activity, user: User, values: dict) -> Activity:
+    owner_before = activity.owner_id
     for name, value in values.items():
         setattr(activity, name, value)
     activity.phase = activity.phase.strip()
@@ -105,6 +108,15 @@ def _save_activity(activity: Activity, user: User, values: dict) -> Activity:
     ActivityRevision.objects.create(
         activity=activity, version=activity.version, snapshot=_snapshot(activity), edited_by=user
     )
+    if activity.owner is not None and activity.owner_id != owner_before:
+        notify(
+            [activity.owner.user_id],
+            Notification.Kind.ACTIVITY,
+            reverse("plans:plan", args=[activity.trajectory_id]),
+            actor=user,
+            title=activity.title,
+            trajectory=activity.trajectory.title,
+        )
     return activity
 
 

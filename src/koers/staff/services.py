@@ -9,11 +9,21 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.organisations import services as organisations
-from koers.organisations.models import AccountInvitation, Membership, Person, School, StaffImport, Team, User
+from koers.organisations.models import (
+    AccountInvitation,
+    Membership,
+    Notification,
+    Person,
+    School,
+    StaffImport,
+    Team,
+    User,
+)
 from koers.organisations.staff_import import read_staff
 from koers.organisations.tasks import send_account_invitation
 from koers.privacy.services import hand_over
@@ -60,7 +70,16 @@ def leave(person: Person, *, on: date, successor: Person | None, by: User) -> No
     if person.user_id is not None and person.user_id == by.pk:
         raise ValidationError(_("You cannot sign yourself off; ask a colleague."))
     if successor is not None:
-        hand_over(person, successor)
+        moved = hand_over(person, successor)
+        if moved:
+            organisations.notify(
+                [successor.user_id],
+                Notification.Kind.HANDOVER,
+                reverse("home:index"),
+                actor=by,
+                name=str(person),
+                n=moved,
+            )
     elif selectors.owns_work([person]):
         raise ValidationError(
             {"successor": _("This person owns trajectories or activities: choose who takes them over.")}
@@ -116,4 +135,6 @@ def save_team(form) -> Team:
 
 
 def delete_team(team: Team) -> None:
+    if team.survey_rounds.exists():
+        raise ValidationError(_("This team has survey rounds; its results would lose their team. Rename it instead."))
     team.delete()

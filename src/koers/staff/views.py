@@ -392,6 +392,10 @@ def team(request, team_id: int):
 @require_POST
 def delete_team(request, team_id: int):
     found = selectors.team_for(request.user, team_id)
-    services.delete_team(found)
+    try:
+        services.delete_team(found)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("staff:team", found.pk)
     messages.success(request, _("%(name)s has been removed; its members stay.") % {"name": found})
     return redirect("staff:teams", found.school_id)

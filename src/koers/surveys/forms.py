@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers import uploads
+from koers.organisations.models import School
 
 from .models import (
     DEFAULT_MIN_GROUP,
@@ -46,7 +47,17 @@ class RoundForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, instrument: Instrument, **kwargs):
+    team = forms.ModelChoiceField(
+        label=_("For"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "A team's round is read by its members and the school's managers, and is compared "
+            "with nothing but the team's own earlier rounds."
+        ),
+    )
+
+    def __init__(self, *args, instrument: Instrument, school: School, **kwargs):
         today = timezone.localdate()
         kwargs.setdefault(
             "initial",
@@ -60,6 +71,9 @@ class RoundForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = school.teams.all()
+        self.fields["team"].empty_label = _("The whole school")
+        self.order_fields(["title", "team"])
         self.fields["groups"].choices = [(g.slug, g.name) for g in instrument.groups.all()]
         modules = list(instrument.modules.all())
         if modules:

@@ -21,7 +21,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from koers.fields import RandomIdField
-from koers.organisations.models import School
+from koers.organisations.models import Person, School, Team
 from koers.tokens import derive
 
 # An open link's visitor holds a signed session token of this salt, so a visit stores nothing.
@@ -215,7 +215,10 @@ class Item(_PartOfInstrument):
 
 
 class Round(models.Model):
-    """One run of an instrument at a school, open for a window of days."""
+    """One run of an instrument, open for a window of days, for exactly one scope: a whole
+    school, one team of a school (its members read the report with the school's managers), or
+    one person of a school (360-degree feedback: only that person reads it). Team and person
+    rounds stay out of every comparison between schools."""
 
     class State(models.TextChoices):
         PLANNED = "gepland", _("Planned")
@@ -223,6 +226,12 @@ class Round(models.Model):
         CLOSED = "gesloten", _("Closed")
 
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="survey_rounds")
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="survey_rounds", verbose_name=_("team")
+    )
+    subject = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="feedback_rounds", verbose_name=_("about")
+    )
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="rounds")
     title = models.CharField(_("title"), max_length=160)
     modules = models.JSONField(default=list, blank=True)  # slugs of the chosen modules
@@ -248,6 +257,7 @@ class Round(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(min_group_size__gte=MIN_GROUP_FLOOR), name="round_min_group_floor"),
             models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="round_closes_after_opening"),
+            models.CheckConstraint(condition=Q(team__isnull=True) | Q(subject__isnull=True), name="round_one_scope"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from koers.organisations import access
-from koers.organisations.models import School, User
+from koers.organisations.models import School, Team, User
 from koers.tokens import hash_token, unseal
 from koers.trajectories.models import Trajectory
 
@@ -51,18 +51,46 @@ def survey_school_for(user: User, school_id: int) -> School:
 
 
 def rounds_of(school: School) -> QuerySet[Round]:
+    """The school's rounds and its teams'; a person's feedback round is only theirs."""
     return (
-        school.survey_rounds.filter(deleted_at__isnull=True)
-        .select_related("instrument")
+        school.survey_rounds.filter(deleted_at__isnull=True, subject__isnull=True)
+        .select_related("instrument", "team")
         .annotate(response_count=Count("responses", distinct=True))
         .order_by("-opens_on", "-id")
     )
 
 
+def _runs(user: User) -> Q:
+    """Rounds the user runs: those of the schools whose surveys they run, except a person's
+    feedback round, which only that person runs and reads."""
+    return Q(school__in=access.survey_schools(user), subject__isnull=True) | Q(subject__user=user)
+
+
 def round_for(user: User, round_id: int) -> Round:
+    """A round the user runs (invites, closes, reads)."""
     return get_object_or_404(
-        Round.objects.select_related("instrument", "school__board").filter(
-            school__in=access.survey_schools(user), deleted_at__isnull=True
+        Round.objects.select_related("instrument", "school__board", "team").filter(
+            _runs(user), deleted_at__isnull=True
+        ),
+        pk=round_id,
+    )
+
+
+def team_below_minimum(survey: Round) -> int | None:
+    """For a team's round: the team's size when it is under the round's minimum, else None."""
+    team = survey.team
+    if team is None:
+        return None
+    size = team.members.filter(erased_at__isnull=True, left_on__isnull=True).count()
+    return size if size < survey.min_group_size else None
+
+
+def readable_round_for(user: User, round_id: int) -> Round:
+    """A round whose report the user reads: one they run, or their own team's round."""
+    teams = Team.objects.filter(members__user=user, members__left_on__isnull=True).values("pk")
+    return get_object_or_404(
+        Round.objects.select_related("instrument", "school__board", "team").filter(
+            _runs(user) | Q(team__in=teams, subject__isnull=True), deleted_at__isnull=True
         ),
         pk=round_id,
     )
@@ -123,7 +151,7 @@ def open_rounds(user: User, today: datetime.date) -> list[OpenRound]:
     """The rounds open today at the schools whose surveys the user runs, with the response per
     group so far: four queries however many rounds and groups."""
     rounds = list(
-        Round.objects.filter(school__in=access.survey_schools(user), deleted_at__isnull=True)
+        Round.objects.filter(_runs(user), deleted_at__isnull=True)
         .filter(opens_on__lte=today, closes_on__gte=today, closed_early_on__isnull=True)
         .select_related("school", "instrument")
         .order_by("closes_on", "id")
@@ -473,7 +501,11 @@ def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales
 def _previous_round(survey: Round, today: datetime.date) -> Round | None:
     return (
         Round.objects.filter(
-            school_id=survey.school_id, instrument__slug=survey.instrument.slug, closes_on__lt=survey.opens_on
+            school_id=survey.school_id,
+            team=survey.team,  # a team's trend is its own rounds', a school's its own
+            subject=survey.subject,
+            instrument__slug=survey.instrument.slug,
+            closes_on__lt=survey.opens_on,
         )
         .filter(closed_filter(today))
         .exclude(pk=survey.pk)
@@ -502,11 +534,14 @@ def _means_of(round_ids: list[int]) -> dict[tuple[str, str], float]:
 
 
 def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int]:
-    """The latest closed round of the same instrument at every school: the board's other
-    schools, and all schools (this one included) once there are enough of them."""
+    """The latest closed school-wide round of the same instrument at every school: the board's
+    other schools, and all schools (this one included) once there are enough of them. Team and
+    person rounds compare with nothing."""
+    if survey.team_id or survey.subject_id:
+        return 0, 0
     latest: dict[int, tuple[int, int]] = {}
     for round_id, school_id, board_id in (
-        Round.objects.filter(instrument__slug=survey.instrument.slug)
+        Round.objects.filter(instrument__slug=survey.instrument.slug, team__isnull=True, subject__isnull=True)
         .filter(closed_filter(today))
         .exclude(pk=survey.pk)
         .order_by("-closes_on", "-id")
@@ -680,7 +715,7 @@ def attachable_rounds(user: User, trajectory: Trajectory, today: datetime.date) 
     schools = access.survey_schools(user)
     where = Q(school=trajectory.school) if trajectory.school_id else Q(school__board=trajectory.board)
     return (
-        Round.objects.filter(where, school__in=schools)
+        Round.objects.filter(where, school__in=schools, subject__isnull=True)
         .filter(closed_filter(today))
         .exclude(evidence__trajectory=trajectory)
         .select_related("instrument", "school")

@@ -14,12 +14,14 @@ from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import soft_delete
 from koers.fields import random_id
-from koers.organisations.models import Functie, Person, School, User
+from koers.organisations.models import Functie, Notification, Person, School, Team, User
+from koers.organisations.services import notify
 from koers.tokens import hash_token, new_token, seal
 from koers.trajectories.models import Trajectory
 
@@ -75,9 +77,12 @@ def create_round(
     closes_on: datetime.date,
     min_group_size: int,
     user: User,
+    team: Team | None = None,
 ) -> Round:
     today = timezone.localdate()
     errors: dict[str, str] = {}
+    if team is not None and team.school_id != school.pk:
+        errors["team"] = _("Choose a team of this school.")
     if not title.strip():
         errors["title"] = _('Give the round a title, e.g. "Spiegel voorjaar 2027".')
     if opens_on < today:
@@ -107,6 +112,7 @@ def create_round(
         raise ValidationError(errors)
     survey = Round.objects.create(
         school=school,
+        team=team,
         instrument=instrument,
         title=title.strip(),
         modules=chosen,
@@ -182,6 +188,12 @@ def finalise(*, survey: Round) -> None:
     survey.invitations.update(responded=False)
     survey.finalised = True
     survey.save(update_fields=["finalised"])
+    notify(
+        [survey.created_by_id],
+        Notification.Kind.REPORT,
+        reverse("surveys:report", args=[survey.pk]),
+        title=survey.title,
+    )
 
 
 def purge(*, today: datetime.date, retention: dict[str, int]) -> dict[str, int]:

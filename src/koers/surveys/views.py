@@ -74,7 +74,7 @@ def choose_instrument(request, school_id: int):
 def new_round(request, school_id: int, instrument_id: int):
     school = selectors.survey_school_for(request.user, school_id)
     instrument = get_object_or_404(selectors.instruments_for_new_rounds(), pk=instrument_id)
-    form = RoundForm(request.POST or None, instrument=instrument)
+    form = RoundForm(request.POST or None, instrument=instrument, school=school)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -90,11 +90,22 @@ def new_round(request, school_id: int, instrument_id: int):
                     closes_on=data["closes_on"],
                     min_group_size=data["min_group_size"],
                     user=request.user,
+                    team=data.get("team"),
                 )
             except ValidationError as exc:
                 show_errors(form, exc)
             else:
                 messages.success(request, _("The round is ready. Invite the respondents."))
+                small = selectors.team_below_minimum(survey)
+                if small is not None:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(team)s has %(n)s members, fewer than the minimum of %(min)s per group: "
+                            "its report will say there are too few responses to show."
+                        )
+                        % {"team": survey.team, "n": small, "min": survey.min_group_size},
+                    )
                 return redirect(_round_url(survey))
         status = 400
     return render(
@@ -262,7 +273,7 @@ def delete(request, round_id: int):
 
 
 def _closed_round(request, round_id: int) -> Round:
-    survey = selectors.round_for(request.user, round_id)
+    survey = selectors.readable_round_for(request.user, round_id)
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         raise Http404
     # Rounds that closed since the nightly run get their stored summaries now, so the trend
@@ -273,7 +284,7 @@ def _closed_round(request, round_id: int) -> Round:
 
 @login_required
 def report(request, round_id: int):
-    survey = selectors.round_for(request.user, round_id)
+    survey = selectors.readable_round_for(request.user, round_id)
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         return render(
             request,

@@ -8,13 +8,15 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import soft_delete
 from koers.catalog.models import Theme
 from koers.organisations import access
-from koers.organisations.models import Board, Functie, Person, School, User
+from koers.organisations.models import Board, Functie, Notification, Person, School, User
+from koers.organisations.services import notify
 
 from .models import MAX_TEXT_LENGTH, Dialogue, Entry, EntryRevision, SubphaseStatus, Trajectory
 
@@ -69,7 +71,18 @@ def create_trajectory(
         created_by=user,
     )
     trajectory.participants.set(participants)
+    _tell_participants(trajectory, participants, actor=user)
     return trajectory
+
+
+def _tell_participants(trajectory: Trajectory, people: list[Person], *, actor: User | None) -> None:
+    notify(
+        [p.user_id for p in people],
+        Notification.Kind.PARTICIPANT,
+        reverse("werkdocument:detail", args=[trajectory.pk]),
+        actor=actor,
+        title=trajectory.title,
+    )
 
 
 @transaction.atomic
@@ -85,7 +98,9 @@ def update_trajectory(
     _check_trajectory(trajectory.board, trajectory.school, title, owner, participants)
     trajectory.title, trajectory.owner, trajectory.start_date = title.strip(), owner, start_date
     trajectory.save(update_fields=["title", "owner", "start_date"])
+    before = set(trajectory.participants.values_list("pk", flat=True))
     trajectory.participants.set(participants)
+    _tell_participants(trajectory, [p for p in participants if p.pk not in before], actor=None)
     return trajectory
 
 
