@@ -84,7 +84,8 @@ class Subphase(models.Model):
     order = models.PositiveIntegerField()
 
     class Meta:
-        ordering = ["order"]
+        # A subphase's order counts within its phase, so the phase comes first.
+        ordering = ["phase__number", "order"]
         verbose_name = _("subphase")
         verbose_name_plural = _("subphases")
 

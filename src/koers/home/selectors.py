@@ -168,7 +168,11 @@ def _unreflected(scope: list[int]) -> list[Attention]:
     """Subphases whose questions are all answered but whose result and reflection is empty.
     The reflected subphases are read first (few rows), so only trajectories with an open
     subphase have their answers counted."""
-    subphases = list(Subphase.objects.annotate(n=Count("questions")).values_list("slug", "code", "n"))
+    subphases = list(
+        Subphase.objects.annotate(n=Count("questions"))
+        .order_by("phase__number", "order")
+        .values_list("slug", "code", "n")
+    )
     reflected = set(
         Entry.objects.filter(trajectory_id__in=scope, kind=Entry.Kind.REFLECTION)
         .exclude(text="")

@@ -47,7 +47,11 @@ class PhaseProgress:
 
 def trajectory_progress(trajectory: Trajectory) -> list[PhaseProgress]:
     """The four phases with, per subphase, questions answered, reflection written and done."""
-    subphases = list(Subphase.objects.select_related("phase").annotate(question_count=Count("questions")))
+    subphases = list(
+        Subphase.objects.select_related("phase")
+        .annotate(question_count=Count("questions"))
+        .order_by("phase__number", "order")
+    )
     answered = dict(
         Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.ANSWER)
         .filter(Q(not_relevant=True) | ~Q(text=""))
