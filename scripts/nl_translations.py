@@ -1905,6 +1905,92 @@ NL.update({
 })
 
 
+# Issue 14: school accounts (OpenID Connect).
+NL.update({
+    "%(n)s school account waits to be let in": (
+        "%(n)s schoolaccount wacht om te worden toegelaten",
+        "%(n)s schoolaccounts wachten om te worden toegelaten",
+    ),
+    "Address of your school account": "Adres van uw schoolaccount",
+    "Koers sends you to your school's sign-in page, for example Microsoft or Google.":
+        "Koers stuurt u door naar de inlogpagina van uw school, bijvoorbeeld die van Microsoft of Google.",
+    "Your school has not set up school accounts for this address. Log in with your password above.":
+        "Uw school heeft voor dit adres geen schoolaccounts ingesteld. Log hierboven in met uw wachtwoord.",
+    "client secret": "clientgeheim",
+    "Other OpenID Connect provider": "Andere OpenID Connect-aanbieder",
+    "Names the provider in the environment variable.": "Noemt de aanbieder in de omgevingsvariabele.",
+    "issuer": "issuer",
+    "Its discovery document is at the issuer followed by /.well-known/openid-configuration.":
+        "Het discovery-document staat op de issuer gevolgd door /.well-known/openid-configuration.",
+    "client id": "client-id",
+    "e-mail domains": "e-maildomeinen",
+    "The board's e-mail domains, separated by commas.": "De e-maildomeinen van het bestuur, gescheiden door komma’s.",
+    "e-mail claim": "e-mailclaim",
+    "The ID token claim that holds the address.": "De claim in het ID-token die het adres bevat.",
+    "sign-in provider": "inlogaanbieder",
+    "sign-in providers": "inlogaanbieders",
+    "school account": "schoolaccount",
+    "school accounts": "schoolaccounts",
+    "Confirmed": "Toegelaten",
+    "Refused": "Afgewezen",
+    "requested on": "aangevraagd op",
+    "state": "stand",
+    "sign-in request": "aanmelding met schoolaccount",
+    "sign-in requests": "aanmeldingen met schoolaccount",
+    "A school account asks to be let in": "Een schoolaccount vraagt om toegang",
+    "%(name)s signed in with a school account of %(board)s and waits for your decision.":
+        "%(name)s logde in met een schoolaccount van %(board)s en wacht op uw besluit.",
+    "This request has been decided already.": "Over deze aanmelding is al besloten.",
+    "Or with your school account": "Of met uw schoolaccount",
+    "Your school signs in with %(kind)s. Activate with that account and you need no Koers password.":
+        "Uw school logt in met %(kind)s. Activeer met dat account, dan hebt u geen wachtwoord voor Koers nodig.",
+    "Activate with %(kind)s": "Activeren met %(kind)s",
+    "The sign-in page of your school cannot be reached now. Try again later, or log in with your password.":
+        "De inlogpagina van uw school is nu niet bereikbaar. Probeer het later opnieuw, of log in met uw wachtwoord.",
+    "Koers does not know this school account yet. Your request has gone to your board's administrator; once they confirm it, you sign in the same way.":
+        "Koers kent dit schoolaccount nog niet. Uw aanvraag is naar de beheerder van uw bestuur gegaan; zodra die haar goedkeurt, logt u op dezelfde manier in.",
+    "Your board's administrator has refused this school account. Ask your school leader if this is wrong.":
+        "De beheerder van uw bestuur heeft dit schoolaccount afgewezen. Vraag uw schoolleider als dat niet klopt.",
+    "This school account does not belong to the board whose sign-in page you used.":
+        "Dit schoolaccount hoort niet bij het bestuur waarvan u de inlogpagina gebruikte.",
+    "This address belongs to a Koers account of another board or organisation. Log in with your password.":
+        "Dit adres hoort bij een Koers-account van een ander bestuur of een andere organisatie. Log in met uw wachtwoord.",
+    "This school account no longer gives access to Koers. Ask your school leader if this is wrong.":
+        "Dit schoolaccount geeft geen toegang meer tot Koers. Vraag uw schoolleider als dat niet klopt.",
+    "Start the sign-in with your school account again.": "Begin opnieuw met inloggen met uw schoolaccount.",
+    "Signing in with your school account did not work out. Try again, or log in with your password.":
+        "Inloggen met uw schoolaccount is niet gelukt. Probeer het opnieuw, of log in met uw wachtwoord.",
+    "School accounts": "Schoolaccounts",
+    "%(provider)s, since %(since)s": "%(provider)s, sinds %(since)s",
+    "Their e-mail address in Koers becomes the address of the school account.":
+        "Het e-mailadres in Koers wordt het adres van het schoolaccount.",
+    "School accounts waiting": "Wachtende schoolaccounts",
+    "Let a school account in": "Een schoolaccount toelaten",
+    "Signed in with %(kind)s as %(email)s on %(when)s.": "Logde op %(when)s in met %(kind)s als %(email)s.",
+    "As a new person": "Als nieuwe persoon",
+    "Add and let in": "Toevoegen en toelaten",
+    "As someone already in Koers": "Als iemand die al in Koers staat",
+    "Let in as this person": "Toelaten als deze persoon",
+    "Not of the board": "Niet van het bestuur",
+    "Refuse when this is not someone of the board's schools. They then see that they were refused.":
+        "Wijs af als dit niet iemand van de scholen van het bestuur is. Die ziet dan dat de aanmelding is afgewezen.",
+    "Refuse": "Afwijzen",
+    "These people signed in with a school account of the board that Koers does not know. Let each in as a person of a school, or refuse. Until then they cannot get in.":
+        "Deze mensen logden in met een schoolaccount van het bestuur dat Koers niet kent. Laat elk toe als persoon van een school, of wijs af. Tot dan komen ze er niet in.",
+    "Signed in with": "Ingelogd met",
+    "Requested on": "Aangevraagd op",
+    "Pages of school accounts": "Pagina’s met schoolaccounts",
+    "No school account is waiting. When someone of the board signs in with a school account Koers does not know, they appear here and you get a notification.":
+        "Er wacht geen schoolaccount. Logt iemand van het bestuur in met een schoolaccount dat Koers niet kent, dan verschijnt die hier en krijgt u een melding.",
+    "%(name)s can now sign in with their school account.": "%(name)s kan nu inloggen met het schoolaccount.",
+    "The school account of %(email)s has been refused.": "Het schoolaccount van %(email)s is afgewezen.",
+    "With your school account": "Met uw schoolaccount",
+    "Does your school use Microsoft, Google, SURFconext or Entree accounts for Koers? Then you need no Koers password.":
+        "Gebruikt uw school accounts van Microsoft, Google, SURFconext of Entree voor Koers? Dan hebt u geen wachtwoord voor Koers nodig.",
+    "Continue with school account": "Verder met schoolaccount",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -66,3 +66,76 @@ def other_org(catalog):
     from tests import factories
 
     return factories.Organisation.build(name="Stichting Elders", brin_prefix="9")
+
+
+# The school accounts the test identity provider knows (tests/oidc_provider).
+IDP_ACCOUNTS = {
+    "lotte": {"email": "lotte.bakker@lumen.example", "first_name": "Lotte", "last_name": "Bakker"},
+    "nieuw": {"email": "nina.nieuw@lumen.example", "first_name": "Nina", "last_name": "Nieuw"},
+    "bram": {"email": "bram.elders@lumen.example", "first_name": "Bram", "last_name": "Elders"},
+    "gast": {"email": "gast@ergens.example", "first_name": "Gert", "last_name": "Gast"},
+}
+IDP_PASSWORD = "idp-test-password"
+
+
+@pytest.fixture(scope="session")
+def identity_provider(tmp_path_factory):
+    """A real OpenID Connect provider in its own process on loopback, for the whole run."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    folder = tmp_path_factory.mktemp("idp")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    provider = SimpleNamespace(
+        issuer=f"http://127.0.0.1:{port}/o",
+        client_id="koers-test",
+        client_secret="koers-test-secret",
+        accounts=IDP_ACCOUNTS,
+        password=IDP_PASSWORD,
+    )
+    config = folder / "config.json"
+    config.write_text(
+        json.dumps(
+            {
+                "client_id": provider.client_id,
+                "client_secret": provider.client_secret,
+                # Any port of 127.0.0.1 is allowed (RFC 8252), for the browser tests' live server.
+                "redirect_uris": [
+                    "http://testserver/account/schoolaccount/terug/",
+                    "http://127.0.0.1/account/schoolaccount/terug/",
+                ],
+                "accounts": [{"username": k, "password": IDP_PASSWORD, **v} for k, v in IDP_ACCOUNTS.items()],
+            }
+        )
+    )
+    log = (folder / "idp.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.oidc_provider.serve", str(port), str(config)],
+        cwd=Path(__file__).parent.parent,
+        env={**os.environ, "IDP_DATABASE": str(folder / "idp.sqlite3"), "IDP_ISSUER": provider.issuer},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    discovery = f"{provider.issuer}/.well-known/openid-configuration"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(discovery, timeout=2).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError((folder / "idp.log").read_text()) from None
+            time.sleep(0.2)
+    yield provider
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()

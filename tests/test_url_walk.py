@@ -7,7 +7,17 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
-from koers.organisations.models import Membership, Notification, Region, Role, StaffImport, Team, User
+from koers.organisations.models import (
+    Membership,
+    Notification,
+    Region,
+    Role,
+    SignInProvider,
+    SignInRequest,
+    StaffImport,
+    Team,
+    User,
+)
 from koers.surveys.models import Evidence, Item, Scale
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
@@ -28,6 +38,7 @@ PUBLIC = {
     "surveys:review",
     "organisations:activate",
     "organisations:activate_link",
+    "organisations:school_account_return",
 }
 
 # Pages about the visitor themselves or their own scope (their account, their data, the people
@@ -84,6 +95,13 @@ def _urls(org):
             board=org.board, school=org.school, created_by=org.schoolleider, file_name="walk.csv"
         ).pk,
         "token": "no-such-token",
+        "request_id": SignInRequest.objects.create(
+            provider=SignInProvider.objects.create(
+                board=org.board, kind="entra", slug="walk", issuer="https://idp.example", client_id="x", domains="x"
+            ),
+            subject="walk",
+            email="walk@x",
+        ).pk,
         "notification_id": Notification.objects.create(
             user=org.schoolleider, kind=Notification.Kind.REPORT, url="/", params={"title": "Ronde"}
         ).pk,

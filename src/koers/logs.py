@@ -1,6 +1,7 @@
 """Logging that never writes a secret link. Respondent and share links carry their token in
 the address of their first request only (the views trade it for a cookie), and that one line
-is masked here: in Django's own log records and in gunicorn's access log (gunicorn.conf.py)."""
+is masked here, as is the code a school account's sign-in returns with: in Django's own log
+records and in gunicorn's access log (gunicorn.conf.py)."""
 
 import logging
 import re
@@ -14,11 +15,13 @@ _TOKEN_PATH = re.compile(
     r"(/enquete/(?:open/)?|/gedeeld/|/account/activeren/|/account/password/reset/key/|/account/confirm-email/)"
     r"(?!r/|l/|bedankt/)[^/\s?\"']+"
 )
+# A school account's return carries the authorization code and state in its query.
+_RETURN_QUERY = re.compile(r"(/account/schoolaccount/terug/\?)[^\s\"']+")
 MASK = "…"
 
 
 def mask(text: str) -> str:
-    return _TOKEN_PATH.sub(lambda m: m.group(1) + MASK, text)
+    return _RETURN_QUERY.sub(lambda m: m.group(1) + MASK, _TOKEN_PATH.sub(lambda m: m.group(1) + MASK, text))
 
 
 class MaskTokens(logging.Filter):

@@ -266,6 +266,7 @@ KOERS_RETENTION = {
     "generated_pdfs": int(os.environ.get("KOERS_RETAIN_PDFS_DAYS", "7")),
     "finished_tasks": 7,
     "staff_imports": 1,  # an uploaded staff file between its dry run and its import
+    "sign_in_requests": 30,  # a school account's request after it was let in or refused
     "access_log": int(
         os.environ.get("KOERS_RETAIN_ACCESS_LOG_DAYS", "365")
     ),  # queued work keeps its arguments, such as an address asking for a reset

@@ -22,6 +22,8 @@ from koers.organisations.models import (
     Region,
     Role,
     School,
+    SignInProvider,
+    SignInRequest,
     Team,
     User,
 )
@@ -283,6 +285,7 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     coordinator = User.objects.create_user(REGION_LOGIN[0], DEMO_PASSWORD, full_name=REGION_LOGIN[1])
     Membership.objects.create(user=coordinator, role=Role.REGIOCOORDINATOR, region=region)
     User.objects.create_user(OUTSIDE_LOGIN[0], DEMO_PASSWORD, full_name=OUTSIDE_LOGIN[1])
+    _school_accounts(board)
 
     trajectory = _demo_trajectory(schools[1], people)
     demo_surveys.load(schools, trajectory, people["Karin Jansen"].user)
@@ -293,6 +296,23 @@ def _address(first: str, last: str) -> str:
     """first.last in plain ASCII, as mail systems make addresses (Ayşe Demir: ayse.demir)."""
     name = unicodedata.normalize("NFKD", f"{first}.{last}".lower().replace(" ", ""))
     return name.encode("ascii", "ignore").decode()
+
+
+def _school_accounts(board: Board) -> None:
+    """The board's Microsoft sign-in, switched off (the demo has no tenant to reach), and one
+    school account that signed in before it was and waits for the bestuursbeheerder."""
+    provider = SignInProvider.objects.create(
+        board=board,
+        kind=SignInProvider.Kind.ENTRA,
+        slug="lumen",
+        issuer="https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+        client_id="koers-demo",
+        domains=DOMAIN,
+        active=False,
+    )
+    SignInRequest.objects.create(
+        provider=provider, subject="demo-iris-verbeek", email=f"iris.verbeek@{DOMAIN}", full_name="Iris Verbeek"
+    )
 
 
 def _second_board(region: Region) -> None:

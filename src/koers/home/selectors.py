@@ -304,6 +304,15 @@ def _staff(reach: access.Reach, user: User) -> list[Attention]:
             counts["expired"],
         ) % {"n": counts["expired"]}
         out.append(Attention("staff", text, where, f"{url}?state=expired"))
+    if reach.staff_boards:
+        waiting = staff.sign_in_requests(reach.staff_boards[0]).count()
+        if waiting:
+            text = ngettext(
+                "%(n)s school account waits to be let in",
+                "%(n)s school accounts wait to be let in",
+                waiting,
+            ) % {"n": waiting}
+            out.append(Attention("staff", text, where, reverse("staff:sign_in_requests", args=[reach.staff_boards[0]])))
     return out
 
 

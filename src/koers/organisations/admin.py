@@ -4,8 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 
 from . import services
-from .forms import AdminUserChangeForm, AdminUserCreationForm
-from .models import AccountInvitation, Board, Membership, Person, Region, School, Team, User
+from .forms import AdminUserChangeForm, AdminUserCreationForm, SignInProviderForm
+from .models import (
+    AccountInvitation,
+    Board,
+    Membership,
+    Person,
+    Region,
+    School,
+    SignInProvider,
+    SignInRequest,
+    Team,
+    User,
+)
 
 # The task queue is the worker's, not something to edit by hand, and its rows carry e-mail
 # addresses (a reset mail's recipient); failures show in the log. So it has no admin page.
@@ -77,6 +88,26 @@ class AccountInvitationAdmin(admin.ModelAdmin):
     list_display = ["user", "sent_at", "expires_at", "used_at"]
     exclude = ["token_hash"]
     readonly_fields = ["user", "sent_at", "expires_at", "used_at", "sent_by"]
+
+
+@admin.register(SignInProvider)
+class SignInProviderAdmin(admin.ModelAdmin):
+    form = SignInProviderForm
+    list_display = ["board", "kind", "issuer", "domains", "active"]
+    list_filter = ["kind", "active"]
+
+    def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("client_secret"):
+            services.seal_client_secret(obj, form.cleaned_data["client_secret"])
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(SignInRequest)
+class SignInRequestAdmin(admin.ModelAdmin):
+    # Deciding happens in Koers's own staff pages, by the board's administrator.
+    list_display = ["email", "provider", "requested_at", "state"]
+    list_filter = ["state"]
+    readonly_fields = ["provider", "subject", "email", "full_name", "requested_at", "state", "decided_at", "decided_by"]
 
 
 @admin.register(User)

@@ -6,8 +6,26 @@ from django.utils.translation import gettext_lazy as _
 
 from koers import auth_guard, ratelimit
 
-from .models import Notification, User
+from .models import Notification, SignInProvider, User
+from .selectors import sign_in_provider_for
 from .tasks import send_password_reset
+
+
+class SchoolAccountForm(forms.Form):
+    """The address that tells Koers which board's provider to send someone to."""
+
+    email = forms.EmailField(
+        label=_("Address of your school account"),
+        help_text=_("Koers sends you to your school's sign-in page, for example Microsoft or Google."),
+    )
+
+    def clean_email(self):
+        self.provider = sign_in_provider_for(self.cleaned_data["email"])
+        if self.provider is None:
+            raise forms.ValidationError(
+                _("Your school has not set up school accounts for this address. Log in with your password above.")
+            )
+        return self.cleaned_data["email"]
 
 
 class LoginForm(AuthenticationForm):
@@ -97,3 +115,21 @@ class DigestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kinds"].choices = Notification.Kind.choices
         self.initial.setdefault("kinds", [k for k in Notification.Kind.values if k not in user.digest_off])
+
+
+class SignInProviderForm(forms.ModelForm):
+    """The client secret is written only: it is sealed on save and never shown again. Leave it
+    empty to keep the one there is, or when KOERS_OIDC_SECRET_<SLUG> holds it."""
+
+    issuer = forms.URLField(
+        label=_("issuer"),
+        assume_scheme="https",
+        help_text=_("Its discovery document is at the issuer followed by /.well-known/openid-configuration."),
+    )
+    client_secret = forms.CharField(
+        label=_("client secret"), required=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    class Meta:
+        model = SignInProvider
+        fields = ["board", "kind", "slug", "issuer", "client_id", "client_secret", "domains", "email_claim", "active"]

@@ -303,6 +303,94 @@ class AccountInvitation(models.Model):
         return str(self.user)
 
 
+class SignInProvider(models.Model):
+    """A board's identity provider for school accounts (OpenID Connect). Only addresses in its
+    domains are accepted, so a provider shared by many organisations (Google, Entree) lets
+    in this board's staff only. The client secret comes from the environment
+    (KOERS_OIDC_SECRET_<SLUG>) or is kept sealed, never in plain text."""
+
+    class Kind(models.TextChoices):
+        ENTRA = "entra", "Microsoft Entra ID"
+        GOOGLE = "google", "Google Workspace"
+        SURFCONEXT = "surfconext", "SURFconext"
+        ENTREE = "entree", "Entree Federatie"
+        OTHER = "other", _("Other OpenID Connect provider")
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="sign_in_providers")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Names the provider in the environment variable."))
+    issuer = models.URLField(
+        _("issuer"),
+        help_text=_("Its discovery document is at the issuer followed by /.well-known/openid-configuration."),
+    )
+    client_id = models.CharField(_("client id"), max_length=200)
+    sealed_secret = models.TextField(blank=True, editable=False)
+    domains = models.CharField(
+        _("e-mail domains"), max_length=500, help_text=_("The board's e-mail domains, separated by commas.")
+    )
+    email_claim = models.CharField(
+        _("e-mail claim"), max_length=50, default="email", help_text=_("The ID token claim that holds the address.")
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["board__name", "kind"]
+        verbose_name = _("sign-in provider")
+        verbose_name_plural = _("sign-in providers")
+
+    def __str__(self) -> str:
+        return f"{self.board} — {self.get_kind_display()}"
+
+    def domain_list(self) -> list[str]:
+        return [d.strip().lower().lstrip("@") for d in self.domains.split(",") if d.strip()]
+
+
+class SchoolAccount(models.Model):
+    """A school account bound to a Koers account: found by the provider's subject from then on,
+    so a changed e-mail address does not lose the account."""
+
+    provider = models.ForeignKey(SignInProvider, on_delete=models.CASCADE, related_name="accounts")
+    subject = models.CharField(max_length=255)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="school_accounts")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["provider", "subject"], name="school_account_unique")]
+        verbose_name = _("school account")
+        verbose_name_plural = _("school accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.provider}"
+
+
+class SignInRequest(models.Model):
+    """A school account of the board that Koers does not know: it waits until the
+    bestuursbeheerder confirms it (as a person at a school) or refuses it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REFUSED = "refused", _("Refused")
+
+    provider = models.ForeignKey(SignInProvider, on_delete=models.CASCADE, related_name="requests")
+    subject = models.CharField(max_length=255)
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("name"), max_length=200, blank=True)
+    requested_at = models.DateTimeField(_("requested on"), default=timezone.now)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["provider", "subject"], name="sign_in_request_unique")]
+        verbose_name = _("sign-in request")
+        verbose_name_plural = _("sign-in requests")
+
+    def __str__(self) -> str:
+        return self.email
+
+
 class AccessRecord(models.Model):
     """One read of sensitive data (a report, an export, a download, a share-link open, an
     admin page, a person's data), for the school leader and the board to see who saw what.
@@ -402,12 +490,14 @@ class Notification(models.Model):
         ACTIVITY = "activity", _("An activity of a plan was given to you")
         HANDOVER = "handover", _("A leaver's work was handed over to you")
         REPORT = "report", _("A survey round you run has closed")
+        SIGN_IN_REQUEST = "sign_in_request", _("A school account asks to be let in")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
         Kind.ACTIVITY: _("The activity %(title)s in %(trajectory)s is yours."),
         Kind.HANDOVER: _("What %(name)s owned is yours now: %(n)s trajectories and activities."),
         Kind.REPORT: _("The survey round %(title)s has closed; its report is ready."),
+        Kind.SIGN_IN_REQUEST: _("%(name)s signed in with a school account of %(board)s and waits for your decision."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")

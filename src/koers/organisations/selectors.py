@@ -1,14 +1,16 @@
-"""Reads of the organisations app: what a staff file would change (the dry run)."""
+"""Reads of the organisations app: what a staff file would change (the dry run), and which
+school-account provider an address signs in with."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
-from .models import Functie, Person, School, StaffImport, Team
+from .models import Functie, Person, School, SignInProvider, StaffImport, Team
 from .staff_import import LABELS, CellError, StaffFileError
 
 # What the file may change about a person, in the order the dry run lists changes.
@@ -160,3 +162,19 @@ def _row_values(row: dict, school_id: int | None) -> dict:
         "fte": Decimal(row["fte"]) if row["fte"] is not None else None,
         "teaching_since": row["teaching_since"],
     }
+
+
+def sign_in_provider_for(email: str) -> SignInProvider | None:
+    """The active provider of the board whose e-mail domains hold this address."""
+    domain = email.strip().lower().rpartition("@")[2]
+    if not domain:
+        return None
+    found = SignInProvider.objects.select_related("board").filter(active=True, domains__icontains=domain)
+    return next((p for p in found if domain in p.domain_list()), None)
+
+
+def sign_in_origins() -> list[str]:
+    """The origins of the active providers: a sign-in form's redirect goes there, so the page's
+    Content-Security-Policy must allow them as form targets."""
+    issuers = SignInProvider.objects.filter(active=True).values_list("issuer", flat=True).distinct()
+    return sorted({f"{urlsplit(i).scheme}://{urlsplit(i).netloc}" for i in issuers})

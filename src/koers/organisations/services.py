@@ -4,17 +4,19 @@ account invitations."""
 import secrets
 from datetime import timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import tokens, totp
 
-from . import selectors
+from . import school_accounts, selectors
 from .models import (
     POSITION_ROLE,
     AccessRecord,
@@ -23,8 +25,12 @@ from .models import (
     Notification,
     Person,
     RecoveryCode,
+    Role,
     School,
+    SchoolAccount,
     SecondFactor,
+    SignInProvider,
+    SignInRequest,
     StaffImport,
     Team,
     User,
@@ -241,26 +247,9 @@ def prepare_invitation(person: Person, *, by: User) -> AccountInvitation:
         raise ValidationError(_("This person has left; they cannot be invited."))
     if not person.email:
         raise ValidationError({"email": _("Fill in an e-mail address first: the invitation goes there.")})
-    user = person.user
-    if user is None:
-        if User.objects.filter(email__iexact=person.email).exists():
-            raise ValidationError(
-                {"email": _("There is already an account with this address. Check whether this is the same person.")}
-            )
-        user = User.objects.create_user(person.email, full_name=str(person))
-        person.user = user
-        person.save(update_fields=["user"])
-    elif user.is_active and user.has_usable_password():
+    if person.user is not None and person.user.is_active and person.user.has_usable_password():
         raise ValidationError(_("This person has activated their account already."))
-    elif not user.is_active:  # someone who left and came back starts afresh
-        user.is_active = True
-        user.set_unusable_password()
-        user.save(update_fields=["is_active", "password"])
-    role = POSITION_ROLE[person.functie]
-    if Membership.scope_of(role) == "board":
-        Membership.objects.get_or_create(user=user, role=role, board_id=person.board_id)
-    elif person.school_id:
-        Membership.objects.get_or_create(user=user, role=role, school_id=person.school_id)
+    user = _account_for(person)
     invitation, _created = AccountInvitation.objects.update_or_create(
         user=user,
         defaults={
@@ -273,6 +262,30 @@ def prepare_invitation(person: Person, *, by: User) -> AccountInvitation:
         },
     )
     return invitation
+
+
+def _account_for(person: Person) -> User:
+    """The person's account, made (without a password) if they have none, with the role their
+    position gives at their school or board."""
+    user = person.user
+    if user is None:
+        if User.objects.filter(email__iexact=person.email).exists():
+            raise ValidationError(
+                {"email": _("There is already an account with this address. Check whether this is the same person.")}
+            )
+        user = User.objects.create_user(person.email, full_name=str(person))
+        person.user = user
+        person.save(update_fields=["user"])
+    elif not user.is_active:  # someone who left and came back starts afresh
+        user.is_active = True
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+    role = POSITION_ROLE[person.functie]
+    if Membership.scope_of(role) == "board":
+        Membership.objects.get_or_create(user=user, role=role, board_id=person.board_id)
+    elif person.school_id:
+        Membership.objects.get_or_create(user=user, role=role, school_id=person.school_id)
+    return user
 
 
 def renew_invitation_token(invitation: AccountInvitation) -> str:
@@ -304,6 +317,98 @@ def activate(invitation: AccountInvitation, password: str) -> User:
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+# --- school accounts (OpenID Connect) ------------------------------------------------------------
+
+
+class SignIn(NamedTuple):
+    """What a school account's sign-in came to: "in" (with the user), "pending", "refused"
+    (the request was refused), "domain" (an address outside the board's domains), "other"
+    (an address Koers knows elsewhere) or "left"."""
+
+    outcome: str
+    user: User | None = None
+
+
+@transaction.atomic
+def sign_in_with_school_account(provider: SignInProvider, claims: dict) -> SignIn:
+    """Who a verified school account is. Bound accounts are found by subject; a first sign-in
+    is bound by the address of a current person of the provider's board (their invitation is
+    then used up); an unknown address of the board waits for the bestuursbeheerder."""
+    subject = str(claims.get("sub") or "")
+    email = str(claims.get(provider.email_claim) or "").strip().lower()
+    bound = SchoolAccount.objects.select_related("user").filter(provider=provider, subject=subject).first()
+    if bound is not None:
+        current = Person.objects.filter(
+            user=bound.user, board_id=provider.board_id, left_on__isnull=True, erased_at__isnull=True
+        ).exists()
+        return SignIn("in", bound.user) if current and bound.user.is_active else SignIn("left")
+    if not subject or "@" not in email or email.rsplit("@", 1)[1] not in provider.domain_list():
+        return SignIn("domain")
+    person = (
+        Person.objects.select_for_update()
+        .filter(board_id=provider.board_id, email__iexact=email, erased_at__isnull=True)
+        .order_by(F("left_on").asc(nulls_first=True))
+        .first()
+    )
+    if person is not None and person.left_on is not None:
+        return SignIn("left")
+    if person is None:
+        if User.objects.filter(email__iexact=email).exists():
+            return SignIn("other")
+        return SignIn(_request_sign_in(provider, subject, email, claims))
+    try:
+        user = _account_for(person)
+    except ValidationError:  # the address is another account's already
+        return SignIn("other")
+    SchoolAccount.objects.create(provider=provider, subject=subject, user=user)
+    AccountInvitation.objects.filter(user=user, used_at__isnull=True).update(used_at=timezone.now())
+    return SignIn("in", user)
+
+
+def _request_sign_in(provider: SignInProvider, subject: str, email: str, claims: dict) -> str:
+    name = str(claims.get("name") or " ".join(str(claims.get(k, "")) for k in ("given_name", "family_name"))).strip()
+    request, created = SignInRequest.objects.get_or_create(
+        provider=provider, subject=subject, defaults={"email": email, "full_name": name[:200]}
+    )
+    if request.state == SignInRequest.State.REFUSED:
+        return "refused"
+    if created:
+        keepers = Membership.objects.filter(role=Role.BESTUURSBEHEERDER, board_id=provider.board_id)
+        notify(
+            keepers.values_list("user_id", flat=True),
+            Notification.Kind.SIGN_IN_REQUEST,
+            reverse("staff:sign_in_requests", args=[provider.board_id]),
+            name=name or email,
+            board=str(provider.board),
+        )
+    return "pending"
+
+
+@transaction.atomic
+def confirm_sign_in_request(request: SignInRequest, *, person: Person, by: User) -> User:
+    """Let the waiting school account in as the given person (of the provider's board)."""
+    request = SignInRequest.objects.select_for_update().get(pk=request.pk)
+    if request.state != SignInRequest.State.PENDING:
+        raise ValidationError(_("This request has been decided already."))
+    user = _account_for(person)
+    SchoolAccount.objects.get_or_create(provider=request.provider, subject=request.subject, defaults={"user": user})
+    request.state, request.decided_at, request.decided_by = SignInRequest.State.CONFIRMED, timezone.now(), by
+    request.save(update_fields=["state", "decided_at", "decided_by"])
+    return user
+
+
+def refuse_sign_in_request(request: SignInRequest, *, by: User) -> None:
+    updated = SignInRequest.objects.filter(pk=request.pk, state=SignInRequest.State.PENDING).update(
+        state=SignInRequest.State.REFUSED, decided_at=timezone.now(), decided_by=by
+    )
+    if not updated:
+        raise ValidationError(_("This request has been decided already."))
+
+
+def seal_client_secret(provider: SignInProvider, secret: str) -> None:
+    provider.sealed_secret = tokens.seal(school_accounts.seal_key(), {"secret": secret})
 
 
 # --- notifications ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("meldingen/", views.notifications, name="notifications"),
     path("meldingen/<int:notification_id>/", views.open_notification, name="open_notification"),
     path("account/meldingen/", views.notification_settings, name="notification_settings"),
+    path("account/schoolaccount/terug/", views.school_account_return, name="school_account_return"),
     path("account/activeren/", views.activate, name="activate"),
     path("account/activeren/<str:token>/", views.activate_link, name="activate_link"),
 ]

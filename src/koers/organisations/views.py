@@ -1,11 +1,14 @@
+import logging
 import time
 
+from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,29 +17,128 @@ from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.pagination import paginate
 
-from . import second_factor, services
-from .forms import CodeForm, DigestForm, LoginForm, SetupCodeForm
-from .models import Notification, User
+from . import school_accounts, second_factor, selectors, services
+from .forms import CodeForm, DigestForm, LoginForm, SchoolAccountForm, SetupCodeForm
+from .models import Notification, SignInProvider, User
 from .qr import qr_svg
+
+logger = logging.getLogger(__name__)
+
+
+def log_in(request, user: User, *, backend: str, next_url: str):
+    """Log in, or first ask for the code when the account has two-step verification: then it
+    remembers who passed the first step (for five minutes)."""
+    if not second_factor.has_second_factor(user):
+        auth.login(request, user, backend=backend)
+        return redirect(next_url)
+    request.session[second_factor.PENDING] = {
+        "user": user.pk,
+        "backend": backend,
+        "next": next_url,
+        "until": int(time.time()) + second_factor.PENDING_SECONDS,
+    }
+    return redirect("login_code")
+
+
+def allow_sign_in_forms(response):
+    """A form that starts a school-account sign-in ends at the provider's page, and the browser
+    checks that redirect against the form page's form-action."""
+    origins = selectors.sign_in_origins()
+    if origins:
+        response._csp_update = {"form-action": origins}
+    return response
 
 
 class Login(auth_views.LoginView):
-    """The password step. For someone with two-step verification it does not log in yet: it
-    remembers who passed it (for five minutes) and asks for the code."""
+    """The password step, and beside it the start of a sign-in with a school account."""
 
     authentication_form = LoginForm
 
     def form_valid(self, form):
         user = form.get_user()
-        if not second_factor.has_second_factor(user):
-            return super().form_valid(form)
-        self.request.session[second_factor.PENDING] = {
-            "user": user.pk,
-            "backend": user.backend,
-            "next": self.get_success_url(),
-            "until": int(time.time()) + second_factor.PENDING_SECONDS,
-        }
-        return redirect("login_code")
+        return log_in(self.request, user, backend=user.backend, next_url=self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "school_form" not in context and selectors.sign_in_origins():
+            context["school_form"] = SchoolAccountForm()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "school_account" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        school_form = SchoolAccountForm(request.POST)
+        if school_form.is_valid():
+            return start_school_account(
+                request, school_form.provider, school_form.cleaned_data["email"], self.get_success_url()
+            )
+        context = self.get_context_data(form=LoginForm(request), school_form=school_form)
+        return self.render_to_response(context, status=400)
+
+    def render_to_response(self, context, **response_kwargs):
+        return allow_sign_in_forms(super().render_to_response(context, **response_kwargs))
+
+
+ACTIVATION = "koers_activation"  # the session holds the link's hash, never the link
+SCHOOL_ACCOUNT = "koers_school_account"  # the provider a sign-in went to, and where it goes next
+
+
+def start_school_account(request, provider: SignInProvider, email: str, next_url: str):
+    request.session[SCHOOL_ACCOUNT] = {"provider": provider.pk, "next": next_url}
+    back = request.build_absolute_uri(reverse("organisations:school_account_return"))
+    try:
+        return school_accounts.start(request, provider, back, login_hint=email)
+    except school_accounts.FAILURES as exc:
+        logger.warning("school account: %s unreachable (%s)", provider.slug, type(exc).__name__)
+        messages.error(
+            request,
+            _("The sign-in page of your school cannot be reached now. Try again later, or log in with your password."),
+        )
+        return redirect("login")
+
+
+SIGN_IN_MESSAGES = {
+    "pending": _(
+        "Koers does not know this school account yet. Your request has gone to your board's administrator; "
+        "once they confirm it, you sign in the same way."
+    ),
+    "refused": _(
+        "Your board's administrator has refused this school account. Ask your school leader if this is wrong."
+    ),
+    "domain": _("This school account does not belong to the board whose sign-in page you used."),
+    "other": _("This address belongs to a Koers account of another board or organisation. Log in with your password."),
+    "left": _("This school account no longer gives access to Koers. Ask your school leader if this is wrong."),
+}
+
+
+def school_account_return(request):
+    """Where the provider sends the browser back: the code is traded for a checked ID token,
+    and the account it names is logged in, waits for confirmation, or is refused."""
+    started = request.session.pop(SCHOOL_ACCOUNT, None)
+    provider = (
+        SignInProvider.objects.select_related("board").filter(pk=started["provider"], active=True).first()
+        if started
+        else None
+    )
+    if provider is None:
+        messages.error(request, _("Start the sign-in with your school account again."))
+        return redirect("login")
+    try:
+        claims = school_accounts.finish(request, provider)
+    except school_accounts.FAILURES as exc:
+        logger.warning("school account: sign-in at %s failed (%s)", provider.slug, type(exc).__name__)
+        messages.error(
+            request, _("Signing in with your school account did not work out. Try again, or log in with your password.")
+        )
+        return redirect("login")
+    result = services.sign_in_with_school_account(provider, claims)
+    if result.user is None:
+        messages.info(request, SIGN_IN_MESSAGES[result.outcome])
+        return redirect("login")
+    request.session.pop(ACTIVATION, None)
+    request.session.set_expiry(settings.KOERS_IDLE_MINUTES * 60)
+    request.session["koers_idle"] = True
+    return log_in(request, result.user, backend="koers.auth_guard.ThrottledBackend", next_url=started["next"])
 
 
 def login_code(request):
@@ -128,9 +230,6 @@ def second_factor_off(request):
     return redirect("organisations:account")
 
 
-ACTIVATION = "koers_activation"  # the session holds the link's hash, never the link
-
-
 def activate_link(request, token: str):
     """The invitation's link: traded for the session at once, so the token leaves the address
     bar (and any log) after this one request."""
@@ -155,12 +254,17 @@ def activate(request):
         auth.login(request, user, backend="koers.auth_guard.ThrottledBackend")
         messages.success(request, _("Welcome to Koers. Your account is ready; you log in with your e-mail address."))
         return redirect("home:index")
-    return render(
+    response = render(
         request,
         "organisations/activate.html",
-        {"form": form, "invited": invitation.user},
+        {
+            "form": form,
+            "invited": invitation.user,
+            "school_account": selectors.sign_in_provider_for(invitation.user.email),
+        },
         status=400 if form.errors else 200,
     )
+    return allow_sign_in_forms(response)
 
 
 @login_required

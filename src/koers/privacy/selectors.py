@@ -82,8 +82,12 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
             "last_login": user.last_login.isoformat(timespec="seconds") if user.last_login else None,
             "previous_login": user.previous_login.isoformat(timespec="seconds") if user.previous_login else None,
             "roles": [
-                {"role": m.get_role_display(), "at": str(m.board or m.school)}
-                for m in user.memberships.select_related("board", "school")
+                {"role": m.get_role_display(), "at": str(m.board or m.school or m.region)}
+                for m in user.memberships.select_related("board", "school", "region")
+            ],
+            "school_accounts": [
+                {"provider": a.provider.get_kind_display(), "since": a.created_at.isoformat(timespec="seconds")}
+                for a in user.school_accounts.select_related("provider")
             ],
         }
         data["texts_edited"] = [

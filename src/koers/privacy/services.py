@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.organisations.models import AccessRecord, Person, User
+from koers.organisations.models import AccessRecord, Person, SignInRequest, User
 from koers.organisations.services import record_access
 from koers.plans.models import Activity
 from koers.surveys.models import Invitation
@@ -47,6 +47,7 @@ def erase(*, person: Person, successor: Person | None, by: User) -> list[selecto
     addresses = {a for a in (person.email, person.user.email if person.user is not None else "") if a}
     for address in addresses:
         Invitation.objects.filter(email__iexact=address, round__school__board_id=person.board_id).delete()
+        SignInRequest.objects.filter(email__iexact=address, provider__board_id=person.board_id).delete()
     person.trajectories.clear()
     person.teams.clear()
     if person.user is not None:
@@ -69,6 +70,7 @@ def _close_account(user: User) -> None:
     """End the account: no memberships, no login (a changed password hash also ends every
     session), and no name or address left on it."""
     user.memberships.all().delete()
+    user.school_accounts.all().delete()
     user.email = f"gewist-{user.pk}@koers.invalid"
     user.full_name = ""
     user.is_active = False

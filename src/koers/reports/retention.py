@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from koers.organisations.models import AccessRecord, StaffImport
+from koers.organisations.models import AccessRecord, SignInRequest, StaffImport
 from koers.surveys import services as surveys
 from koers.trajectories import services as trajectories
 
@@ -27,6 +27,9 @@ def purge_all() -> dict[str, int]:
     ).delete()[0]
     removed["staff files"] = StaffImport.objects.filter(
         created_at__lt=timezone.now() - timedelta(days=retention["staff_imports"])
+    ).delete()[0]
+    removed["sign-in requests"] = SignInRequest.objects.filter(
+        decided_at__lt=timezone.now() - timedelta(days=retention["sign_in_requests"])
     ).delete()[0]
     removed["finished tasks"] = (
         DBTaskResult.objects.finished()

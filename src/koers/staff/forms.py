@@ -175,3 +175,17 @@ class TeamForm(forms.ModelForm):
         if Team.objects.filter(school=self.school, name__iexact=name).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("This school has a team with this name already."))
         return name
+
+
+class LinkPersonForm(forms.Form):
+    """A school account let in as someone already in Koers without an account."""
+
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.none(),
+        help_text=_("Their e-mail address in Koers becomes the address of the school account."),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people

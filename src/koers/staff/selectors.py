@@ -12,7 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.organisations import access
-from koers.organisations.models import AccountInvitation, Board, Person, School, StaffImport, Team, User
+from koers.organisations.models import (
+    AccountInvitation,
+    Board,
+    Person,
+    School,
+    SignInRequest,
+    StaffImport,
+    Team,
+    User,
+)
 from koers.plans.models import Activity
 from koers.trajectories.models import Trajectory
 
@@ -146,3 +155,26 @@ def teams_of(school: School) -> QuerySet[Team]:
 def pending_invitation(person: Person) -> AccountInvitation | None:
     invitation = getattr(person.user, "invitation", None) if person.user_id else None
     return invitation if invitation is not None and invitation.used_at is None else None
+
+
+def sign_in_requests(board_id: int) -> QuerySet[SignInRequest]:
+    """School accounts of the board that wait for a decision, oldest first."""
+    return (
+        SignInRequest.objects.filter(provider__board_id=board_id, state=SignInRequest.State.PENDING)
+        .select_related("provider")
+        .order_by("requested_at", "id")
+    )
+
+
+def sign_in_request_for(user: User, request_id: int) -> SignInRequest:
+    return get_object_or_404(
+        SignInRequest.objects.filter(
+            provider__board__in=access.staff_boards(user), state=SignInRequest.State.PENDING
+        ).select_related("provider__board"),
+        pk=request_id,
+    )
+
+
+def people_without_account(board: Board) -> QuerySet[Person]:
+    """Current people of the board a school account could be linked to."""
+    return board.people.filter(user__isnull=True, left_on__isnull=True, erased_at__isnull=True).select_related("school")

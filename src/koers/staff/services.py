@@ -20,6 +20,7 @@ from koers.organisations.models import (
     Notification,
     Person,
     School,
+    SignInRequest,
     StaffImport,
     Team,
     User,
@@ -33,6 +34,20 @@ from . import selectors
 
 def save_person(form) -> Person:
     return form.save()
+
+
+@transaction.atomic
+def let_in(request: SignInRequest, *, by: User, form=None, person: Person | None = None) -> User:
+    """Let a waiting school account in, as a new person (from the form) or as a person of the
+    board who has no account yet; that person's address becomes the school account's."""
+    if form is not None:
+        person = form.save()
+    elif person is not None:
+        person.email = request.email
+        person.save(update_fields=["email"])
+    if person is None:
+        raise ValueError("let_in needs a form or a person")
+    return organisations.confirm_sign_in_request(request, person=person, by=by)
 
 
 def invite(person: Person, *, by: User, base_url: str) -> AccountInvitation:

@@ -14,6 +14,7 @@ from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations import access
 from koers.organisations import selectors as organisation_selectors
+from koers.organisations import services as organisation_services
 from koers.organisations.models import Functie, Person, School
 from koers.organisations.staff_import import StaffFileError
 from koers.pagination import paginate
@@ -24,6 +25,7 @@ from .forms import (
     ConfirmImportForm,
     ImportForm,
     LeaverForm,
+    LinkPersonForm,
     PeopleFilter,
     PersonForm,
     RoleForm,
@@ -55,6 +57,7 @@ def _people_page(request, *, board, school, scope):
             "page": paginate(request, found, 50),
             "counts": selectors.state_counts(scope),
             "states": selectors.STATES,
+            "waiting": selectors.sign_in_requests(board.pk).count() if school is None else 0,
         },
     )
 
@@ -399,3 +402,57 @@ def delete_team(request, team_id: int):
         return redirect("staff:team", found.pk)
     messages.success(request, _("%(name)s has been removed; its members stay.") % {"name": found})
     return redirect("staff:teams", found.school_id)
+
+
+@login_required
+def sign_in_requests(request, board_id: int):
+    board = selectors.board_for(request.user, board_id)
+    found = selectors.sign_in_requests(board.pk)
+    return render(request, "staff/sign_in_requests.html", {"board": board, "page": paginate(request, found, 25)})
+
+
+@login_required
+def sign_in_request(request, request_id: int):
+    """Let a waiting school account in: as a new person, or as someone already in Koers."""
+    waiting = selectors.sign_in_request_for(request.user, request_id)
+    board = waiting.provider.board
+    first, _space, last = waiting.full_name.partition(" ")
+    person = Person(board=board, email=waiting.email, first_name=first, last_name=last)
+    posted = request.POST if request.method == "POST" else None
+    new_form = PersonForm(
+        posted if posted and "new" in posted else None,
+        instance=person,
+        schools=board.schools.all(),
+        board_office=True,
+    )
+    new_form.fields.pop("teams")  # chosen on the person's page once their school is saved
+    link_form = LinkPersonForm(
+        posted if posted and "link" in posted else None, people=selectors.people_without_account(board)
+    )
+    chosen = new_form if new_form.is_bound else link_form if link_form.is_bound else None
+    if chosen is not None and chosen.is_valid():
+        try:
+            if chosen is new_form:
+                user = services.let_in(waiting, by=request.user, form=new_form)
+            else:
+                user = services.let_in(waiting, by=request.user, person=link_form.cleaned_data["person"])
+        except ValidationError as exc:
+            show_errors(chosen, exc)
+        else:
+            messages.success(request, _("%(name)s can now sign in with their school account.") % {"name": user})
+            return redirect("staff:sign_in_requests", board.pk)
+    return render(
+        request,
+        "staff/sign_in_request.html",
+        {"board": board, "waiting": waiting, "new_form": new_form, "link_form": link_form},
+        status=400 if chosen is not None and chosen.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def refuse_sign_in(request, request_id: int):
+    waiting = selectors.sign_in_request_for(request.user, request_id)
+    organisation_services.refuse_sign_in_request(waiting, by=request.user)
+    messages.success(request, _("The school account of %(email)s has been refused.") % {"email": waiting.email})
+    return redirect("staff:sign_in_requests", waiting.provider.board_id)
