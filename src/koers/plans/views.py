@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from koers.auth import login_required
 from koers.form_errors import show_errors
+from koers.ical import calendar as calendar_file
 from koers.instruments import selectors as instrument_selectors
 from koers.trajectories import access as trajectory_access
 from koers.trajectories import selectors as trajectory_selectors
@@ -244,9 +245,9 @@ def preconditions(request, trajectory_id: int):
 def calendar(request, trajectory_id: int):
     trajectory = trajectory_selectors.trajectory_for(request.user, trajectory_id)
     cycle = selectors.current_cycle(trajectory)
-    body = ical.calendar(
+    body = calendar_file(
         name=trajectory.title,
-        activities=selectors.activities_of(cycle),
+        events=ical.events(selectors.activities_of(cycle)),
         host=request.get_host().split(":")[0],
         stamp=timezone.now(),
     )
