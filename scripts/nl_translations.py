@@ -1991,6 +1991,170 @@ NL.update({
 })
 
 
+# Issue 15, first part: learning networks, their members and meetings.
+NL.update({
+    "Networks": "Netwerken",
+    "%(network)s meets on %(day)s: %(theme)s": "%(network)s komt bijeen op %(day)s: %(theme)s",
+    "%(network)s meets on %(day)s: %(theme)s.": "%(network)s komt bijeen op %(day)s: %(theme)s.",
+    "Learning network": "Leernetwerk",
+    "Your learning networks": "Uw leernetwerken",
+    "%(k)s school": ("%(k)s school", "%(k)s scholen"),
+    "Next meeting: %(day)s": "Volgende bijeenkomst: %(day)s",
+    "No meeting planned.": "Geen bijeenkomst gepland.",
+    "All learning networks": "Alle leernetwerken",
+    "Learning networks": "Leernetwerken",
+    "Which of these hold already?": "Wat hiervan geldt al?",
+    "What the magazine's networks found makes a network work. Unticked ones are advice.":
+        "Wat de netwerken uit het magazine nodig bleken te hebben. Wat u niet aanvinkt, blijft een advies.",
+    "Give at least one facilitated meeting.": "Geef minstens één begeleide bijeenkomst op.",
+    "At most eight facilitated meetings: after that the network steers itself.":
+        "Hoogstens acht begeleide bijeenkomsten: daarna stuurt het netwerk zichzelf.",
+    "For which school": "Voor welke school",
+    "As school leader you take part for this school. Leave it empty as regiocoördinator.":
+        "Als schoolleider doet u mee voor deze school. Laat het leeg als regiocoördinator.",
+    "Needed only for someone without a Koers account: they get an invitation to activate one.":
+        "Alleen nodig voor iemand zonder Koers-account: die krijgt een uitnodiging om er een te activeren.",
+    "No school (from outside, such as a process facilitator)": "Geen school (van buiten, zoals een procesbegeleider)",
+    "The meeting ends after it starts.": "De bijeenkomst eindigt na het begin.",
+    "Not recorded": "Niet vastgelegd",
+    "theme category": "themacategorie",
+    "theme categories": "themacategorieën",
+    "success condition": "succesvoorwaarde",
+    "success conditions": "succesvoorwaarden",
+    "Initiative": "Initiatief",
+    "Starting": "Startfase",
+    "Facilitated": "Begeleid",
+    "Self-steering": "Zelfsturend",
+    "regional question": "regionale vraag",
+    "The question the schools of the region feel and want to get wiser about together.":
+        "De vraag die de scholen in de regio zelf voelen en waarin ze samen wijzer willen worden.",
+    "facilitated meetings": "begeleide bijeenkomsten",
+    "After these, the network steers itself. The magazine advises five; at most eight.":
+        "Daarna stuurt het netwerk zichzelf. Het magazine adviseert er vijf; hoogstens acht.",
+    "conditions met": "voorwaarden vervuld",
+    "initiated by": "geïnitieerd door",
+    "grew from": "voortgekomen uit",
+    "learning network": "leernetwerk",
+    "learning networks": "leernetwerken",
+    "Participant": "Deelnemer",
+    "Process facilitator": "Procesbegeleider",
+    "Coordinator from the group": "Coördinator uit de groep",
+    "Guest": "Gast",
+    "I come to every meeting": "Ik kom naar elke bijeenkomst",
+    "I prepare each meeting": "Ik bereid elke bijeenkomst voor",
+    "my school's leadership knows I take part": "de leiding van mijn school weet dat ik meedoe",
+    "what I want to learn": "wat ik wil leren",
+    "network member": "netwerklid",
+    "network members": "netwerkleden",
+    "Start meeting": "Startbijeenkomst",
+    "Meeting": "Bijeenkomst",
+    "Regional meeting": "Regiobijeenkomst",
+    "Held": "Gehouden",
+    "Cancelled": "Geannuleerd",
+    "facilitated": "begeleid",
+    "Led by the process facilitator; counts toward the maximum.": "Geleid door de procesbegeleider; telt mee voor het maximum.",
+    "start": "begin",
+    "end": "einde",
+    "venue": "locatie",
+    "agenda": "agenda",
+    "report": "verslag",
+    "meeting": "bijeenkomst",
+    "meetings": "bijeenkomsten",
+    "Present": "Aanwezig",
+    "Absent": "Afwezig",
+    "Sent apologies": "Afgemeld",
+    "attendance": "aanwezigheid",
+    "Fewer than five schools (%(n)s): a network learns most from five to ten schools.":
+        "Minder dan vijf scholen (%(n)s): een netwerk leert het meest met vijf tot tien scholen.",
+    "More than ten schools (%(n)s): with so many, depth is hard; consider splitting.":
+        "Meer dan tien scholen (%(n)s): met zovelen is diepgang lastig; overweeg te splitsen.",
+    "Fewer than two participants at %(schools)s: one person alone finds it hard to carry what is learnt into the school.":
+        "Minder dan twee deelnemers bij %(schools)s: in je eentje breng je het geleerde moeilijk de school in.",
+    "%(n)s participant has not said that their school's leadership knows they take part.": (
+        "%(n)s deelnemer heeft nog niet aangegeven dat de schoolleiding weet dat hij of zij meedoet.",
+        "%(n)s deelnemers hebben nog niet aangegeven dat de schoolleiding weet dat ze meedoen.",
+    ),
+    "The network has no process facilitator or coordinator yet.": "Het netwerk heeft nog geen procesbegeleider of coördinator.",
+    "More than six facilitated meetings: the seeds advise five, six at most, before the network steers itself.":
+        "Meer dan zes begeleide bijeenkomsten: de ervaring leert vijf, hoogstens zes, voordat het netwerk zichzelf stuurt.",
+    "Koers does not know this address yet: give the person's name.":
+        "Koers kent dit adres nog niet: vul de naam van de persoon in.",
+    "This person takes part in the network already.": "Deze persoon doet al mee aan het netwerk.",
+    "This network has %(n)s facilitated meetings already, its maximum. Make this one unfacilitated, or raise the maximum on the network's page.":
+        "Dit netwerk heeft al %(n)s begeleide bijeenkomsten, het maximum. Maak deze bijeenkomst onbegeleid, of verhoog het maximum bij het netwerk.",
+    "Commitments": "Inzet",
+    "What I commit to": "Mijn inzet",
+    "What %(name)s commits to": "De inzet van %(name)s",
+    "A network works when everyone comes to every meeting, prepares, wants to learn, and their school's leadership knows they take part.":
+        "Een netwerk werkt als iedereen naar elke bijeenkomst komt, zich voorbereidt, wil leren, en de schoolleiding weet dat hij of zij meedoet.",
+    "%(name)s leaves the network": "%(name)s verlaat het netwerk",
+    "In a learning network, people from five to ten schools work on one question they share, in five or so facilitated meetings, and then go on by themselves.":
+        "In een leernetwerk werken mensen van vijf tot tien scholen aan één vraag die ze delen, in een stuk of vijf begeleide bijeenkomsten, en daarna gaan ze zelf verder.",
+    "Start a network in %(name)s": "Een netwerk starten in %(name)s",
+    "Network": "Netwerk",
+    "Next meeting": "Volgende bijeenkomst",
+    "Pages of networks": "Pagina’s met netwerken",
+    "No network yet. Start one from a question the schools of your region feel themselves: that is where networks that last begin.":
+        "Nog geen netwerk. Start er een vanuit een vraag die de scholen in uw regio zelf voelen: daar beginnen netwerken die blijven.",
+    "You take part in no learning network yet. When a network's facilitator adds you, it appears here and you get a notification.":
+        "U doet nog niet mee aan een leernetwerk. Voegt de begeleider van een netwerk u toe, dan verschijnt het hier en krijgt u een melding.",
+    "Venue": "Locatie",
+    "Add to my calendar (.ics)": "Zet in mijn agenda (.ics)",
+    "Agenda": "Agenda",
+    "The agenda follows.": "De agenda volgt.",
+    "Plan a meeting": "Een bijeenkomst plannen",
+    "One theme per meeting works best, sometimes with a guest. The members get a notification and can add the meeting to their calendar.":
+        "Eén thema per bijeenkomst werkt het best, soms met een gast. De leden krijgen een melding en kunnen de bijeenkomst in hun agenda zetten.",
+    "Plan": "Plannen",
+    "Back to the network": "Terug naar het netwerk",
+    "Attendance": "Aanwezigheid",
+    "Save attendance": "Aanwezigheid opslaan",
+    "The network has no members yet.": "Het netwerk heeft nog geen leden.",
+    "Add a member": "Een lid toevoegen",
+    "Members see the network, its meetings and its members; nothing of their school or board besides. Someone from outside any board in Koers, such as a process facilitator, gets an account that shows only this.":
+        "Leden zien het netwerk, de bijeenkomsten en de leden; verder niets van hun school of bestuur. Iemand van buiten de besturen in Koers, zoals een procesbegeleider, krijgt een account dat alleen dit laat zien.",
+    "region %(name)s": "regio %(name)s",
+    "Facilitated meetings": "Begeleide bijeenkomsten",
+    "%(k)s of %(max)s held": "%(k)s van %(max)s gehouden",
+    "none planned": "geen gepland",
+    "The regional question": "De regionale vraag",
+    "Worth a look": "Let op",
+    "Not ticked yet: %(text)s": "Nog niet aangevinkt: %(text)s",
+    "This is advice from the experience of earlier networks; nothing here stops the network.":
+        "Dit is advies uit de ervaring van eerdere netwerken; niets hiervan houdt het netwerk tegen.",
+    "Change the network": "Het netwerk wijzigen",
+    "Meetings": "Bijeenkomsten",
+    "facilitated meeting %(k)s of %(max)s": "begeleide bijeenkomst %(k)s van %(max)s",
+    "All meetings in your calendar (.ics)": "Alle bijeenkomsten in uw agenda (.ics)",
+    "No meeting yet. Plan the start meeting: there the schools say what they want to get wiser about and how they want to learn together.":
+        "Nog geen bijeenkomst. Plan de startbijeenkomst: daar zeggen de scholen waarin ze wijzer willen worden en hoe ze samen willen leren.",
+    "No meeting has been planned yet. You get a notification when one is.":
+        "Er is nog geen bijeenkomst gepland. U krijgt een melding zodra dat gebeurt.",
+    "Schools and members": "Scholen en leden",
+    "From outside the schools": "Van buiten de scholen",
+    "leadership not yet informed": "leiding nog niet geïnformeerd",
+    "No members yet. Add the people who came to the start meeting and want to go on.":
+        "Nog geen leden. Voeg de mensen toe die op de startbijeenkomst waren en verder willen.",
+    "Start a learning network": "Een leernetwerk starten",
+    "Start a network": "Een netwerk starten",
+    "Start a learning network in %(name)s": "Een leernetwerk starten in %(name)s",
+    "A network that lasts starts from a question the schools feel themselves, not from a subsidy or an assignment. Write it down as the schools say it.":
+        "Een netwerk dat blijft, begint bij een vraag die de scholen zelf voelen, niet bij een subsidie of een opdracht. Schrijf hem op zoals de scholen hem zeggen.",
+    "Start the network": "Het netwerk starten",
+    "The network has been started. Add its members and plan the start meeting.":
+        "Het netwerk is gestart. Voeg de leden toe en plan de startbijeenkomst.",
+    "Your changes have been saved.": "Uw wijzigingen zijn opgeslagen.",
+    "%(name)s takes part in the network now.": "%(name)s doet nu mee aan het netwerk.",
+    "%(name)s no longer takes part.": "%(name)s doet niet meer mee.",
+    "The meeting has been planned; the members have been told.": "De bijeenkomst is gepland; de leden hebben een melding gekregen.",
+    "The attendance has been saved.": "De aanwezigheid is opgeslagen.",
+    "You were added to a learning network": "U bent toegevoegd aan een leernetwerk",
+    "A meeting of your learning network was planned or changed": "Een bijeenkomst van uw leernetwerk is gepland of gewijzigd",
+    "You take part in the learning network %(network)s.": "U doet mee aan het leernetwerk %(network)s.",
+    "There is already an account with this address.": "Er is al een account met dit adres.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

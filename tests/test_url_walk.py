@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
+from koers.networks.models import Meeting, Network, NetworkMember, ThemeCategory
 from koers.organisations.models import (
     Membership,
     Notification,
@@ -56,6 +57,7 @@ OWN = {
     "staff:import_template",
     "organisations:notifications",
     "organisations:notification_settings",
+    "networks:index",
 }
 
 
@@ -106,6 +108,20 @@ def _urls(org):
             user=org.schoolleider, kind=Notification.Kind.REPORT, url="/", params={"title": "Ronde"}
         ).pk,
     }
+    network = Network.objects.create(
+        name="Walk network",
+        region=Region.objects.get(slug="midden"),
+        theme_category=ThemeCategory.objects.first(),
+        regional_question="?",
+    )
+    values.update(
+        slug="midden",
+        network_id=network.pk,
+        member_id=NetworkMember.objects.create(network=network, user=org.leraar, school=org.school).pk,
+        meeting_id=Meeting.objects.create(
+            network=network, date="2026-12-10", start="14:00", end="16:00", theme="Walk"
+        ).pk,
+    )
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
@@ -180,13 +196,21 @@ def _outsider(kind: str, other_org) -> User:
         user = User.objects.create_user("regio@test.example", PASSWORD)
         Membership.objects.create(user=user, role=Role.REGIOCOORDINATOR, region=Region.objects.get(slug="noord"))
         return user
+    if kind == "netwerklid":  # a member, even the facilitator, of another network
+        user = User.objects.create_user("pb@test.example", PASSWORD)
+        other = Network.objects.create(
+            name="Other network", theme_category=ThemeCategory.objects.first(), regional_question="?"
+        )
+        NetworkMember.objects.create(network=other, user=user, role=NetworkMember.Role.PROCESBEGELEIDER)
+        return user
     return User.objects.create_user("gast@test.example", PASSWORD)  # an outside account without grants
 
 
 @pytest.mark.parametrize(
-    "kind", ["bestuurder", "schoolleider", "leraar", "bestuursbeheerder", "regiocoordinator", "outside"]
+    "kind",
+    ["bestuurder", "schoolleider", "leraar", "bestuursbeheerder", "regiocoordinator", "netwerklid", "outside"],
 )
-def test_every_object_is_not_found_for_another_board_region_or_an_outside_account(client, org, other_org, kind):
+def test_every_object_is_not_found_for_another_board_region_network_or_an_outside_account(client, org, other_org, kind):
     client.force_login(_outsider(kind, other_org))
     walked = 0
     for name, url in _urls(org):

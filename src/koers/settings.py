@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "koers.catalog",
     "koers.trajectories",
     "koers.instruments",
+    "koers.networks",
     "koers.plans",
     "koers.surveys",
     "koers.werkdocument",

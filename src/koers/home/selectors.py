@@ -21,6 +21,8 @@ from django.utils.translation import ngettext
 from koers import formats
 from koers.catalog.models import AmoItem, Question, Subphase
 from koers.instruments.models import AmoChain, Goal
+from koers.networks import access as network_access
+from koers.networks.models import Meeting
 from koers.organisations import access
 from koers.organisations.models import User
 from koers.plans import rules as plan_rules
@@ -316,6 +318,33 @@ def _staff(reach: access.Reach, user: User) -> list[Attention]:
     return out
 
 
+MEETING_SOON_DAYS = 14
+
+
+def _meetings_soon(user: User, today: datetime.date) -> list[Attention]:
+    """The meetings of the user's networks in the next two weeks."""
+    meetings = (
+        Meeting.objects.filter(
+            network__in=network_access.networks_for(user),
+            status=Meeting.Status.PLANNED,
+            date__gte=today,
+            date__lte=today + datetime.timedelta(days=MEETING_SOON_DAYS),
+        )
+        .select_related("network")
+        .order_by("date", "start")
+    )
+    return [
+        Attention(
+            "meeting",
+            _("%(network)s meets on %(day)s: %(theme)s")
+            % {"network": m.network.name, "day": formats.day(m.date), "theme": m.theme},
+            _("Learning network"),
+            reverse("networks:meeting", args=[m.network_id, m.pk]),
+        )
+        for m in meetings
+    ]
+
+
 @dataclass
 class Home:
     attention: list[Attention]
@@ -337,5 +366,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_expiring_links(steered, today),
         *_unreflected(scope),
         *_staff(reach, user),
+        *_meetings_soon(user, today),
     ]
     return Home(attention, surveys.open_rounds(user, today))

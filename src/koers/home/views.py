@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from koers.auth import login_required
+from koers.networks import selectors as network_selectors
 from koers.organisations import access
 from koers.pagination import paginate
 from koers.trajectories import selectors
@@ -24,6 +25,7 @@ def home(request):
             "reach": reach,
             "staff_boards": list(access.staff_boards(user)) if reach.staff_boards else [],
             "regions": list(home_selectors.regions_of(user)) if reach.regions else [],
+            "networks": list(network_selectors.my_networks(user)[:6]),
             "boards": list(access.boards_for(user)),
             "schools": paginate(request, selectors.my_schools(user), 12, "scholen"),
             "trajectories": paginate(request, selectors.my_trajectories(user), 10, "trajecten"),

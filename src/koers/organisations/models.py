@@ -491,6 +491,8 @@ class Notification(models.Model):
         HANDOVER = "handover", _("A leaver's work was handed over to you")
         REPORT = "report", _("A survey round you run has closed")
         SIGN_IN_REQUEST = "sign_in_request", _("A school account asks to be let in")
+        NETWORK = "network", _("You were added to a learning network")
+        MEETING = "meeting", _("A meeting of your learning network was planned or changed")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -498,6 +500,8 @@ class Notification(models.Model):
         Kind.HANDOVER: _("What %(name)s owned is yours now: %(n)s trajectories and activities."),
         Kind.REPORT: _("The survey round %(title)s has closed; its report is ready."),
         Kind.SIGN_IN_REQUEST: _("%(name)s signed in with a school account of %(board)s and waits for your decision."),
+        Kind.NETWORK: _("You take part in the learning network %(network)s."),
+        Kind.MEETING: _("%(network)s meets on %(day)s: %(theme)s."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")

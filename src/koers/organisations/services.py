@@ -250,18 +250,7 @@ def prepare_invitation(person: Person, *, by: User) -> AccountInvitation:
     if person.user is not None and person.user.is_active and person.user.has_usable_password():
         raise ValidationError(_("This person has activated their account already."))
     user = _account_for(person)
-    invitation, _created = AccountInvitation.objects.update_or_create(
-        user=user,
-        defaults={
-            # Unusable until the task makes the link: a hash of a token nobody has.
-            "token_hash": tokens.hash_token(tokens.new_token()),
-            "sent_at": timezone.now(),
-            "expires_at": timezone.now() + timedelta(days=settings.KOERS_INVITATION_DAYS),
-            "used_at": None,
-            "sent_by": by,
-        },
-    )
-    return invitation
+    return _invitation_for(user, by)
 
 
 def _account_for(person: Person) -> User:
@@ -286,6 +275,30 @@ def _account_for(person: Person) -> User:
     elif person.school_id:
         Membership.objects.get_or_create(user=user, role=role, school_id=person.school_id)
     return user
+
+
+@transaction.atomic
+def invite_outside(email: str, full_name: str, *, by: User) -> AccountInvitation:
+    """An account for someone outside every board in Koers (a procesbegeleider, a peer visitor,
+    a guest): no person, no role; they see only what a grant such as a network gives them."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("There is already an account with this address.")})
+    return _invitation_for(User.objects.create_user(email.lower(), full_name=full_name), by)
+
+
+def _invitation_for(user: User, by: User) -> AccountInvitation:
+    invitation, _created = AccountInvitation.objects.update_or_create(
+        user=user,
+        defaults={
+            # Unusable until the task makes the link: a hash of a token nobody has.
+            "token_hash": tokens.hash_token(tokens.new_token()),
+            "sent_at": timezone.now(),
+            "expires_at": timezone.now() + timedelta(days=settings.KOERS_INVITATION_DAYS),
+            "used_at": None,
+            "sent_by": by,
+        },
+    )
+    return invitation
 
 
 def renew_invitation_token(invitation: AccountInvitation) -> str:

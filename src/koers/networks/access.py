@@ -1,0 +1,38 @@
+"""Which networks a user may open and run. Membership of a network is an object grant (the
+NetworkMember row), not a role: a member sees their network, the regiocoördinator every network
+of their region, and nobody else, whatever their role at a board. Outside it, a 404."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from koers.organisations.access import regions_for
+from koers.organisations.models import Region, Role, User
+
+from .models import FACILITATING_ROLES, Network, NetworkMember
+
+
+def _current(user: User) -> QuerySet[NetworkMember]:
+    return NetworkMember.objects.filter(user=user, left_on__isnull=True)
+
+
+def networks_for(user: User) -> QuerySet[Network]:
+    if not user.is_authenticated:
+        return Network.objects.none()
+    return Network.objects.filter(Q(id__in=_current(user).values("network_id")) | Q(region__in=regions_for(user)))
+
+
+def run_networks(user: User) -> QuerySet[Network]:
+    """Networks the user runs: as their process facilitator or coordinator, or as the region's
+    regiocoördinator. They plan meetings, keep attendance and add members."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    facilitating = _current(user).filter(role__in=FACILITATING_ROLES).values("network_id")
+    return Network.objects.filter(Q(id__in=facilitating) | Q(region__in=regions_for(user)))
+
+
+def starting_regions(user: User) -> QuerySet[Region]:
+    """Regions where the user may start a network: the ones they coordinate, and the regions of
+    the schools they lead (a school leader can bring a regional question too)."""
+    led = user.memberships.filter(role=Role.SCHOOLLEIDER).values("school__region_id")
+    return Region.objects.filter(Q(id__in=regions_for(user).values("id")) | Q(id__in=led))

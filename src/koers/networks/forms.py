@@ -1,0 +1,110 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Attendance, Meeting, Network, NetworkMember
+
+
+class NetworkForm(forms.ModelForm):
+    class Meta:
+        model = Network
+        fields = ["name", "theme_category", "regional_question", "facilitated_max", "conditions_met"]
+        widgets = {
+            "conditions_met": forms.CheckboxSelectMultiple,
+            "regional_question": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"conditions_met": _("Which of these hold already?")}
+        help_texts = {
+            "conditions_met": _("What the magazine's networks found makes a network work. Unticked ones are advice.")
+        }
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["status"] = forms.ChoiceField(label=_("Phase"), choices=Network.Status.choices)
+            self.initial.setdefault("status", self.instance.status)
+
+    def save(self, commit=True):
+        if "status" in self.cleaned_data:
+            self.instance.status = self.cleaned_data["status"]
+        return super().save(commit)
+
+
+class StartNetworkForm(NetworkForm):
+    """Starting a network: a school leader brings it for one of their schools."""
+
+    school = forms.ModelChoiceField(label=_("For which school"), queryset=None, required=False)
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not schools.exists():  # a regiocoördinator leads no school of the region
+            del self.fields["school"]
+            return
+        self.fields["school"].queryset = schools
+        self.fields["school"].help_text = _(
+            "As school leader you take part for this school. Leave it empty as regiocoördinator."
+        )
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    full_name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        help_text=_("Needed only for someone without a Koers account: they get an invitation to activate one."),
+    )
+    school = forms.ModelChoiceField(
+        label=_("School"),
+        queryset=None,
+        required=False,
+        empty_label=_("No school (from outside, such as a process facilitator)"),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=NetworkMember.Role.choices, initial=NetworkMember.Role.DEELNEMER)
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = NetworkMember
+        fields = ["attends_all", "will_prepare", "leadership_informed", "learning_ambition"]
+        widgets = {"learning_ambition": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "facilitated", "date", "start", "end", "venue", "theme", "agenda", "status", "verslag"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "verslag": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] <= cleaned["start"]:
+            self.add_error("end", _("The meeting ends after it starts."))
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """One choice per current member."""
+
+    def __init__(self, *args, members, states, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for member in members:
+            self.fields[f"m{member.pk}"] = forms.ChoiceField(
+                label=str(member.user),
+                choices=[("", _("Not recorded"))] + list(Attendance.State.choices),
+                required=False,
+                initial=states.get(member.pk, ""),
+            )
+
+    def states(self) -> dict[int, str]:
+        return {m.pk: self.cleaned_data[f"m{m.pk}"] for m in self.members}

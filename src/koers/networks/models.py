@@ -1,0 +1,204 @@
+"""Learning networks of schools (magazine "Leernetwerken voor de professionele school"): a
+network starts from a regional question, forms with members from five to ten schools, meets a
+set number of facilitated times and then steers itself. Membership of a network is the grant
+that lets someone in: outside it, a network is a 404 (networks.access)."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from koers.organisations.models import Region, School, User
+
+
+class ThemeCategory(models.Model):
+    """Content (netwerken.yaml): what a network is about, as the magazine counts them."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("theme category")
+        verbose_name_plural = _("theme categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SuccessCondition(models.Model):
+    """Content (netwerken.yaml): what the start of a network is checked against."""
+
+    slug = models.SlugField(unique=True)
+    text = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("success condition")
+        verbose_name_plural = _("success conditions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# The seeds' numbers, as warnings and defaults (never blocks): five to ten schools, at least two
+# people per school, at most five facilitated meetings (Stap 2; the handreiking says six).
+FEWEST_SCHOOLS, MOST_SCHOOLS, FEWEST_PER_SCHOOL = 5, 10, 2
+FACILITATED_DEFAULT, FACILITATED_LIMIT, FACILITATED_WARN = 5, 8, 6
+
+
+class Network(models.Model):
+    class Status(models.TextChoices):
+        INITIATIEF = "initiatief", _("Initiative")
+        STARTFASE = "startfase", _("Starting")
+        BEGELEID = "begeleid", _("Facilitated")
+        ZELFSTUREND = "zelfsturend", _("Self-steering")
+        GESTOPT = "gestopt", _("Stopped")
+
+    name = models.CharField(_("name"), max_length=200)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="networks", verbose_name=_("region"), null=True, blank=True
+    )
+    theme_category = models.ForeignKey(
+        ThemeCategory, on_delete=models.PROTECT, related_name="networks", verbose_name=_("theme")
+    )
+    regional_question = models.TextField(
+        _("regional question"),
+        help_text=_("The question the schools of the region feel and want to get wiser about together."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INITIATIEF)
+    facilitated_max = models.PositiveSmallIntegerField(
+        _("facilitated meetings"),
+        default=FACILITATED_DEFAULT,
+        validators=[
+            MinValueValidator(1, _("Give at least one facilitated meeting.")),
+            MaxValueValidator(
+                FACILITATED_LIMIT, _("At most eight facilitated meetings: after that the network steers itself.")
+            ),
+        ],
+        help_text=_("After these, the network steers itself. The magazine advises five; at most eight."),
+    )
+    conditions_met = models.ManyToManyField(
+        SuccessCondition, blank=True, related_name="networks", verbose_name=_("conditions met")
+    )
+    initiated_by = models.ForeignKey(
+        School, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("initiated by")
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="spin_offs", verbose_name=_("grew from")
+    )
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(facilitated_max__gte=1) & Q(facilitated_max__lte=FACILITATED_LIMIT),
+                name="network_facilitated_max_range",
+            )
+        ]
+        verbose_name = _("learning network")
+        verbose_name_plural = _("learning networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkMember(models.Model):
+    """The grant: a user in a network, for a school (or none, as a procesbegeleider or guest
+    from outside), with what they promised (mag:1953-1957, 1336-1337, 1852-1857)."""
+
+    class Role(models.TextChoices):
+        DEELNEMER = "deelnemer", _("Participant")
+        PROCESBEGELEIDER = "procesbegeleider", _("Process facilitator")
+        COORDINATOR = "coordinator", _("Coordinator from the group")
+        GAST = "gast", _("Guest")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="network_memberships")
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="network_members",
+        verbose_name=_("school"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DEELNEMER)
+    attends_all = models.BooleanField(_("I come to every meeting"), default=False)
+    will_prepare = models.BooleanField(_("I prepare each meeting"), default=False)
+    leadership_informed = models.BooleanField(_("my school's leadership knows I take part"), default=False)
+    learning_ambition = models.TextField(_("what I want to learn"), blank=True)
+    joined_on = models.DateField(default=timezone.localdate)
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["school__name", "user__full_name"]
+        constraints = [models.UniqueConstraint(fields=["network", "user"], name="network_member_once")]
+        verbose_name = _("network member")
+        verbose_name_plural = _("network members")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.network}"
+
+
+FACILITATING_ROLES = {NetworkMember.Role.PROCESBEGELEIDER, NetworkMember.Role.COORDINATOR}
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        START = "startbijeenkomst", _("Start meeting")
+        MEETING = "bijeenkomst", _("Meeting")
+        REGIONAL = "regiobijeenkomst", _("Regional meeting")
+
+    class Status(models.TextChoices):
+        PLANNED = "gepland", _("Planned")
+        HELD = "gehouden", _("Held")
+        CANCELLED = "geannuleerd", _("Cancelled")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    facilitated = models.BooleanField(
+        _("facilitated"), default=True, help_text=_("Led by the process facilitator; counts toward the maximum.")
+    )
+    date = models.DateField(_("date"))
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    theme = models.CharField(_("theme"), max_length=200)
+    agenda = models.TextField(_("agenda"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    verslag = models.TextField(_("report"), blank=True)
+    version = models.PositiveIntegerField(default=0, editable=False)  # the calendar's SEQUENCE
+
+    class Meta:
+        ordering = ["date", "start", "id"]
+        constraints = [models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="meeting_ends_after_start")]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.network}: {self.theme}"
+
+
+class Attendance(models.Model):
+    class State(models.TextChoices):
+        PRESENT = "aanwezig", _("Present")
+        ABSENT = "afwezig", _("Absent")
+        EXCUSED = "afgemeld", _("Sent apologies")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="attendance")
+    state = models.CharField(_("attendance"), max_length=10, choices=State.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+
+    def __str__(self) -> str:
+        return f"{self.member.user} — {self.get_state_display()}"

@@ -1,0 +1,183 @@
+"""Reads of the learning networks, every one starting from networks.access: a network outside
+the user's grants is not found. The network page is read in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from koers.organisations.models import Region, Role, School, User
+
+from . import access
+from .models import (
+    FACILITATED_WARN,
+    FACILITATING_ROLES,
+    FEWEST_PER_SCHOOL,
+    FEWEST_SCHOOLS,
+    MOST_SCHOOLS,
+    Attendance,
+    Meeting,
+    Network,
+    NetworkMember,
+    SuccessCondition,
+)
+
+
+def network_for(user: User, network_id: int) -> Network:
+    return get_object_or_404(access.networks_for(user).select_related("region", "theme_category"), pk=network_id)
+
+
+def run_network_for(user: User, network_id: int) -> Network:
+    return get_object_or_404(access.run_networks(user).select_related("region", "theme_category"), pk=network_id)
+
+
+def region_to_start_in(user: User, slug: str) -> Region:
+    return get_object_or_404(access.starting_regions(user), slug=slug)
+
+
+def meeting_for(network: Network, meeting_id: int) -> Meeting:
+    return get_object_or_404(network.meetings.all(), pk=meeting_id)
+
+
+def member_for(network: Network, member_id: int) -> NetworkMember:
+    return get_object_or_404(network.members.filter(left_on__isnull=True).select_related("user"), pk=member_id)
+
+
+def my_networks(user: User) -> QuerySet[Network]:
+    """The user's networks with their counts and next meeting, for the list and the home page."""
+    today = timezone.localdate()
+    current = Q(members__left_on__isnull=True)
+    return (
+        access.networks_for(user)
+        .select_related("region", "theme_category")
+        .annotate(
+            member_count=Count("members", filter=current, distinct=True),
+            school_count=Count("members__school", filter=current, distinct=True),
+            next_meeting=Min(
+                "meetings__date",
+                filter=Q(meetings__date__gte=today) & ~Q(meetings__status=Meeting.Status.CANCELLED),
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def schools_of_region(region: Region | None) -> QuerySet[School]:
+    return School.objects.filter(region=region) if region is not None else School.objects.none()
+
+
+def led_schools_in(user: User, region: Region) -> QuerySet[School]:
+    """The region's schools the user leads, for whom a school leader can start a network."""
+    led = user.memberships.filter(role=Role.SCHOOLLEIDER).values("school_id")
+    return schools_of_region(region).filter(id__in=led)
+
+
+@dataclass
+class MeetingRow:
+    meeting: Meeting
+    ordinal: int | None  # the facilitated meeting's place among the facilitated ones
+
+
+@dataclass
+class NetworkPage:
+    network: Network
+    schools: list[tuple[School | None, list[NetworkMember]]]
+    meetings: list[MeetingRow]
+    facilitated_held: int
+    warnings: list[str] = field(default_factory=list)
+    unmet: list[SuccessCondition] = field(default_factory=list)
+    me: NetworkMember | None = None
+    runs: bool = False
+
+    @property
+    def next_meeting(self) -> Meeting | None:
+        today = timezone.localdate()
+        return next(
+            (
+                r.meeting
+                for r in self.meetings
+                if r.meeting.date >= today and r.meeting.status == Meeting.Status.PLANNED
+            ),
+            None,
+        )
+
+
+def network_page(network: Network, user: User) -> NetworkPage:
+    members = list(network.members.filter(left_on__isnull=True).select_related("user", "school"))
+    by_school: dict[School | None, list[NetworkMember]] = {}
+    for member in members:
+        by_school.setdefault(member.school, []).append(member)
+    schools = sorted(by_school.items(), key=lambda item: (item[0] is None, item[0].name if item[0] else ""))
+    rows, ordinal, held = [], 0, 0
+    for meeting in network.meetings.all():
+        counted = meeting.facilitated and meeting.status != Meeting.Status.CANCELLED
+        ordinal += counted
+        held += counted and meeting.status == Meeting.Status.HELD
+        rows.append(MeetingRow(meeting, ordinal if counted else None))
+    met = set(network.conditions_met.values_list("pk", flat=True))
+    me = next((m for m in members if m.user_id == user.pk), None)
+    return NetworkPage(
+        network=network,
+        schools=schools,
+        meetings=rows,
+        facilitated_held=held,
+        warnings=warnings(network, [s for s in by_school if s is not None], by_school, members),
+        unmet=[c for c in SuccessCondition.objects.all() if c.pk not in met],
+        me=me,
+        runs=access.run_networks(user).filter(pk=network.pk).exists(),
+    )
+
+
+def warnings(network: Network, schools: list[School], by_school: dict, members: list[NetworkMember]) -> list[str]:
+    """The seeds' numbers as advice: they never stop anything."""
+    out = []
+    if len(schools) < FEWEST_SCHOOLS:
+        out.append(
+            _("Fewer than five schools (%(n)s): a network learns most from five to ten schools.") % {"n": len(schools)}
+        )
+    elif len(schools) > MOST_SCHOOLS:
+        out.append(
+            _("More than ten schools (%(n)s): with so many, depth is hard; consider splitting.") % {"n": len(schools)}
+        )
+    alone = [s.name for s in schools if len(by_school[s]) < FEWEST_PER_SCHOOL]
+    if alone:
+        out.append(
+            _(
+                "Fewer than two participants at %(schools)s: one person alone finds it hard to carry what "
+                "is learnt into the school."
+            )
+            % {"schools": ", ".join(alone)}
+        )
+    uninformed = [m for m in members if m.school_id and not m.leadership_informed]
+    if uninformed:
+        out.append(
+            ngettext(
+                "%(n)s participant has not said that their school's leadership knows they take part.",
+                "%(n)s participants have not said that their school's leadership knows they take part.",
+                len(uninformed),
+            )
+            % {"n": len(uninformed)}
+        )
+    if not any(m.role in FACILITATING_ROLES for m in members):
+        out.append(_("The network has no process facilitator or coordinator yet."))
+    if network.facilitated_max > FACILITATED_WARN:
+        out.append(
+            _(
+                "More than six facilitated meetings: the seeds advise five, six at most, before the network "
+                "steers itself."
+            )
+        )
+    return out
+
+
+def attendance(meeting: Meeting) -> dict[int, str]:
+    return dict(Attendance.objects.filter(meeting=meeting).values_list("member_id", "state"))
+
+
+def current_members(network: Network) -> list[NetworkMember]:
+    return list(network.members.filter(left_on__isnull=True).select_related("user", "school"))

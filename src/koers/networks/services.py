@@ -1,0 +1,123 @@
+"""Writes of the learning networks: starting one, its members and their commitments, and its
+meetings with attendance. The seeds' numbers are warnings (networks.selectors), except the
+maximum of facilitated meetings, which the network sets itself and which holds."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.formats import day
+from koers.organisations import services as organisations
+from koers.organisations.models import Notification, Region, School, User
+from koers.organisations.tasks import send_account_invitation
+
+from .models import Attendance, Meeting, Network, NetworkMember
+
+
+@transaction.atomic
+def start_network(form, *, region: Region, by: User, school: School | None) -> Network:
+    """A new network in its initiative phase. A school leader who brings the question takes
+    part for their school; the regiocoördinator sees it through the region."""
+    network = form.save(commit=False)
+    network.region, network.created_by, network.initiated_by = region, by, school
+    network.save()
+    form.save_m2m()
+    if school is not None:
+        NetworkMember.objects.create(network=network, user=by, school=school, role=NetworkMember.Role.COORDINATOR)
+    return network
+
+
+def save_network(form) -> Network:
+    return form.save()
+
+
+@transaction.atomic
+def add_member(
+    network: Network, *, email: str, full_name: str, school: School | None, role: str, by: User, base_url: str
+) -> NetworkMember:
+    """Add someone to the network by address. Someone Koers does not know gets an outside
+    account and an invitation to activate it; everyone gets a notification."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        if not full_name:
+            raise ValidationError({"full_name": _("Koers does not know this address yet: give the person's name.")})
+        invitation = organisations.invite_outside(email, full_name, by=by)
+        user = invitation.user
+        send_account_invitation.enqueue(invitation.pk, base_url)
+    member, created = NetworkMember.objects.get_or_create(
+        network=network, user=user, defaults={"school": school, "role": role}
+    )
+    if not created:
+        if member.left_on is None:
+            raise ValidationError({"email": _("This person takes part in the network already.")})
+        member.left_on, member.school, member.role = None, school, role
+        member.save(update_fields=["left_on", "school", "role"])
+    organisations.notify(
+        [user.pk],
+        Notification.Kind.NETWORK,
+        reverse("networks:network", args=[network.pk]),
+        actor=by,
+        network=network.name,
+    )
+    return member
+
+
+def save_commitments(form) -> NetworkMember:
+    return form.save()
+
+
+def end_membership(member: NetworkMember) -> None:
+    """The member leaves; what they did in the network stays attributed to them."""
+    member.left_on = timezone.localdate()
+    member.save(update_fields=["left_on"])
+
+
+@transaction.atomic
+def save_meeting(form, *, network: Network, by: User) -> Meeting:
+    """Plan or change a meeting. A facilitated meeting beyond the network's maximum is refused
+    at the field; the members are told of a new meeting or a new date or time."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    meeting = form.save(commit=False)
+    meeting.network = network
+    if meeting.facilitated and meeting.status != Meeting.Status.CANCELLED:
+        others = network.meetings.filter(facilitated=True).exclude(status=Meeting.Status.CANCELLED)
+        if meeting.pk:
+            others = others.exclude(pk=meeting.pk)
+        if others.count() >= network.facilitated_max:
+            raise ValidationError(
+                {
+                    "facilitated": _(
+                        "This network has %(n)s facilitated meetings already, its maximum. Make this one "
+                        "unfacilitated, or raise the maximum on the network's page."
+                    )
+                    % {"n": network.facilitated_max}
+                }
+            )
+    moved = meeting.pk is None or bool({"date", "start", "end", "venue", "status"} & set(form.changed_data))
+    if meeting.pk is not None:
+        meeting.version += 1
+    meeting.save()
+    if moved:
+        organisations.notify(
+            network.members.filter(left_on__isnull=True).exclude(user=by).values_list("user_id", flat=True),
+            Notification.Kind.MEETING,
+            reverse("networks:meeting", args=[network.pk, meeting.pk]),
+            actor=by,
+            network=network.name,
+            day=day(meeting.date),
+            theme=meeting.theme,
+        )
+    return meeting
+
+
+@transaction.atomic
+def record_attendance(meeting: Meeting, states: dict[int, str]) -> None:
+    """Who was there: one row per member, replaced as a whole."""
+    meeting.attendance.all().delete()
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, member_id=member_id, state=state) for member_id, state in states.items() if state
+    )

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+app_name = "networks"
+
+urlpatterns = [
+    path("netwerken/", views.index, name="index"),
+    path("regio/<slug:slug>/netwerken/nieuw/", views.new_network, name="new_network"),
+    path("netwerken/<int:network_id>/", views.network, name="network"),
+    path("netwerken/<int:network_id>/wijzigen/", views.edit_network, name="edit_network"),
+    path("netwerken/<int:network_id>/agenda.ics", views.calendar, name="calendar"),
+    path("netwerken/<int:network_id>/deelnemers/nieuw/", views.add_member, name="add_member"),
+    path("netwerken/<int:network_id>/deelnemers/<int:member_id>/", views.commitments, name="commitments"),
+    path("netwerken/<int:network_id>/deelnemers/<int:member_id>/weg/", views.remove_member, name="remove_member"),
+    path("netwerken/<int:network_id>/bijeenkomsten/nieuw/", views.new_meeting, name="new_meeting"),
+    path("netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/", views.meeting, name="meeting"),
+    path(
+        "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/aanwezigheid/",
+        views.attendance,
+        name="attendance",
+    ),
+    path(
+        "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/agenda.ics",
+        views.meeting_calendar,
+        name="meeting_calendar",
+    ),
+]

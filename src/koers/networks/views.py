@@ -1,0 +1,229 @@
+"""The learning network pages. Every network is found through networks.access, so a network
+outside the user's grants is a 404; what only its runners may do is found through run_networks."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers import ical
+from koers.auth import login_required
+from koers.form_errors import show_errors
+from koers.pagination import paginate
+
+from . import access, selectors, services
+from .forms import AttendanceForm, CommitmentForm, MeetingForm, MemberForm, NetworkForm, StartNetworkForm
+from .models import Meeting
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def index(request):
+    return render(
+        request,
+        "networks/index.html",
+        {
+            "page": paginate(request, selectors.my_networks(request.user), 25),
+            "regions": list(access.starting_regions(request.user)),
+        },
+    )
+
+
+@login_required
+def new_network(request, slug: str):
+    region = selectors.region_to_start_in(request.user, slug)
+    form = StartNetworkForm(_posted(request), schools=selectors.led_schools_in(request.user, region))
+    if form.is_bound and form.is_valid():
+        network = services.start_network(form, region=region, by=request.user, school=form.cleaned_data.get("school"))
+        messages.success(request, _("The network has been started. Add its members and plan the start meeting."))
+        return redirect("networks:network", network.pk)
+    return render(
+        request, "networks/network_form.html", {"form": form, "region": region}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def network(request, network_id: int):
+    found = selectors.network_for(request.user, network_id)
+    return render(request, "networks/network.html", {"p": selectors.network_page(found, request.user)})
+
+
+@login_required
+def edit_network(request, network_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    form = NetworkForm(_posted(request), instance=found, editing=True)
+    if form.is_bound and form.is_valid():
+        services.save_network(form)
+        messages.success(request, _("Your changes have been saved."))
+        return redirect("networks:network", found.pk)
+    return render(
+        request,
+        "networks/network_form.html",
+        {"form": form, "network": found, "region": found.region},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def add_member(request, network_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    form = MemberForm(_posted(request), schools=selectors.schools_of_region(found.region))
+    if form.is_bound and form.is_valid():
+        try:
+            member = services.add_member(
+                found, by=request.user, base_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s takes part in the network now.") % {"name": member.user})
+            return redirect("networks:network", found.pk)
+    return render(
+        request, "networks/member_form.html", {"form": form, "network": found}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def commitments(request, network_id: int, member_id: int):
+    """A member's own commitments; the network's runners may fill them in too."""
+    found = selectors.network_for(request.user, network_id)
+    member = selectors.member_for(found, member_id)
+    runs = access.run_networks(request.user).filter(pk=found.pk).exists()
+    if member.user_id != request.user.pk and not runs:
+        raise Http404
+    form = CommitmentForm(_posted(request), instance=member)
+    if form.is_bound and form.is_valid():
+        services.save_commitments(form)
+        messages.success(request, _("Your changes have been saved."))
+        return redirect("networks:network", found.pk)
+    return render(
+        request,
+        "networks/commitments.html",
+        {"form": form, "network": found, "member": member, "runs": runs},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def remove_member(request, network_id: int, member_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    member = selectors.member_for(found, member_id)
+    services.end_membership(member)
+    messages.success(request, _("%(name)s no longer takes part.") % {"name": member.user})
+    return redirect("networks:network", found.pk)
+
+
+def _meeting_page(request, found, meeting, form, status=200):
+    return render(
+        request,
+        "networks/meeting_form.html",
+        {"form": form, "network": found, "meeting": meeting},
+        status=status,
+    )
+
+
+@login_required
+def new_meeting(request, network_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    form = MeetingForm(_posted(request), initial={"kind": Meeting.Kind.START if not found.meetings.exists() else ""})
+    if form.is_bound and form.is_valid():
+        try:
+            meeting = services.save_meeting(form, network=found, by=request.user)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The meeting has been planned; the members have been told."))
+            return redirect("networks:meeting", found.pk, meeting.pk)
+    return _meeting_page(request, found, None, form, 400 if form.errors else 200)
+
+
+@login_required
+def meeting(request, network_id: int, meeting_id: int):
+    """The meeting as members see it; its runners also change it and keep its attendance."""
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    runs = access.run_networks(request.user).filter(pk=found.pk).exists()
+    if not runs:
+        return render(request, "networks/meeting.html", {"network": found, "meeting": held})
+    form = MeetingForm(_posted(request), instance=held)
+    if form.is_bound and form.is_valid():
+        try:
+            services.save_meeting(form, network=found, by=request.user)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect("networks:meeting", found.pk, held.pk)
+    members = selectors.current_members(found)
+    attendance = AttendanceForm(members=members, states=selectors.attendance(held))
+    return render(
+        request,
+        "networks/meeting_form.html",
+        {"form": form, "network": found, "meeting": held, "attendance": attendance},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def attendance(request, network_id: int, meeting_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    form = AttendanceForm(request.POST, members=selectors.current_members(found), states={})
+    if form.is_valid():
+        services.record_attendance(held, form.states())
+        messages.success(request, _("The attendance has been saved."))
+    return redirect("networks:meeting", found.pk, held.pk)
+
+
+def _event(request, found, held: Meeting) -> ical.Event:
+    zone = timezone.get_current_timezone()
+    return ical.Event(
+        uid=f"bijeenkomst-{held.pk}",
+        summary=f"{found.name}: {held.theme}",
+        start=datetime.datetime.combine(held.date, held.start, tzinfo=zone),
+        end=datetime.datetime.combine(held.date, held.end, tzinfo=zone),
+        location=held.venue,
+        description="\n".join(
+            part
+            for part in (held.agenda, request.build_absolute_uri(reverse("networks:meeting", args=[found.pk, held.pk])))
+            if part
+        ),
+        sequence=held.version,
+    )
+
+
+def _calendar_response(request, found, meetings, file_name: str) -> HttpResponse:
+    body = ical.calendar(
+        name=found.name,
+        events=[_event(request, found, m) for m in meetings if m.status != Meeting.Status.CANCELLED],
+        host=request.get_host().split(":")[0],
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}.ics"'
+    return response
+
+
+@login_required
+def meeting_calendar(request, network_id: int, meeting_id: int):
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    return _calendar_response(request, found, [held], f"{slugify(found.name) or 'netwerk'}-{held.date:%Y%m%d}")
+
+
+@login_required
+def calendar(request, network_id: int):
+    found = selectors.network_for(request.user, network_id)
+    return _calendar_response(request, found, list(found.meetings.all()), slugify(found.name) or "netwerk")

@@ -1,0 +1,53 @@
+"""A learning network in a real browser: the procesbegeleider, from outside any board, plans
+the network's next meeting and keeps its attendance; a teacher who takes part sees it on her
+home page on a phone and opens it."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from koers.networks.models import Attendance, Meeting, Network, NetworkMember, ThemeCategory
+from koers.organisations.models import Region, User
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_facilitator_plans_a_meeting_and_a_member_sees_it(login, org, catalog):
+    network = Network.objects.create(
+        name="Jonge leraren binden",
+        region=Region.objects.get(slug="midden"),
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        regional_question="Hoe houden we starters vast?",
+        status=Network.Status.BEGELEID,
+    )
+    facilitator = User.objects.create_user("pb@begeleiding.example", factories.PASSWORD, full_name="Monique Sterk")
+    NetworkMember.objects.create(network=network, user=facilitator, role=NetworkMember.Role.PROCESBEGELEIDER)
+    teacher = NetworkMember.objects.create(network=network, user=org.leraar, school=org.school)
+    day = timezone.localdate() + datetime.timedelta(days=7)
+
+    page = login(facilitator)
+    page.get_by_role("heading", name="Jonge leraren binden").get_by_role("link").click()
+    expect(page.get_by_text("Minder dan vijf scholen (1)")).to_be_visible()
+    page.get_by_role("link", name="Een bijeenkomst plannen").click()
+    page.get_by_label("Datum").fill(day.isoformat())
+    page.get_by_label("Begin").fill("15:30")
+    page.get_by_label("Einde").fill("17:00")
+    page.get_by_label("Thema").fill("Inwerken: wat werkt?")
+    page.get_by_role("button", name="Plannen").click()
+    expect(page.get_by_text("De bijeenkomst is gepland")).to_be_visible()
+    page.get_by_label(str(org.leraar)).select_option("afgemeld")
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    expect(page.get_by_text("De aanwezigheid is opgeslagen")).to_be_visible()
+    meeting = Meeting.objects.get()
+    assert Attendance.objects.get(meeting=meeting, member=teacher).state == "afgemeld"
+
+    phone = login(org.leraar, width=390)
+    item = phone.get_by_role("link", name="Jonge leraren binden komt bijeen op")
+    expect(item).to_be_visible()
+    item.click()
+    expect(phone.get_by_role("heading", name="Inwerken: wat werkt?")).to_be_visible()
+    expect(phone.get_by_role("link", name="Zet in mijn agenda (.ics)")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390

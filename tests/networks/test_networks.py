@@ -1,0 +1,293 @@
+"""Learning networks: who may open and run one (membership is the grant), starting one from a
+regional question, members and their commitments with the seeds' warnings that never block,
+meetings with the facilitated maximum, attendance, notifications and the calendar file."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from koers.networks.models import Attendance, Meeting, Network, NetworkMember, SuccessCondition, ThemeCategory
+from koers.organisations.models import Membership, Notification, Region, Role, User
+from tests import factories
+from tests.queries import page_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def region(org, other_org):
+    midden = Region.objects.get(slug="midden")
+    for school in (org.school, org.second_school, other_org.school):
+        school.region = midden
+        school.save()
+    return midden
+
+
+@pytest.fixture
+def coordinator(region):
+    user = User.objects.create_user("coordinator@regio.example", factories.PASSWORD, full_name="Coco Regio")
+    Membership.objects.create(user=user, role=Role.REGIOCOORDINATOR, region=region)
+    return user
+
+
+@pytest.fixture
+def network(region, coordinator):
+    return Network.objects.create(
+        name="Leren van elkaars HRM",
+        region=region,
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        regional_question="Hoe houden we jonge leraren vast?",
+        created_by=coordinator,
+    )
+
+
+def _member(network, user, school=None, role=NetworkMember.Role.DEELNEMER):
+    return NetworkMember.objects.create(network=network, user=user, school=school, role=role)
+
+
+def _meeting(network, day, *, facilitated=True, status=Meeting.Status.PLANNED, theme="Onboarding"):
+    return Meeting.objects.create(
+        network=network,
+        date=day,
+        start=datetime.time(14),
+        end=datetime.time(16, 30),
+        theme=theme,
+        facilitated=facilitated,
+        status=status,
+    )
+
+
+def test_the_content_loads_the_magazines_theme_categories_and_conditions(catalog):
+    assert ThemeCategory.objects.count() == 8 and ThemeCategory.objects.first().slug == "lerende-cultuur"
+    assert SuccessCondition.objects.count() == 4
+
+
+def test_a_coordinator_starts_a_network_and_a_school_leader_can_too(client, org, region, coordinator):
+    client.force_login(coordinator)
+    url = reverse("networks:new_network", args=[region.slug])
+    bad = client.post(url, {"name": "Netwerk", "theme_category": "", "regional_question": "", "facilitated_max": 9})
+    assert bad.status_code == 400
+    errors = bad.context["form"].errors
+    assert "regional_question" in errors and "Hoogstens acht begeleide bijeenkomsten" in str(errors["facilitated_max"])
+    assert not Network.objects.exists()
+    theme = ThemeCategory.objects.get(slug="lerende-cultuur")
+    response = client.post(
+        url,
+        {
+            "name": "Lerende cultuur Midden",
+            "theme_category": theme.pk,
+            "regional_question": "Hoe maken we van feedback een gewoonte?",
+            "facilitated_max": 5,
+            "conditions_met": [SuccessCondition.objects.get(slug="helder-thema").pk],
+        },
+    )
+    network = Network.objects.get()
+    assert response.url == reverse("networks:network", args=[network.pk])
+    assert (network.region, network.status, network.created_by) == (region, "initiatief", coordinator)
+    page = client.get(response.url).content.decode()
+    assert "Nog niet aangevinkt: De scholen voelen zelf de noodzaak" in page
+    assert "Minder dan vijf scholen (0)" in page
+
+    client.force_login(org.schoolleider)
+    client.post(
+        url,
+        {
+            "name": "Schoolleiders netwerk",
+            "theme_category": theme.pk,
+            "regional_question": "Vraag",
+            "facilitated_max": 5,
+            "school": org.school.pk,
+        },
+    )
+    started = Network.objects.get(name="Schoolleiders netwerk")
+    assert started.members.get().user == org.schoolleider and started.members.get().school == org.school
+    # A teacher brings no network; a coordinator of another region is not in this one.
+    client.force_login(org.leraar)
+    assert client.get(url).status_code == 404
+
+
+def test_a_member_sees_only_their_network_and_no_one_else_sees_it(client, org, other_org, region, network):
+    teacher = _member(network, org.leraar.person.user, org.school)
+    other = Network.objects.create(
+        name="Ander netwerk", region=region, theme_category=network.theme_category, regional_question="?"
+    )
+    url = reverse("networks:network", args=[network.pk])
+    client.force_login(org.leraar)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("networks:network", args=[other.pk])).status_code == 404
+    # The teacher is no runner: planning and adding members are not found.
+    assert client.get(reverse("networks:new_meeting", args=[network.pk])).status_code == 404
+    assert client.get(reverse("networks:add_member", args=[network.pk])).status_code == 404
+    noord = User.objects.create_user("noord@regio.example", factories.PASSWORD)
+    Membership.objects.create(user=noord, role=Role.REGIOCOORDINATOR, region=Region.objects.get(slug="noord"))
+    for outsider in (org.bestuurder, org.schoolleider, other_org.schoolleider, noord):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404, outsider
+    teacher.left_on = datetime.date.today()
+    teacher.save()
+    client.force_login(org.leraar)
+    assert client.get(url).status_code == 404
+
+
+def test_adding_members_warns_but_never_blocks_and_invites_outsiders(client, org, other_org, network, coordinator):
+    client.force_login(coordinator)
+    url = reverse("networks:add_member", args=[network.pk])
+    response = client.post(url, {"email": org.leraar.email, "school": org.school.pk, "role": "deelnemer"})
+    assert response.status_code == 302
+    assert Notification.objects.filter(user=org.leraar, kind="network").count() == 1
+    again = client.post(url, {"email": org.leraar.email.upper(), "school": org.school.pk, "role": "deelnemer"})
+    assert again.status_code == 400 and "doet al mee" in str(again.context["form"].errors["email"])
+    # Someone Koers does not know needs a name, then gets an outside account and an invitation.
+    nameless = client.post(url, {"email": "pb@begeleiding.example", "role": "procesbegeleider"})
+    assert nameless.status_code == 400 and "full_name" in nameless.context["form"].errors
+    assert not User.objects.filter(email="pb@begeleiding.example").exists()
+    client.post(url, {"email": "pb@begeleiding.example", "full_name": "Paula Begeleider", "role": "procesbegeleider"})
+    paula = User.objects.get(email="pb@begeleiding.example")
+    assert not paula.memberships.exists() and not hasattr(paula, "person") and not paula.has_usable_password()
+    assert mail.outbox[-1].to == ["pb@begeleiding.example"] and "/account/activeren/" in mail.outbox[-1].body
+
+    page = client.get(reverse("networks:network", args=[network.pk])).content.decode()
+    assert "Minder dan vijf scholen (1)" in page
+    assert f"Minder dan twee deelnemers bij {org.school.name}" in page
+    assert "1 deelnemer heeft nog niet aangegeven dat de schoolleiding weet" in page
+    # Paula, from outside, now runs the network and sees nothing else.
+    client.force_login(paula)
+    assert client.get(reverse("networks:new_meeting", args=[network.pk])).status_code == 200
+    assert client.get(reverse("home:school", args=[org.school.pk])).status_code == 404
+    home = client.get(reverse("home:index")).content.decode()
+    assert "Leren van elkaars HRM" in home and "Uw account hoort bij geen school" not in home
+
+
+def test_a_member_keeps_their_own_commitments(client, org, network):
+    member = _member(network, org.leraar, org.school)
+    someone = _member(network, org.schoolleider, org.school)
+    client.force_login(org.leraar)
+    url = reverse("networks:commitments", args=[network.pk, member.pk])
+    client.post(url, {"attends_all": "on", "leadership_informed": "on", "learning_ambition": "Feedback geven"})
+    member.refresh_from_db()
+    assert member.attends_all and member.leadership_informed and not member.will_prepare
+    assert client.get(reverse("networks:commitments", args=[network.pk, someone.pk])).status_code == 404
+
+
+def test_the_facilitated_maximum_holds_at_the_field(client, network, coordinator):
+    network.facilitated_max = 2
+    network.save()
+    _meeting(network, datetime.date(2026, 9, 1))
+    _meeting(network, datetime.date(2026, 10, 1))
+    _meeting(network, datetime.date(2026, 10, 15), status=Meeting.Status.CANCELLED)
+    client.force_login(coordinator)
+    url = reverse("networks:new_meeting", args=[network.pk])
+    data = {
+        "kind": "bijeenkomst",
+        "facilitated": "on",
+        "date": "2026-11-01",
+        "start": "14:00",
+        "end": "16:00",
+        "theme": "Derde keer",
+        "status": "gepland",
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    assert "Dit netwerk heeft al 2 begeleide bijeenkomsten, het maximum" in str(refused.context["form"].errors)
+    assert network.meetings.count() == 3
+    del data["facilitated"]
+    assert client.post(url, data).status_code == 302
+    assert network.meetings.count() == 4
+    wrong_time = client.post(url, {**data, "end": "13:00"})
+    assert wrong_time.status_code == 400 and "eindigt na het begin" in str(wrong_time.context["form"].errors["end"])
+
+
+def test_planning_tells_the_members_and_the_calendar_holds_the_meeting(client, org, network, coordinator):
+    _member(network, org.leraar, org.school)
+    client.force_login(coordinator)
+    client.post(
+        reverse("networks:new_meeting", args=[network.pk]),
+        {
+            "kind": "startbijeenkomst",
+            "facilitated": "on",
+            "date": "2026-12-10",
+            "start": "15:30",
+            "end": "17:00",
+            "venue": "Lumen College, aula",
+            "theme": "Waar willen we wijzer in worden?",
+            "agenda": "Kennismaken; de vraag; afspraken",
+            "status": "gepland",
+        },
+    )
+    meeting = Meeting.objects.get()
+    notice = Notification.objects.get(user=org.leraar, kind="meeting")
+    assert "10 december 2026" in notice.message and "Waar willen we wijzer in worden?" in notice.message
+    client.force_login(org.leraar)
+    body = client.get(reverse("networks:meeting_calendar", args=[network.pk, meeting.pk])).content.decode()
+    assert "BEGIN:VEVENT" in body and f"UID:bijeenkomst-{meeting.pk}@" in body
+    # 15:30 in Amsterdam in December is 14:30 UTC.
+    assert "DTSTART:20261210T143000Z" in body and "DTEND:20261210T160000Z" in body
+    assert "LOCATION:Lumen College\\, aula" in body and "SEQUENCE:0" in body
+    # A changed time raises the sequence, so calendars update the event.
+    client.force_login(coordinator)
+    client.post(
+        reverse("networks:meeting", args=[network.pk, meeting.pk]),
+        {
+            "kind": "startbijeenkomst",
+            "facilitated": "on",
+            "date": "2026-12-10",
+            "start": "16:00",
+            "end": "17:30",
+            "theme": meeting.theme,
+            "status": "gepland",
+        },
+    )
+    meeting.refresh_from_db()
+    assert meeting.version == 1
+    assert Notification.objects.filter(user=org.leraar, kind="meeting").count() == 2
+
+
+def test_attendance_is_kept_per_member(client, org, network, coordinator):
+    present = _member(network, org.leraar, org.school)
+    absent = _member(network, org.schoolleider, org.school)
+    meeting = _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    client.force_login(coordinator)
+    client.post(
+        reverse("networks:attendance", args=[network.pk, meeting.pk]),
+        {f"m{present.pk}": "aanwezig", f"m{absent.pk}": "afgemeld"},
+    )
+    assert dict(Attendance.objects.values_list("member", "state")) == {present.pk: "aanwezig", absent.pk: "afgemeld"}
+    client.force_login(org.leraar)
+    assert client.post(reverse("networks:attendance", args=[network.pk, meeting.pk])).status_code == 404
+
+
+def test_the_network_page_costs_the_same_for_few_and_many(client, org, network, coordinator):
+    client.force_login(coordinator)
+    url = reverse("networks:network", args=[network.pk])
+    _member(network, org.leraar, org.school)
+    _meeting(network, datetime.date(2026, 9, 1))
+    few = page_queries(client, url)
+    for n in range(8):
+        user = factories.user_with_role(Role.LERAAR, school=org.second_school)
+        _member(network, user, org.second_school)
+        _meeting(network, datetime.date(2026, 10, n + 1), facilitated=False)
+    assert page_queries(client, url) == few
+    listing = reverse("networks:index")
+    assert page_queries(client, listing) <= few
+
+
+def test_content_a_network_uses_cannot_leave_and_loading_again_changes_nothing(network, tmp_path):
+    from collections import Counter
+
+    from django.db import transaction
+
+    from koers.catalog.loader import load_catalog
+    from koers.catalog.schema import CatalogError
+    from koers.networks.loader import load_network_content
+
+    report = load_catalog()
+    assert report.created["ThemeCategory"] == 0 and report.updated["SuccessCondition"] == 0
+    (tmp_path / "netwerken.yaml").write_text(
+        "theme_categories:\n  - slug: anders\n    name: Anders\nsuccess_conditions: []\n", encoding="utf-8"
+    )
+    empty = type("R", (), {"created": Counter(), "updated": Counter(), "removed": Counter()})()
+    with pytest.raises(CatalogError, match="'shrm' is still in use"), transaction.atomic():
+        load_network_content(tmp_path, empty)
+    assert ThemeCategory.objects.filter(slug="shrm").exists()
