@@ -10,10 +10,12 @@ import datetime
 import unicodedata
 
 from django.db import transaction
+from django.utils import timezone
 
 from koers.catalog.models import Subphase, Theme
 from koers.instruments import services as inst
 from koers.instruments.models import AmoElement
+from koers.networks.models import Attendance, Meeting, Network, NetworkMember, SuccessCondition, ThemeCategory
 from koers.organisations.models import (
     Board,
     Functie,
@@ -284,7 +286,8 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     _second_board(region)
     coordinator = User.objects.create_user(REGION_LOGIN[0], DEMO_PASSWORD, full_name=REGION_LOGIN[1])
     Membership.objects.create(user=coordinator, role=Role.REGIOCOORDINATOR, region=region)
-    User.objects.create_user(OUTSIDE_LOGIN[0], DEMO_PASSWORD, full_name=OUTSIDE_LOGIN[1])
+    facilitator = User.objects.create_user(OUTSIDE_LOGIN[0], DEMO_PASSWORD, full_name=OUTSIDE_LOGIN[1])
+    _networks(region, coordinator, facilitator, people)
     _school_accounts(board)
 
     trajectory = _demo_trajectory(schools[1], people)
@@ -296,6 +299,75 @@ def _address(first: str, last: str) -> str:
     """first.last in plain ASCII, as mail systems make addresses (Ayşe Demir: ayse.demir)."""
     name = unicodedata.normalize("NFKD", f"{first}.{last}".lower().replace(" ", ""))
     return name.encode("ascii", "ignore").decode()
+
+
+def _networks(region: Region, coordinator: User, facilitator: User, people: dict[str, Person]) -> None:
+    """Two networks of the region: one facilitated and about to hold its third of five
+    meetings, run by the outside procesbegeleider; one still an initiative."""
+    today = timezone.localdate()
+    network = Network.objects.create(
+        name="Jonge leraren binden en boeien",
+        region=region,
+        theme_category=ThemeCategory.objects.get(slug="shrm-in-de-praktijk"),
+        regional_question=(
+            "Hoe zorgen we dat startende leraren in de regio na twee jaar nog met plezier bij ons werken?"
+        ),
+        status=Network.Status.BEGELEID,
+        created_by=coordinator,
+    )
+    network.conditions_met.set(SuccessCondition.objects.exclude(slug="commitment"))
+    rivierland = User.objects.get(email=f"schoolleider@{SECOND_DOMAIN}")
+    members = [
+        NetworkMember.objects.create(network=network, user=facilitator, role=NetworkMember.Role.PROCESBEGELEIDER),
+        *(
+            NetworkMember.objects.create(
+                network=network,
+                user=person.user,
+                school=person.school,
+                attends_all=True,
+                will_prepare=True,
+                leadership_informed=informed,
+                learning_ambition=ambition,
+            )
+            for person, informed, ambition in (
+                (people["Lotte Visser"], True, "Hoe ik als LC-docent starters begeleid zonder hun werk over te nemen."),
+                (people["Pieter Bakker"], False, "Een inwerkprogramma dat verder gaat dan de eerste week."),
+            )
+        ),
+        NetworkMember.objects.create(
+            network=network, user=rivierland, school=rivierland.person.school, leadership_informed=True
+        ),
+    ]
+    plan = [
+        (-70, "startbijeenkomst", "Waar willen we wijzer in worden?", Meeting.Status.HELD),
+        (-35, "bijeenkomst", "Wat startende leraren zelf zeggen", Meeting.Status.HELD),
+        (9, "bijeenkomst", "Inwerken: wat doen we nu, wat werkt?", Meeting.Status.PLANNED),
+        (44, "bijeenkomst", "Begeleiding door LC- en LD-docenten", Meeting.Status.PLANNED),
+    ]
+    for days, kind, theme, status in plan:
+        meeting = Meeting.objects.create(
+            network=network,
+            kind=kind,
+            date=today + datetime.timedelta(days=days),
+            start=datetime.time(15, 30),
+            end=datetime.time(17, 30),
+            venue="Lumen College, mediatheek" if days < 0 else "Rivierland Lyceum, docentenkamer",
+            theme=theme,
+            agenda="Opening en terugblik\nHet thema, met een werkvorm\nIntervisie\nAfspraken en huiswerk",
+            status=status,
+            verslag="Iedereen was er; we spraken af dat elke school drie starters interviewt." if days < 0 else "",
+        )
+        if status == Meeting.Status.HELD:
+            Attendance.objects.bulk_create(
+                Attendance(meeting=meeting, member=m, state=Attendance.State.PRESENT) for m in members
+            )
+    Network.objects.create(
+        name="Lerende cultuur in Midden",
+        region=region,
+        theme_category=ThemeCategory.objects.get(slug="lerende-cultuur"),
+        regional_question="Hoe maken we van lesbezoek bij elkaar een gewoonte in plaats van een beoordeling?",
+        created_by=coordinator,
+    )
 
 
 def _school_accounts(board: Board) -> None:
