@@ -60,6 +60,7 @@ bench: db
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/surveys.py
 	$(BIN)/python bench/staff.py
+	$(BIN)/python bench/networks.py
 
 # Koers under load behind gunicorn (bench/load.py); not part of `make bench`, it takes minutes.
 load: setup-bench

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,19 +50,18 @@ def member_for(network: Network, member_id: int) -> NetworkMember:
 
 
 def my_networks(user: User) -> QuerySet[Network]:
-    """The user's networks with their counts and next meeting, for the list and the home page."""
+    """The user's networks with their counts and next meeting, for the list and the home page.
+    Each figure is its own subquery: joining members and meetings would multiply the rows."""
     today = timezone.localdate()
-    current = Q(members__left_on__isnull=True)
+    current = NetworkMember.objects.filter(network=OuterRef("pk"), left_on__isnull=True).values("network")
+    upcoming = Meeting.objects.filter(network=OuterRef("pk"), date__gte=today).exclude(status=Meeting.Status.CANCELLED)
     return (
         access.networks_for(user)
         .select_related("region", "theme_category")
         .annotate(
-            member_count=Count("members", filter=current, distinct=True),
-            school_count=Count("members__school", filter=current, distinct=True),
-            next_meeting=Min(
-                "meetings__date",
-                filter=Q(meetings__date__gte=today) & ~Q(meetings__status=Meeting.Status.CANCELLED),
-            ),
+            member_count=Coalesce(Subquery(current.annotate(n=Count("id")).values("n")), 0),
+            school_count=Coalesce(Subquery(current.annotate(n=Count("school", distinct=True)).values("n")), 0),
+            next_meeting=Subquery(upcoming.order_by("date").values("date")[:1]),
         )
         .order_by("name")
     )
