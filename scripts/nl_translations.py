@@ -2152,6 +2152,8 @@ NL.update({
     "A meeting of your learning network was planned or changed": "Een bijeenkomst van uw leernetwerk is gepland of gewijzigd",
     "You take part in the learning network %(network)s.": "U doet mee aan het leernetwerk %(network)s.",
     "There is already an account with this address.": "Er is al een account met dit adres.",
+    "since %(since)s": "sinds %(since)s",
+    "No learning networks.": "Geen leernetwerken.",
 })
 
 

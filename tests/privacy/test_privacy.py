@@ -186,3 +186,30 @@ def test_the_access_log_takes_the_same_queries_for_few_and_many_records(client, 
     with django_assert_num_queries(few):
         page = client.get(url)
     assert "Pagina 1 van 5" in page.content.decode()
+
+
+def test_network_memberships_are_in_the_own_data_and_end_at_erasure(client, org):
+    from koers.networks.models import Network, NetworkMember, ThemeCategory
+
+    network = Network.objects.create(
+        name="Jonge leraren binden", theme_category=ThemeCategory.objects.first(), regional_question="?"
+    )
+    member = NetworkMember.objects.create(
+        network=network, user=org.leraar, school=org.school, learning_ambition="Starters begeleiden"
+    )
+    client.force_login(org.leraar)
+    data = json.loads(client.get(reverse("privacy:my_data_export", args=["json"])).content)
+    assert data["networks"] == [
+        {
+            "network": "Jonge leraren binden",
+            "role": "Deelnemer",
+            "school": org.school.name,
+            "joined": member.joined_on.isoformat(),
+            "left": None,
+            "ambition": "Starters begeleiden",
+        }
+    ]
+    client.force_login(org.bestuurder)
+    client.post(reverse("privacy:erase", args=[org.leraar.person.pk]), {"confirm": "on"})
+    member.refresh_from_db()
+    assert member.left_on is not None and member.learning_ambition == ""

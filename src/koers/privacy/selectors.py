@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from koers import formats
 from koers.catalog.models import Subphase
 from koers.instruments.models import Goal, Stakeholder
+from koers.networks.models import NetworkMember
 from koers.organisations import access
 from koers.organisations.models import AccessRecord, Board, Person, School, User
 from koers.plans.models import Activity
@@ -90,6 +91,17 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
                 for a in user.school_accounts.select_related("provider")
             ],
         }
+        data["networks"] = [
+            {
+                "network": m.network.name,
+                "role": m.get_role_display(),
+                "school": m.school.name if m.school else None,
+                "joined": m.joined_on.isoformat(),
+                "left": m.left_on.isoformat() if m.left_on else None,
+                "ambition": m.learning_ambition,
+            }
+            for m in NetworkMember.objects.filter(user=user).select_related("network", "school")
+        ]
         data["texts_edited"] = [
             {"trajectory": title, "versions": n}
             for title, n in EntryRevision.objects.filter(edited_by=user)

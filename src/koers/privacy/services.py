@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.networks.models import NetworkMember
 from koers.organisations.models import AccessRecord, Person, SignInRequest, User
 from koers.organisations.services import record_access
 from koers.plans.models import Activity
@@ -71,6 +72,8 @@ def _close_account(user: User) -> None:
     session), and no name or address left on it."""
     user.memberships.all().delete()
     user.school_accounts.all().delete()
+    # Attendance stays countable; what they wrote about themselves goes.
+    NetworkMember.objects.filter(user=user).update(left_on=timezone.localdate(), learning_ambition="")
     user.email = f"gewist-{user.pk}@koers.invalid"
     user.full_name = ""
     user.is_active = False
