@@ -2157,6 +2157,81 @@ NL.update({
 })
 
 
+# Issue 15, second part: start document, fate and spin-offs.
+NL.update({
+    "For example: six meetings in one school year, every six weeks.":
+        "Bijvoorbeeld: zes bijeenkomsten in één schooljaar, elke zes weken.",
+    "How does the network go on?": "Hoe gaat het netwerk verder?",
+    "Who from the group coordinates?": "Wie uit de groep coördineert?",
+    "Needed when the network goes on by itself.": "Nodig als het netwerk zelfstandig doorgaat.",
+    "Why did it stop?": "Waarom is het gestopt?",
+    "stop reason": "reden van stoppen",
+    "stop reasons": "redenen van stoppen",
+    "Goes on by itself": "Gaat zelfstandig door",
+    "Means to go on by itself": "Heeft de intentie zelfstandig door te gaan",
+    "how it goes on": "hoe het verder gaat",
+    "ask again on": "opnieuw navragen op",
+    "why": "waarom",
+    "What do we want to get wiser about?": "Waar willen we wijzer in worden?",
+    "How will we learn together?": "Op welke manier gaan we met elkaar leren?",
+    "Ambition for each participant": "Ambitie voor elke deelnemer",
+    "Ambition for the schools": "Ambitie voor de scholen",
+    "Ambition for the region": "Ambitie voor de regio",
+    "Rhythm and duration": "Ritme en duur",
+    "Confidentiality": "Vertrouwelijkheid",
+    "What is brought in for intervision stays in the room.": "Wat voor intervisie wordt ingebracht, blijft in de groep.",
+    "start document": "startdocument",
+    "start documents": "startdocumenten",
+    "signature": "handtekening",
+    "signatures": "handtekeningen",
+    "%(signed)s of %(members)s members have signed; two thirds must have signed first.":
+        "%(signed)s van de %(members)s leden hebben getekend; eerst moet twee derde getekend hebben.",
+    "A network that goes on by itself needs someone from the group who coordinates.":
+        "Een netwerk dat zelfstandig doorgaat, heeft iemand uit de groep nodig die coördineert.",
+    "Say why the network stopped; other regions learn from it.":
+        "Zeg waarom het netwerk stopte; andere regio’s leren ervan.",
+    "%(name)s: a new start": "%(name)s: een nieuwe start",
+    "How the network goes on": "Hoe het netwerk verder gaat",
+    "After the facilitated meetings a network goes on by itself, means to, or stops. Of the 45 Stap 2 networks, 62 per cent went on by themselves, 14 per cent meant to and 24 per cent stopped. A network that goes on needs someone from the group who coordinates; one that meant to is asked again after six months.":
+        "Na de begeleide bijeenkomsten gaat een netwerk zelfstandig door, heeft het de intentie daartoe, of stopt het. Van de 45 netwerken uit Stap 2 ging 62 procent zelfstandig door, had 14 procent de intentie en stopte 24 procent. Een netwerk dat doorgaat, heeft iemand uit de groep nodig die coördineert; bij de intentie vraagt Koers na zes maanden opnieuw na.",
+    "Record": "Vastleggen",
+    "Grew from the network %(name)s.": "Voortgekomen uit het netwerk %(name)s.",
+    "After its facilitated meetings: %(fate)s (recorded on %(day)s).":
+        "Na de begeleide bijeenkomsten: %(fate)s (vastgelegd op %(day)s).",
+    "Asked again on %(day)s.": "Opnieuw navragen op %(day)s.",
+    "Facilitated support has ended: record how the network goes on.":
+        "De begeleiding is afgerond: leg vast hoe het verder gaat.",
+    "Record how it goes on": "Leg vast hoe het verder gaat",
+    "Start document": "Startdocument",
+    "not written yet": "nog niet geschreven",
+    "agreed on %(day)s": "vastgesteld op %(day)s",
+    "draft, signed by %(k)s": "concept, getekend door %(k)s",
+    "New network from this one": "Nieuw netwerk hieruit",
+    "What the network agrees at its start: what it wants to get wiser about, how it will learn, and what it aims for. The members sign it; with two thirds signed, the facilitator agrees it.":
+        "Wat het netwerk bij de start afspreekt: waarin het wijzer wil worden, hoe het leert en wat het nastreeft. De leden tekenen; als twee derde getekend heeft, stelt de begeleider het vast.",
+    "Agreed on %(day)s.": "Vastgesteld op %(day)s.",
+    "Draft: not agreed yet.": "Concept: nog niet vastgesteld.",
+    "Version %(v)s.": "Versie %(v)s.",
+    "The facilitator writes the start document with the group, usually in the first meeting. It appears here to read and sign.":
+        "De begeleider schrijft het startdocument met de groep, meestal in de eerste bijeenkomst. Het verschijnt hier om te lezen en te tekenen.",
+    "Saving a change makes the document a draft again: the members sign the new version.":
+        "Een wijziging opslaan maakt het document weer een concept: de leden tekenen de nieuwe versie.",
+    "Signatures": "Handtekeningen",
+    "signed on %(day)s": "getekend op %(day)s",
+    "not signed yet": "nog niet getekend",
+    "I sign the start document": "Ik teken het startdocument",
+    "Agree the start document": "Het startdocument vaststellen",
+    "The start document has been saved. The members can read and sign it.":
+        "Het startdocument is opgeslagen. De leden kunnen het lezen en tekenen.",
+    "You have signed the start document.": "U hebt het startdocument getekend.",
+    "The start document is agreed; the network's facilitated meetings can begin.":
+        "Het startdocument is vastgesteld; de begeleide bijeenkomsten van het netwerk kunnen beginnen.",
+    "Recorded how the network goes on.": "Vastgelegd hoe het netwerk verder gaat.",
+    "A new network has been started from this one, with its members. Give it its own question.":
+        "Uit dit netwerk is een nieuw netwerk gestart, met dezelfde leden. Geef het een eigen vraag.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

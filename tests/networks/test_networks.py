@@ -285,9 +285,78 @@ def test_content_a_network_uses_cannot_leave_and_loading_again_changes_nothing(n
     report = load_catalog()
     assert report.created["ThemeCategory"] == 0 and report.updated["SuccessCondition"] == 0
     (tmp_path / "netwerken.yaml").write_text(
-        "theme_categories:\n  - slug: anders\n    name: Anders\nsuccess_conditions: []\n", encoding="utf-8"
+        "theme_categories:\n  - slug: anders\n    name: Anders\nsuccess_conditions: []\nstop_reasons: []\n",
+        encoding="utf-8",
     )
     empty = type("R", (), {"created": Counter(), "updated": Counter(), "removed": Counter()})()
     with pytest.raises(CatalogError, match="'shrm' is still in use"), transaction.atomic():
         load_network_content(tmp_path, empty)
     assert ThemeCategory.objects.filter(slug="shrm").exists()
+
+
+def test_the_start_document_is_signed_and_agreed_by_two_thirds(client, org, network, coordinator):
+    members = [_member(network, u, org.school) for u in (org.leraar, org.schoolleider, org.teamleider)]
+    client.force_login(coordinator)
+    url = reverse("networks:start_document", args=[network.pk])
+    bad = client.post(url, {"waar_wijzer_in": "", "hoe_leren": "Intervisie"})
+    assert bad.status_code == 400 and "waar_wijzer_in" in bad.context["form"].errors
+    client.post(url, {"waar_wijzer_in": "Starters binden", "hoe_leren": "Intervisie en werkbezoeken"})
+    document = network.start_document
+    client.post(reverse("networks:agree_start_document", args=[network.pk]))
+    document.refresh_from_db()
+    assert document.agreed_at is None  # nobody signed yet
+    for member in members[:2]:
+        client.force_login(member.user)
+        assert "Ik teken het startdocument" in client.get(url).content.decode()
+        client.post(reverse("networks:sign_start_document", args=[network.pk]))
+    client.force_login(org.leraar)  # a member cannot agree it
+    assert client.post(reverse("networks:agree_start_document", args=[network.pk])).status_code == 404
+    client.force_login(coordinator)
+    client.post(reverse("networks:agree_start_document", args=[network.pk]))
+    document.refresh_from_db()
+    network.refresh_from_db()
+    assert document.agreed_at is not None and network.status == "begeleid"
+    # A change makes it a draft to sign anew.
+    client.post(url, {"waar_wijzer_in": "Starters binden en boeien", "hoe_leren": "Intervisie en werkbezoeken"})
+    document.refresh_from_db()
+    assert document.agreed_at is None and document.version == 2 and not document.sign_offs.exists()
+
+
+def test_after_the_facilitated_meetings_the_fate_follows_the_magazines_rules(client, org, network, coordinator):
+    network.facilitated_max = 2
+    network.save()
+    for day in (1, 2):
+        _meeting(network, datetime.date(2026, 9, day), status=Meeting.Status.HELD)
+    teacher = _member(network, org.leraar, org.school)
+    client.force_login(coordinator)
+    page = client.get(reverse("networks:network", args=[network.pk])).content.decode()
+    assert "De begeleiding is afgerond: leg vast hoe het verder gaat." in page
+    url = reverse("networks:fate", args=[network.pk])
+    refused = client.post(url, {"fate": "gaat_door"})
+    assert refused.status_code == 400 and "iemand uit de groep nodig die coördineert" in str(
+        refused.context["form"].errors["coordinator"]
+    )
+    no_reason = client.post(url, {"fate": "gestopt"})
+    assert no_reason.status_code == 400 and "stop_reason" in no_reason.context["form"].errors
+    network.refresh_from_db()
+    assert network.fate == ""
+    client.post(url, {"fate": "intentie"})
+    network.refresh_from_db()
+    assert network.fate == "intentie" and network.recheck_on is not None
+    assert (network.recheck_on - network.fate_recorded_on).days in range(181, 185)
+    client.post(url, {"fate": "gaat_door", "coordinator": teacher.pk})
+    network.refresh_from_db()
+    teacher.refresh_from_db()
+    assert network.fate == "gaat_door" and network.status == "zelfsturend" and network.recheck_on is None
+    assert teacher.role == "coordinator"
+
+
+def test_a_spin_off_starts_as_an_initiative_with_its_parent_and_members(client, org, network, coordinator):
+    _member(network, org.leraar, org.school)
+    client.force_login(coordinator)
+    client.post(reverse("networks:spin_off", args=[network.pk]))
+    child = Network.objects.get(parent=network)
+    assert child.status == "initiatief" and child.region == network.region
+    assert list(child.members.values_list("user", flat=True)) == [org.leraar.pk]
+    page = client.get(reverse("networks:network", args=[child.pk])).content.decode()
+    assert "Voortgekomen uit het netwerk Leren van elkaars HRM." in page

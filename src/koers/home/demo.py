@@ -15,7 +15,16 @@ from django.utils import timezone
 from koers.catalog.models import Subphase, Theme
 from koers.instruments import services as inst
 from koers.instruments.models import AmoElement
-from koers.networks.models import Attendance, Meeting, Network, NetworkMember, SuccessCondition, ThemeCategory
+from koers.networks.models import (
+    Attendance,
+    Meeting,
+    Network,
+    NetworkMember,
+    StartDocument,
+    StartSignOff,
+    SuccessCondition,
+    ThemeCategory,
+)
 from koers.organisations.models import (
     Board,
     Functie,
@@ -338,6 +347,16 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
             network=network, user=rivierland, school=rivierland.person.school, leadership_informed=True
         ),
     ]
+    document = StartDocument.objects.create(
+        network=network,
+        waar_wijzer_in="Wat maakt dat startende leraren blijven, en wat kunnen onze scholen daar samen aan doen?",
+        hoe_leren="Elke bijeenkomst één thema, met intervisie aan het eind; tussendoor interviewt elke school "
+        "drie starters.",
+        ambition_school="Elke school heeft na dit jaar een inwerkprogramma voor twee jaar.",
+        rhythm="Vijf bijeenkomsten in dit schooljaar, elke zes weken.",
+        agreed_at=timezone.now() - datetime.timedelta(days=60),
+    )
+    StartSignOff.objects.bulk_create(StartSignOff(document=document, member=m) for m in members[:3])
     plan = [
         (-70, "startbijeenkomst", "Waar willen we wijzer in worden?", Meeting.Status.HELD),
         (-35, "bijeenkomst", "Wat startende leraren zelf zeggen", Meeting.Status.HELD),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance, Meeting, Network, NetworkMember
+from .models import Attendance, Fate, Meeting, Network, NetworkMember, StartDocument, StopReason
 
 
 class NetworkForm(forms.ModelForm):
@@ -108,3 +108,47 @@ class AttendanceForm(forms.Form):
 
     def states(self) -> dict[int, str]:
         return {m.pk: self.cleaned_data[f"m{m.pk}"] for m in self.members}
+
+
+class StartDocumentForm(forms.ModelForm):
+    class Meta:
+        model = StartDocument
+        fields = [
+            "waar_wijzer_in",
+            "hoe_leren",
+            "ambition_individual",
+            "ambition_school",
+            "ambition_region",
+            "rhythm",
+            "confidentiality",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "waar_wijzer_in",
+                "hoe_leren",
+                "ambition_individual",
+                "ambition_school",
+                "ambition_region",
+                "confidentiality",
+            )
+        }
+        help_texts = {"rhythm": _("For example: six meetings in one school year, every six weeks.")}
+
+
+class FateForm(forms.Form):
+    fate = forms.ChoiceField(label=_("How does the network go on?"), choices=Fate.choices, widget=forms.RadioSelect)
+    coordinator = forms.ModelChoiceField(
+        label=_("Who from the group coordinates?"),
+        queryset=NetworkMember.objects.none(),
+        required=False,
+        help_text=_("Needed when the network goes on by itself."),
+    )
+    stop_reason = forms.ModelChoiceField(label=_("Why did it stop?"), queryset=StopReason.objects.all(), required=False)
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = network.members.filter(
+            left_on__isnull=True, school__isnull=False
+        ).select_related("user")
+        self.fields["coordinator"].label_from_instance = lambda member: str(member.user)

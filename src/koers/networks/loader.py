@@ -8,11 +8,12 @@ from pathlib import Path
 
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import SuccessCondition, ThemeCategory
+from .models import StopReason, SuccessCondition, ThemeCategory
 
 NETWORKS_FILE = {
     "theme_categories": [{"slug": SLUG, "name": str}],
     "success_conditions": [{"slug": SLUG, "text": str}],
+    "stop_reasons": [{"slug": SLUG, "name": str}],
 }
 
 
@@ -23,6 +24,7 @@ def load_network_content(directory: Path, report) -> None:
     content = read_yaml(path, NETWORKS_FILE)
     _load(path, ThemeCategory, content["theme_categories"], "name", report)
     _load(path, SuccessCondition, content["success_conditions"], "text", report)
+    _load(path, StopReason, content["stop_reasons"], "name", report)
 
 
 def _load(path: Path, model, specs: list[dict], field: str, report) -> None:

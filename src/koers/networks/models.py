@@ -44,10 +44,33 @@ class SuccessCondition(models.Model):
         return self.text
 
 
+class StopReason(models.Model):
+    """Content (netwerken.yaml): why a network stopped."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("stop reason")
+        verbose_name_plural = _("stop reasons")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 # The seeds' numbers, as warnings and defaults (never blocks): five to ten schools, at least two
 # people per school, at most five facilitated meetings (Stap 2; the handreiking says six).
 FEWEST_SCHOOLS, MOST_SCHOOLS, FEWEST_PER_SCHOOL = 5, 10, 2
 FACILITATED_DEFAULT, FACILITATED_LIMIT, FACILITATED_WARN = 5, 8, 6
+RECHECK_MONTHS = 6  # "had the intention to go on" is asked again after half a year
+
+
+class Fate(models.TextChoices):
+    GAAT_DOOR = "gaat_door", _("Goes on by itself")
+    INTENTIE = "intentie", _("Means to go on by itself")
+    GESTOPT = "gestopt", _("Stopped")
 
 
 class Network(models.Model):
@@ -92,6 +115,13 @@ class Network(models.Model):
     )
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # How it went on after the facilitated meetings (mag:195-217: 62% went on, 14% meant to, 24% stopped).
+    fate = models.CharField(_("how it goes on"), max_length=10, choices=Fate.choices, blank=True)
+    fate_recorded_on = models.DateField(null=True, blank=True)
+    recheck_on = models.DateField(_("ask again on"), null=True, blank=True)
+    stop_reason = models.ForeignKey(
+        StopReason, on_delete=models.PROTECT, null=True, blank=True, related_name="networks", verbose_name=_("why")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -202,3 +232,43 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member.user} — {self.get_state_display()}"
+
+
+class StartDocument(models.Model):
+    """What the network agreed at its start (mag:1581-1587, 658-661): what it wants to get wiser
+    about and how it will learn. Changing an agreed document makes it a draft again, to be
+    signed anew."""
+
+    network = models.OneToOneField(Network, on_delete=models.CASCADE, related_name="start_document")
+    waar_wijzer_in = models.TextField(_("What do we want to get wiser about?"))
+    hoe_leren = models.TextField(_("How will we learn together?"))
+    ambition_individual = models.TextField(_("Ambition for each participant"), blank=True)
+    ambition_school = models.TextField(_("Ambition for the schools"), blank=True)
+    ambition_region = models.TextField(_("Ambition for the region"), blank=True)
+    rhythm = models.CharField(_("Rhythm and duration"), max_length=200, blank=True)
+    confidentiality = models.TextField(
+        _("Confidentiality"), blank=True, default=_("What is brought in for intervision stays in the room.")
+    )
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("start document")
+        verbose_name_plural = _("start documents")
+
+    def __str__(self) -> str:
+        return str(self.network)
+
+
+class StartSignOff(models.Model):
+    document = models.ForeignKey(StartDocument, on_delete=models.CASCADE, related_name="sign_offs")
+    member = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
+    signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "member"], name="start_sign_off_once")]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+
+    def __str__(self) -> str:
+        return str(self.member)

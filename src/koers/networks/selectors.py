@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,6 +25,7 @@ from .models import (
     Meeting,
     Network,
     NetworkMember,
+    StartDocument,
     SuccessCondition,
 )
 
@@ -93,6 +94,13 @@ class NetworkPage:
     unmet: list[SuccessCondition] = field(default_factory=list)
     me: NetworkMember | None = None
     runs: bool = False
+    document: StartDocument | None = None
+    signed: int = 0
+
+    @property
+    def support_ended(self) -> bool:
+        """All facilitated meetings are held: time to record how the network goes on."""
+        return self.facilitated_held >= self.network.facilitated_max
 
     @property
     def next_meeting(self) -> Meeting | None:
@@ -121,6 +129,11 @@ def network_page(network: Network, user: User) -> NetworkPage:
         rows.append(MeetingRow(meeting, ordinal if counted else None))
     met = set(network.conditions_met.values_list("pk", flat=True))
     me = next((m for m in members if m.user_id == user.pk), None)
+    document = (
+        StartDocument.objects.filter(network=network)
+        .annotate(signed=Count("sign_offs", filter=Q(sign_offs__member__left_on__isnull=True)))
+        .first()
+    )
     return NetworkPage(
         network=network,
         schools=schools,
@@ -130,6 +143,8 @@ def network_page(network: Network, user: User) -> NetworkPage:
         unmet=[c for c in SuccessCondition.objects.all() if c.pk not in met],
         me=me,
         runs=access.run_networks(user).filter(pk=network.pk).exists(),
+        document=document,
+        signed=document.signed if document is not None else 0,
     )
 
 
@@ -181,3 +196,14 @@ def attendance(meeting: Meeting) -> dict[int, str]:
 
 def current_members(network: Network) -> list[NetworkMember]:
     return list(network.members.filter(left_on__isnull=True).select_related("user", "school"))
+
+
+def start_document(network: Network) -> StartDocument | None:
+    return StartDocument.objects.filter(network=network).first()
+
+
+def signatures(document: StartDocument | None) -> dict[int, object]:
+    """Who signed the document (member id to when)."""
+    if document is None:
+        return {}
+    return dict(document.sign_offs.values_list("member_id", "signed_at"))

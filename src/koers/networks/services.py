@@ -4,6 +4,9 @@ maximum of facilitated meetings, which the network sets itself and which holds."
 
 from __future__ import annotations
 
+import calendar
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -15,7 +18,20 @@ from koers.organisations import services as organisations
 from koers.organisations.models import Notification, Region, School, User
 from koers.organisations.tasks import send_account_invitation
 
-from .models import Attendance, Meeting, Network, NetworkMember
+from .models import (
+    RECHECK_MONTHS,
+    Attendance,
+    Fate,
+    Meeting,
+    Network,
+    NetworkMember,
+    StartDocument,
+    StartSignOff,
+    StopReason,
+)
+
+# The share of the members whose signature lets the facilitator agree the start document.
+SIGNED_SHARE = 2 / 3
 
 
 @transaction.atomic
@@ -121,3 +137,87 @@ def record_attendance(meeting: Meeting, states: dict[int, str]) -> None:
     Attendance.objects.bulk_create(
         Attendance(meeting=meeting, member_id=member_id, state=state) for member_id, state in states.items() if state
     )
+
+
+@transaction.atomic
+def save_start_document(form, *, network: Network) -> StartDocument:
+    """Write the start document; a change to an agreed one makes it a draft to be signed anew."""
+    document = form.save(commit=False)
+    document.network = network
+    if document.pk is not None and form.has_changed():
+        document.version += 1
+        document.agreed_at = None
+        document.sign_offs.all().delete()
+    document.save()
+    return document
+
+
+def sign_start_document(document: StartDocument, member: NetworkMember) -> None:
+    StartSignOff.objects.get_or_create(document=document, member=member)
+
+
+@transaction.atomic
+def agree_start_document(document: StartDocument) -> None:
+    """Agree the document once two thirds of the members signed; the network is then facilitated."""
+    members = document.network.members.filter(left_on__isnull=True).count()
+    signed = document.sign_offs.filter(member__left_on__isnull=True).count()
+    if not members or signed < SIGNED_SHARE * members:
+        raise ValidationError(
+            _("%(signed)s of %(members)s members have signed; two thirds must have signed first.")
+            % {"signed": signed, "members": members}
+        )
+    document.agreed_at = timezone.now()
+    document.save(update_fields=["agreed_at"])
+    network = document.network
+    if network.status in (Network.Status.INITIATIEF, Network.Status.STARTFASE):
+        network.status = Network.Status.BEGELEID
+        network.save(update_fields=["status"])
+
+
+@transaction.atomic
+def record_fate(
+    network: Network, *, fate: str, stop_reason: StopReason | None, coordinator: NetworkMember | None
+) -> None:
+    """How the network goes on after its facilitated meetings. Going on needs a coordinator from
+    the group (mag:2045-2050), stopping a reason; meaning to go on is asked again later."""
+    today = timezone.localdate()
+    if fate == Fate.GAAT_DOOR:
+        if coordinator is not None:
+            coordinator.role = NetworkMember.Role.COORDINATOR
+            coordinator.save(update_fields=["role"])
+        elif not network.members.filter(left_on__isnull=True, role=NetworkMember.Role.COORDINATOR).exists():
+            raise ValidationError(
+                {"coordinator": _("A network that goes on by itself needs someone from the group who coordinates.")}
+            )
+    if fate == Fate.GESTOPT and stop_reason is None:
+        raise ValidationError({"stop_reason": _("Say why the network stopped; other regions learn from it.")})
+    network.fate, network.fate_recorded_on = fate, today
+    network.stop_reason = stop_reason if fate == Fate.GESTOPT else None
+    network.recheck_on = _months_later(today, RECHECK_MONTHS) if fate == Fate.INTENTIE else None
+    network.status = Network.Status.GESTOPT if fate == Fate.GESTOPT else Network.Status.ZELFSTUREND
+    network.save(update_fields=["fate", "fate_recorded_on", "stop_reason", "recheck_on", "status"])
+
+
+def _months_later(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@transaction.atomic
+def spin_off(network: Network, *, by: User) -> Network:
+    """A new network out of this one (mag:1340-1350): same region and theme, its current
+    members, and the parent recorded."""
+    new = Network.objects.create(
+        name=_("%(name)s: a new start") % {"name": network.name},
+        region=network.region,
+        theme_category=network.theme_category,
+        regional_question=network.regional_question,
+        parent=network,
+        created_by=by,
+    )
+    NetworkMember.objects.bulk_create(
+        NetworkMember(network=new, user_id=m.user_id, school_id=m.school_id, role=m.role)
+        for m in network.members.filter(left_on__isnull=True)
+    )
+    return new

@@ -19,7 +19,16 @@ from koers.form_errors import show_errors
 from koers.pagination import paginate
 
 from . import access, selectors, services
-from .forms import AttendanceForm, CommitmentForm, MeetingForm, MemberForm, NetworkForm, StartNetworkForm
+from .forms import (
+    AttendanceForm,
+    CommitmentForm,
+    FateForm,
+    MeetingForm,
+    MemberForm,
+    NetworkForm,
+    StartDocumentForm,
+    StartNetworkForm,
+)
 from .models import Meeting
 
 
@@ -227,3 +236,91 @@ def meeting_calendar(request, network_id: int, meeting_id: int):
 def calendar(request, network_id: int):
     found = selectors.network_for(request.user, network_id)
     return _calendar_response(request, found, list(found.meetings.all()), slugify(found.name) or "netwerk")
+
+
+@login_required
+def start_document(request, network_id: int):
+    """The start document: its runners write it, every member reads and signs it."""
+    found = selectors.network_for(request.user, network_id)
+    runs = access.run_networks(request.user).filter(pk=found.pk).exists()
+    document = selectors.start_document(found)
+    form = StartDocumentForm(_posted(request), instance=document) if runs else None
+    if form is not None and form.is_bound and form.is_valid():
+        services.save_start_document(form, network=found)
+        messages.success(request, _("The start document has been saved. The members can read and sign it."))
+        return redirect("networks:start_document", found.pk)
+    signed = selectors.signatures(document)
+    members = selectors.current_members(found)
+    return render(
+        request,
+        "networks/start_document.html",
+        {
+            "network": found,
+            "document": document,
+            "form": form,
+            "runs": runs,
+            "members": [(m, signed.get(m.pk)) for m in members],
+            "me": next((m for m in members if m.user_id == request.user.pk), None),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def sign_start_document(request, network_id: int):
+    found = selectors.network_for(request.user, network_id)
+    document = selectors.start_document(found)
+    member = found.members.filter(user=request.user, left_on__isnull=True).first()
+    if document is None or member is None:
+        raise Http404
+    services.sign_start_document(document, member)
+    messages.success(request, _("You have signed the start document."))
+    return redirect("networks:start_document", found.pk)
+
+
+@login_required
+@require_POST
+def agree_start_document(request, network_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    document = selectors.start_document(found)
+    if document is None:
+        raise Http404
+    try:
+        services.agree_start_document(document)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The start document is agreed; the network's facilitated meetings can begin."))
+    return redirect("networks:start_document", found.pk)
+
+
+@login_required
+def fate(request, network_id: int):
+    """After the facilitated meetings: how the network goes on."""
+    found = selectors.run_network_for(request.user, network_id)
+    form = FateForm(
+        _posted(request),
+        network=found,
+        initial={"fate": found.fate, "stop_reason": found.stop_reason_id},
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.record_fate(found, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Recorded how the network goes on."))
+            return redirect("networks:network", found.pk)
+    return render(request, "networks/fate.html", {"form": form, "network": found}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def spin_off(request, network_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    new = services.spin_off(found, by=request.user)
+    messages.success(
+        request, _("A new network has been started from this one, with its members. Give it its own question.")
+    )
+    return redirect("networks:edit_network", new.pk)
