@@ -2232,6 +2232,35 @@ NL.update({
 })
 
 
+# Issue 15, third part: the short evaluation after a meeting.
+NL.update({
+    "What could be better next time?": "Wat kan de volgende keer beter?",
+    "meeting evaluation": "evaluatie van een bijeenkomst",
+    "meeting evaluations": "evaluaties van bijeenkomsten",
+    "Write at least one of the two.": "Vul minstens één van de twee in.",
+    "The evaluation of this meeting is closed.": "De evaluatie van deze bijeenkomst is gesloten.",
+    "You gave your evaluation of this meeting already.": "U hebt deze bijeenkomst al geëvalueerd.",
+    "How was this meeting? Two questions, anonymous.": "Hoe was deze bijeenkomst? Twee vragen, anoniem.",
+    "You gave your evaluation of this meeting. Thank you.": "U hebt deze bijeenkomst geëvalueerd. Dank u wel.",
+    "How was this meeting?": "Hoe was deze bijeenkomst?",
+    "%(theme)s, %(day)s.": "%(theme)s, %(day)s.",
+    "Your answer is stored without your name. The facilitator reads the answers once at least three attendees gave one, and uses them for the next meeting.":
+        "Uw antwoord wordt zonder uw naam bewaard. De begeleider leest de antwoorden zodra minstens drie aanwezigen er een gaven, en gebruikt ze voor de volgende bijeenkomst.",
+    "Send": "Versturen",
+    "Back to the meeting": "Terug naar de bijeenkomst",
+    "Short evaluation": "Korte evaluatie",
+    "%(n)s answer, without names.": ("%(n)s antwoord, zonder namen.", "%(n)s antwoorden, zonder namen."),
+    "Went well:": "Ging goed:",
+    "Better next time:": "Volgende keer beter:",
+    "Too few answers to show (%(n)s so far): the answers show from three on, so no one's can be picked out.":
+        "Te weinig antwoorden om te tonen (tot nu toe %(n)s): de antwoorden verschijnen vanaf drie, zodat niemand eruit te halen is.",
+    "Thank you. Your answer is in, without your name.": "Dank u wel. Uw antwoord is binnen, zonder uw naam.",
+    "A meeting you attended asks for its short evaluation": "Een bijeenkomst waar u was, vraagt om een korte evaluatie",
+    "How was %(theme)s of %(network)s? Two questions, anonymous, open until %(day)s.":
+        "Hoe was ‘%(theme)s’ van %(network)s? Twee vragen, anoniem, open tot %(day)s.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from koers.networks.models import Attendance, Meeting, Network, NetworkMember, SuccessCondition, ThemeCategory
 from koers.organisations.models import Membership, Notification, Region, Role, User
@@ -360,3 +361,51 @@ def test_a_spin_off_starts_as_an_initiative_with_its_parent_and_members(client, 
     assert list(child.members.values_list("user", flat=True)) == [org.leraar.pk]
     page = client.get(reverse("networks:network", args=[child.pk])).content.decode()
     assert "Voortgekomen uit het netwerk Leren van elkaars HRM." in page
+
+
+def test_the_short_evaluation_is_for_attendees_once_and_links_to_no_one(client, org, network, coordinator):
+    from koers.networks.models import MeetingEvaluation
+
+    people = [org.leraar, org.schoolleider, org.teamleider, factories.user_with_role(Role.LERAAR, school=org.school)]
+    members = [_member(network, u, org.school) for u in people]
+    meeting = _meeting(network, timezone.localdate(), status=Meeting.Status.HELD)
+    client.force_login(coordinator)
+    states = {f"m{m.pk}": "aanwezig" for m in members[:3]} | {f"m{members[3].pk}": "afwezig"}
+    client.post(reverse("networks:attendance", args=[network.pk, meeting.pk]), states)
+    assert Notification.objects.filter(kind="evaluation").count() == 3
+    url = reverse("networks:evaluate", args=[network.pk, meeting.pk])
+
+    client.force_login(members[3].user)  # absent: no evaluation for them
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)  # not an attendee either
+    assert client.get(url).status_code == 404
+
+    client.force_login(members[0].user)
+    empty = client.post(url, {"went_well": " ", "better_next_time": ""})
+    assert empty.status_code == 400 and "Vul minstens één van de twee in" in str(empty.context["form"].errors)
+    client.post(url, {"went_well": "De casus van Rivierland", "better_next_time": ""})
+    twice = client.post(url, {"went_well": "Nog eens", "better_next_time": ""})
+    assert twice.status_code == 400 and MeetingEvaluation.objects.count() == 1
+
+    client.force_login(coordinator)
+    page = client.get(reverse("networks:meeting", args=[network.pk, meeting.pk])).content.decode()
+    assert "Te weinig antwoorden om te tonen (tot nu toe 1)" in page and "De casus van Rivierland" not in page
+    for member in members[1:3]:
+        client.force_login(member.user)
+        client.post(url, {"went_well": f"Goed {member.pk}", "better_next_time": "Meer tijd"})
+    client.force_login(coordinator)
+    page = client.get(reverse("networks:meeting", args=[network.pk, meeting.pk])).content.decode()
+    assert "3 antwoorden, zonder namen." in page and "De casus van Rivierland" in page
+    # Nothing in an answer's row points at its writer.
+    columns = {f.column for f in MeetingEvaluation._meta.concrete_fields}
+    assert columns == {"id", "meeting_id", "went_well", "better_next_time"}
+
+
+def test_the_evaluation_closes_a_week_after_the_meeting(client, org, network, coordinator):
+    member = _member(network, org.leraar, org.school)
+    meeting = _meeting(network, timezone.localdate() - datetime.timedelta(days=8), status=Meeting.Status.HELD)
+    Attendance.objects.create(meeting=meeting, member=member, state="aanwezig")
+    client.force_login(org.leraar)
+    url = reverse("networks:evaluate", args=[network.pk, meeting.pk])
+    response = client.post(url, {"went_well": "Te laat", "better_next_time": ""})
+    assert response.status_code == 400 and "gesloten" in response.content.decode()

@@ -18,6 +18,7 @@ from koers.instruments.models import AmoElement
 from koers.networks.models import (
     Attendance,
     Meeting,
+    MeetingEvaluation,
     Network,
     NetworkMember,
     StartDocument,
@@ -310,6 +311,13 @@ def _address(first: str, last: str) -> str:
     return name.encode("ascii", "ignore").decode()
 
 
+EVALUATIONS = [
+    ("De intervisie over een starter die wilde stoppen.", "Minder uitleg vooraf, meer tijd voor de casus."),
+    ("Horen hoe het op de andere school gaat.", ""),
+    ("", "De bijeenkomst begon een kwartier te laat."),
+]
+
+
 def _networks(region: Region, coordinator: User, facilitator: User, people: dict[str, Person]) -> None:
     """Two networks of the region: one facilitated and about to hold its third of five
     meetings, run by the outside procesbegeleider; one still an initiative."""
@@ -378,7 +386,12 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         )
         if status == Meeting.Status.HELD:
             Attendance.objects.bulk_create(
-                Attendance(meeting=meeting, member=m, state=Attendance.State.PRESENT) for m in members
+                Attendance(meeting=meeting, member=m, state=Attendance.State.PRESENT, evaluated=k < len(EVALUATIONS))
+                for k, m in enumerate(members)
+            )
+            MeetingEvaluation.objects.bulk_create(
+                MeetingEvaluation(meeting=meeting, went_well=well, better_next_time=better)
+                for well, better in EVALUATIONS
             )
     Network.objects.create(
         name="Lerende cultuur in Midden",

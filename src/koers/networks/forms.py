@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance, Fate, Meeting, Network, NetworkMember, StartDocument, StopReason
+from .models import Attendance, Fate, Meeting, MeetingEvaluation, Network, NetworkMember, StartDocument, StopReason
 
 
 class NetworkForm(forms.ModelForm):
@@ -152,3 +152,13 @@ class FateForm(forms.Form):
             left_on__isnull=True, school__isnull=False
         ).select_related("user")
         self.fields["coordinator"].label_from_instance = lambda member: str(member.user)
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = MeetingEvaluation
+        fields = ["went_well", "better_next_time"]
+        widgets = {
+            "went_well": forms.Textarea(attrs={"rows": 3}),
+            "better_next_time": forms.Textarea(attrs={"rows": 3}),
+        }

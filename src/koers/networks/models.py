@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.fields import RandomIdField
 from koers.organisations.models import Region, School, User
 
 
@@ -224,6 +225,9 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     member = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="attendance")
     state = models.CharField(_("attendance"), max_length=10, choices=State.choices)
+    # Whether this attendee gave the short evaluation: it lets each give one, and says nothing
+    # of what they answered (MeetingEvaluation has no link back).
+    evaluated = models.BooleanField(default=False, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")]
@@ -232,6 +236,28 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member.user} — {self.get_state_display()}"
+
+
+EVALUATION_DAYS = 7  # the short evaluation is open this long after the meeting
+EVALUATION_MINIMUM = 3  # fewer answers are not shown: in a small group a sentence gives its writer away
+
+
+class MeetingEvaluation(models.Model):
+    """The short evaluation after a meeting (drl:2194-2197): what went well, what to do better
+    next time. Anonymous: no member, no time, a random key, so neither column nor row order
+    tells who wrote it."""
+
+    id = RandomIdField(primary_key=True)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evaluations")
+    went_well = models.TextField(_("What went well?"), blank=True)
+    better_next_time = models.TextField(_("What could be better next time?"), blank=True)
+
+    class Meta:
+        verbose_name = _("meeting evaluation")
+        verbose_name_plural = _("meeting evaluations")
+
+    def __str__(self) -> str:
+        return str(self.meeting)
 
 
 class StartDocument(models.Model):

@@ -3,6 +3,7 @@ the user's grants is not found. The network page is read in a fixed number of qu
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
@@ -16,6 +17,8 @@ from koers.organisations.models import Region, Role, School, User
 
 from . import access
 from .models import (
+    EVALUATION_DAYS,
+    EVALUATION_MINIMUM,
     FACILITATED_WARN,
     FACILITATING_ROLES,
     FEWEST_PER_SCHOOL,
@@ -23,6 +26,7 @@ from .models import (
     MOST_SCHOOLS,
     Attendance,
     Meeting,
+    MeetingEvaluation,
     Network,
     NetworkMember,
     StartDocument,
@@ -207,3 +211,29 @@ def signatures(document: StartDocument | None) -> dict[int, object]:
     if document is None:
         return {}
     return dict(document.sign_offs.values_list("member_id", "signed_at"))
+
+
+def evaluation_state(meeting: Meeting, user: User) -> str | None:
+    """For an attendee of a held meeting: "open", "given" or "closed"; None for anyone else."""
+    row = Attendance.objects.filter(
+        meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
+    ).first()
+    if row is None or meeting.status != Meeting.Status.HELD:
+        return None
+    if row.evaluated:
+        return "given"
+    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
+    return "open" if timezone.localdate() <= closes else "closed"
+
+
+@dataclass
+class EvaluationResults:
+    count: int
+    answers: list[MeetingEvaluation]  # empty below the minimum
+
+
+def evaluation_results(meeting: Meeting) -> EvaluationResults:
+    """What the attendees wrote, shown only from EVALUATION_MINIMUM answers on, in the random
+    order of their keys."""
+    answers = list(meeting.evaluations.order_by("id"))
+    return EvaluationResults(len(answers), answers if len(answers) >= EVALUATION_MINIMUM else [])

@@ -19,10 +19,12 @@ from koers.organisations.models import Notification, Region, School, User
 from koers.organisations.tasks import send_account_invitation
 
 from .models import (
+    EVALUATION_DAYS,
     RECHECK_MONTHS,
     Attendance,
     Fate,
     Meeting,
+    MeetingEvaluation,
     Network,
     NetworkMember,
     StartDocument,
@@ -131,12 +133,53 @@ def save_meeting(form, *, network: Network, by: User) -> Meeting:
 
 
 @transaction.atomic
-def record_attendance(meeting: Meeting, states: dict[int, str]) -> None:
-    """Who was there: one row per member, replaced as a whole."""
-    meeting.attendance.all().delete()
-    Attendance.objects.bulk_create(
-        Attendance(meeting=meeting, member_id=member_id, state=state) for member_id, state in states.items() if state
-    )
+def record_attendance(meeting: Meeting, states: dict[int, str], *, by: User) -> None:
+    """Who was there, one row per member. Whoever is newly present at a held meeting is asked
+    for the short evaluation; who evaluated already stays marked."""
+    before = {a.member_id: a for a in meeting.attendance.all()}
+    for member_id, state in states.items():
+        row = before.get(member_id)
+        if not state:
+            if row is not None and not row.evaluated:
+                row.delete()
+        elif row is None:
+            Attendance.objects.create(meeting=meeting, member_id=member_id, state=state)
+        elif row.state != state:
+            row.state = state
+            row.save(update_fields=["state"])
+    asked = [
+        member_id
+        for member_id, state in states.items()
+        if state == Attendance.State.PRESENT and (member_id not in before or before[member_id].state != state)
+    ]
+    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
+    if meeting.status == Meeting.Status.HELD and asked and timezone.localdate() <= closes:
+        organisations.notify(
+            NetworkMember.objects.filter(pk__in=asked).exclude(user=by).values_list("user_id", flat=True),
+            Notification.Kind.EVALUATION,
+            reverse("networks:evaluate", args=[meeting.network_id, meeting.pk]),
+            actor=by,
+            network=meeting.network.name,
+            theme=meeting.theme,
+            day=day(closes),
+        )
+
+
+@transaction.atomic
+def evaluate_meeting(meeting: Meeting, member: NetworkMember, *, went_well: str, better_next_time: str) -> None:
+    """One anonymous evaluation per attendee, while it is open. The attendance row only notes
+    that this member answered; the answer itself carries nothing that leads back."""
+    if not (went_well.strip() or better_next_time.strip()):
+        raise ValidationError({"went_well": _("Write at least one of the two.")})
+    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
+    if meeting.status != Meeting.Status.HELD or timezone.localdate() > closes:
+        raise ValidationError(_("The evaluation of this meeting is closed."))
+    taken = Attendance.objects.filter(
+        meeting=meeting, member=member, state=Attendance.State.PRESENT, evaluated=False
+    ).update(evaluated=True)
+    if not taken:
+        raise ValidationError(_("You gave your evaluation of this meeting already."))
+    MeetingEvaluation.objects.create(meeting=meeting, went_well=went_well, better_next_time=better_next_time)
 
 
 @transaction.atomic

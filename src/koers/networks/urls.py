@@ -30,6 +30,11 @@ urlpatterns = [
         name="attendance",
     ),
     path(
+        "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/evaluatie/",
+        views.evaluate,
+        name="evaluate",
+    ),
+    path(
         "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/agenda.ics",
         views.meeting_calendar,
         name="meeting_calendar",

@@ -22,6 +22,7 @@ from . import access, selectors, services
 from .forms import (
     AttendanceForm,
     CommitmentForm,
+    EvaluationForm,
     FateForm,
     MeetingForm,
     MemberForm,
@@ -164,7 +165,11 @@ def meeting(request, network_id: int, meeting_id: int):
     held = selectors.meeting_for(found, meeting_id)
     runs = access.run_networks(request.user).filter(pk=found.pk).exists()
     if not runs:
-        return render(request, "networks/meeting.html", {"network": found, "meeting": held})
+        return render(
+            request,
+            "networks/meeting.html",
+            {"network": found, "meeting": held, "evaluation": selectors.evaluation_state(held, request.user)},
+        )
     form = MeetingForm(_posted(request), instance=held)
     if form.is_bound and form.is_valid():
         try:
@@ -179,7 +184,14 @@ def meeting(request, network_id: int, meeting_id: int):
     return render(
         request,
         "networks/meeting_form.html",
-        {"form": form, "network": found, "meeting": held, "attendance": attendance},
+        {
+            "form": form,
+            "network": found,
+            "meeting": held,
+            "attendance": attendance,
+            "results": selectors.evaluation_results(held),
+            "evaluation": selectors.evaluation_state(held, request.user),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -191,7 +203,7 @@ def attendance(request, network_id: int, meeting_id: int):
     held = selectors.meeting_for(found, meeting_id)
     form = AttendanceForm(request.POST, members=selectors.current_members(found), states={})
     if form.is_valid():
-        services.record_attendance(held, form.states())
+        services.record_attendance(held, form.states(), by=request.user)
         messages.success(request, _("The attendance has been saved."))
     return redirect("networks:meeting", found.pk, held.pk)
 
@@ -324,3 +336,28 @@ def spin_off(request, network_id: int):
         request, _("A new network has been started from this one, with its members. Give it its own question.")
     )
     return redirect("networks:edit_network", new.pk)
+
+
+@login_required
+def evaluate(request, network_id: int, meeting_id: int):
+    """The short evaluation: only for who was there, once, while it is open."""
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    member = found.members.filter(user=request.user, left_on__isnull=True).first()
+    if member is None or selectors.evaluation_state(held, request.user) is None:
+        raise Http404
+    form = EvaluationForm(_posted(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.evaluate_meeting(held, member, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you. Your answer is in, without your name."))
+            return redirect("networks:meeting", found.pk, held.pk)
+    return render(
+        request,
+        "networks/evaluate.html",
+        {"form": form, "network": found, "meeting": held, "state": selectors.evaluation_state(held, request.user)},
+        status=400 if form.errors else 200,
+    )

@@ -493,6 +493,7 @@ class Notification(models.Model):
         SIGN_IN_REQUEST = "sign_in_request", _("A school account asks to be let in")
         NETWORK = "network", _("You were added to a learning network")
         MEETING = "meeting", _("A meeting of your learning network was planned or changed")
+        EVALUATION = "evaluation", _("A meeting you attended asks for its short evaluation")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -502,6 +503,7 @@ class Notification(models.Model):
         Kind.SIGN_IN_REQUEST: _("%(name)s signed in with a school account of %(board)s and waits for your decision."),
         Kind.NETWORK: _("You take part in the learning network %(network)s."),
         Kind.MEETING: _("%(network)s meets on %(day)s: %(theme)s."),
+        Kind.EVALUATION: _("How was %(theme)s of %(network)s? Two questions, anonymous, open until %(day)s."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
