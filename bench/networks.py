@@ -1,5 +1,5 @@
 """Server time and queries of the learning network pages, for a region with few and with many
-networks: the regiocoördinator's list of networks and a network page with 40 members over 10
+networks: the regiocoördinator's list of networks, the region view and a network page with 40 members over 10
 schools and 12 meetings. The query counts must be the same for 5 and 50 networks.
 
     .venv/bin/python bench/networks.py [--networks 50] [--requests 40]
@@ -94,6 +94,7 @@ def main() -> None:
         print(f"  seeded up to {total} networks in {time.perf_counter() - start:.1f} s")
         for name, url in (
             ("networks of the region", "/netwerken/"),
+            ("region view", f"/regio/{region.slug}/"),
             ("network page (40 members)", f"/netwerken/{network.pk}/"),
         ):
             r = measure(client, url, args.requests)

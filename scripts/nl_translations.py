@@ -2261,6 +2261,42 @@ NL.update({
 })
 
 
+# Issue 15, fourth part: the regiocoördinator's view.
+NL.update({
+    "No agreed start document a month after the start meeting.":
+        "Een maand na de startbijeenkomst nog geen vastgesteld startdocument.",
+    "%(n)s school with fewer than two participants.": (
+        "%(n)s school met minder dan twee deelnemers.",
+        "%(n)s scholen met minder dan twee deelnemers.",
+    ),
+    "More than ten schools (%(n)s).": "Meer dan tien scholen (%(n)s).",
+    "Ask again whether the network goes on by itself.": "Vraag opnieuw na of het netwerk zelfstandig doorgaat.",
+    "No meeting for more than 90 days.": "Al meer dan 90 dagen geen bijeenkomst.",
+    "Overview of region %(name)s": "Overzicht van regio %(name)s",
+    "The learning networks of the region at a glance. Nothing here shows what members wrote in evaluations, intervision or their own commitments.":
+        "De leernetwerken van de regio in één oogopslag. Niets hier toont wat leden schreven in evaluaties, intervisie of hun eigen inzet.",
+    "Schools reached": "Bereikte scholen",
+    "%(n)s of %(of)s": "%(n)s van %(of)s",
+    "Participants now": "Deelnemers nu",
+    "Facilitated meetings held": "Gehouden begeleide bijeenkomsten",
+    "What needs attention": "Wat aandacht vraagt",
+    "Nothing needs attention: every network has its start document, enough people per school, and a recorded way forward.":
+        "Niets vraagt aandacht: elk netwerk heeft zijn startdocument, genoeg mensen per school en een vastgelegd vervolg.",
+    "How it goes on": "Hoe het verder gaat",
+    "Grew from": "Voortgekomen uit",
+    "The region has no learning network yet. Start one from a question its schools feel themselves.":
+        "De regio heeft nog geen leernetwerk. Start er een vanuit een vraag die de scholen zelf voelen.",
+    "Networks by phase": "Netwerken per fase",
+    "After the facilitated meetings": "Na de begeleide bijeenkomsten",
+    "Total": "Totaal",
+    "For comparison: of the 45 Stap 2 networks, 62 per cent went on by themselves, 14 per cent meant to and 24 per cent stopped.":
+        "Ter vergelijking: van de 45 netwerken uit Stap 2 ging 62 procent zelfstandig door, had 14 procent de intentie en stopte 24 procent.",
+    "No network has finished its facilitated meetings yet.": "Nog geen netwerk heeft zijn begeleide bijeenkomsten afgerond.",
+    "Themes": "Thema’s",
+    "No themes yet.": "Nog geen thema’s.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

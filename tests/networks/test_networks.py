@@ -48,9 +48,10 @@ def _member(network, user, school=None, role=NetworkMember.Role.DEELNEMER):
     return NetworkMember.objects.create(network=network, user=user, school=school, role=role)
 
 
-def _meeting(network, day, *, facilitated=True, status=Meeting.Status.PLANNED, theme="Onboarding"):
+def _meeting(network, day, *, facilitated=True, status=Meeting.Status.PLANNED, theme="Onboarding", kind="bijeenkomst"):
     return Meeting.objects.create(
         network=network,
+        kind=kind,
         date=day,
         start=datetime.time(14),
         end=datetime.time(16, 30),
@@ -409,3 +410,56 @@ def test_the_evaluation_closes_a_week_after_the_meeting(client, org, network, co
     url = reverse("networks:evaluate", args=[network.pk, meeting.pk])
     response = client.post(url, {"went_well": "Te laat", "better_next_time": ""})
     assert response.status_code == 400 and "gesloten" in response.content.decode()
+
+
+def test_the_region_view_counts_fates_as_the_magazine_does_and_lists_what_needs_attention(
+    client, org, region, network, coordinator
+):
+    theme = network.theme_category
+    for name, fate in (("A", "gaat_door"), ("B", "gaat_door"), ("C", "gestopt"), ("D", "intentie")):
+        Network.objects.create(
+            name=name,
+            region=region,
+            theme_category=theme,
+            regional_question="?",
+            fate=fate,
+            recheck_on=datetime.date(2026, 1, 1) if fate == "intentie" else None,
+        )
+    _member(network, org.leraar, org.school)
+    _meeting(network, timezone.localdate() - datetime.timedelta(days=60), kind="startbijeenkomst", status="gehouden")
+    client.force_login(coordinator)
+    url = reverse("networks:region", args=[region.slug])
+    response = client.get(url)
+    overview = response.context["o"]
+    assert overview.fate_total == 4
+    assert [(n, pct) for _label, n, pct in overview.fates] == [(2, 50), (1, 25), (1, 25)]
+    texts = [s.text for s in overview.worklist]
+    assert "Een maand na de startbijeenkomst nog geen vastgesteld startdocument." in texts
+    assert "1 school met minder dan twee deelnemers." in texts
+    assert "Vraag opnieuw na of het netwerk zelfstandig doorgaat." in texts
+    page = response.content.decode()
+    assert "Heeft de intentie zelfstandig door te gaan" in page and "25%" in page
+    # Never what members wrote.
+    member = network.members.get()
+    member.learning_ambition = "Geheime ambitie"
+    member.save()
+    assert "Geheime ambitie" not in client.get(url).content.decode()
+    # Another region's coordinator, a board member and a member of a network find nothing here.
+    zuid = User.objects.create_user("zuid@regio.example", factories.PASSWORD)
+    Membership.objects.create(user=zuid, role=Role.REGIOCOORDINATOR, region=Region.objects.get(slug="zuid"))
+    for outsider in (zuid, org.bestuurder, org.leraar):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+
+
+def test_the_region_view_costs_the_same_for_few_and_many_networks(client, org, region, network, coordinator):
+    client.force_login(coordinator)
+    url = reverse("networks:region", args=[region.slug])
+    few = page_queries(client, url)
+    for n in range(10):
+        more = Network.objects.create(
+            name=f"Netwerk {n}", region=region, theme_category=network.theme_category, regional_question="?"
+        )
+        _member(more, factories.user_with_role(Role.LERAAR, school=org.school), org.school)
+        _meeting(more, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    assert page_queries(client, url) == few

@@ -364,7 +364,9 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         rhythm="Vijf bijeenkomsten in dit schooljaar, elke zes weken.",
         agreed_at=timezone.now() - datetime.timedelta(days=60),
     )
-    StartSignOff.objects.bulk_create(StartSignOff(document=document, member=m) for m in members[:3])
+    StartSignOff.objects.bulk_create(
+        StartSignOff(document=document, member=m, signed_at=document.agreed_at) for m in members[:3]
+    )
     plan = [
         (-70, "startbijeenkomst", "Waar willen we wijzer in worden?", Meeting.Status.HELD),
         (-35, "bijeenkomst", "Wat startende leraren zelf zeggen", Meeting.Status.HELD),

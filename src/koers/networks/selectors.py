@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from koers.organisations.access import regions_for
 from koers.organisations.models import Region, Role, School, User
 
 from . import access
@@ -25,6 +27,7 @@ from .models import (
     FEWEST_SCHOOLS,
     MOST_SCHOOLS,
     Attendance,
+    Fate,
     Meeting,
     MeetingEvaluation,
     Network,
@@ -237,3 +240,122 @@ def evaluation_results(meeting: Meeting) -> EvaluationResults:
     order of their keys."""
     answers = list(meeting.evaluations.order_by("id"))
     return EvaluationResults(len(answers), answers if len(answers) >= EVALUATION_MINIMUM else [])
+
+
+# --- the regiocoördinator's view of a region -------------------------------------------------
+
+QUIET_DAYS = 90  # a network without a meeting this long may have fizzled out
+START_DOCUMENT_DAYS = 30  # after the start meeting, the start document is due
+
+
+def region_for(user: User, slug: str) -> Region:
+    return get_object_or_404(regions_for(user), slug=slug)
+
+
+@dataclass
+class Signal:
+    network: Network
+    text: str
+
+
+@dataclass
+class RegionOverview:
+    region: Region
+    networks: QuerySet[Network]
+    by_status: list[tuple[str, int]]
+    by_theme: list[tuple[str, int]]
+    fates: list[tuple[str, int, int]]  # label, n, per cent of the networks with a fate
+    fate_total: int
+    schools_reached: int
+    region_schools: int
+    participants: int
+    facilitated_held: int
+    worklist: list[Signal]
+
+
+def region_overview(region: Region, today: datetime.date) -> RegionOverview:
+    """The region at a glance, in a fixed number of queries whatever its number of networks.
+    It never reads evaluations, intervision or anything a member wrote about themselves."""
+    held = Q(meetings__status=Meeting.Status.HELD)
+    networks = (
+        Network.objects.filter(region=region)
+        .select_related("theme_category", "parent")
+        .annotate(
+            facilitated_held=Count("meetings", filter=held & Q(meetings__facilitated=True)),
+            last_meeting=Max("meetings__date", filter=~Q(meetings__status=Meeting.Status.CANCELLED)),
+            start_held_on=Min("meetings__date", filter=held & Q(meetings__kind=Meeting.Kind.START)),
+            agreed=Exists(StartDocument.objects.filter(network=OuterRef("pk"), agreed_at__isnull=False)),
+        )
+        .order_by("name")
+    )
+    rows = list(networks)
+    current = NetworkMember.objects.filter(network__region=region, left_on__isnull=True)
+    per_school: dict[int, dict[int, int]] = {}
+    for network_id, school_id, n in (
+        current.filter(school__isnull=False).values_list("network_id", "school_id").annotate(n=Count("id"))
+    ):
+        per_school.setdefault(network_id, {})[school_id] = n
+    statuses = dict(Network.Status.choices)
+    counted_status = dict(Network.objects.filter(region=region).values_list("status").annotate(n=Count("id")))
+    fates = dict(Network.objects.filter(region=region).exclude(fate="").values_list("fate").annotate(n=Count("id")))
+    fate_total = sum(fates.values())
+    themes = (
+        Network.objects.filter(region=region)
+        .values_list("theme_category__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "theme_category__name")
+    )
+    return RegionOverview(
+        region=region,
+        networks=networks,
+        by_status=[(str(label), counted_status.get(key, 0)) for key, label in statuses.items()],
+        by_theme=list(themes),
+        fates=[
+            (str(label), fates.get(key, 0), round(100 * fates.get(key, 0) / fate_total) if fate_total else 0)
+            for key, label in Fate.choices
+        ],
+        fate_total=fate_total,
+        schools_reached=NetworkMember.objects.filter(network__region=region, school__isnull=False)
+        .values("school")
+        .distinct()
+        .count(),
+        region_schools=School.objects.filter(region=region).count(),
+        participants=current.values("user").distinct().count(),
+        facilitated_held=Meeting.objects.filter(
+            network__region=region, facilitated=True, status=Meeting.Status.HELD
+        ).count(),
+        worklist=_worklist(rows, per_school, today),
+    )
+
+
+def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today: datetime.date) -> list[Signal]:
+    """The networks come annotated by region_overview (meetings held, last meeting, start document)."""
+    out = []
+    for n in networks:
+        schools = per_school.get(n.pk, {})
+        if n.status == Network.Status.GESTOPT:
+            continue
+        if n.start_held_on and not n.agreed and (today - n.start_held_on).days > START_DOCUMENT_DAYS:
+            out.append(Signal(n, _("No agreed start document a month after the start meeting.")))
+        alone = sum(1 for count in schools.values() if count < FEWEST_PER_SCHOOL)
+        if alone:
+            out.append(
+                Signal(
+                    n,
+                    ngettext(
+                        "%(n)s school with fewer than two participants.",
+                        "%(n)s schools with fewer than two participants.",
+                        alone,
+                    )
+                    % {"n": alone},
+                )
+            )
+        if len(schools) > MOST_SCHOOLS:
+            out.append(Signal(n, _("More than ten schools (%(n)s).") % {"n": len(schools)}))
+        if n.facilitated_held >= n.facilitated_max and not n.fate:
+            out.append(Signal(n, _("Facilitated support has ended: record how the network goes on.")))
+        if n.fate == Fate.INTENTIE and n.recheck_on and n.recheck_on <= today:
+            out.append(Signal(n, _("Ask again whether the network goes on by itself.")))
+        if n.last_meeting and (today - n.last_meeting).days > QUIET_DAYS and n.last_meeting < today:
+            out.append(Signal(n, _("No meeting for more than 90 days.")))
+    return out

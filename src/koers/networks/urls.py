@@ -6,6 +6,7 @@ app_name = "networks"
 
 urlpatterns = [
     path("netwerken/", views.index, name="index"),
+    path("regio/<slug:slug>/", views.region, name="region"),
     path("regio/<slug:slug>/netwerken/nieuw/", views.new_network, name="new_network"),
     path("netwerken/<int:network_id>/", views.network, name="network"),
     path("netwerken/<int:network_id>/wijzigen/", views.edit_network, name="edit_network"),

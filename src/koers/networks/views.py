@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from koers import ical
 from koers.auth import login_required
 from koers.form_errors import show_errors
+from koers.organisations.access import regions_for
 from koers.pagination import paginate
 
 from . import access, selectors, services
@@ -45,6 +46,7 @@ def index(request):
         {
             "page": paginate(request, selectors.my_networks(request.user), 25),
             "regions": list(access.starting_regions(request.user)),
+            "coordinated": list(regions_for(request.user)),
         },
     )
 
@@ -360,4 +362,16 @@ def evaluate(request, network_id: int, meeting_id: int):
         "networks/evaluate.html",
         {"form": form, "network": found, "meeting": held, "state": selectors.evaluation_state(held, request.user)},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def region(request, slug: str):
+    """The regiocoördinator's view of the region's networks."""
+    found = selectors.region_for(request.user, slug)
+    overview = selectors.region_overview(found, timezone.localdate())
+    return render(
+        request,
+        "networks/region.html",
+        {"o": overview, "page": paginate(request, overview.networks, 25), "region": found},
     )
