@@ -2297,6 +2297,28 @@ NL.update({
 })
 
 
+# Issue 15, fifth part: intervision.
+NL.update({
+    "the question": "de vraag",
+    "what came up": "wat er naar voren kwam",
+    "intervision case": "intervisiecasus",
+    "intervision cases": "intervisiecasussen",
+    "Intervision cases of this meeting (only for who was there)": "Intervisie van deze bijeenkomst (alleen voor wie er was)",
+    "Intervision": "Intervisie",
+    "Delete this case": "Deze casus verwijderen",
+    "What is brought in here stays in the room: only those who were at this meeting see it, never the region, a board or anyone absent. It appears in no report or export. Whoever brought a case can delete it.":
+        "Wat hier wordt ingebracht, blijft in de groep: alleen wie bij deze bijeenkomst was, ziet het; nooit de regio, een bestuur of wie afwezig was. Het staat in geen rapport of export. Wie een casus inbracht, kan hem verwijderen.",
+    "Brought in by %(name)s": "Ingebracht door %(name)s",
+    "Change or delete": "Wijzigen of verwijderen",
+    "The question": "De vraag",
+    "No case has been brought in yet.": "Er is nog geen casus ingebracht.",
+    "Bring in a case": "Een casus inbrengen",
+    "The case has been added. Only this meeting's attendees see it.":
+        "De casus is toegevoegd. Alleen de aanwezigen van deze bijeenkomst zien hem.",
+    "The case has been deleted.": "De casus is verwijderd.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
-from koers.networks.models import Meeting, Network, NetworkMember, ThemeCategory
+from koers.networks.models import IntervisionCase, Meeting, Network, NetworkMember, ThemeCategory
 from koers.organisations.models import (
     Membership,
     Notification,
@@ -114,13 +114,14 @@ def _urls(org):
         theme_category=ThemeCategory.objects.first(),
         regional_question="?",
     )
+    member = NetworkMember.objects.create(network=network, user=org.leraar, school=org.school)
+    meeting = Meeting.objects.create(network=network, date="2026-12-10", start="14:00", end="16:00", theme="Walk")
     values.update(
         slug="midden",
         network_id=network.pk,
-        member_id=NetworkMember.objects.create(network=network, user=org.leraar, school=org.school).pk,
-        meeting_id=Meeting.objects.create(
-            network=network, date="2026-12-10", start="14:00", end="16:00", theme="Walk"
-        ).pk,
+        member_id=member.pk,
+        meeting_id=meeting.pk,
+        case_id=IntervisionCase.objects.create(meeting=meeting, brought_by=member, title="Walk", question="?").pk,
     )
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)

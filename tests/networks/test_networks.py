@@ -463,3 +463,35 @@ def test_the_region_view_costs_the_same_for_few_and_many_networks(client, org, r
         _member(more, factories.user_with_role(Role.LERAAR, school=org.school), org.school)
         _meeting(more, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
     assert page_queries(client, url) == few
+
+
+def test_intervision_stays_in_the_room(client, org, network, coordinator):
+    from koers.networks.models import IntervisionCase
+
+    present = _member(network, org.leraar, org.school)
+    absent = _member(network, org.schoolleider, org.school)
+    meeting = _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    Attendance.objects.create(meeting=meeting, member=present, state="aanwezig")
+    Attendance.objects.create(meeting=meeting, member=absent, state="afwezig")
+    url = reverse("networks:intervision", args=[network.pk, meeting.pk])
+    client.force_login(org.leraar)
+    bad = client.post(url, {"title": "", "question": ""})
+    assert bad.status_code == 400 and not IntervisionCase.objects.exists()
+    client.post(url, {"title": "Een starter die wil stoppen", "question": "Wat doe ik nu?"})
+    case = IntervisionCase.objects.get()
+    assert "Een starter die wil stoppen" in client.get(url).content.decode()
+    # The absent member, the region's coordinator and a board member find nothing.
+    bestuurder = org.bestuurder
+    _member(network, bestuurder)
+    for outsider in (org.schoolleider, coordinator, bestuurder):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404, outsider
+        assert client.get(reverse("networks:case", args=[network.pk, meeting.pk, case.pk])).status_code == 404
+        page = client.get(reverse("networks:meeting", args=[network.pk, meeting.pk])).content.decode()
+        assert "Een starter die wil stoppen" not in page
+    client.force_login(coordinator)
+    assert "Een starter die wil stoppen" not in client.get(reverse("networks:region", args=["midden"])).content.decode()
+    # Its bringer deletes it.
+    client.force_login(org.leraar)
+    client.post(reverse("networks:case", args=[network.pk, meeting.pk, case.pk]), {"delete": "1"})
+    assert not IntervisionCase.objects.exists()

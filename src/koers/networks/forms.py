@@ -1,7 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance, Fate, Meeting, MeetingEvaluation, Network, NetworkMember, StartDocument, StopReason
+from .models import (
+    Attendance,
+    Fate,
+    IntervisionCase,
+    Meeting,
+    MeetingEvaluation,
+    Network,
+    NetworkMember,
+    StartDocument,
+    StopReason,
+)
 
 
 class NetworkForm(forms.ModelForm):
@@ -162,3 +172,10 @@ class EvaluationForm(forms.ModelForm):
             "went_well": forms.Textarea(attrs={"rows": 3}),
             "better_next_time": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = IntervisionCase
+        fields = ["title", "question", "notes"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 5})}

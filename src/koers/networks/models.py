@@ -238,6 +238,25 @@ class Attendance(models.Model):
         return f"{self.member.user} — {self.get_state_display()}"
 
 
+class IntervisionCase(models.Model):
+    """A case brought in for intervision (mag:719-734): only that meeting's attendees see it,
+    and its bringer, who can delete it. It appears in no report, export or overview."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="cases")
+    brought_by = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    question = models.TextField(_("the question"))
+    notes = models.TextField(_("what came up"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("intervision case")
+        verbose_name_plural = _("intervision cases")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 EVALUATION_DAYS = 7  # the short evaluation is open this long after the meeting
 EVALUATION_MINIMUM = 3  # fewer answers are not shown: in a small group a sentence gives its writer away
 

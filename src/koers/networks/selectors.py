@@ -28,6 +28,7 @@ from .models import (
     MOST_SCHOOLS,
     Attendance,
     Fate,
+    IntervisionCase,
     Meeting,
     MeetingEvaluation,
     Network,
@@ -359,3 +360,26 @@ def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today:
         if n.last_meeting and (today - n.last_meeting).days > QUIET_DAYS and n.last_meeting < today:
             out.append(Signal(n, _("No meeting for more than 90 days.")))
     return out
+
+
+def intervision_for(user: User, meeting: Meeting) -> QuerySet[IntervisionCase]:
+    """The meeting's cases, for its attendees only (and each bringer their own); nobody else,
+    not the region's coordinator, not a board member, not a member who was absent."""
+    present = Attendance.objects.filter(
+        meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
+    )
+    if present.exists():
+        return meeting.cases.select_related("brought_by__user")
+    return meeting.cases.filter(brought_by__user=user).select_related("brought_by__user")
+
+
+def may_bring_case(user: User, meeting: Meeting) -> NetworkMember | None:
+    """An attendee of the meeting brings cases."""
+    row = (
+        Attendance.objects.filter(
+            meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
+        )
+        .select_related("member")
+        .first()
+    )
+    return row.member if row is not None else None

@@ -23,6 +23,7 @@ from .models import (
     RECHECK_MONTHS,
     Attendance,
     Fate,
+    IntervisionCase,
     Meeting,
     MeetingEvaluation,
     Network,
@@ -264,3 +265,18 @@ def spin_off(network: Network, *, by: User) -> Network:
         for m in network.members.filter(left_on__isnull=True)
     )
     return new
+
+
+def bring_case(form, *, meeting: Meeting, member: NetworkMember) -> IntervisionCase:
+    case = form.save(commit=False)
+    case.meeting, case.brought_by = meeting, member
+    case.save()
+    return case
+
+
+def save_case(form) -> IntervisionCase:
+    return form.save()
+
+
+def delete_case(case: IntervisionCase) -> None:
+    case.delete()

@@ -31,6 +31,16 @@ urlpatterns = [
         name="attendance",
     ),
     path(
+        "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/intervisie/",
+        views.intervision,
+        name="intervision",
+    ),
+    path(
+        "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/intervisie/<int:case_id>/",
+        views.case,
+        name="case",
+    ),
+    path(
         "netwerken/<int:network_id>/bijeenkomsten/<int:meeting_id>/evaluatie/",
         views.evaluate,
         name="evaluate",

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,6 +22,7 @@ from koers.pagination import paginate
 from . import access, selectors, services
 from .forms import (
     AttendanceForm,
+    CaseForm,
     CommitmentForm,
     EvaluationForm,
     FateForm,
@@ -170,7 +171,12 @@ def meeting(request, network_id: int, meeting_id: int):
         return render(
             request,
             "networks/meeting.html",
-            {"network": found, "meeting": held, "evaluation": selectors.evaluation_state(held, request.user)},
+            {
+                "network": found,
+                "meeting": held,
+                "evaluation": selectors.evaluation_state(held, request.user),
+                "attendee": selectors.may_bring_case(request.user, held),
+            },
         )
     form = MeetingForm(_posted(request), instance=held)
     if form.is_bound and form.is_valid():
@@ -193,6 +199,7 @@ def meeting(request, network_id: int, meeting_id: int):
             "attendance": attendance,
             "results": selectors.evaluation_results(held),
             "evaluation": selectors.evaluation_state(held, request.user),
+            "attendee": selectors.may_bring_case(request.user, held),
         },
         status=400 if form.errors else 200,
     )
@@ -374,4 +381,49 @@ def region(request, slug: str):
         request,
         "networks/region.html",
         {"o": overview, "page": paginate(request, overview.networks, 25), "region": found},
+    )
+
+
+@login_required
+def intervision(request, network_id: int, meeting_id: int):
+    """The meeting's intervision cases: only for who was there. Anyone else finds nothing."""
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    attendee = selectors.may_bring_case(request.user, held)
+    cases = list(selectors.intervision_for(request.user, held))
+    if attendee is None and not cases:
+        raise Http404
+    form = CaseForm(_posted(request) if attendee is not None else None)
+    if form.is_bound and form.is_valid():
+        services.bring_case(form, meeting=held, member=attendee)
+        messages.success(request, _("The case has been added. Only this meeting's attendees see it."))
+        return redirect("networks:intervision", found.pk, held.pk)
+    return render(
+        request,
+        "networks/intervision.html",
+        {"network": found, "meeting": held, "cases": cases, "form": form if attendee else None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def case(request, network_id: int, meeting_id: int, case_id: int):
+    """The bringer keeps their case: notes after the round, or deleting it."""
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    own = get_object_or_404(selectors.intervision_for(request.user, held), pk=case_id, brought_by__user=request.user)
+    if request.method == "POST" and "delete" in request.POST:
+        services.delete_case(own)
+        messages.success(request, _("The case has been deleted."))
+        return redirect("networks:meeting", found.pk, held.pk)
+    form = CaseForm(_posted(request), instance=own)
+    if form.is_bound and form.is_valid():
+        services.save_case(form)
+        messages.success(request, _("Your changes have been saved."))
+        return redirect("networks:intervision", found.pk, held.pk)
+    return render(
+        request,
+        "networks/case_form.html",
+        {"network": found, "meeting": held, "form": form, "case": own},
+        status=400 if form.errors else 200,
     )
