@@ -2319,6 +2319,17 @@ NL.update({
 })
 
 
+# Issue 15, sixth part: signing up for a network.
+NL.update({
+    "Networks in your region that look for participants": "Netwerken in uw regio die deelnemers zoeken",
+    "Take part": "Meedoen",
+    "You take part in %(network)s now. Fill in what you commit to.":
+        "U doet nu mee aan %(network)s. Vul in waartoe u zich verbindt.",
+    "Someone joined a learning network you run": "Iemand meldde zich aan bij een leernetwerk dat u begeleidt",
+    "%(name)s of %(school)s joined %(network)s.": "%(name)s van %(school)s doet nu mee aan %(network)s.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -495,3 +495,23 @@ def test_intervision_stays_in_the_room(client, org, network, coordinator):
     client.force_login(org.leraar)
     client.post(reverse("networks:case", args=[network.pk, meeting.pk, case.pk]), {"delete": "1"})
     assert not IntervisionCase.objects.exists()
+
+
+def test_a_teacher_signs_up_for_a_starting_network_of_her_region(client, org, other_org, network, coordinator):
+    facilitator = _member(network, coordinator, role=NetworkMember.Role.PROCESBEGELEIDER)
+    client.force_login(org.leraar)
+    join = reverse("networks:join", args=[network.pk])
+    assert "Leren van elkaars HRM" not in client.get(reverse("networks:index")).content.decode()
+    assert client.post(join).status_code == 404  # still an initiative
+    network.status = Network.Status.STARTFASE
+    network.save()
+    assert "Netwerken in uw regio die deelnemers zoeken" in client.get(reverse("networks:index")).content.decode()
+    client.post(join)
+    member = network.members.get(user=org.leraar)
+    assert member.school == org.school and member.role == "deelnemer"
+    assert Notification.objects.filter(user=facilitator.user, kind="joined").count() == 1
+    assert client.get(reverse("networks:network", args=[network.pk])).status_code == 200
+    # Someone whose schools lie outside the region cannot sign up.
+    elsewhere = factories.user_with_role(Role.LERAAR, school=factories.school(other_org.board))
+    client.force_login(elsewhere)
+    assert client.post(join).status_code == 404

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from koers.organisations.access import regions_for
-from koers.organisations.models import Region, Role, User
+from koers.organisations.models import Region, Role, School, User
 
 from .models import FACILITATING_ROLES, Network, NetworkMember
 
@@ -36,3 +36,19 @@ def starting_regions(user: User) -> QuerySet[Region]:
     the schools they lead (a school leader can bring a regional question too)."""
     led = user.memberships.filter(role=Role.SCHOOLLEIDER).values("school__region_id")
     return Region.objects.filter(Q(id__in=regions_for(user).values("id")) | Q(id__in=led))
+
+
+def joinable_networks(user: User) -> QuerySet[Network]:
+    """Networks in their start phase in the regions of the user's schools, which the user is
+    not in yet: these accept people who sign up themselves."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    regions = user.memberships.filter(school__region__isnull=False).values("school__region_id")
+    return Network.objects.filter(status=Network.Status.STARTFASE, region__in=regions).exclude(
+        id__in=_current(user).values("network_id")
+    )
+
+
+def joining_schools(user: User, network: Network) -> QuerySet[School]:
+    """The user's schools in the network's region: the school they would take part for."""
+    return School.objects.filter(region=network.region, id__in=user.memberships.values("school_id"))

@@ -383,3 +383,11 @@ def may_bring_case(user: User, meeting: Meeting) -> NetworkMember | None:
         .first()
     )
     return row.member if row is not None else None
+
+
+def joinable_for(user: User, network_id: int) -> Network:
+    return get_object_or_404(access.joinable_networks(user), pk=network_id)
+
+
+def joinable(user: User) -> QuerySet[Network]:
+    return access.joinable_networks(user).select_related("region", "theme_category").order_by("name")

@@ -20,6 +20,7 @@ from koers.organisations.tasks import send_account_invitation
 
 from .models import (
     EVALUATION_DAYS,
+    FACILITATING_ROLES,
     RECHECK_MONTHS,
     Attendance,
     Fate,
@@ -280,3 +281,23 @@ def save_case(form) -> IntervisionCase:
 
 def delete_case(case: IntervisionCase) -> None:
     case.delete()
+
+
+@transaction.atomic
+def join(network: Network, *, user: User, school: School) -> NetworkMember:
+    """Sign up for a network in its start phase, for one's own school; its runners are told."""
+    member, created = NetworkMember.objects.get_or_create(network=network, user=user, defaults={"school": school})
+    if not created:
+        member.left_on, member.school, member.role = None, school, NetworkMember.Role.DEELNEMER
+        member.save(update_fields=["left_on", "school", "role"])
+    runners = network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).exclude(user=user)
+    organisations.notify(
+        runners.values_list("user_id", flat=True),
+        Notification.Kind.JOINED,
+        reverse("networks:network", args=[network.pk]),
+        actor=user,
+        name=str(user),
+        school=school.name,
+        network=network.name,
+    )
+    return member

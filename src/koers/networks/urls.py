@@ -9,6 +9,7 @@ urlpatterns = [
     path("regio/<slug:slug>/", views.region, name="region"),
     path("regio/<slug:slug>/netwerken/nieuw/", views.new_network, name="new_network"),
     path("netwerken/<int:network_id>/", views.network, name="network"),
+    path("netwerken/<int:network_id>/aanmelden/", views.join, name="join"),
     path("netwerken/<int:network_id>/wijzigen/", views.edit_network, name="edit_network"),
     path("netwerken/<int:network_id>/agenda.ics", views.calendar, name="calendar"),
     path("netwerken/<int:network_id>/startdocument/", views.start_document, name="start_document"),

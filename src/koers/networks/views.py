@@ -48,6 +48,7 @@ def index(request):
             "page": paginate(request, selectors.my_networks(request.user), 25),
             "regions": list(access.starting_regions(request.user)),
             "coordinated": list(regions_for(request.user)),
+            "joinable": list(selectors.joinable(request.user)[:10]),
         },
     )
 
@@ -427,3 +428,15 @@ def case(request, network_id: int, meeting_id: int, case_id: int):
         {"network": found, "meeting": held, "form": form, "case": own},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def join(request, network_id: int):
+    found = selectors.joinable_for(request.user, network_id)
+    school = access.joining_schools(request.user, found).first()
+    if school is None:
+        raise Http404
+    services.join(found, user=request.user, school=school)
+    messages.success(request, _("You take part in %(network)s now. Fill in what you commit to.") % {"network": found})
+    return redirect("networks:network", found.pk)

@@ -494,6 +494,7 @@ class Notification(models.Model):
         NETWORK = "network", _("You were added to a learning network")
         MEETING = "meeting", _("A meeting of your learning network was planned or changed")
         EVALUATION = "evaluation", _("A meeting you attended asks for its short evaluation")
+        JOINED = "joined", _("Someone joined a learning network you run")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -503,6 +504,7 @@ class Notification(models.Model):
         Kind.SIGN_IN_REQUEST: _("%(name)s signed in with a school account of %(board)s and waits for your decision."),
         Kind.NETWORK: _("You take part in the learning network %(network)s."),
         Kind.MEETING: _("%(network)s meets on %(day)s: %(theme)s."),
+        Kind.JOINED: _("%(name)s of %(school)s joined %(network)s."),
         Kind.EVALUATION: _("How was %(theme)s of %(network)s? Two questions, anonymous, open until %(day)s."),
     }
 
