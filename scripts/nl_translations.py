@@ -2330,6 +2330,35 @@ NL.update({
 })
 
 
+# Issue 15, seventh part: outputs.
+NL.update({
+    "link": "link",
+    "For participants themselves": "Voor de deelnemers zelf",
+    "In a school": "In een school",
+    "In the network": "In het netwerk",
+    "Across the schools of the region": "Bovenschools, in de regio",
+    "Product": "Product",
+    "Policy document": "Beleidsstuk",
+    "Study day or activity": "Studiedag of activiteit",
+    "Cooperation": "Samenwerking",
+    "New network": "Nieuw netwerk",
+    "Sharing knowledge": "Kennisdeling",
+    "show in the region": "tonen in de regio",
+    "output": "opbrengst",
+    "outputs": "opbrengsten",
+    "Outputs": "Opbrengsten",
+    "What the network brought about, for participants, in their schools, in the network and across the region. Outputs marked for the region also show in the region's view.":
+        "Wat het netwerk opleverde: voor de deelnemers, in hun scholen, in het netwerk en bovenschools. Opbrengsten die u in de regio toont, staan ook in het regio-overzicht.",
+    "shown in the region": "getoond in de regio",
+    "No output recorded yet. A profile, a plan, a study day, a new cooperation: note what came of the network, at the level where it shows.":
+        "Nog geen opbrengst vastgelegd. Een profiel, een plan, een studiedag, een nieuwe samenwerking: noteer wat het netwerk opleverde, op het niveau waar het zichtbaar is.",
+    "Pages of outputs": "Pagina’s met opbrengsten",
+    "Add an output": "Een opbrengst toevoegen",
+    "The output has been added.": "De opbrengst is toegevoegd.",
+    "Outputs shown in the region": "Opbrengsten in de regio",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -515,3 +515,21 @@ def test_a_teacher_signs_up_for_a_starting_network_of_her_region(client, org, ot
     elsewhere = factories.user_with_role(Role.LERAAR, school=factories.school(other_org.board))
     client.force_login(elsewhere)
     assert client.post(join).status_code == 404
+
+
+def test_members_record_outputs_and_the_public_ones_show_in_the_region(client, org, network, coordinator):
+    _member(network, org.leraar, org.school)
+    client.force_login(org.leraar)
+    url = reverse("networks:outputs", args=[network.pk])
+    bad = client.post(url, {"title": "", "level": "school", "kind": "product", "made_on": "2026-11-01"})
+    assert bad.status_code == 400 and not network.outputs.exists()
+    for title, public in (("Profiel van de pro-leraar", "on"), ("Eigen aantekeningen", "")):
+        client.post(
+            url, {"title": title, "level": "bovenschools", "kind": "product", "made_on": "2026-11-01", "public": public}
+        )
+    assert network.outputs.count() == 2
+    client.force_login(coordinator)  # the coordinator reads them but adds none
+    page = client.get(url)
+    assert page.context["form"] is None and "Eigen aantekeningen" in page.content.decode()
+    region = client.get(reverse("networks:region", args=["midden"])).content.decode()
+    assert "Profiel van de pro-leraar" in region and "Eigen aantekeningen" not in region

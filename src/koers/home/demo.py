@@ -21,6 +21,7 @@ from koers.networks.models import (
     MeetingEvaluation,
     Network,
     NetworkMember,
+    Output,
     StartDocument,
     StartSignOff,
     SuccessCondition,
@@ -395,6 +396,16 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
                 MeetingEvaluation(meeting=meeting, went_well=well, better_next_time=better)
                 for well, better in EVALUATIONS
             )
+    Output.objects.create(
+        network=network,
+        level=Output.Level.REGION,
+        kind=Output.Kind.PRODUCT,
+        title="Wat starters zeggen: twaalf interviews op vier scholen",
+        description="De uitkomsten van de interviews die elke school na de tweede bijeenkomst hield.",
+        made_on=today - datetime.timedelta(days=20),
+        public=True,
+        added_by=facilitator,
+    )
     Network.objects.create(
         name="Lerende cultuur in Midden",
         region=region,

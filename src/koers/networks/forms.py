@@ -9,6 +9,7 @@ from .models import (
     MeetingEvaluation,
     Network,
     NetworkMember,
+    Output,
     StartDocument,
     StopReason,
 )
@@ -179,3 +180,15 @@ class CaseForm(forms.ModelForm):
         model = IntervisionCase
         fields = ["title", "question", "notes"]
         widgets = {"question": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 5})}
+
+
+class OutputForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Output
+        fields = ["title", "level", "kind", "description", "made_on", "link", "public"]
+        widgets = {
+            "made_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -317,3 +317,41 @@ class StartSignOff(models.Model):
 
     def __str__(self) -> str:
         return str(self.member)
+
+
+class Output(models.Model):
+    """What the network brought about (opbrengst), at the level where it shows: a profile of
+    the pro-teacher, a professionalisation plan, a regional meeting (mag:379-386, 1254-1256,
+    1488-1493). A public one appears in the region's view."""
+
+    class Level(models.TextChoices):
+        INDIVIDUAL = "individueel", _("For participants themselves")
+        SCHOOL = "school", _("In a school")
+        NETWORK = "netwerk", _("In the network")
+        REGION = "bovenschools", _("Across the schools of the region")
+
+    class Kind(models.TextChoices):
+        PRODUCT = "product", _("Product")
+        POLICY = "beleidsstuk", _("Policy document")
+        ACTIVITY = "activiteit", _("Study day or activity")
+        COOPERATION = "samenwerking", _("Cooperation")
+        NETWORK = "nieuw_netwerk", _("New network")
+        SHARING = "kennisdeling", _("Sharing knowledge")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="outputs")
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    made_on = models.DateField(_("date"), default=timezone.localdate)
+    link = models.URLField(_("link"), blank=True)
+    public = models.BooleanField(_("show in the region"), default=False)
+    added_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-made_on", "-id"]
+        verbose_name = _("output")
+        verbose_name_plural = _("outputs")
+
+    def __str__(self) -> str:
+        return self.title

@@ -33,6 +33,7 @@ from .models import (
     MeetingEvaluation,
     Network,
     NetworkMember,
+    Output,
     StartDocument,
     SuccessCondition,
 )
@@ -272,6 +273,7 @@ class RegionOverview:
     participants: int
     facilitated_held: int
     worklist: list[Signal]
+    outputs: list[Output]  # the ones the networks chose to show in the region
 
 
 def region_overview(region: Region, today: datetime.date) -> RegionOverview:
@@ -326,6 +328,7 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
             network__region=region, facilitated=True, status=Meeting.Status.HELD
         ).count(),
         worklist=_worklist(rows, per_school, today),
+        outputs=list(Output.objects.filter(network__region=region, public=True).select_related("network")[:10]),
     )
 
 

@@ -29,6 +29,7 @@ from .models import (
     MeetingEvaluation,
     Network,
     NetworkMember,
+    Output,
     StartDocument,
     StartSignOff,
     StopReason,
@@ -301,3 +302,10 @@ def join(network: Network, *, user: User, school: School) -> NetworkMember:
         network=network.name,
     )
     return member
+
+
+def add_output(form, *, network: Network, by: User) -> Output:
+    output = form.save(commit=False)
+    output.network, output.added_by = network, by
+    output.save()
+    return output

@@ -19,6 +19,7 @@ urlpatterns = [
         views.agree_start_document,
         name="agree_start_document",
     ),
+    path("netwerken/<int:network_id>/opbrengsten/", views.outputs, name="outputs"),
     path("netwerken/<int:network_id>/afronding/", views.fate, name="fate"),
     path("netwerken/<int:network_id>/vervolg/", views.spin_off, name="spin_off"),
     path("netwerken/<int:network_id>/deelnemers/nieuw/", views.add_member, name="add_member"),

@@ -29,6 +29,7 @@ from .forms import (
     MeetingForm,
     MemberForm,
     NetworkForm,
+    OutputForm,
     StartDocumentForm,
     StartNetworkForm,
 )
@@ -440,3 +441,21 @@ def join(request, network_id: int):
     services.join(found, user=request.user, school=school)
     messages.success(request, _("You take part in %(network)s now. Fill in what you commit to.") % {"network": found})
     return redirect("networks:network", found.pk)
+
+
+@login_required
+def outputs(request, network_id: int):
+    """What the network brought about; every member adds to it."""
+    found = selectors.network_for(request.user, network_id)
+    is_member = found.members.filter(user=request.user, left_on__isnull=True).exists()
+    form = OutputForm(_posted(request)) if is_member else None
+    if form is not None and form.is_bound and form.is_valid():
+        services.add_output(form, network=found, by=request.user)
+        messages.success(request, _("The output has been added."))
+        return redirect("networks:outputs", found.pk)
+    return render(
+        request,
+        "networks/outputs.html",
+        {"network": found, "form": form, "page": paginate(request, found.outputs.all(), 25)},
+        status=400 if form is not None and form.errors else 200,
+    )
