@@ -2322,7 +2322,8 @@ NL.update({
 # Issue 15, sixth part: signing up for a network.
 NL.update({
     "Networks in your region that look for participants": "Netwerken in uw regio die deelnemers zoeken",
-    "Take part": "Meedoen",
+    "Take part in %(name)s": "Meedoen met %(name)s",
+    "Your networks": "Uw netwerken",
     "You take part in %(network)s now. Fill in what you commit to.":
         "U doet nu mee aan %(network)s. Vul in waartoe u zich verbindt.",
     "Someone joined a learning network you run": "Iemand meldde zich aan bij een leernetwerk dat u begeleidt",
@@ -2356,6 +2357,18 @@ NL.update({
     "Add an output": "Een opbrengst toevoegen",
     "The output has been added.": "De opbrengst is toegevoegd.",
     "Outputs shown in the region": "Opbrengsten in de regio",
+})
+
+
+# Issue 15, eighth part: from the werkdocument to the networks.
+NL.update({
+    "werkdocument theme": "thema van het werkdocument",
+    "The theme of the handreiking it works on, so schools with a trajectory on it find it.":
+        "Het thema uit de handreiking waaraan het werkt, zodat scholen met een traject erover het vinden.",
+    "Networks on %(name)s that look for participants": "Netwerken over %(name)s die deelnemers zoeken",
+    "From your werkdocument: networks on %(name)s that you can join are listed below. None there? Start one, or ask your regiocoördinator.":
+        "Vanuit uw werkdocument: hieronder staan de netwerken over %(name)s waaraan u kunt meedoen. Staat er geen? Start er een, of vraag het uw regiocoördinator.",
+    "Find or start a learning network on this theme": "Zoek of start een leernetwerk over dit thema",
 })
 
 

@@ -533,3 +533,27 @@ def test_members_record_outputs_and_the_public_ones_show_in_the_region(client, o
     assert page.context["form"] is None and "Eigen aantekeningen" in page.content.decode()
     region = client.get(reverse("networks:region", args=["midden"])).content.decode()
     assert "Profiel van de pro-leraar" in region and "Eigen aantekeningen" not in region
+
+
+def test_the_werkdocument_tip_leads_to_networks_on_the_trajectorys_theme(client, org, region, network):
+    from koers.catalog.loader import read_content
+    from koers.catalog.models import Tip
+    from koers.werkdocument.tip_actions import ACTIONS
+
+    # Every action the content names is one Koers implements.
+    used = {tip.action for tip in Tip.objects.exclude(action="")}
+    assert used and used <= set(ACTIONS)
+    assert read_content()  # the content with its `actie` keys still validates
+    theme = org.trajectory.theme
+    network.shrm_theme = theme
+    network.status = Network.Status.STARTFASE
+    network.save()
+    client.force_login(org.schoolleider)
+    tip = Tip.objects.get(slug="leernetwerk-aansluiten")
+    subphase = reverse("werkdocument:subphase", args=[org.trajectory.pk, tip.subphase.slug])
+    page = client.get(subphase).content.decode()
+    assert "Zoek of start een leernetwerk over dit thema" in page and f"?thema={theme.slug}" in page
+    listing = client.get(reverse("networks:index") + f"?thema={theme.slug}").content.decode()
+    assert f"Netwerken over {theme.name} die deelnemers zoeken" in listing and "Leren van elkaars HRM" in listing
+    start = client.get(reverse("networks:new_network", args=[region.slug]) + f"?thema={theme.slug}")
+    assert start.context["form"].initial["shrm_theme"] == theme.pk

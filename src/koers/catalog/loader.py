@@ -160,6 +160,7 @@ def _load_tips(up: _Upserter, tips: list[dict], order: int, *, phase, subphase) 
             title=tip["title"],
             body=tip["body"],
             url=tip.get("url", ""),
+            action=tip.get("actie", ""),
             phase=phase,
             subphase=subphase,
             order=order,

@@ -118,6 +118,9 @@ class Tip(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     url = models.URLField(blank=True)
+    # What the tip lets you do in Koers itself (content key `actie`; werkdocument/registry.py
+    # says where each key leads).
+    action = models.CharField(max_length=30, blank=True)
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips")
     subphase = models.ForeignKey(Subphase, on_delete=models.CASCADE, null=True, blank=True, related_name="tips")
     order = models.PositiveIntegerField()

@@ -74,7 +74,7 @@ def read_yaml(path: Path, schema: Any) -> Any:
 
 
 SCOPED_TEXT = {"slug": SLUG, "text": str, "?themes": [SLUG]}
-TIP = {"slug": SLUG, "kind": str, "title": str, "body": str, "?url": str}
+TIP = {"slug": SLUG, "kind": str, "title": str, "body": str, "?url": str, "?actie": SLUG}
 QUESTION_GROUP = {"slug": SLUG, "title": str, "?intro": str, "questions": [{"slug": SLUG, "text": str}]}
 SUBPHASE = {
     "slug": SLUG,

@@ -327,6 +327,7 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         name="Jonge leraren binden en boeien",
         region=region,
         theme_category=ThemeCategory.objects.get(slug="shrm-in-de-praktijk"),
+        shrm_theme=Theme.objects.get(slug="begeleiding-startende-leraren"),
         regional_question=(
             "Hoe zorgen we dat startende leraren in de regio na twee jaar nog met plezier bij ons werken?"
         ),
@@ -405,6 +406,15 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         made_on=today - datetime.timedelta(days=20),
         public=True,
         added_by=facilitator,
+    )
+    Network.objects.create(
+        name="Differentiëren doe je samen",
+        region=region,
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        shrm_theme=Theme.objects.get(slug="meer-differentiatie"),
+        regional_question="Hoe helpen we leraren om in elke les te differentiëren, met de uren die er zijn?",
+        status=Network.Status.STARTFASE,
+        created_by=coordinator,
     )
     Network.objects.create(
         name="Lerende cultuur in Midden",

@@ -18,7 +18,7 @@ from .models import (
 class NetworkForm(forms.ModelForm):
     class Meta:
         model = Network
-        fields = ["name", "theme_category", "regional_question", "facilitated_max", "conditions_met"]
+        fields = ["name", "theme_category", "shrm_theme", "regional_question", "facilitated_max", "conditions_met"]
         widgets = {
             "conditions_met": forms.CheckboxSelectMultiple,
             "regional_question": forms.Textarea(attrs={"rows": 4}),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.catalog.models import Theme
 from koers.fields import RandomIdField
 from koers.organisations.models import Region, School, User
 
@@ -88,6 +89,15 @@ class Network(models.Model):
     )
     theme_category = models.ForeignKey(
         ThemeCategory, on_delete=models.PROTECT, related_name="networks", verbose_name=_("theme")
+    )
+    shrm_theme = models.ForeignKey(
+        Theme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="networks",
+        verbose_name=_("werkdocument theme"),
+        help_text=_("The theme of the handreiking it works on, so schools with a trajectory on it find it."),
     )
     regional_question = models.TextField(
         _("regional question"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from koers.catalog.models import Theme
 from koers.organisations.access import regions_for
 from koers.organisations.models import Region, Role, School, User
 
@@ -392,5 +393,11 @@ def joinable_for(user: User, network_id: int) -> Network:
     return get_object_or_404(access.joinable_networks(user), pk=network_id)
 
 
-def joinable(user: User) -> QuerySet[Network]:
-    return access.joinable_networks(user).select_related("region", "theme_category").order_by("name")
+def joinable(user: User, theme: Theme | None = None) -> QuerySet[Network]:
+    """Networks the user may sign up for; on a werkdocument theme first when one is given."""
+    found = access.joinable_networks(user).select_related("region", "theme_category")
+    return found.filter(shrm_theme=theme) if theme is not None else found.order_by("name")
+
+
+def theme_named(slug: str) -> Theme | None:
+    return Theme.objects.filter(slug=slug).first() if slug else None

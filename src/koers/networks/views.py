@@ -42,14 +42,17 @@ def _posted(request):
 
 @login_required
 def index(request):
+    """My networks, and those I can join; from a werkdocument tip, on the trajectory's theme."""
+    theme = selectors.theme_named(request.GET.get("thema", ""))
     return render(
         request,
         "networks/index.html",
         {
+            "theme": theme,
             "page": paginate(request, selectors.my_networks(request.user), 25),
             "regions": list(access.starting_regions(request.user)),
             "coordinated": list(regions_for(request.user)),
-            "joinable": list(selectors.joinable(request.user)[:10]),
+            "joinable": list(selectors.joinable(request.user, theme)[:10]),
         },
     )
 
@@ -57,7 +60,12 @@ def index(request):
 @login_required
 def new_network(request, slug: str):
     region = selectors.region_to_start_in(request.user, slug)
-    form = StartNetworkForm(_posted(request), schools=selectors.led_schools_in(request.user, region))
+    theme = selectors.theme_named(request.GET.get("thema", ""))
+    form = StartNetworkForm(
+        _posted(request),
+        schools=selectors.led_schools_in(request.user, region),
+        initial={"shrm_theme": theme.pk if theme else None},
+    )
     if form.is_bound and form.is_valid():
         network = services.start_network(form, region=region, by=request.user, school=form.cleaned_data.get("school"))
         messages.success(request, _("The network has been started. Add its members and plan the start meeting."))

@@ -28,7 +28,7 @@ from koers.trajectories import services as trajectory_services
 from koers.trajectories.forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
 from koers.trajectories.models import Entry
 
-from . import evidence, services
+from . import evidence, services, tip_actions
 from .selectors import current_phase, subphase_progress, trajectory_progress
 
 # --- starting, changing and deleting a trajectory ------------------------------------------
@@ -192,6 +192,7 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
             "subphase": subphase,
             "groups": groups,
             "tips": content.tips,
+            "tip_actions": tip_actions.links(content.tips, trajectory),
             "reflection": reflection,
             "progress": subphase_progress(trajectory, subphase),
             "dialogues": paginate(request, selectors.dialogues_in(trajectory, subphase), 10, "dialogen"),
