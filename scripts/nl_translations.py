@@ -2372,6 +2372,17 @@ NL.update({
 })
 
 
+# Issue 15, ninth part: daily reminders for networks.
+NL.update({
+    "A learning network's way forward is to be recorded": "Het vervolg van een leernetwerk moet worden vastgelegd",
+    "A learning network is to be asked again whether it goes on": "Bij een leernetwerk moet opnieuw worden nagevraagd of het doorgaat",
+    "%(network)s held its facilitated meetings a month ago: record how it goes on.":
+        "%(network)s hield een maand geleden zijn begeleide bijeenkomsten: leg vast hoe het verder gaat.",
+    "%(network)s meant to go on by itself: ask again whether it does.":
+        "%(network)s had de intentie zelfstandig door te gaan: vraag opnieuw na of dat gebeurt.",
+})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

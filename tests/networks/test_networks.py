@@ -557,3 +557,29 @@ def test_the_werkdocument_tip_leads_to_networks_on_the_trajectorys_theme(client,
     assert f"Netwerken over {theme.name} die deelnemers zoeken" in listing and "Leren van elkaars HRM" in listing
     start = client.get(reverse("networks:new_network", args=[region.slug]) + f"?thema={theme.slug}")
     assert start.context["form"].initial["shrm_theme"] == theme.pk
+
+
+def test_the_daily_reminder_asks_for_the_way_forward_and_the_recheck_once(network, coordinator):
+    import io
+
+    from django.core.management import call_command
+
+    from koers.networks.services import remind
+
+    network.facilitated_max = 1
+    network.save()
+    _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    assert remind(datetime.date(2026, 9, 20)) == 0  # not a month yet
+    assert remind(datetime.date(2026, 10, 2)) == 1
+    notice = Notification.objects.get(user=coordinator, kind="fate_due")
+    assert "leg vast hoe het verder gaat" in notice.message
+    assert remind(datetime.date(2026, 10, 3)) == 0  # once
+    network.fate, network.recheck_on = "intentie", datetime.date(2027, 4, 2)
+    network.save()
+    assert remind(datetime.date(2027, 4, 1)) == 0
+    assert remind(datetime.date(2027, 4, 2)) == 1
+    assert Notification.objects.filter(user=coordinator, kind="recheck").count() == 1
+    assert remind(datetime.date(2027, 4, 3)) == 0
+    out = io.StringIO()
+    call_command("remind_networks", stdout=out)  # whatever today is, both were reminded already
+    assert out.getvalue().strip() == "networks reminded: 0"

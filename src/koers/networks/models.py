@@ -67,6 +67,7 @@ class StopReason(models.Model):
 FEWEST_SCHOOLS, MOST_SCHOOLS, FEWEST_PER_SCHOOL = 5, 10, 2
 FACILITATED_DEFAULT, FACILITATED_LIMIT, FACILITATED_WARN = 5, 8, 6
 RECHECK_MONTHS = 6  # "had the intention to go on" is asked again after half a year
+FATE_DUE_DAYS = 30  # after the last facilitated meeting, the way forward is to be recorded
 
 
 class Fate(models.TextChoices):
@@ -130,6 +131,7 @@ class Network(models.Model):
     fate = models.CharField(_("how it goes on"), max_length=10, choices=Fate.choices, blank=True)
     fate_recorded_on = models.DateField(null=True, blank=True)
     recheck_on = models.DateField(_("ask again on"), null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True, editable=False)  # by `koers remind_networks`
     stop_reason = models.ForeignKey(
         StopReason, on_delete=models.PROTECT, null=True, blank=True, related_name="networks", verbose_name=_("why")
     )

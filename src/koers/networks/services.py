@@ -9,18 +9,20 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.formats import day
 from koers.organisations import services as organisations
-from koers.organisations.models import Notification, Region, School, User
+from koers.organisations.models import Membership, Notification, Region, Role, School, User
 from koers.organisations.tasks import send_account_invitation
 
 from .models import (
     EVALUATION_DAYS,
     FACILITATING_ROLES,
+    FATE_DUE_DAYS,
     RECHECK_MONTHS,
     Attendance,
     Fate,
@@ -309,3 +311,39 @@ def add_output(form, *, network: Network, by: User) -> Output:
     output.network, output.added_by = network, by
     output.save()
     return output
+
+
+def remind(today: datetime.date) -> int:
+    """The daily reminders (`koers remind_networks`): a network whose facilitated meetings ended
+    a month ago without a recorded way forward, and one whose re-check is due. Its runners and
+    the region's coordinators are told once per occasion. Returns the networks reminded."""
+    last_held = Max("meetings__date", filter=Q(meetings__facilitated=True, meetings__status=Meeting.Status.HELD))
+    held = Count("meetings", filter=Q(meetings__facilitated=True, meetings__status=Meeting.Status.HELD))
+    open_fate = (
+        Network.objects.filter(fate="")
+        .exclude(status=Network.Status.GESTOPT)
+        .annotate(held=held, last_held=last_held)
+        .filter(held__gte=F("facilitated_max"), last_held__lte=today - datetime.timedelta(days=FATE_DUE_DAYS))
+        .filter(reminded_on__isnull=True)
+    )
+    rechecks = Network.objects.filter(fate=Fate.INTENTIE, recheck_on__lte=today).filter(
+        Q(reminded_on__isnull=True) | Q(reminded_on__lt=F("recheck_on"))
+    )
+    reminded = 0
+    for kind, networks in ((Notification.Kind.FATE_DUE, open_fate), (Notification.Kind.RECHECK, rechecks)):
+        for network in networks:
+            runners = network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).values_list(
+                "user_id", flat=True
+            )
+            coordinators = Membership.objects.filter(role=Role.REGIOCOORDINATOR, region__networks=network).values_list(
+                "user_id", flat=True
+            )
+            organisations.notify(
+                sorted({*runners, *coordinators}),
+                kind,
+                reverse("networks:fate", args=[network.pk]),
+                network=network.name,
+            )
+            Network.objects.filter(pk=network.pk).update(reminded_on=today)
+            reminded += 1
+    return reminded

@@ -495,6 +495,8 @@ class Notification(models.Model):
         MEETING = "meeting", _("A meeting of your learning network was planned or changed")
         EVALUATION = "evaluation", _("A meeting you attended asks for its short evaluation")
         JOINED = "joined", _("Someone joined a learning network you run")
+        FATE_DUE = "fate_due", _("A learning network's way forward is to be recorded")
+        RECHECK = "recheck", _("A learning network is to be asked again whether it goes on")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -505,6 +507,8 @@ class Notification(models.Model):
         Kind.NETWORK: _("You take part in the learning network %(network)s."),
         Kind.MEETING: _("%(network)s meets on %(day)s: %(theme)s."),
         Kind.JOINED: _("%(name)s of %(school)s joined %(network)s."),
+        Kind.FATE_DUE: _("%(network)s held its facilitated meetings a month ago: record how it goes on."),
+        Kind.RECHECK: _("%(network)s meant to go on by itself: ask again whether it does."),
         Kind.EVALUATION: _("How was %(theme)s of %(network)s? Two questions, anonymous, open until %(day)s."),
     }
 
