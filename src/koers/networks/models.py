@@ -3,6 +3,8 @@ network starts from a regional question, forms with members from five to ten sch
 set number of facilitated times and then steers itself. Membership of a network is the grant
 that lets someone in: outside it, a network is a 404 (networks.access)."""
 
+import datetime
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,15 +16,23 @@ from koers.fields import RandomIdField
 from koers.organisations.models import Region, School, User
 
 
-class ThemeCategory(models.Model):
-    """Content (netwerken.yaml): what a network is about, as the magazine counts them."""
+class ContentItem(models.Model):
+    """An entry of netwerken.yaml: found by its slug, shown in the content's order."""
 
     slug = models.SlugField(unique=True)
-    name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        abstract = True
         ordering = ["order"]
+
+
+class ThemeCategory(ContentItem):
+    """What a network is about, as the magazine counts them."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta(ContentItem.Meta):
         verbose_name = _("theme category")
         verbose_name_plural = _("theme categories")
 
@@ -30,15 +40,12 @@ class ThemeCategory(models.Model):
         return self.name
 
 
-class SuccessCondition(models.Model):
-    """Content (netwerken.yaml): what the start of a network is checked against."""
+class SuccessCondition(ContentItem):
+    """What the start of a network is checked against."""
 
-    slug = models.SlugField(unique=True)
     text = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["order"]
+    class Meta(ContentItem.Meta):
         verbose_name = _("success condition")
         verbose_name_plural = _("success conditions")
 
@@ -46,15 +53,12 @@ class SuccessCondition(models.Model):
         return self.text
 
 
-class StopReason(models.Model):
-    """Content (netwerken.yaml): why a network stopped."""
+class StopReason(ContentItem):
+    """Why a network stopped."""
 
-    slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=200)
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["order"]
+    class Meta(ContentItem.Meta):
         verbose_name = _("stop reason")
         verbose_name_plural = _("stop reasons")
 
@@ -66,6 +70,7 @@ class StopReason(models.Model):
 # people per school, at most five facilitated meetings (Stap 2; the handreiking says six).
 FEWEST_SCHOOLS, MOST_SCHOOLS, FEWEST_PER_SCHOOL = 5, 10, 2
 FACILITATED_DEFAULT, FACILITATED_LIMIT, FACILITATED_WARN = 5, 8, 6
+EVALUATION_DAYS = 7  # the short evaluation is open this long after the meeting
 RECHECK_MONTHS = 6  # "had the intention to go on" is asked again after half a year
 FATE_DUE_DAYS = 30  # after the last facilitated meeting, the way forward is to be recorded
 
@@ -227,6 +232,10 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.network}: {self.theme}"
 
+    @property
+    def evaluation_closes_on(self) -> datetime.date:
+        return self.date + datetime.timedelta(days=EVALUATION_DAYS)
+
 
 class Attendance(models.Model):
     class State(models.TextChoices):
@@ -269,7 +278,6 @@ class IntervisionCase(models.Model):
         return self.title
 
 
-EVALUATION_DAYS = 7  # the short evaluation is open this long after the meeting
 EVALUATION_MINIMUM = 3  # fewer answers are not shown: in a small group a sentence gives its writer away
 
 

@@ -20,7 +20,6 @@ from koers.organisations.models import Region, Role, School, User
 
 from . import access
 from .models import (
-    EVALUATION_DAYS,
     EVALUATION_MINIMUM,
     FACILITATED_WARN,
     FACILITATING_ROLES,
@@ -219,17 +218,25 @@ def signatures(document: StartDocument | None) -> dict[int, object]:
     return dict(document.sign_offs.values_list("member_id", "signed_at"))
 
 
-def evaluation_state(meeting: Meeting, user: User) -> str | None:
+def presence(meeting: Meeting, user: User) -> Attendance | None:
+    """The user's attendance at the meeting when they were there (as a current member): what
+    lets them evaluate it and see its intervision."""
+    return (
+        Attendance.objects.filter(
+            meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
+        )
+        .select_related("member")
+        .first()
+    )
+
+
+def evaluation_state(meeting: Meeting, present: Attendance | None) -> str | None:
     """For an attendee of a held meeting: "open", "given" or "closed"; None for anyone else."""
-    row = Attendance.objects.filter(
-        meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
-    ).first()
-    if row is None or meeting.status != Meeting.Status.HELD:
+    if present is None or meeting.status != Meeting.Status.HELD:
         return None
-    if row.evaluated:
+    if present.evaluated:
         return "given"
-    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
-    return "open" if timezone.localdate() <= closes else "closed"
+    return "open" if timezone.localdate() <= meeting.evaluation_closes_on else "closed"
 
 
 @dataclass
@@ -366,27 +373,11 @@ def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today:
     return out
 
 
-def intervision_for(user: User, meeting: Meeting) -> QuerySet[IntervisionCase]:
+def intervision_for(user: User, meeting: Meeting, present: Attendance | None) -> QuerySet[IntervisionCase]:
     """The meeting's cases, for its attendees only (and each bringer their own); nobody else,
     not the region's coordinator, not a board member, not a member who was absent."""
-    present = Attendance.objects.filter(
-        meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
-    )
-    if present.exists():
-        return meeting.cases.select_related("brought_by__user")
-    return meeting.cases.filter(brought_by__user=user).select_related("brought_by__user")
-
-
-def may_bring_case(user: User, meeting: Meeting) -> NetworkMember | None:
-    """An attendee of the meeting brings cases."""
-    row = (
-        Attendance.objects.filter(
-            meeting=meeting, member__user=user, member__left_on__isnull=True, state=Attendance.State.PRESENT
-        )
-        .select_related("member")
-        .first()
-    )
-    return row.member if row is not None else None
+    cases = meeting.cases.select_related("brought_by__user")
+    return cases if present is not None else cases.filter(brought_by__user=user)
 
 
 def joinable_for(user: User, network_id: int) -> Network:

@@ -20,7 +20,6 @@ from koers.organisations.models import Membership, Notification, Region, Role, S
 from koers.organisations.tasks import send_account_invitation
 
 from .models import (
-    EVALUATION_DAYS,
     FACILITATING_ROLES,
     FATE_DUE_DAYS,
     RECHECK_MONTHS,
@@ -71,14 +70,9 @@ def add_member(
         invitation = organisations.invite_outside(email, full_name, by=by)
         user = invitation.user
         send_account_invitation.enqueue(invitation.pk, base_url)
-    member, created = NetworkMember.objects.get_or_create(
-        network=network, user=user, defaults={"school": school, "role": role}
-    )
-    if not created:
-        if member.left_on is None:
-            raise ValidationError({"email": _("This person takes part in the network already.")})
-        member.left_on, member.school, member.role = None, school, role
-        member.save(update_fields=["left_on", "school", "role"])
+    if network.members.filter(user=user, left_on__isnull=True).exists():
+        raise ValidationError({"email": _("This person takes part in the network already.")})
+    member = _enrol(network, user, school, role)
     organisations.notify(
         [user.pk],
         Notification.Kind.NETWORK,
@@ -87,6 +81,22 @@ def add_member(
         network=network.name,
     )
     return member
+
+
+def _enrol(network: Network, user: User, school: School | None, role: str) -> NetworkMember:
+    """A member row for the user: new, or the one they left, taken up again."""
+    member, created = NetworkMember.objects.get_or_create(
+        network=network, user=user, defaults={"school": school, "role": role}
+    )
+    if not created:
+        member.left_on, member.school, member.role = None, school, role
+        member.save(update_fields=["left_on", "school", "role"])
+    return member
+
+
+def _runners(network: Network):
+    """The user ids of whoever runs the network from inside it."""
+    return network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).values_list("user_id", flat=True)
 
 
 def save_commitments(form) -> NetworkMember:
@@ -157,7 +167,7 @@ def record_attendance(meeting: Meeting, states: dict[int, str], *, by: User) -> 
         for member_id, state in states.items()
         if state == Attendance.State.PRESENT and (member_id not in before or before[member_id].state != state)
     ]
-    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
+    closes = meeting.evaluation_closes_on
     if meeting.status == Meeting.Status.HELD and asked and timezone.localdate() <= closes:
         organisations.notify(
             NetworkMember.objects.filter(pk__in=asked).exclude(user=by).values_list("user_id", flat=True),
@@ -176,8 +186,7 @@ def evaluate_meeting(meeting: Meeting, member: NetworkMember, *, went_well: str,
     that this member answered; the answer itself carries nothing that leads back."""
     if not (went_well.strip() or better_next_time.strip()):
         raise ValidationError({"went_well": _("Write at least one of the two.")})
-    closes = meeting.date + datetime.timedelta(days=EVALUATION_DAYS)
-    if meeting.status != Meeting.Status.HELD or timezone.localdate() > closes:
+    if meeting.status != Meeting.Status.HELD or timezone.localdate() > meeting.evaluation_closes_on:
         raise ValidationError(_("The evaluation of this meeting is closed."))
     taken = Attendance.objects.filter(
         meeting=meeting, member=member, state=Attendance.State.PRESENT, evaluated=False
@@ -289,13 +298,9 @@ def delete_case(case: IntervisionCase) -> None:
 @transaction.atomic
 def join(network: Network, *, user: User, school: School) -> NetworkMember:
     """Sign up for a network in its start phase, for one's own school; its runners are told."""
-    member, created = NetworkMember.objects.get_or_create(network=network, user=user, defaults={"school": school})
-    if not created:
-        member.left_on, member.school, member.role = None, school, NetworkMember.Role.DEELNEMER
-        member.save(update_fields=["left_on", "school", "role"])
-    runners = network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).exclude(user=user)
+    member = _enrol(network, user, school, NetworkMember.Role.DEELNEMER)
     organisations.notify(
-        runners.values_list("user_id", flat=True),
+        _runners(network).exclude(user_id=user.pk),
         Notification.Kind.JOINED,
         reverse("networks:network", args=[network.pk]),
         actor=user,
@@ -332,9 +337,7 @@ def remind(today: datetime.date) -> int:
     reminded = 0
     for kind, networks in ((Notification.Kind.FATE_DUE, open_fate), (Notification.Kind.RECHECK, rechecks)):
         for network in networks:
-            runners = network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).values_list(
-                "user_id", flat=True
-            )
+            runners = _runners(network)
             coordinators = Membership.objects.filter(role=Role.REGIOCOORDINATOR, region__networks=network).values_list(
                 "user_id", flat=True
             )

@@ -177,17 +177,10 @@ def meeting(request, network_id: int, meeting_id: int):
     found = selectors.network_for(request.user, network_id)
     held = selectors.meeting_for(found, meeting_id)
     runs = access.run_networks(request.user).filter(pk=found.pk).exists()
+    present = selectors.presence(held, request.user)
+    seen = {"evaluation": selectors.evaluation_state(held, present), "attendee": present is not None}
     if not runs:
-        return render(
-            request,
-            "networks/meeting.html",
-            {
-                "network": found,
-                "meeting": held,
-                "evaluation": selectors.evaluation_state(held, request.user),
-                "attendee": selectors.may_bring_case(request.user, held),
-            },
-        )
+        return render(request, "networks/meeting.html", {"network": found, "meeting": held, **seen})
     form = MeetingForm(_posted(request), instance=held)
     if form.is_bound and form.is_valid():
         try:
@@ -208,8 +201,7 @@ def meeting(request, network_id: int, meeting_id: int):
             "meeting": held,
             "attendance": attendance,
             "results": selectors.evaluation_results(held),
-            "evaluation": selectors.evaluation_state(held, request.user),
-            "attendee": selectors.may_bring_case(request.user, held),
+            **seen,
         },
         status=400 if form.errors else 200,
     )
@@ -362,13 +354,14 @@ def evaluate(request, network_id: int, meeting_id: int):
     """The short evaluation: only for who was there, once, while it is open."""
     found = selectors.network_for(request.user, network_id)
     held = selectors.meeting_for(found, meeting_id)
-    member = found.members.filter(user=request.user, left_on__isnull=True).first()
-    if member is None or selectors.evaluation_state(held, request.user) is None:
+    present = selectors.presence(held, request.user)
+    state = selectors.evaluation_state(held, present)
+    if present is None or state is None:
         raise Http404
     form = EvaluationForm(_posted(request))
     if form.is_bound and form.is_valid():
         try:
-            services.evaluate_meeting(held, member, **form.cleaned_data)
+            services.evaluate_meeting(held, present.member, **form.cleaned_data)
         except ValidationError as exc:
             show_errors(form, exc)
         else:
@@ -377,7 +370,7 @@ def evaluate(request, network_id: int, meeting_id: int):
     return render(
         request,
         "networks/evaluate.html",
-        {"form": form, "network": found, "meeting": held, "state": selectors.evaluation_state(held, request.user)},
+        {"form": form, "network": found, "meeting": held, "state": state},
         status=400 if form.errors else 200,
     )
 
@@ -399,19 +392,19 @@ def intervision(request, network_id: int, meeting_id: int):
     """The meeting's intervision cases: only for who was there. Anyone else finds nothing."""
     found = selectors.network_for(request.user, network_id)
     held = selectors.meeting_for(found, meeting_id)
-    attendee = selectors.may_bring_case(request.user, held)
-    cases = list(selectors.intervision_for(request.user, held))
-    if attendee is None and not cases:
+    present = selectors.presence(held, request.user)
+    cases = list(selectors.intervision_for(request.user, held, present))
+    if present is None and not cases:
         raise Http404
-    form = CaseForm(_posted(request) if attendee is not None else None)
-    if form.is_bound and form.is_valid():
-        services.bring_case(form, meeting=held, member=attendee)
+    form = CaseForm(_posted(request) if present is not None else None)
+    if present is not None and form.is_bound and form.is_valid():
+        services.bring_case(form, meeting=held, member=present.member)
         messages.success(request, _("The case has been added. Only this meeting's attendees see it."))
         return redirect("networks:intervision", found.pk, held.pk)
     return render(
         request,
         "networks/intervision.html",
-        {"network": found, "meeting": held, "cases": cases, "form": form if attendee else None},
+        {"network": found, "meeting": held, "cases": cases, "form": form if present else None},
         status=400 if form.errors else 200,
     )
 
@@ -421,7 +414,8 @@ def case(request, network_id: int, meeting_id: int, case_id: int):
     """The bringer keeps their case: notes after the round, or deleting it."""
     found = selectors.network_for(request.user, network_id)
     held = selectors.meeting_for(found, meeting_id)
-    own = get_object_or_404(selectors.intervision_for(request.user, held), pk=case_id, brought_by__user=request.user)
+    cases = selectors.intervision_for(request.user, held, selectors.presence(held, request.user))
+    own = get_object_or_404(cases, pk=case_id, brought_by__user=request.user)
     if request.method == "POST" and "delete" in request.POST:
         services.delete_case(own)
         messages.success(request, _("The case has been deleted."))

@@ -177,4 +177,9 @@ def sign_in_origins() -> list[str]:
     """The origins of the active providers: a sign-in form's redirect goes there, so the page's
     Content-Security-Policy must allow them as form targets."""
     issuers = SignInProvider.objects.filter(active=True).values_list("issuer", flat=True).distinct()
-    return sorted({f"{urlsplit(i).scheme}://{urlsplit(i).netloc}" for i in issuers})
+    return sorted({origin(i) for i in issuers})
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,10 +41,9 @@ def log_in(request, user: User, *, backend: str, next_url: str):
     return redirect("login_code")
 
 
-def allow_sign_in_forms(response):
+def allow_sign_in_forms(response, origins: list[str]):
     """A form that starts a school-account sign-in ends at the provider's page, and the browser
     checks that redirect against the form page's form-action."""
-    origins = selectors.sign_in_origins()
     if origins:
         response._csp_update = {"form-action": origins}
     return response
@@ -58,9 +58,13 @@ class Login(auth_views.LoginView):
         user = form.get_user()
         return log_in(self.request, user, backend=user.backend, next_url=self.get_success_url())
 
+    @cached_property
+    def origins(self) -> list[str]:
+        return selectors.sign_in_origins()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if "school_form" not in context and selectors.sign_in_origins():
+        if "school_form" not in context and self.origins:
             context["school_form"] = SchoolAccountForm()
         return context
 
@@ -76,7 +80,7 @@ class Login(auth_views.LoginView):
         return self.render_to_response(context, status=400)
 
     def render_to_response(self, context, **response_kwargs):
-        return allow_sign_in_forms(super().render_to_response(context, **response_kwargs))
+        return allow_sign_in_forms(super().render_to_response(context, **response_kwargs), self.origins)
 
 
 ACTIVATION = "koers_activation"  # the session holds the link's hash, never the link
@@ -254,17 +258,14 @@ def activate(request):
         auth.login(request, user, backend="koers.auth_guard.ThrottledBackend")
         messages.success(request, _("Welcome to Koers. Your account is ready; you log in with your e-mail address."))
         return redirect("home:index")
+    provider = selectors.sign_in_provider_for(invitation.user.email)
     response = render(
         request,
         "organisations/activate.html",
-        {
-            "form": form,
-            "invited": invitation.user,
-            "school_account": selectors.sign_in_provider_for(invitation.user.email),
-        },
+        {"form": form, "invited": invitation.user, "school_account": provider},
         status=400 if form.errors else 200,
     )
-    return allow_sign_in_forms(response)
+    return allow_sign_in_forms(response, [selectors.origin(provider.issuer)] if provider else [])
 
 
 @login_required
