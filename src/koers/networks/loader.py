@@ -1,6 +1,6 @@
 """Load the networks' content from `catalog/content/netwerken/netwerken.yaml`: theme
-categories and success conditions. An entry that left the content is removed only when no
-network uses it; otherwise loading stops with the reason."""
+categories, success conditions, stop reasons, work forms and the PSO themes. An entry that left
+the content is removed only when nothing uses it; otherwise loading stops with the reason."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import StopReason, SuccessCondition, ThemeCategory
+from .models import PsoTheme, StopReason, SuccessCondition, ThemeCategory, WorkForm
 
 NETWORKS_FILE = {
     "theme_categories": [{"slug": SLUG, "name": str}],
     "success_conditions": [{"slug": SLUG, "text": str}],
     "stop_reasons": [{"slug": SLUG, "name": str}],
+    "work_forms": [{"slug": SLUG, "name": str, "description": str}],
+    "pso_themes": [{"slug": SLUG, "name": str}],
 }
 
 
@@ -22,27 +24,30 @@ def load_network_content(directory: Path, report) -> None:
     if not path.exists():
         return
     content = read_yaml(path, NETWORKS_FILE)
-    _load(path, ThemeCategory, content["theme_categories"], "name", report)
-    _load(path, SuccessCondition, content["success_conditions"], "text", report)
-    _load(path, StopReason, content["stop_reasons"], "name", report)
+    _load(path, ThemeCategory, content["theme_categories"], ("name",), "networks", report)
+    _load(path, SuccessCondition, content["success_conditions"], ("text",), "networks", report)
+    _load(path, StopReason, content["stop_reasons"], ("name",), "networks", report)
+    _load(path, WorkForm, content["work_forms"], ("name", "description"), "meetings", report)
+    _load(path, PsoTheme, content["pso_themes"], ("name",), "conversations", report)
 
 
-def _load(path: Path, model, specs: list[dict], field: str, report) -> None:
+def _load(path: Path, model, specs: list[dict], fields: tuple[str, ...], used_by: str, report) -> None:
     label = model.__name__
     slugs = [spec["slug"] for spec in specs]
     if len(set(slugs)) != len(slugs):
         raise CatalogError(f"{path.name}: a {label} slug occurs twice")
     for order, spec in enumerate(specs):
-        found, created = model.objects.get_or_create(slug=spec["slug"], defaults={field: spec[field], "order": order})
+        values = {field: spec[field] for field in fields} | {"order": order}
+        found, created = model.objects.get_or_create(slug=spec["slug"], defaults=values)
         if created:
             report.created[label] += 1
-        elif (getattr(found, field), found.order) != (spec[field], order):
-            setattr(found, field, spec[field])
-            found.order = order
-            found.save(update_fields=[field, "order"])
+        elif any(getattr(found, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(found, field, value)
+            found.save(update_fields=list(values))
             report.updated[label] += 1
     stale = model.objects.exclude(slug__in=slugs)
-    in_use = stale.filter(networks__isnull=False)
+    in_use = stale.filter(**{f"{used_by}__isnull": False})
     if in_use.exists():
         raise CatalogError(f"{path.name}: {label} '{in_use.first().slug}' is still in use; keep it in the content")
     count = stale.count()

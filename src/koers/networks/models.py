@@ -3,7 +3,11 @@ network starts from a regional question, forms with members from five to ten sch
 set number of facilitated times and then steers itself. Membership of a network is the grant
 that lets someone in: outside it, a network is a 404 (networks.access)."""
 
+from __future__ import annotations
+
 import datetime
+import secrets
+from pathlib import Path
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -61,6 +65,33 @@ class StopReason(ContentItem):
     class Meta(ContentItem.Meta):
         verbose_name = _("stop reason")
         verbose_name_plural = _("stop reasons")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkForm(ContentItem):
+    """A way of working in a meeting (mag:246-254): intervision, a SWOT, a guest with cases."""
+
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(blank=True)
+
+    class Meta(ContentItem.Meta):
+        verbose_name = _("work form")
+        verbose_name_plural = _("work forms")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PsoTheme(ContentItem):
+    """The five themes on which the regiocoördinatoren see schools grow (mag:97-104)."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta(ContentItem.Meta):
+        verbose_name = _("PSO theme")
+        verbose_name_plural = _("PSO themes")
 
     def __str__(self) -> str:
         return self.name
@@ -219,6 +250,10 @@ class Meeting(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     theme = models.CharField(_("theme"), max_length=200)
     agenda = models.TextField(_("agenda"), blank=True)
+    work_forms = models.ManyToManyField(WorkForm, blank=True, related_name="meetings", verbose_name=_("work forms"))
+    guest_name = models.CharField(_("guest speaker"), max_length=200, blank=True)
+    guest_organisation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
+    guest_topic = models.CharField(_("guest's topic"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     verslag = models.TextField(_("report"), blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)  # the calendar's SEQUENCE
@@ -276,6 +311,43 @@ class IntervisionCase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Homework(models.Model):
+    """What members do before a meeting (mag:1475-1479): read something, or find out how their
+    own school has organised it. Each member marks their own as done."""
+
+    class Kind(models.TextChoices):
+        READ = "lezen", _("Read")
+        FIND_OUT = "uitzoeken", _("Find out how your own school does it")
+        PREPARE = "voorbereiden", _("Prepare")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="homework")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.READ)
+    text = models.TextField(_("assignment"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("homework")
+        verbose_name_plural = _("homework")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class HomeworkDone(models.Model):
+    homework = models.ForeignKey(Homework, on_delete=models.CASCADE, related_name="done")
+    member = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="homework_done")
+    done_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["homework", "member"], name="homework_done_once")]
+        verbose_name = _("homework done")
+        verbose_name_plural = _("homework done")
+
+    def __str__(self) -> str:
+        return f"{self.member} — {self.homework}"
 
 
 EVALUATION_MINIMUM = 3  # fewer answers are not shown: in a small group a sentence gives its writer away
@@ -375,3 +447,97 @@ class Output(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Topic(models.Model):
+    """A question or discussion between meetings (mag:269-273: fifty questions in a year, seven
+    answers within a week). Only members read it; it appears in no overview."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="topics")
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("your question or message"))
+    is_question = models.BooleanField(_("this is a question"), default=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_post_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_post_at", "-id"]
+        indexes = [models.Index(fields=["network", "-last_post_at"], name="topic_network_recent")]
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Post(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField(_("your reply"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self) -> str:
+        return f"{self.topic}: {self.pk}"
+
+
+def document_path(document: NetworkDocument, filename: str) -> str:
+    """A random name on disk: the stored file tells nothing, and is served only through Koers."""
+    suffix = Path(filename).suffix.lower()
+    return f"netwerken/{document.network_id}/{secrets.token_hex(16)}{suffix}"
+
+
+class NetworkDocument(models.Model):
+    """The network's library (mag:1497-1503): policy papers, vacancies, articles, homework. A
+    file is kept out of the public media and served only to members."""
+
+    class Kind(models.TextChoices):
+        POLICY = "beleidsstuk", _("Policy document")
+        VACANCY = "vacature", _("Vacancy")
+        ARTICLE = "artikel", _("Article or reading")
+        HOMEWORK = "huiswerk", _("Homework")
+        OTHER = "anders", _("Other")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.POLICY)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)  # as it was uploaded
+    link = models.URLField(_("link"), blank=True)
+    added_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RegionConversation(models.Model):
+    """The regiocoördinator's log of a talk with a school (mag:81-104), by the five PSO themes."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="conversations")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="region_conversations")
+    held_on = models.DateField(_("date"), default=timezone.localdate)
+    coordinator = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    topics = models.ManyToManyField(PsoTheme, blank=True, related_name="conversations", verbose_name=_("themes"))
+    summary = models.TextField(_("what was talked about"))
+    follow_up = models.TextField(_("follow-up"), blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("school conversation")
+        verbose_name_plural = _("school conversations")
+
+    def __str__(self) -> str:
+        return f"{self.school} — {self.held_on}"

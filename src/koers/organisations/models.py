@@ -497,6 +497,9 @@ class Notification(models.Model):
         JOINED = "joined", _("Someone joined a learning network you run")
         FATE_DUE = "fate_due", _("A learning network's way forward is to be recorded")
         RECHECK = "recheck", _("A learning network is to be asked again whether it goes on")
+        TOPIC = "topic", _("Someone asked a question in your learning network")
+        REPLY = "reply", _("Someone replied in a discussion of your learning network")
+        SHARED = "shared", _("Something was shared in your learning network")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -510,6 +513,9 @@ class Notification(models.Model):
         Kind.FATE_DUE: _("%(network)s held its facilitated meetings a month ago: record how it goes on."),
         Kind.RECHECK: _("%(network)s meant to go on by itself: ask again whether it does."),
         Kind.EVALUATION: _("How was %(theme)s of %(network)s? Two questions, anonymous, open until %(day)s."),
+        Kind.TOPIC: _("%(name)s asked in %(network)s: %(title)s."),
+        Kind.REPLY: _("%(name)s replied to %(title)s in %(network)s."),
+        Kind.SHARED: _("%(name)s shared %(title)s in %(network)s."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
