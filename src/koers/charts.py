@@ -541,9 +541,17 @@ def _legend(series: list[Series], x: int, y: int) -> str:
 
 
 def grouped_bars(
-    *, title: str, description: str, categories: list[str], series: list[Series], low: float, high: float
+    *,
+    title: str,
+    description: str,
+    categories: list[str],
+    series: list[Series],
+    low: float,
+    high: float,
+    step: int = 1,
 ) -> SafeString:
-    """Horizontal bars: per category (dimension) one bar per series (group), on the scale."""
+    """Horizontal bars: per category (dimension) one bar per series (group), on the scale,
+    with a gridline every step."""
     # 640 wide, so the PDF's A4 page shows it at full size; the legend goes underneath.
     left, top, width = 230, 10, 390
     bar_h, gap = 14, 12
@@ -556,7 +564,7 @@ def grouped_bars(
         return left + width * (value - low) / (high - low)
 
     parts = [_open_svg(left + width + 20, height, title, description)]
-    for tick in range(int(low), int(high) + 1):
+    for tick in range(int(low), int(high) + 1, step):
         parts.append(
             format_html(
                 '<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="#e1e5ea"/>'

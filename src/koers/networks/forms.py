@@ -1,18 +1,31 @@
+from pathlib import Path
+
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Attendance,
     Fate,
+    Homework,
     IntervisionCase,
     Meeting,
     MeetingEvaluation,
     Network,
+    NetworkDocument,
     NetworkMember,
     Output,
+    Post,
+    PsoTheme,
+    RegionConversation,
     StartDocument,
     StopReason,
+    Topic,
 )
+
+# The library keeps documents people read, not archives or programs; a policy paper is a few MB.
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".txt", ".png", ".jpg", ".jpeg")
 
 
 class NetworkForm(forms.ModelForm):
@@ -87,8 +100,24 @@ class CommitmentForm(forms.ModelForm):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "facilitated", "date", "start", "end", "venue", "theme", "agenda", "status", "verslag"]
+        fields = [
+            "kind",
+            "facilitated",
+            "date",
+            "start",
+            "end",
+            "venue",
+            "theme",
+            "agenda",
+            "work_forms",
+            "guest_name",
+            "guest_organisation",
+            "guest_topic",
+            "status",
+            "verslag",
+        ]
         widgets = {
+            "work_forms": forms.CheckboxSelectMultiple,
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -192,3 +221,81 @@ class OutputForm(forms.ModelForm):
             "made_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class HomeworkForm(forms.ModelForm):
+    class Meta:
+        model = Homework
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class HomeworkDoneForm(forms.Form):
+    note = forms.CharField(
+        label=_("What you found (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["title", "body", "is_question"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+
+
+class PostForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+
+
+class DocumentForm(forms.ModelForm):
+    """A file or a link; the file's size and kind are checked before anything is stored."""
+
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = NetworkDocument
+        fields = ["title", "kind", "description", "file", "link"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "file": _("PDF, Word, Excel, PowerPoint, OpenDocument, text or an image; at most 10 MB."),
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        if upload.size > DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; at most 10 MB fits.") % {"size": filesizeformat(upload.size)}
+            )
+        if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
+            raise forms.ValidationError(
+                _("Koers keeps documents of these kinds: %(kinds)s.") % {"kinds": ", ".join(DOCUMENT_SUFFIXES)}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("file") and not cleaned.get("link"):
+            self.add_error("file", _("Add a file or give a link."))
+        return cleaned
+
+
+class ConversationForm(forms.ModelForm):
+    class Meta:
+        model = RegionConversation
+        fields = ["school", "held_on", "topics", "summary", "follow_up"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "topics": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["topics"].queryset = PsoTheme.objects.all()

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from koers import charts, formats
 from koers.catalog.models import Theme
 from koers.organisations.access import regions_for
 from koers.organisations.models import Region, Role, School, User
@@ -28,14 +31,20 @@ from .models import (
     MOST_SCHOOLS,
     Attendance,
     Fate,
+    Homework,
+    HomeworkDone,
     IntervisionCase,
     Meeting,
     MeetingEvaluation,
     Network,
+    NetworkDocument,
     NetworkMember,
     Output,
+    PsoTheme,
+    RegionConversation,
     StartDocument,
     SuccessCondition,
+    Topic,
 )
 
 
@@ -45,6 +54,20 @@ def network_for(user: User, network_id: int) -> Network:
 
 def run_network_for(user: User, network_id: int) -> Network:
     return get_object_or_404(access.run_networks(user).select_related("region", "theme_category"), pk=network_id)
+
+
+def membership(network: Network, user: User) -> NetworkMember | None:
+    return network.members.filter(user=user, left_on__isnull=True).first()
+
+
+def member_network_for(user: User, network_id: int) -> tuple[Network, NetworkMember]:
+    """A network the user is a current member of, with that membership. What members share
+    between meetings is for them alone: the region's coordinator finds nothing here either."""
+    found = network_for(user, network_id)
+    member = membership(found, user)
+    if member is None:
+        raise Http404
+    return found, member
 
 
 def region_to_start_in(user: User, slug: str) -> Region:
@@ -272,6 +295,7 @@ class Signal:
 class RegionOverview:
     region: Region
     networks: QuerySet[Network]
+    rows: list[Any]  # the same networks, annotated, with school_count and member_count set
     by_status: list[tuple[str, int]]
     by_theme: list[tuple[str, int]]
     fates: list[tuple[str, int, int]]  # label, n, per cent of the networks with a fate
@@ -282,6 +306,9 @@ class RegionOverview:
     facilitated_held: int
     worklist: list[Signal]
     outputs: list[Output]  # the ones the networks chose to show in the region
+    running_by_year: list[tuple[datetime.date, int]]
+    spin_offs: list[tuple[Network, list[Network]]]  # parent and the networks that grew from it
+    conversations: ConversationFigures
 
 
 def region_overview(region: Region, today: datetime.date) -> RegionOverview:
@@ -296,6 +323,9 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
             last_meeting=Max("meetings__date", filter=~Q(meetings__status=Meeting.Status.CANCELLED)),
             start_held_on=Min("meetings__date", filter=held & Q(meetings__kind=Meeting.Kind.START)),
             agreed=Exists(StartDocument.objects.filter(network=OuterRef("pk"), agreed_at__isnull=False)),
+            last_post=Subquery(
+                Topic.objects.filter(network=OuterRef("pk")).order_by("-last_post_at").values("last_post_at")[:1]
+            ),
         )
         .order_by("name")
     )
@@ -306,6 +336,9 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         current.filter(school__isnull=False).values_list("network_id", "school_id").annotate(n=Count("id"))
     ):
         per_school.setdefault(network_id, {})[school_id] = n
+    for row in rows:
+        row.school_count = len(per_school.get(row.pk, {}))
+        row.member_count = sum(per_school.get(row.pk, {}).values())
     statuses = dict(Network.Status.choices)
     counted_status = dict(Network.objects.filter(region=region).values_list("status").annotate(n=Count("id")))
     fates = dict(Network.objects.filter(region=region).exclude(fate="").values_list("fate").annotate(n=Count("id")))
@@ -319,6 +352,7 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
     return RegionOverview(
         region=region,
         networks=networks,
+        rows=rows,
         by_status=[(str(label), counted_status.get(key, 0)) for key, label in statuses.items()],
         by_theme=list(themes),
         fates=[
@@ -337,7 +371,18 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         ).count(),
         worklist=_worklist(rows, per_school, today),
         outputs=list(Output.objects.filter(network__region=region, public=True).select_related("network")[:10]),
+        running_by_year=running_by_year(rows, today),
+        spin_offs=_spin_offs(rows),
+        conversations=conversation_figures(region),
     )
+
+
+def _spin_offs(rows: list[Network]) -> list[tuple[Network, list[Network]]]:
+    children: dict[int, list[Network]] = {}
+    for n in rows:
+        if n.parent_id is not None:
+            children.setdefault(n.parent_id, []).append(n)
+    return [(n, children[n.pk]) for n in rows if n.pk in children]
 
 
 def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today: datetime.date) -> list[Signal]:
@@ -368,8 +413,10 @@ def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today:
             out.append(Signal(n, _("Facilitated support has ended: record how the network goes on.")))
         if n.fate == Fate.INTENTIE and n.recheck_on and n.recheck_on <= today:
             out.append(Signal(n, _("Ask again whether the network goes on by itself.")))
-        if n.last_meeting and (today - n.last_meeting).days > QUIET_DAYS and n.last_meeting < today:
-            out.append(Signal(n, _("No meeting for more than 90 days.")))
+        last_post = timezone.localtime(n.last_post).date() if n.last_post else None
+        last = max(day for day in (n.last_meeting, last_post, timezone.localtime(n.created_at).date()) if day)
+        if (today - last).days > QUIET_DAYS:
+            out.append(Signal(n, _("No meeting and no message for more than 90 days.")))
     return out
 
 
@@ -392,3 +439,155 @@ def joinable(user: User, theme: Theme | None = None) -> QuerySet[Network]:
 
 def theme_named(slug: str) -> Theme | None:
     return Theme.objects.filter(slug=slug).first() if slug else None
+
+
+@dataclass
+class HomeworkRow:
+    homework: Homework
+    done: int  # how many members did it
+    mine: HomeworkDone | None
+
+
+def homework(meeting: Meeting, member: NetworkMember | None) -> list[HomeworkRow]:
+    """The meeting's homework, how many did each, and what the member did themselves."""
+    rows = list(meeting.homework.annotate(n=Count("done")))
+    mine = (
+        {d.homework_id: d for d in HomeworkDone.objects.filter(homework__meeting=meeting, member=member)}
+        if member is not None
+        else {}
+    )
+    return [HomeworkRow(h, h.n, mine.get(h.pk)) for h in rows]
+
+
+def topics(network: Network) -> QuerySet[Topic]:
+    return network.topics.select_related("author").annotate(replies=Count("posts"))
+
+
+def topic_for(network: Network, topic_id: int) -> Topic:
+    return get_object_or_404(network.topics.select_related("author"), pk=topic_id)
+
+
+def documents(network: Network) -> QuerySet[NetworkDocument]:
+    return network.documents.select_related("added_by")
+
+
+def document_for(network: Network, document_id: int) -> NetworkDocument:
+    return get_object_or_404(network.documents.all(), pk=document_id)
+
+
+def conversations(region: Region) -> QuerySet[RegionConversation]:
+    return region.conversations.select_related("school", "coordinator").prefetch_related("topics")
+
+
+@dataclass
+class ConversationFigures:
+    schools: int  # schools reached by a conversation
+    by_theme: list[tuple[str, int]]  # PSO theme, conversations that touched it
+
+
+def conversation_figures(region: Region) -> ConversationFigures:
+    counted = dict(
+        RegionConversation.objects.filter(region=region).values_list("topics").annotate(n=Count("id", distinct=True))
+    )
+    return ConversationFigures(
+        schools=RegionConversation.objects.filter(region=region).values("school").distinct().count(),
+        by_theme=[(t.name, counted.get(t.pk, 0)) for t in PsoTheme.objects.all()],
+    )
+
+
+def _school_year_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year if day.month >= 8 else day.year - 1, 8, 1)
+
+
+def region_charts(o: RegionOverview, today: datetime.date) -> list[charts.Chart]:
+    """The region's theme, fate and over-time charts, each with its table, from the overview's
+    rows (no query of its own)."""
+    out = []
+    if o.by_theme:
+        names = [name for name, _n in o.by_theme]
+        counts = [n for _name, n in o.by_theme]
+        out.append(
+            charts.Chart(
+                _("Networks by theme"),
+                _("%(n)s networks over %(k)s themes; the magazine counted the 45 Stap 2 networks the same way.")
+                % {"n": sum(counts), "k": len(names)},
+                charts.grouped_bars(
+                    title=_("Networks by theme"),
+                    description=", ".join(f"{name}: {n}" for name, n in o.by_theme),
+                    categories=names,
+                    series=[charts.Series(_("Networks"), [float(n) for n in counts])],
+                    low=0,
+                    high=max(counts),
+                    step=max(1, max(counts) // 5),
+                ),
+                [_("Theme"), _("Networks")],
+                [[name, str(n)] for name, n in o.by_theme],
+            )
+        )
+    if o.fate_total:
+        description = "; ".join(f"{label}: {pct} per cent ({n})" for label, n, pct in o.fates)
+        out.append(
+            charts.Chart(
+                _("How networks went on after their support (n = %(n)s)") % {"n": o.fate_total},
+                _("%(shares)s. In Stap 2: 62 per cent went on, 14 per cent meant to, 24 per cent stopped.")
+                % {"shares": description},
+                charts.grouped_bars(
+                    title=_("How networks went on after their support"),
+                    description=description,
+                    categories=[label for label, _n, _pct in o.fates],
+                    series=[charts.Series(_("Share of the networks"), [float(pct) for _l, _n, pct in o.fates])],
+                    low=0,
+                    high=100,
+                    step=25,
+                ),
+                [_("How it goes on"), _("Networks"), _("Share")],
+                [[label, str(n), f"{pct}%"] for label, n, pct in o.fates],
+            )
+        )
+    years = o.running_by_year
+    if len(years) > 1:
+        out.append(
+            charts.Chart(
+                _("Networks running per school year"),
+                _("From %(first)s to %(last)s: %(counts)s.")
+                % {
+                    "first": formats.short_day(years[0][0]),
+                    "last": formats.short_day(years[-1][0]),
+                    "counts": ", ".join(str(n) for _y, n in years),
+                },
+                charts.course_chart(
+                    title=_("Networks running per school year"),
+                    description=", ".join(f"{y.year}-{y.year + 1}: {n}" for y, n in years),
+                    points=[charts.CoursePoint(y, Decimal(n)) for y, n in years],
+                    path=None,
+                    low=Decimal(0),
+                    high=None,
+                    unit="",
+                    path_label="",
+                ),
+                [_("School year"), _("Networks running")],
+                [[f"{y.year}-{y.year + 1}", str(n)] for y, n in years],
+            )
+        )
+    return out
+
+
+def running_by_year(rows: list[Network], today: datetime.date) -> list[tuple[datetime.date, int]]:
+    """Per school year since the region's first network: how many ran in it, i.e. had started
+    by its end and had not stopped before its start."""
+    if not rows:
+        return []
+    first = _school_year_start(min(timezone.localtime(n.created_at).date() for n in rows))
+    out = []
+    year = first
+    while year <= today:
+        end = year.replace(year=year.year + 1)
+        running = sum(
+            1
+            for n in rows
+            if timezone.localtime(n.created_at).date() < end
+            and not (n.status == Network.Status.GESTOPT and n.fate_recorded_on and n.fate_recorded_on < year)
+        )
+        out.append((year, running))
+        year = end
+    return out

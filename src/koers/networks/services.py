@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,15 +26,21 @@ from .models import (
     RECHECK_MONTHS,
     Attendance,
     Fate,
+    Homework,
+    HomeworkDone,
     IntervisionCase,
     Meeting,
     MeetingEvaluation,
     Network,
+    NetworkDocument,
     NetworkMember,
     Output,
+    Post,
+    RegionConversation,
     StartDocument,
     StartSignOff,
     StopReason,
+    Topic,
 )
 
 # The share of the members whose signature lets the facilitator agree the start document.
@@ -94,6 +101,11 @@ def _enrol(network: Network, user: User, school: School | None, role: str) -> Ne
     return member
 
 
+def _members(network: Network):
+    """The user ids of the network's current members."""
+    return network.members.filter(left_on__isnull=True).values_list("user_id", flat=True)
+
+
 def _runners(network: Network):
     """The user ids of whoever runs the network from inside it."""
     return network.members.filter(left_on__isnull=True, role__in=FACILITATING_ROLES).values_list("user_id", flat=True)
@@ -136,7 +148,7 @@ def save_meeting(form, *, network: Network, by: User) -> Meeting:
     meeting.save()
     if moved:
         organisations.notify(
-            network.members.filter(left_on__isnull=True).exclude(user=by).values_list("user_id", flat=True),
+            _members(network),
             Notification.Kind.MEETING,
             reverse("networks:meeting", args=[network.pk, meeting.pk]),
             actor=by,
@@ -311,11 +323,109 @@ def join(network: Network, *, user: User, school: School) -> NetworkMember:
     return member
 
 
+@transaction.atomic
 def add_output(form, *, network: Network, by: User) -> Output:
     output = form.save(commit=False)
     output.network, output.added_by = network, by
     output.save()
+    _tell_shared(network, by, output.title, reverse("networks:outputs", args=[network.pk]))
     return output
+
+
+def _tell_shared(network: Network, by: User, title: str, url: str) -> None:
+    organisations.notify(
+        _members(network), Notification.Kind.SHARED, url, actor=by, name=str(by), title=title, network=network.name
+    )
+
+
+def add_homework(form, *, meeting: Meeting) -> Homework:
+    homework = form.save(commit=False)
+    homework.meeting = meeting
+    homework.save()
+    return homework
+
+
+def delete_homework(homework: Homework) -> None:
+    homework.delete()
+
+
+def mark_homework(homework: Homework, member: NetworkMember, *, done: bool, note: str = "") -> None:
+    """A member's own homework done, with what they found, or undone again."""
+    if done:
+        HomeworkDone.objects.update_or_create(homework=homework, member=member, defaults={"note": note})
+    else:
+        HomeworkDone.objects.filter(homework=homework, member=member).delete()
+
+
+@transaction.atomic
+def open_topic(form, *, network: Network, by: User) -> Topic:
+    """A question or discussion between meetings; every member is told by its title."""
+    topic = form.save(commit=False)
+    topic.network, topic.author = network, by
+    topic.save()
+    organisations.notify(
+        _members(network),
+        Notification.Kind.TOPIC,
+        reverse("networks:topic", args=[network.pk, topic.pk]),
+        actor=by,
+        name=str(by),
+        title=topic.title,
+        network=network.name,
+    )
+    return topic
+
+
+@transaction.atomic
+def reply(form, *, topic: Topic, by: User) -> Post:
+    """A reply; whoever opened the discussion or replied in it before is told."""
+    post = form.save(commit=False)
+    post.topic, post.author = topic, by
+    post.save()
+    Topic.objects.filter(pk=topic.pk).update(last_post_at=post.created_at)
+    earlier = topic.posts.exclude(pk=post.pk).values_list("author_id", flat=True)
+    current = set(_members(topic.network))
+    organisations.notify(
+        [user_id for user_id in {topic.author_id, *earlier} if user_id in current],
+        Notification.Kind.REPLY,
+        reverse("networks:topic", args=[topic.network_id, topic.pk]),
+        actor=by,
+        name=str(by),
+        title=topic.title,
+        network=topic.network.name,
+    )
+    return post
+
+
+def mark_answered(topic: Topic, answered: bool) -> None:
+    topic.answered_at = timezone.now() if answered else None
+    topic.save(update_fields=["answered_at"])
+
+
+@transaction.atomic
+def add_document(form, *, network: Network, by: User) -> NetworkDocument:
+    document = form.save(commit=False)
+    document.network, document.added_by = network, by
+    if document.file:
+        document.file_name = Path(document.file.name).name[:200]
+    document.save()
+    _tell_shared(network, by, document.title, reverse("networks:documents", args=[network.pk]))
+    return document
+
+
+def delete_document(document: NetworkDocument) -> None:
+    """The row and its file; the file goes once the row is surely gone."""
+    file = document.file
+    document.delete()
+    if file:
+        transaction.on_commit(lambda: file.storage.delete(file.name))
+
+
+def log_conversation(form, *, region: Region, by: User) -> RegionConversation:
+    conversation = form.save(commit=False)
+    conversation.region, conversation.coordinator = region, by
+    conversation.save()
+    form.save_m2m()
+    return conversation
 
 
 def remind(today: datetime.date) -> int:

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,21 +19,27 @@ from koers.form_errors import show_errors
 from koers.organisations.access import regions_for
 from koers.pagination import paginate
 
-from . import access, selectors, services
+from . import access, exports, selectors, services
 from .forms import (
     AttendanceForm,
     CaseForm,
     CommitmentForm,
+    ConversationForm,
+    DocumentForm,
     EvaluationForm,
     FateForm,
+    HomeworkDoneForm,
+    HomeworkForm,
     MeetingForm,
     MemberForm,
     NetworkForm,
     OutputForm,
+    PostForm,
     StartDocumentForm,
     StartNetworkForm,
+    TopicForm,
 )
-from .models import Meeting
+from .models import FACILITATING_ROLES, Meeting
 
 
 def _posted(request):
@@ -178,7 +184,12 @@ def meeting(request, network_id: int, meeting_id: int):
     held = selectors.meeting_for(found, meeting_id)
     runs = access.run_networks(request.user).filter(pk=found.pk).exists()
     present = selectors.presence(held, request.user)
-    seen = {"evaluation": selectors.evaluation_state(held, present), "attendee": present is not None}
+    seen = {
+        "evaluation": selectors.evaluation_state(held, present),
+        "attendee": present is not None,
+        "homework": selectors.homework(held, None),
+        "work_forms": list(held.work_forms.all()),
+    }
     if not runs:
         return render(request, "networks/meeting.html", {"network": found, "meeting": held, **seen})
     form = MeetingForm(_posted(request), instance=held)
@@ -379,12 +390,36 @@ def evaluate(request, network_id: int, meeting_id: int):
 def region(request, slug: str):
     """The regiocoördinator's view of the region's networks."""
     found = selectors.region_for(request.user, slug)
-    overview = selectors.region_overview(found, timezone.localdate())
+    today = timezone.localdate()
+    overview = selectors.region_overview(found, today)
     return render(
         request,
         "networks/region.html",
-        {"o": overview, "page": paginate(request, overview.networks, 25), "region": found},
+        {
+            "o": overview,
+            "charts": selectors.region_charts(overview, today),
+            "page": paginate(request, overview.networks, 25),
+            "region": found,
+        },
     )
+
+
+@login_required
+def region_export(request, slug: str, kind: str):
+    """The region's view as a table of its networks (CSV) or as a whole (PDF)."""
+    found = selectors.region_for(request.user, slug)
+    today = timezone.localdate()
+    overview = selectors.region_overview(found, today)
+    name = f"regio-{found.slug}-{today:%Y%m%d}"
+    if kind == "csv":
+        data, content_type = exports.region_csv(overview), "text/csv; charset=utf-8"
+    elif kind == "pdf":
+        data, content_type = exports.region_pdf(overview, selectors.region_charts(overview, today)), "application/pdf"
+    else:
+        raise Http404
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
 
 
 @login_required
@@ -460,4 +495,168 @@ def outputs(request, network_id: int):
         "networks/outputs.html",
         {"network": found, "form": form, "page": paginate(request, found.outputs.all(), 25)},
         status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+def homework(request, network_id: int, meeting_id: int):
+    """The meeting's homework: its runners set it, each member marks their own as done."""
+    found = selectors.network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    runs = access.run_networks(request.user).filter(pk=found.pk).exists()
+    me = selectors.membership(found, request.user)
+    if me is None and not runs:
+        raise Http404
+    form = HomeworkForm(_posted(request)) if runs else None
+    if form is not None and form.is_bound and form.is_valid():
+        services.add_homework(form, meeting=held)
+        messages.success(request, _("The homework has been added to the meeting."))
+        return redirect("networks:homework", found.pk, held.pk)
+    return render(
+        request,
+        "networks/homework.html",
+        {"network": found, "meeting": held, "rows": selectors.homework(held, me), "form": form, "me": me},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def homework_done(request, network_id: int, meeting_id: int, homework_id: int):
+    found, me = selectors.member_network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    assignment = get_object_or_404(held.homework.all(), pk=homework_id)
+    form = HomeworkDoneForm(request.POST)
+    if form.is_valid():
+        services.mark_homework(assignment, me, done="undo" not in request.POST, note=form.cleaned_data["note"])
+        messages.success(request, _("Your changes have been saved."))
+    else:  # the field holds the browser to its length; this is the server's word on it
+        messages.error(request, " ".join(form.errors["note"]))
+    return redirect("networks:homework", found.pk, held.pk)
+
+
+@login_required
+@require_POST
+def delete_homework(request, network_id: int, meeting_id: int, homework_id: int):
+    found = selectors.run_network_for(request.user, network_id)
+    held = selectors.meeting_for(found, meeting_id)
+    services.delete_homework(get_object_or_404(held.homework.all(), pk=homework_id))
+    messages.success(request, _("The homework has been removed."))
+    return redirect("networks:homework", found.pk, held.pk)
+
+
+@login_required
+def forum(request, network_id: int):
+    """Questions and discussions between meetings, for the members only."""
+    found, _me = selectors.member_network_for(request.user, network_id)
+    form = TopicForm(_posted(request))
+    if form.is_bound and form.is_valid():
+        topic = services.open_topic(form, network=found, by=request.user)
+        messages.success(request, _("Your question is in; the members have been told."))
+        return redirect("networks:topic", found.pk, topic.pk)
+    return render(
+        request,
+        "networks/forum.html",
+        {"network": found, "form": form, "page": paginate(request, selectors.topics(found), 25)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def topic(request, network_id: int, topic_id: int):
+    found, me = selectors.member_network_for(request.user, network_id)
+    opened = selectors.topic_for(found, topic_id)
+    form = PostForm(_posted(request))
+    if form.is_bound and form.is_valid():
+        services.reply(form, topic=opened, by=request.user)
+        messages.success(request, _("Your reply has been placed."))
+        return redirect("networks:topic", found.pk, opened.pk)
+    return render(
+        request,
+        "networks/topic.html",
+        {
+            "network": found,
+            "topic": opened,
+            "form": form,
+            "page": paginate(request, opened.posts.select_related("author"), 50),
+            "may_close": opened.author_id == request.user.pk or me.role in FACILITATING_ROLES,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def topic_answered(request, network_id: int, topic_id: int):
+    """Whoever asked, or the network's facilitator, marks the question answered (or open again)."""
+    found, me = selectors.member_network_for(request.user, network_id)
+    opened = selectors.topic_for(found, topic_id)
+    if opened.author_id != request.user.pk and me.role not in FACILITATING_ROLES:
+        raise Http404
+    services.mark_answered(opened, "reopen" not in request.POST)
+    return redirect("networks:topic", found.pk, opened.pk)
+
+
+@login_required
+def documents(request, network_id: int):
+    """The network's library, for the members only."""
+    found, _me = selectors.member_network_for(request.user, network_id)
+    form = DocumentForm(_posted(request), request.FILES or None)
+    if form.is_bound and form.is_valid():
+        services.add_document(form, network=found, by=request.user)
+        messages.success(request, _("The document is in the library; the members have been told."))
+        return redirect("networks:documents", found.pk)
+    return render(
+        request,
+        "networks/documents.html",
+        {"network": found, "form": form, "page": paginate(request, selectors.documents(found), 25)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def document_file(request, network_id: int, document_id: int):
+    """A stored file, to members only, always as a download so a browser never runs it."""
+    found, _me = selectors.member_network_for(request.user, network_id)
+    document = selectors.document_for(found, document_id)
+    if not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=document.file_name or "document")
+
+
+@login_required
+@require_POST
+def delete_document(request, network_id: int, document_id: int):
+    found, me = selectors.member_network_for(request.user, network_id)
+    document = selectors.document_for(found, document_id)
+    if document.added_by_id != request.user.pk and me.role not in FACILITATING_ROLES:
+        raise Http404
+    services.delete_document(document)
+    messages.success(request, _("The document has been removed from the library."))
+    return redirect("networks:documents", found.pk)
+
+
+@login_required
+def conversations(request, slug: str):
+    """The regiocoördinator's log of talks with the region's schools."""
+    found = selectors.region_for(request.user, slug)
+    form = ConversationForm(_posted(request), schools=selectors.schools_of_region(found))
+    if form.is_bound and form.is_valid():
+        services.log_conversation(form, region=found, by=request.user)
+        messages.success(request, _("The conversation has been logged."))
+        return redirect("networks:conversations", found.slug)
+    return render(
+        request,
+        "networks/conversations.html",
+        {
+            "region": found,
+            "form": form,
+            "figures": selectors.conversation_figures(found),
+            "page": paginate(request, selectors.conversations(found), 25),
+        },
+        status=400 if form.errors else 200,
     )
