@@ -7,7 +7,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.catalog.models import Question, Subphase
-from koers.networks.models import IntervisionCase, Meeting, Network, NetworkMember, ThemeCategory
+from koers.networks.models import (
+    Homework,
+    IntervisionCase,
+    Meeting,
+    Network,
+    NetworkDocument,
+    NetworkMember,
+    ThemeCategory,
+    Topic,
+)
 from koers.organisations.models import (
     Membership,
     Notification,
@@ -122,6 +131,10 @@ def _urls(org):
         member_id=member.pk,
         meeting_id=meeting.pk,
         case_id=IntervisionCase.objects.create(meeting=meeting, brought_by=member, title="Walk", question="?").pk,
+        homework_id=Homework.objects.create(meeting=meeting, text="Walk").pk,
+        topic_id=Topic.objects.create(network=network, author=org.leraar, title="Walk", body="?").pk,
+        document_id=NetworkDocument.objects.create(network=network, title="Walk", link="https://example.org").pk,
+        kind="csv",
     )
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)

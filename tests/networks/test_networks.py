@@ -12,53 +12,10 @@ from django.utils import timezone
 from koers.networks.models import Attendance, Meeting, Network, NetworkMember, SuccessCondition, ThemeCategory
 from koers.organisations.models import Membership, Notification, Region, Role, User
 from tests import factories
+from tests.networks import build
 from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def region(org, other_org):
-    midden = Region.objects.get(slug="midden")
-    for school in (org.school, org.second_school, other_org.school):
-        school.region = midden
-        school.save()
-    return midden
-
-
-@pytest.fixture
-def coordinator(region):
-    user = User.objects.create_user("coordinator@regio.example", factories.PASSWORD, full_name="Coco Regio")
-    Membership.objects.create(user=user, role=Role.REGIOCOORDINATOR, region=region)
-    return user
-
-
-@pytest.fixture
-def network(region, coordinator):
-    return Network.objects.create(
-        name="Leren van elkaars HRM",
-        region=region,
-        theme_category=ThemeCategory.objects.get(slug="shrm"),
-        regional_question="Hoe houden we jonge leraren vast?",
-        created_by=coordinator,
-    )
-
-
-def _member(network, user, school=None, role=NetworkMember.Role.DEELNEMER):
-    return NetworkMember.objects.create(network=network, user=user, school=school, role=role)
-
-
-def _meeting(network, day, *, facilitated=True, status=Meeting.Status.PLANNED, theme="Onboarding", kind="bijeenkomst"):
-    return Meeting.objects.create(
-        network=network,
-        kind=kind,
-        date=day,
-        start=datetime.time(14),
-        end=datetime.time(16, 30),
-        theme=theme,
-        facilitated=facilitated,
-        status=status,
-    )
 
 
 def test_the_content_loads_the_magazines_theme_categories_and_conditions(catalog):
@@ -111,7 +68,7 @@ def test_a_coordinator_starts_a_network_and_a_school_leader_can_too(client, org,
 
 
 def test_a_member_sees_only_their_network_and_no_one_else_sees_it(client, org, other_org, region, network):
-    teacher = _member(network, org.leraar.person.user, org.school)
+    teacher = build.member(network, org.leraar.person.user, org.school)
     other = Network.objects.create(
         name="Ander netwerk", region=region, theme_category=network.theme_category, regional_question="?"
     )
@@ -163,8 +120,8 @@ def test_adding_members_warns_but_never_blocks_and_invites_outsiders(client, org
 
 
 def test_a_member_keeps_their_own_commitments(client, org, network):
-    member = _member(network, org.leraar, org.school)
-    someone = _member(network, org.schoolleider, org.school)
+    member = build.member(network, org.leraar, org.school)
+    someone = build.member(network, org.schoolleider, org.school)
     client.force_login(org.leraar)
     url = reverse("networks:commitments", args=[network.pk, member.pk])
     client.post(url, {"attends_all": "on", "leadership_informed": "on", "learning_ambition": "Feedback geven"})
@@ -176,9 +133,9 @@ def test_a_member_keeps_their_own_commitments(client, org, network):
 def test_the_facilitated_maximum_holds_at_the_field(client, network, coordinator):
     network.facilitated_max = 2
     network.save()
-    _meeting(network, datetime.date(2026, 9, 1))
-    _meeting(network, datetime.date(2026, 10, 1))
-    _meeting(network, datetime.date(2026, 10, 15), status=Meeting.Status.CANCELLED)
+    build.meeting(network, datetime.date(2026, 9, 1))
+    build.meeting(network, datetime.date(2026, 10, 1))
+    build.meeting(network, datetime.date(2026, 10, 15), status=Meeting.Status.CANCELLED)
     client.force_login(coordinator)
     url = reverse("networks:new_meeting", args=[network.pk])
     data = {
@@ -202,7 +159,7 @@ def test_the_facilitated_maximum_holds_at_the_field(client, network, coordinator
 
 
 def test_planning_tells_the_members_and_the_calendar_holds_the_meeting(client, org, network, coordinator):
-    _member(network, org.leraar, org.school)
+    build.member(network, org.leraar, org.school)
     client.force_login(coordinator)
     client.post(
         reverse("networks:new_meeting", args=[network.pk]),
@@ -247,9 +204,9 @@ def test_planning_tells_the_members_and_the_calendar_holds_the_meeting(client, o
 
 
 def test_attendance_is_kept_per_member(client, org, network, coordinator):
-    present = _member(network, org.leraar, org.school)
-    absent = _member(network, org.schoolleider, org.school)
-    meeting = _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    present = build.member(network, org.leraar, org.school)
+    absent = build.member(network, org.schoolleider, org.school)
+    meeting = build.meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
     client.force_login(coordinator)
     client.post(
         reverse("networks:attendance", args=[network.pk, meeting.pk]),
@@ -263,13 +220,13 @@ def test_attendance_is_kept_per_member(client, org, network, coordinator):
 def test_the_network_page_costs_the_same_for_few_and_many(client, org, network, coordinator):
     client.force_login(coordinator)
     url = reverse("networks:network", args=[network.pk])
-    _member(network, org.leraar, org.school)
-    _meeting(network, datetime.date(2026, 9, 1))
+    build.member(network, org.leraar, org.school)
+    build.meeting(network, datetime.date(2026, 9, 1))
     few = page_queries(client, url)
     for n in range(8):
         user = factories.user_with_role(Role.LERAAR, school=org.second_school)
-        _member(network, user, org.second_school)
-        _meeting(network, datetime.date(2026, 10, n + 1), facilitated=False)
+        build.member(network, user, org.second_school)
+        build.meeting(network, datetime.date(2026, 10, n + 1), facilitated=False)
     assert page_queries(client, url) == few
     listing = reverse("networks:index")
     assert page_queries(client, listing) <= few
@@ -298,7 +255,7 @@ def test_content_a_network_uses_cannot_leave_and_loading_again_changes_nothing(n
 
 
 def test_the_start_document_is_signed_and_agreed_by_two_thirds(client, org, network, coordinator):
-    members = [_member(network, u, org.school) for u in (org.leraar, org.schoolleider, org.teamleider)]
+    members = [build.member(network, u, org.school) for u in (org.leraar, org.schoolleider, org.teamleider)]
     client.force_login(coordinator)
     url = reverse("networks:start_document", args=[network.pk])
     bad = client.post(url, {"waar_wijzer_in": "", "hoe_leren": "Intervisie"})
@@ -329,8 +286,8 @@ def test_after_the_facilitated_meetings_the_fate_follows_the_magazines_rules(cli
     network.facilitated_max = 2
     network.save()
     for day in (1, 2):
-        _meeting(network, datetime.date(2026, 9, day), status=Meeting.Status.HELD)
-    teacher = _member(network, org.leraar, org.school)
+        build.meeting(network, datetime.date(2026, 9, day), status=Meeting.Status.HELD)
+    teacher = build.member(network, org.leraar, org.school)
     client.force_login(coordinator)
     page = client.get(reverse("networks:network", args=[network.pk])).content.decode()
     assert "De begeleiding is afgerond: leg vast hoe het verder gaat." in page
@@ -355,7 +312,7 @@ def test_after_the_facilitated_meetings_the_fate_follows_the_magazines_rules(cli
 
 
 def test_a_spin_off_starts_as_an_initiative_with_its_parent_and_members(client, org, network, coordinator):
-    _member(network, org.leraar, org.school)
+    build.member(network, org.leraar, org.school)
     client.force_login(coordinator)
     client.post(reverse("networks:spin_off", args=[network.pk]))
     child = Network.objects.get(parent=network)
@@ -369,8 +326,8 @@ def test_the_short_evaluation_is_for_attendees_once_and_links_to_no_one(client, 
     from koers.networks.models import MeetingEvaluation
 
     people = [org.leraar, org.schoolleider, org.teamleider, factories.user_with_role(Role.LERAAR, school=org.school)]
-    members = [_member(network, u, org.school) for u in people]
-    meeting = _meeting(network, timezone.localdate(), status=Meeting.Status.HELD)
+    members = [build.member(network, u, org.school) for u in people]
+    meeting = build.meeting(network, timezone.localdate(), status=Meeting.Status.HELD)
     client.force_login(coordinator)
     states = {f"m{m.pk}": "aanwezig" for m in members[:3]} | {f"m{members[3].pk}": "afwezig"}
     client.post(reverse("networks:attendance", args=[network.pk, meeting.pk]), states)
@@ -404,8 +361,8 @@ def test_the_short_evaluation_is_for_attendees_once_and_links_to_no_one(client, 
 
 
 def test_the_evaluation_closes_a_week_after_the_meeting(client, org, network, coordinator):
-    member = _member(network, org.leraar, org.school)
-    meeting = _meeting(network, timezone.localdate() - datetime.timedelta(days=8), status=Meeting.Status.HELD)
+    member = build.member(network, org.leraar, org.school)
+    meeting = build.meeting(network, timezone.localdate() - datetime.timedelta(days=8), status=Meeting.Status.HELD)
     Attendance.objects.create(meeting=meeting, member=member, state="aanwezig")
     client.force_login(org.leraar)
     url = reverse("networks:evaluate", args=[network.pk, meeting.pk])
@@ -426,8 +383,9 @@ def test_the_region_view_counts_fates_as_the_magazine_does_and_lists_what_needs_
             fate=fate,
             recheck_on=datetime.date(2026, 1, 1) if fate == "intentie" else None,
         )
-    _member(network, org.leraar, org.school)
-    _meeting(network, timezone.localdate() - datetime.timedelta(days=60), kind="startbijeenkomst", status="gehouden")
+    build.member(network, org.leraar, org.school)
+    start = timezone.localdate() - datetime.timedelta(days=60)
+    build.meeting(network, start, kind="startbijeenkomst", status="gehouden")
     client.force_login(coordinator)
     url = reverse("networks:region", args=[region.slug])
     response = client.get(url)
@@ -461,17 +419,17 @@ def test_the_region_view_costs_the_same_for_few_and_many_networks(client, org, r
         more = Network.objects.create(
             name=f"Netwerk {n}", region=region, theme_category=network.theme_category, regional_question="?"
         )
-        _member(more, factories.user_with_role(Role.LERAAR, school=org.school), org.school)
-        _meeting(more, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+        build.member(more, factories.user_with_role(Role.LERAAR, school=org.school), org.school)
+        build.meeting(more, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
     assert page_queries(client, url) == few
 
 
 def test_intervision_stays_in_the_room(client, org, network, coordinator):
     from koers.networks.models import IntervisionCase
 
-    present = _member(network, org.leraar, org.school)
-    absent = _member(network, org.schoolleider, org.school)
-    meeting = _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    present = build.member(network, org.leraar, org.school)
+    absent = build.member(network, org.schoolleider, org.school)
+    meeting = build.meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
     Attendance.objects.create(meeting=meeting, member=present, state="aanwezig")
     Attendance.objects.create(meeting=meeting, member=absent, state="afwezig")
     url = reverse("networks:intervision", args=[network.pk, meeting.pk])
@@ -483,7 +441,7 @@ def test_intervision_stays_in_the_room(client, org, network, coordinator):
     assert "Een starter die wil stoppen" in client.get(url).content.decode()
     # The absent member, the region's coordinator and a board member find nothing.
     bestuurder = org.bestuurder
-    _member(network, bestuurder)
+    build.member(network, bestuurder)
     for outsider in (org.schoolleider, coordinator, bestuurder):
         client.force_login(outsider)
         assert client.get(url).status_code == 404, outsider
@@ -499,7 +457,7 @@ def test_intervision_stays_in_the_room(client, org, network, coordinator):
 
 
 def test_a_teacher_signs_up_for_a_starting_network_of_her_region(client, org, other_org, network, coordinator):
-    facilitator = _member(network, coordinator, role=NetworkMember.Role.PROCESBEGELEIDER)
+    facilitator = build.member(network, coordinator, role=NetworkMember.Role.PROCESBEGELEIDER)
     client.force_login(org.leraar)
     join = reverse("networks:join", args=[network.pk])
     assert "Leren van elkaars HRM" not in client.get(reverse("networks:index")).content.decode()
@@ -519,7 +477,7 @@ def test_a_teacher_signs_up_for_a_starting_network_of_her_region(client, org, ot
 
 
 def test_members_record_outputs_and_the_public_ones_show_in_the_region(client, org, network, coordinator):
-    _member(network, org.leraar, org.school)
+    build.member(network, org.leraar, org.school)
     client.force_login(org.leraar)
     url = reverse("networks:outputs", args=[network.pk])
     bad = client.post(url, {"title": "", "level": "school", "kind": "product", "made_on": "2026-11-01"})
@@ -569,7 +527,7 @@ def test_the_daily_reminder_asks_for_the_way_forward_and_the_recheck_once(networ
 
     network.facilitated_max = 1
     network.save()
-    _meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
+    build.meeting(network, datetime.date(2026, 9, 1), status=Meeting.Status.HELD)
     assert remind(datetime.date(2026, 9, 20)) == 0  # not a month yet
     assert remind(datetime.date(2026, 10, 2)) == 1
     notice = Notification.objects.get(user=coordinator, kind="fate_due")

@@ -189,7 +189,16 @@ def test_the_access_log_takes_the_same_queries_for_few_and_many_records(client, 
 
 
 def test_network_memberships_are_in_the_own_data_and_end_at_erasure(client, org):
-    from koers.networks.models import Network, NetworkMember, ThemeCategory
+    from koers.networks.models import (
+        Homework,
+        HomeworkDone,
+        Meeting,
+        Network,
+        NetworkMember,
+        Post,
+        ThemeCategory,
+        Topic,
+    )
 
     network = Network.objects.create(
         name="Jonge leraren binden", theme_category=ThemeCategory.objects.first(), regional_question="?"
@@ -197,8 +206,16 @@ def test_network_memberships_are_in_the_own_data_and_end_at_erasure(client, org)
     member = NetworkMember.objects.create(
         network=network, user=org.leraar, school=org.school, learning_ambition="Starters begeleiden"
     )
+    topic = Topic.objects.create(network=network, author=org.leraar, title="Inwerken", body="Hoe doen jullie dat?")
+    Post.objects.create(topic=topic, author=org.leraar, body="Met een buddy")
+    meeting = Meeting.objects.create(network=network, date="2026-12-10", start="14:00", end="16:00", theme="Start")
+    done = HomeworkDone.objects.create(
+        homework=Homework.objects.create(meeting=meeting, text="Lees"), member=member, note="Onze mentor"
+    )
     client.force_login(org.leraar)
     data = json.loads(client.get(reverse("privacy:my_data_export", args=["json"])).content)
+    assert [m["text"] for m in data["network_messages"]] == ["Hoe doen jullie dat?", "Met een buddy"]
+    assert data["homework_done"] == [{"homework": "Lees", "network": "Jonge leraren binden", "note": "Onze mentor"}]
     assert data["networks"] == [
         {
             "network": "Jonge leraren binden",
@@ -213,3 +230,7 @@ def test_network_memberships_are_in_the_own_data_and_end_at_erasure(client, org)
     client.post(reverse("privacy:erase", args=[org.leraar.person.pk]), {"confirm": "on"})
     member.refresh_from_db()
     assert member.left_on is not None and member.learning_ambition == ""
+    done.refresh_from_db()
+    topic.refresh_from_db()
+    # The discussion stays for the network, without the name of who wrote it.
+    assert done.note == "" and topic.author is None and not Post.objects.filter(author__isnull=False).exists()

@@ -15,6 +15,11 @@ from koers import charts, pdf
 from .selectors import RegionOverview
 
 
+def _text(value: str) -> str:
+    """A name as text: a spreadsheet would run a cell that starts like a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
 def region_csv(o: RegionOverview) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -35,7 +40,7 @@ def region_csv(o: RegionOverview) -> bytes:
     for n in o.rows:
         writer.writerow(
             [
-                n.name,
+                _text(n.name),
                 n.theme_category.name,
                 n.get_status_display(),
                 n.school_count,
@@ -43,7 +48,7 @@ def region_csv(o: RegionOverview) -> bytes:
                 n.facilitated_held,
                 n.facilitated_max,
                 n.get_fate_display(),
-                n.parent.name if n.parent else "",
+                _text(n.parent.name) if n.parent else "",
                 timezone.localtime(n.created_at).date().isoformat(),
             ]
         )

@@ -510,6 +510,7 @@ class NetworkDocument(models.Model):
     description = models.TextField(_("description"), blank=True)
     file = models.FileField(_("file"), upload_to=document_path, max_length=200, blank=True)
     file_name = models.CharField(max_length=200, blank=True, editable=False)  # as it was uploaded
+    file_size = models.PositiveIntegerField(default=0, editable=False)  # so a list never asks the disk
     link = models.URLField(_("link"), blank=True)
     added_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)

@@ -460,7 +460,8 @@ def homework(meeting: Meeting, member: NetworkMember | None) -> list[HomeworkRow
 
 
 def topics(network: Network) -> QuerySet[Topic]:
-    return network.topics.select_related("author").annotate(replies=Count("posts"))
+    # Explicitly ordered: Django does not apply Meta.ordering to a grouped query.
+    return network.topics.select_related("author").annotate(replies=Count("posts")).order_by("-last_post_at", "-id")
 
 
 def topic_for(network: Network, topic_id: int) -> Topic:

@@ -406,7 +406,7 @@ def add_document(form, *, network: Network, by: User) -> NetworkDocument:
     document = form.save(commit=False)
     document.network, document.added_by = network, by
     if document.file:
-        document.file_name = Path(document.file.name).name[:200]
+        document.file_name, document.file_size = Path(document.file.name).name[:200], document.file.size
     document.save()
     _tell_shared(network, by, document.title, reverse("networks:documents", args=[network.pk]))
     return document

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from koers import formats
 from koers.catalog.models import Subphase
 from koers.instruments.models import Goal, Stakeholder
-from koers.networks.models import NetworkMember
+from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, Topic
 from koers.organisations import access
 from koers.organisations.models import AccessRecord, Board, Person, School, User
 from koers.plans.models import Activity
@@ -101,6 +101,31 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
                 "ambition": m.learning_ambition,
             }
             for m in NetworkMember.objects.filter(user=user).select_related("network", "school")
+        ]
+        data["network_messages"] = [
+            {
+                "network": t.network.name,
+                "title": t.title,
+                "text": t.body,
+                "at": t.created_at.isoformat(timespec="seconds"),
+            }
+            for t in Topic.objects.filter(author=user).select_related("network")
+        ] + [
+            {
+                "network": p.topic.network.name,
+                "title": p.topic.title,
+                "text": p.body,
+                "at": p.created_at.isoformat(timespec="seconds"),
+            }
+            for p in Post.objects.filter(author=user).select_related("topic__network")
+        ]
+        data["network_documents"] = [
+            {"network": d.network.name, "title": d.title, "file": d.file_name, "link": d.link}
+            for d in NetworkDocument.objects.filter(added_by=user).select_related("network")
+        ]
+        data["homework_done"] = [
+            {"homework": h.homework.text, "network": h.member.network.name, "note": h.note}
+            for h in HomeworkDone.objects.filter(member__user=user).select_related("homework", "member__network")
         ]
         data["texts_edited"] = [
             {"trajectory": title, "versions": n}

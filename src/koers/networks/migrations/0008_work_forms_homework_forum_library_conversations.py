@@ -85,6 +85,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('file', models.FileField(blank=True, max_length=200, upload_to=koers.networks.models.document_path, verbose_name='file')),
                 ('file_name', models.CharField(blank=True, editable=False, max_length=200)),
+                ('file_size', models.PositiveIntegerField(default=0, editable=False)),
                 ('link', models.URLField(blank=True, verbose_name='link')),
                 ('added_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('added_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
