@@ -14,6 +14,7 @@ from koers.networks.models import (
     Network,
     NetworkDocument,
     NetworkMember,
+    RoadmapWorksheet,
     ThemeCategory,
     Topic,
 )
@@ -135,6 +136,9 @@ def _urls(org):
         topic_id=Topic.objects.create(network=network, author=org.leraar, title="Walk", body="?").pk,
         document_id=NetworkDocument.objects.create(network=network, title="Walk", link="https://example.org").pk,
         kind="csv",
+        worksheet_id=RoadmapWorksheet.objects.create(
+            school=org.school, network=network, title="Walk", shared_with_network=True
+        ).pk,
     )
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)

@@ -5,6 +5,7 @@ home page on a phone and opens it."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -51,3 +52,37 @@ def test_the_facilitator_plans_a_meeting_and_a_member_sees_it(login, org, catalo
     expect(phone.get_by_role("heading", name="Inwerken: wat werkt?")).to_be_visible()
     expect(phone.get_by_role("link", name="Zet in mijn agenda (.ics)")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_member_asks_the_network_on_a_phone_and_another_answers(login, live_server, org, catalog):
+    network = Network.objects.create(
+        name="Jonge leraren binden",
+        region=Region.objects.get(slug="midden"),
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        regional_question="Hoe houden we starters vast?",
+        status=Network.Status.BEGELEID,
+    )
+    NetworkMember.objects.create(network=network, user=org.leraar, school=org.school)
+    NetworkMember.objects.create(network=network, user=org.schoolleider, school=org.school)
+
+    phone = login(org.leraar, width=390)
+    phone.goto(live_server.url + reverse("networks:network", args=[network.pk]))
+    phone.get_by_role("link", name="Vragen en gesprek").click()
+    expect(phone.get_by_text("Nog niets gevraagd.")).to_be_visible()
+    phone.get_by_label("Titel").fill("Hoeveel uren krijgt een starter?")
+    phone.get_by_label("Uw vraag of bericht").fill("Bij ons 40 uur in het eerste jaar. En bij jullie?")
+    phone.get_by_role("button", name="Plaats").click()
+    expect(phone.get_by_text("Uw vraag staat erin")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    laptop = login(org.schoolleider)
+    laptop.get_by_role("link", name="Meldingen").click()
+    laptop.get_by_role("link", name="vroeg in Jonge leraren binden").first.click()
+    laptop.get_by_label("Uw antwoord").fill("Zestig uur, de helft voor lesbezoek.")
+    laptop.get_by_role("button", name="Plaats").click()
+    expect(laptop.get_by_text("Zestig uur, de helft voor lesbezoek.")).to_be_visible()
+
+    phone.reload()
+    expect(phone.get_by_text("Zestig uur, de helft voor lesbezoek.")).to_be_visible()
+    phone.get_by_role("button", name="Markeer als beantwoord").click()
+    expect(phone.get_by_text("beantwoord", exact=True)).to_be_visible()

@@ -8,9 +8,10 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
+from koers import formats
 from koers.networks.forms import DOCUMENT_MAX_BYTES
 from koers.networks.models import (
     Homework,
@@ -52,7 +53,7 @@ def test_work_forms_and_themes_come_from_the_content_file(catalog):
 
 
 def test_runners_set_homework_members_tick_it_off_and_others_see_only_a_count(client, org, network, members):
-    meeting = build.meeting(network, datetime.date(2026, 12, 10))
+    meeting = build.meeting(network, timezone.localdate() + datetime.timedelta(days=7))
     url = reverse("networks:homework", args=[network.pk, meeting.pk])
     client.force_login(org.leraar)
     assert client.post(url, {"kind": "lezen", "text": "Lees hoofdstuk 3"}).status_code == 200  # a member sets none
@@ -75,6 +76,13 @@ def test_runners_set_homework_members_tick_it_off_and_others_see_only_a_count(cl
     assert "buddy-systeem" not in page  # what another member found is theirs
     client.post(done, {"undo": "1"})
     assert HomeworkDone.objects.get().member == members["teacher"]
+    # The home page says what is still to do before the meeting, to a member only.
+    home = client.get(reverse("home:index")).content.decode()
+    with translation.override("nl"):
+        day = formats.day(meeting.date)
+    assert f"Huiswerk voor de bijeenkomst van {day}: nog 1 opdracht te doen" in home
+    client.force_login(org.leraar)
+    assert "Huiswerk voor de bijeenkomst" not in client.get(reverse("home:index")).content.decode()
     # An outsider of the network, even at the same board, finds nothing.
     client.force_login(org.bestuurder)
     assert client.get(url).status_code == 404
@@ -95,6 +103,8 @@ def test_the_forum_is_for_members_only_and_tells_them(client, org, other_org, ne
     assert told == {members["facilitator"].user_id, org.schoolleider.pk}  # not the asker, not the coordinator
     page = client.get(response.url).content.decode()
     assert "Inwerken &lt;b&gt;nieuw&lt;/b&gt;" in page
+    network_page = client.get(reverse("networks:network", args=[network.pk])).content.decode()
+    assert "1 vraag staat nog open" in network_page
 
     client.force_login(org.schoolleider)
     client.post(response.url, {"body": "Met een buddy."})

@@ -245,7 +245,7 @@ def test_content_a_network_uses_cannot_leave_and_loading_again_changes_nothing(n
     assert report.created["ThemeCategory"] == 0 and report.updated["SuccessCondition"] == 0
     (tmp_path / "netwerken.yaml").write_text(
         "theme_categories:\n  - slug: anders\n    name: Anders\nsuccess_conditions: []\nstop_reasons: []\n"
-        "work_forms: []\npso_themes: []\n",
+        "work_forms: []\npso_themes: []\nroadmap_steps: []\nroadmap_questions: []\n",
         encoding="utf-8",
     )
     empty = type("R", (), {"created": Counter(), "updated": Counter(), "removed": Counter()})()

@@ -9,6 +9,7 @@ new teachers, two changes, one leaver (Henk Bosman retires), and the rest as the
 import datetime
 import unicodedata
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,15 +18,29 @@ from koers.instruments import services as inst
 from koers.instruments.models import AmoElement
 from koers.networks.models import (
     Attendance,
+    Fate,
+    Homework,
+    HomeworkDone,
     Meeting,
     MeetingEvaluation,
     Network,
+    NetworkDocument,
     NetworkMember,
     Output,
+    Post,
+    PsoTheme,
+    RegionConversation,
+    RoadmapAnswer,
+    RoadmapKpi,
+    RoadmapQuestion,
+    RoadmapWorksheet,
     StartDocument,
     StartSignOff,
+    StopReason,
     SuccessCondition,
     ThemeCategory,
+    Topic,
+    WorkForm,
 )
 from koers.organisations.models import (
     Board,
@@ -388,6 +403,12 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
             status=status,
             verslag="Iedereen was er; we spraken af dat elke school drie starters interviewt." if days < 0 else "",
         )
+        meeting.work_forms.set(WorkForm.objects.filter(slug__in=("presentaties", "intervisie")))
+        if days == 9:
+            meeting.guest_name, meeting.guest_organisation = "Marieke de Wit", "Lerarenopleiding Midden"
+            meeting.guest_topic = "Wat de opleiding starters meegeeft, en wat de school daarna moet doen"
+            meeting.save()
+            _homework(meeting, members)
         if status == Meeting.Status.HELD:
             Attendance.objects.bulk_create(
                 Attendance(meeting=meeting, member=m, state=Attendance.State.PRESENT, evaluated=k < len(EVALUATIONS))
@@ -407,6 +428,10 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         public=True,
         added_by=facilitator,
     )
+    _forum_and_library(network, members, today)
+    _roadmap(network, members[1], today)
+    _network_history(region, coordinator, today)
+    _conversations(region, coordinator, today)
     Network.objects.create(
         name="Differentiëren doe je samen",
         region=region,
@@ -423,6 +448,198 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         regional_question="Hoe maken we van lesbezoek bij elkaar een gewoonte in plaats van een beoordeling?",
         created_by=coordinator,
     )
+
+
+def _homework(meeting: Meeting, members: list[NetworkMember]) -> None:
+    """Homework for the coming meeting, which one member has done already."""
+    reading = Homework.objects.create(
+        meeting=meeting, text="Lees het hoofdstuk over inductie in het magazine (blz. 12-15)."
+    )
+    Homework.objects.create(
+        meeting=meeting,
+        kind=Homework.Kind.FIND_OUT,
+        text="Zoek uit hoe uw school starters het eerste jaar begeleidt: wie, hoe vaak, met welke uren?",
+    )
+    HomeworkDone.objects.create(homework=reading, member=members[1], note="Het stuk over de buddy vond ik sterk.")
+
+
+def _forum_and_library(network: Network, members: list[NetworkMember], today: datetime.date) -> None:
+    """What the members asked each other and shared between the meetings."""
+    lotte, pieter, joris = (m.user for m in members[1:4])
+    moment = timezone.now() - datetime.timedelta(days=12)
+    asked = Topic.objects.create(
+        network=network,
+        author=pieter,
+        title="Hoeveel uren krijgt een starter bij jullie?",
+        body="Wij geven starters 40 uur in het eerste jaar. Is dat bij jullie meer of minder, en waar gaan ze heen?",
+        created_at=moment,
+        answered_at=moment + datetime.timedelta(days=2),
+    )
+    for author, days, body in (
+        (joris, 1, "Bij Rivierland 60 uur, waarvan de helft voor lesbezoek bij een collega."),
+        (lotte, 2, "Wij ook 40, maar de coach krijgt er 20 bij. Dat maakte het verschil."),
+    ):
+        Post.objects.create(topic=asked, author=author, body=body, created_at=moment + datetime.timedelta(days=days))
+    asked.last_post_at = moment + datetime.timedelta(days=2)
+    asked.save(update_fields=["last_post_at"])
+    Topic.objects.create(
+        network=network,
+        author=joris,
+        title="Wie heeft een goed observatieformulier voor startende leraren?",
+        body="We willen starters niet beoordelen maar helpen. Wie deelt een formulier dat daarbij helpt?",
+        created_at=timezone.now() - datetime.timedelta(days=3),
+        last_post_at=timezone.now() - datetime.timedelta(days=3),
+    )
+    paper = NetworkDocument(
+        network=network,
+        title="Inwerkprogramma Lumen College, twee jaar",
+        description="Ons programma voor starters, zoals het na de tweede bijeenkomst is aangepast.",
+        added_by=lotte,
+        added_at=timezone.now() - datetime.timedelta(days=20),
+    )
+    text = "Inwerkprogramma Lumen College\n\nJaar 1: buddy, coach, zes lesbezoeken.\nJaar 2: intervisie.\n"
+    paper.file.save("inwerkprogramma-lumen.txt", ContentFile(text.encode()), save=False)
+    paper.file_name, paper.file_size = "inwerkprogramma-lumen.txt", paper.file.size
+    paper.save()
+    NetworkDocument.objects.create(
+        network=network,
+        kind=NetworkDocument.Kind.VACANCY,
+        title="Vacature: coach startende leraren (Rivierland Lyceum)",
+        link="https://www.rivierland.example/vacatures/coach-starters",
+        added_by=joris,
+        added_at=timezone.now() - datetime.timedelta(days=6),
+    )
+
+
+def _roadmap(network: Network, member: NetworkMember, today: datetime.date) -> None:
+    """Lumen College's Roadmap, worked out in the network's meetings and shared with it; its
+    goal is not in the trajectory yet, so the school leader can try that."""
+    worksheet = RoadmapWorksheet.objects.create(
+        school=member.school,
+        network=network,
+        title="Starters binden: onze Roadmap",
+        owner=member.user,
+        shared_with_network=True,
+    )
+    answers = {
+        "strategische-doelen": "Goed werkgeverschap: wie bij ons begint, groeit en blijft.",
+        "hrm-themas": "Inductie, begeleiding door LC- en LD-docenten, professionalisering.",
+        "wat-bereiken": "Negen op de tien startende leraren werken na twee jaar nog met plezier bij ons.",
+        "concreet-genoeg": "Ja: we tellen wie na twee jaar blijft, en vragen starters jaarlijks hoe het gaat.",
+        "faciliteiten": "Veertig uur per starter in het eerste jaar, twintig voor de coach.",
+    }
+    RoadmapAnswer.objects.bulk_create(
+        RoadmapAnswer(worksheet=worksheet, question=q, text=answers[q.slug])
+        for q in RoadmapQuestion.objects.filter(slug__in=answers)
+    )
+    RoadmapKpi.objects.create(
+        worksheet=worksheet,
+        baken="Startende leraren die na twee jaar blijven (procent)",
+        competences="Coaches die begeleiden zonder over te nemen",
+        target=90,
+        by_date=datetime.date(today.year + 2, 8, 1),
+    )
+
+
+def _network_history(region: Region, coordinator: User, today: datetime.date) -> None:
+    """Networks of earlier school years, so the region's figures show how networks went on."""
+    started = timezone.now() - datetime.timedelta(days=800)
+    ended = today - datetime.timedelta(days=430)
+    theme = ThemeCategory.objects.get(slug="lerende-cultuur")
+    for name, fate, reason in (
+        ("Feedback geven en vragen", Fate.GAAT_DOOR, None),
+        ("Collegiaal lesbezoek Midden", Fate.GAAT_DOOR, None),
+        ("Werkdruk en taakbeleid", Fate.GESTOPT, "geen-helder-thema"),
+    ):
+        ended_network = Network.objects.create(
+            name=name,
+            region=region,
+            theme_category=theme if fate == Fate.GAAT_DOOR else ThemeCategory.objects.get(slug="shrm"),
+            regional_question="Hoe leren onze leraren meer van elkaar?",
+            status=Network.Status.ZELFSTUREND if fate == Fate.GAAT_DOOR else Network.Status.GESTOPT,
+            fate=fate,
+            fate_recorded_on=ended,
+            stop_reason=StopReason.objects.get(slug=reason) if reason else None,
+            created_by=coordinator,
+            created_at=started,
+        )
+        _past_meetings(ended_network, ended, 5)
+    # One of them still meets by itself; its coordinator from the group plans in Koers.
+    Meeting.objects.create(
+        network=Network.objects.get(name="Feedback geven en vragen"),
+        date=today - datetime.timedelta(days=30),
+        start=datetime.time(15, 30),
+        end=datetime.time(17),
+        theme="Feedback van leerlingen vragen",
+        facilitated=False,
+        status=Meeting.Status.HELD,
+    )
+    spin_off = Network.objects.create(
+        name="Lesbezoek in de bovenbouw",
+        region=region,
+        theme_category=theme,
+        regional_question="Hoe maken we lesbezoek gewoon in de examenklassen?",
+        status=Network.Status.ZELFSTUREND,
+        fate=Fate.INTENTIE,
+        fate_recorded_on=today - datetime.timedelta(days=100),
+        recheck_on=today + datetime.timedelta(days=80),
+        parent=Network.objects.get(name="Collegiaal lesbezoek Midden"),
+        created_by=coordinator,
+        created_at=started + datetime.timedelta(days=400),
+    )
+    _past_meetings(spin_off, today - datetime.timedelta(days=100), 5)
+
+
+def _past_meetings(network: Network, last: datetime.date, n: int) -> None:
+    """The network's agreed start document and its facilitated meetings, six weeks apart, the
+    last of them on `last`."""
+    first = last - datetime.timedelta(weeks=6 * (n - 1))
+    StartDocument.objects.create(
+        network=network,
+        waar_wijzer_in=network.regional_question,
+        hoe_leren="Om de zes weken op een andere school, met intervisie.",
+        rhythm=f"{n} begeleide bijeenkomsten",
+        agreed_at=timezone.make_aware(
+            datetime.datetime.combine(first + datetime.timedelta(days=14), datetime.time(12))
+        ),
+    )
+    Meeting.objects.bulk_create(
+        Meeting(
+            network=network,
+            kind=Meeting.Kind.START if k == n - 1 else Meeting.Kind.MEETING,
+            date=last - datetime.timedelta(weeks=6 * k),
+            start=datetime.time(15, 30),
+            end=datetime.time(17, 30),
+            theme=network.name,
+            status=Meeting.Status.HELD,
+        )
+        for k in range(n)
+    )
+
+
+def _conversations(region: Region, coordinator: User, today: datetime.date) -> None:
+    """The coordinator's talks with three of the region's schools."""
+    schools = list(region.schools.order_by("name")[:3])
+    talks = (
+        (
+            40,
+            ("leiderschap", "positie-hr"),
+            "Over de rol van de teamleiders in de gesprekscyclus.",
+            "Het netwerk over starters voorstellen",
+        ),
+        (25, ("strategisch-denken-en-doen",), "Het koersplan en hoe het HRM-beleid daarop aansluit.", ""),
+        (8, ("amo-medewerkers", "leiderschap"), "Hoe leraren meer ruimte krijgen om van elkaar te leren.", ""),
+    )
+    for school, (days, themes, summary, follow_up) in zip(schools, talks, strict=False):
+        talk = RegionConversation.objects.create(
+            region=region,
+            school=school,
+            coordinator=coordinator,
+            held_on=today - datetime.timedelta(days=days),
+            summary=summary,
+            follow_up=follow_up,
+        )
+        talk.topics.set(PsoTheme.objects.filter(slug__in=themes))
 
 
 def _school_accounts(board: Board) -> None:

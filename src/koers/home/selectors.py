@@ -12,7 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from koers import formats
 from koers.catalog.models import AmoItem, Question, Subphase
 from koers.instruments.models import AmoChain, Goal
 from koers.networks import access as network_access
-from koers.networks.models import Meeting
+from koers.networks.models import Meeting, NetworkMember
 from koers.organisations import access
 from koers.organisations.models import User
 from koers.plans import rules as plan_rules
@@ -322,7 +322,9 @@ MEETING_SOON_DAYS = 14
 
 
 def _meetings_soon(user: User, today: datetime.date) -> list[Attention]:
-    """The meetings of the user's networks in the next two weeks."""
+    """The meetings of the user's networks in the next two weeks, and for a member the
+    homework for them still to do."""
+    mine = NetworkMember.objects.filter(network=OuterRef("network"), user=user, left_on__isnull=True)
     meetings = (
         Meeting.objects.filter(
             network__in=network_access.networks_for(user),
@@ -331,18 +333,35 @@ def _meetings_soon(user: User, today: datetime.date) -> list[Attention]:
             date__lte=today + datetime.timedelta(days=MEETING_SOON_DAYS),
         )
         .select_related("network")
+        .annotate(
+            member=Exists(mine),
+            homework_total=Count("homework", distinct=True),
+            homework_done=Count("homework__done", filter=Q(homework__done__member__user=user), distinct=True),
+        )
         .order_by("date", "start")
     )
-    return [
-        Attention(
-            "meeting",
-            _("%(network)s meets on %(day)s: %(theme)s")
-            % {"network": m.network.name, "day": formats.day(m.date), "theme": m.theme},
-            _("Learning network"),
-            reverse("networks:meeting", args=[m.network_id, m.pk]),
+    out = []
+    for m in meetings:
+        out.append(
+            Attention(
+                "meeting",
+                _("%(network)s meets on %(day)s: %(theme)s")
+                % {"network": m.network.name, "day": formats.day(m.date), "theme": m.theme},
+                _("Learning network"),
+                reverse("networks:meeting", args=[m.network_id, m.pk]),
+            )
         )
-        for m in meetings
-    ]
+        left = m.homework_total - m.homework_done
+        if m.member and left > 0:
+            text = ngettext(
+                "Homework for the meeting of %(day)s: %(n)s assignment still to do",
+                "Homework for the meeting of %(day)s: %(n)s assignments still to do",
+                left,
+            ) % {"day": formats.day(m.date), "n": left}
+            out.append(
+                Attention("meeting", text, m.network.name, reverse("networks:homework", args=[m.network_id, m.pk]))
+            )
+    return out
 
 
 @dataclass

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from koers.organisations.access import regions_for
+from koers.organisations.access import managed_schools, regions_for
 from koers.organisations.models import Region, Role, School, User
 
-from .models import FACILITATING_ROLES, Network, NetworkMember
+from .models import FACILITATING_ROLES, Network, NetworkMember, RoadmapWorksheet
 
 
 def _current(user: User) -> QuerySet[NetworkMember]:
@@ -52,3 +52,26 @@ def joinable_networks(user: User) -> QuerySet[Network]:
 def joining_schools(user: User, network: Network) -> QuerySet[School]:
     """The user's schools in the network's region: the school they would take part for."""
     return School.objects.filter(region=network.region, id__in=user.memberships.values("school_id"))
+
+
+def roadmap_schools(user: User) -> QuerySet[School]:
+    """Schools whose Roadmaps the user may write: those they manage, and those they take part
+    in a network for."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    return School.objects.filter(
+        Q(id__in=managed_schools(user)) | Q(id__in=_current(user).filter(school__isnull=False).values("school_id"))
+    )
+
+
+def roadmaps_for(user: User) -> QuerySet[RoadmapWorksheet]:
+    """Roadmaps the user may read: their schools' and, when shared, their networks'."""
+    if not user.is_authenticated:
+        return RoadmapWorksheet.objects.none()
+    shared = Q(shared_with_network=True, network__in=_current(user).values("network_id"))
+    return RoadmapWorksheet.objects.filter(Q(school__in=roadmap_schools(user)) | shared)
+
+
+def may_change_roadmap(user: User, worksheet: RoadmapWorksheet) -> bool:
+    """Its school changes it: whoever manages the school, or wrote it."""
+    return worksheet.owner_id == user.pk or managed_schools(user).filter(pk=worksheet.school_id).exists()

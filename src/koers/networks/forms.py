@@ -18,6 +18,8 @@ from .models import (
     Post,
     PsoTheme,
     RegionConversation,
+    RoadmapKpi,
+    RoadmapWorksheet,
     StartDocument,
     StopReason,
     Topic,
@@ -299,3 +301,51 @@ class ConversationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = schools
         self.fields["topics"].queryset = PsoTheme.objects.all()
+
+
+class RoadmapForm(forms.ModelForm):
+    """The worksheet with one text field per question of the steps that are answered in words;
+    the KPI step is a formset of its own (`KpiFormSet`)."""
+
+    class Meta:
+        model = RoadmapWorksheet
+        fields = ["title", "network", "shared_with_network"]
+
+    def __init__(self, *args, questions, answers: dict[int, str], networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks
+        self.fields["network"].required = False
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q{question.pk}"] = forms.CharField(
+                label=question.text,
+                required=False,
+                max_length=5000,
+                initial=answers.get(question.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("shared_with_network") and not cleaned.get("network"):
+            self.add_error("shared_with_network", _("Choose the network to share it with."))
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data[f"q{q.pk}"].strip() for q in self.questions}
+
+    def sections(self, steps):
+        """Each step with the bound fields of its questions, for the template."""
+        return [(step, [self[f"q{q.pk}"] for q in self.questions if q.step_id == step.pk]) for step in steps]
+
+
+class KpiForm(forms.ModelForm):
+    class Meta:
+        model = RoadmapKpi
+        fields = ["baken", "competences", "target", "by_date"]
+        widgets = {"by_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+KpiFormSet = forms.inlineformset_factory(
+    RoadmapWorksheet, RoadmapKpi, form=KpiForm, extra=2, max_num=10, can_delete=True
+)

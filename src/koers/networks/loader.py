@@ -1,6 +1,7 @@
 """Load the networks' content from `catalog/content/netwerken/netwerken.yaml`: theme
-categories, success conditions, stop reasons, work forms and the PSO themes. An entry that left
-the content is removed only when nothing uses it; otherwise loading stops with the reason."""
+categories, success conditions, stop reasons, work forms, the PSO themes and the Roadmap
+Strategisch HRM. An entry that left the content is removed only when nothing uses it; otherwise
+loading stops with the reason."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import PsoTheme, StopReason, SuccessCondition, ThemeCategory, WorkForm
+from .models import PsoTheme, RoadmapQuestion, RoadmapStep, StopReason, SuccessCondition, ThemeCategory, WorkForm
 
 NETWORKS_FILE = {
     "theme_categories": [{"slug": SLUG, "name": str}],
@@ -16,6 +17,8 @@ NETWORKS_FILE = {
     "stop_reasons": [{"slug": SLUG, "name": str}],
     "work_forms": [{"slug": SLUG, "name": str, "description": str}],
     "pso_themes": [{"slug": SLUG, "name": str}],
+    "roadmap_steps": [{"slug": SLUG, "name": str, "?kpis": bool}],
+    "roadmap_questions": [{"slug": SLUG, "step": SLUG, "text": str, "?export": SLUG}],
 }
 
 
@@ -29,6 +32,15 @@ def load_network_content(directory: Path, report) -> None:
     _load(path, StopReason, content["stop_reasons"], ("name",), "networks", report)
     _load(path, WorkForm, content["work_forms"], ("name", "description"), "meetings", report)
     _load(path, PsoTheme, content["pso_themes"], ("name",), "conversations", report)
+    steps = [{"kpis": False} | spec for spec in content["roadmap_steps"]]
+    _load(path, RoadmapStep, steps, ("name", "kpis"), "questions", report)
+    by_slug = {step.slug: step for step in RoadmapStep.objects.all()}
+    questions = []
+    for spec in content["roadmap_questions"]:
+        if spec["step"] not in by_slug:
+            raise CatalogError(f"{path.name}: roadmap question '{spec['slug']}' names no step '{spec['step']}'")
+        questions.append({"export": ""} | spec | {"step": by_slug[spec["step"]]})
+    _load(path, RoadmapQuestion, questions, ("step", "text", "export"), "answers", report)
 
 
 def _load(path: Path, model, specs: list[dict], fields: tuple[str, ...], used_by: str, report) -> None:

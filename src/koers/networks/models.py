@@ -542,3 +542,97 @@ class RegionConversation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school} — {self.held_on}"
+
+
+class RoadmapStep(ContentItem):
+    """A step of the Roadmap Strategisch HRM (mag:2064-2084)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    kpis = models.BooleanField(default=False)  # the step is answered as rows of KPIs
+
+    class Meta(ContentItem.Meta):
+        verbose_name = _("Roadmap step")
+        verbose_name_plural = _("Roadmap steps")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# A Roadmap question whose `export` is this gives the goal itself; any other value names the
+# werkdocument question its answer goes to.
+GOAL_EXPORT = "doel"
+
+
+class RoadmapQuestion(ContentItem):
+    step = models.ForeignKey(RoadmapStep, on_delete=models.PROTECT, related_name="questions")
+    text = models.CharField(max_length=200)
+    # Where the answer goes in a trajectory: a werkdocument question's slug, or "doel".
+    export = models.SlugField(blank=True)
+
+    class Meta(ContentItem.Meta):
+        verbose_name = _("Roadmap question")
+        verbose_name_plural = _("Roadmap questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class RoadmapWorksheet(models.Model):
+    """A school's Roadmap, worked out in (or beside) a learning network. It belongs to the
+    school: its managers and whoever wrote it change it; the network reads it when shared."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roadmaps", verbose_name=_("school"))
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="roadmaps",
+        verbose_name=_("learning network"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    owner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    shared_with_network = models.BooleanField(
+        _("share with the network"),
+        default=False,
+        help_text=_("The network's members may read it; only your school changes it."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("Roadmap")
+        verbose_name_plural = _("Roadmaps")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RoadmapAnswer(models.Model):
+    worksheet = models.ForeignKey(RoadmapWorksheet, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(RoadmapQuestion, on_delete=models.PROTECT, related_name="answers")
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["worksheet", "question"], name="roadmap_answer_once")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RoadmapKpi(models.Model):
+    """A "piketpaaltje" (mag:2000-2003): a marker that shows how far the goal is reached."""
+
+    worksheet = models.ForeignKey(RoadmapWorksheet, on_delete=models.CASCADE, related_name="kpis")
+    baken = models.CharField(_("marker"), max_length=200)
+    competences = models.CharField(_("new competences needed"), max_length=300, blank=True)
+    target = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    by_date = models.DateField(_("by"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+
+    def __str__(self) -> str:
+        return self.baken

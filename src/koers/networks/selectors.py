@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from koers import charts, formats
+from koers import charts
 from koers.catalog.models import Theme
 from koers.organisations.access import regions_for
 from koers.organisations.models import Region, Role, School, User
@@ -42,6 +41,9 @@ from .models import (
     Output,
     PsoTheme,
     RegionConversation,
+    RoadmapQuestion,
+    RoadmapStep,
+    RoadmapWorksheet,
     StartDocument,
     SuccessCondition,
     Topic,
@@ -128,6 +130,8 @@ class NetworkPage:
     runs: bool = False
     document: StartDocument | None = None
     signed: int = 0
+    between: dict[str, int] = field(default_factory=dict)  # for members: open questions, topics, documents
+    roadmaps: list[RoadmapWorksheet] = field(default_factory=list)  # shared with the network, for members
 
     @property
     def support_ended(self) -> bool:
@@ -177,7 +181,17 @@ def network_page(network: Network, user: User) -> NetworkPage:
         runs=access.run_networks(user).filter(pk=network.pk).exists(),
         document=document,
         signed=document.signed if document is not None else 0,
+        between=_between(network) if me is not None else {},
+        roadmaps=list(network.roadmaps.filter(shared_with_network=True).select_related("school")) if me else [],
     )
+
+
+def _between(network: Network) -> dict[str, int]:
+    """What waits between meetings, counted in two queries."""
+    counts = network.topics.aggregate(
+        topics=Count("id"), open=Count("id", filter=Q(is_question=True, answered_at__isnull=True))
+    )
+    return {**counts, "documents": network.documents.count()}
 
 
 def warnings(network: Network, schools: list[School], by_school: dict, members: list[NetworkMember]) -> list[str]:
@@ -329,7 +343,7 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         )
         .order_by("name")
     )
-    rows = list(networks)
+    rows: list[Any] = list(networks)  # with school_count and member_count set below
     current = NetworkMember.objects.filter(network__region=region, left_on__isnull=True)
     per_school: dict[int, dict[int, int]] = {}
     for network_id, school_id, n in (
@@ -526,7 +540,9 @@ def region_charts(o: RegionOverview, today: datetime.date) -> list[charts.Chart]
             )
         )
     if o.fate_total:
-        description = "; ".join(f"{label}: {pct} per cent ({n})" for label, n, pct in o.fates)
+        description = "; ".join(
+            _("%(label)s: %(pct)s per cent (%(n)s)") % {"label": label, "pct": pct, "n": n} for label, n, pct in o.fates
+        )
         out.append(
             charts.Chart(
                 _("How networks went on after their support (n = %(n)s)") % {"n": o.fate_total},
@@ -545,29 +561,25 @@ def region_charts(o: RegionOverview, today: datetime.date) -> list[charts.Chart]
                 [[label, str(n), f"{pct}%"] for label, n, pct in o.fates],
             )
         )
-    years = o.running_by_year
+    years = [(f"{y.year}-{y.year + 1}", n) for y, n in o.running_by_year]
     if len(years) > 1:
+        listed = ", ".join(str(n) for _y, n in years)
         out.append(
             charts.Chart(
                 _("Networks running per school year"),
                 _("From %(first)s to %(last)s: %(counts)s.")
-                % {
-                    "first": formats.short_day(years[0][0]),
-                    "last": formats.short_day(years[-1][0]),
-                    "counts": ", ".join(str(n) for _y, n in years),
-                },
-                charts.course_chart(
+                % {"first": years[0][0], "last": years[-1][0], "counts": listed},
+                charts.grouped_bars(
                     title=_("Networks running per school year"),
-                    description=", ".join(f"{y.year}-{y.year + 1}: {n}" for y, n in years),
-                    points=[charts.CoursePoint(y, Decimal(n)) for y, n in years],
-                    path=None,
-                    low=Decimal(0),
-                    high=None,
-                    unit="",
-                    path_label="",
+                    description=listed,
+                    categories=[year for year, _n in years],
+                    series=[charts.Series(_("Networks running"), [float(n) for _y, n in years])],
+                    low=0,
+                    high=max(n for _y, n in years),
+                    step=max(1, max(n for _y, n in years) // 5),
                 ),
                 [_("School year"), _("Networks running")],
-                [[f"{y.year}-{y.year + 1}", str(n)] for y, n in years],
+                [[year, str(n)] for year, n in years],
             )
         )
     return out
@@ -592,3 +604,43 @@ def running_by_year(rows: list[Network], today: datetime.date) -> list[tuple[dat
         out.append((year, running))
         year = end
     return out
+
+
+def roadmap_questions() -> list[RoadmapQuestion]:
+    """The questions answered in words, with their steps (the KPI step has rows instead)."""
+    return list(
+        RoadmapQuestion.objects.filter(step__kpis=False).select_related("step").order_by("step__order", "order")
+    )
+
+
+def roadmap_school_for(user: User, school_id: int) -> School:
+    return get_object_or_404(access.roadmap_schools(user), pk=school_id)
+
+
+def roadmaps_of(user: User, school: School) -> QuerySet[RoadmapWorksheet]:
+    return access.roadmaps_for(user).filter(school=school).select_related("network", "owner")
+
+
+def roadmap_for(user: User, worksheet_id: int) -> RoadmapWorksheet:
+    return get_object_or_404(access.roadmaps_for(user).select_related("school", "network"), pk=worksheet_id)
+
+
+def roadmap_answers(worksheet: RoadmapWorksheet | None) -> dict[int, str]:
+    if worksheet is None or worksheet.pk is None:
+        return {}
+    return dict(worksheet.answers.values_list("question_id", "text"))
+
+
+def roadmap_networks(school: School) -> QuerySet[Network]:
+    """The networks the school takes part in, to link a Roadmap to."""
+    return Network.objects.filter(members__school=school, members__left_on__isnull=True).distinct()
+
+
+def roadmap_steps() -> list[RoadmapStep]:
+    return list(RoadmapStep.objects.prefetch_related("questions"))
+
+
+def roadmap_sections(worksheet: RoadmapWorksheet) -> list[tuple[RoadmapStep, list[tuple[str, str]]]]:
+    """Each step with its questions and the worksheet's answers, to read."""
+    answers = roadmap_answers(worksheet)
+    return [(step, [(q.text, answers.get(q.pk, "")) for q in step.questions.all()]) for step in roadmap_steps()]

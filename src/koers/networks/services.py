@@ -37,6 +37,8 @@ from .models import (
     Output,
     Post,
     RegionConversation,
+    RoadmapAnswer,
+    RoadmapWorksheet,
     StartDocument,
     StartSignOff,
     StopReason,
@@ -414,10 +416,10 @@ def add_document(form, *, network: Network, by: User) -> NetworkDocument:
 
 def delete_document(document: NetworkDocument) -> None:
     """The row and its file; the file goes once the row is surely gone."""
-    file = document.file
+    storage, name = document.file.storage, document.file.name
     document.delete()
-    if file:
-        transaction.on_commit(lambda: file.storage.delete(file.name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def log_conversation(form, *, region: Region, by: User) -> RegionConversation:
@@ -426,6 +428,20 @@ def log_conversation(form, *, region: Region, by: User) -> RegionConversation:
     conversation.save()
     form.save_m2m()
     return conversation
+
+
+@transaction.atomic
+def save_roadmap(form, kpis, *, school: School, by: User) -> RoadmapWorksheet:
+    """The worksheet, its answers and its KPI rows, all or nothing."""
+    worksheet = form.save(commit=False)
+    if worksheet.pk is None:
+        worksheet.school, worksheet.owner = school, by
+    worksheet.save()
+    for question_id, text in form.answers().items():
+        RoadmapAnswer.objects.update_or_create(worksheet=worksheet, question_id=question_id, defaults={"text": text})
+    kpis.instance = worksheet
+    kpis.save()
+    return worksheet
 
 
 def remind(today: datetime.date) -> int:

@@ -30,16 +30,18 @@ from .forms import (
     FateForm,
     HomeworkDoneForm,
     HomeworkForm,
+    KpiFormSet,
     MeetingForm,
     MemberForm,
     NetworkForm,
     OutputForm,
     PostForm,
+    RoadmapForm,
     StartDocumentForm,
     StartNetworkForm,
     TopicForm,
 )
-from .models import FACILITATING_ROLES, Meeting
+from .models import FACILITATING_ROLES, Meeting, RoadmapWorksheet
 
 
 def _posted(request):
@@ -659,4 +661,64 @@ def conversations(request, slug: str):
             "page": paginate(request, selectors.conversations(found), 25),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def roadmaps(request, school_id: int):
+    """A school's Roadmaps Strategisch HRM."""
+    school = selectors.roadmap_school_for(request.user, school_id)
+    return render(
+        request,
+        "networks/roadmaps.html",
+        {"school": school, "page": paginate(request, selectors.roadmaps_of(request.user, school), 25)},
+    )
+
+
+def _roadmap_form(request, school, worksheet):
+    questions = selectors.roadmap_questions()
+    form = RoadmapForm(
+        _posted(request),
+        instance=worksheet,
+        questions=questions,
+        answers=selectors.roadmap_answers(worksheet),
+        networks=selectors.roadmap_networks(school),
+    )
+    kpis = KpiFormSet(_posted(request), instance=worksheet, prefix="kpi")
+    if form.is_bound and form.is_valid() and kpis.is_valid():
+        saved = services.save_roadmap(form, kpis, school=school, by=request.user)
+        messages.success(request, _("The Roadmap has been saved."))
+        return redirect("networks:roadmap", saved.pk)
+    return render(
+        request,
+        "networks/roadmap_form.html",
+        {
+            "school": school,
+            "worksheet": worksheet,
+            "form": form,
+            "kpis": kpis,
+            "sections": form.sections(selectors.roadmap_steps()),
+        },
+        status=400 if form.errors or kpis.total_error_count() else 200,
+    )
+
+
+@login_required
+def new_roadmap(request, school_id: int):
+    school = selectors.roadmap_school_for(request.user, school_id)
+    return _roadmap_form(request, school, RoadmapWorksheet(school=school))
+
+
+@login_required
+def roadmap(request, worksheet_id: int):
+    """The worksheet: its school changes it, a network it is shared with reads it."""
+    worksheet = selectors.roadmap_for(request.user, worksheet_id)
+    if access.may_change_roadmap(request.user, worksheet):
+        return _roadmap_form(request, worksheet.school, worksheet)
+    if request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "networks/roadmap.html",
+        {"worksheet": worksheet, "sections": selectors.roadmap_sections(worksheet), "kpis": list(worksheet.kpis.all())},
     )

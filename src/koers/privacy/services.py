@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, Topic
+from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, RoadmapWorksheet, Topic
 from koers.organisations.models import AccessRecord, Person, SignInRequest, User
 from koers.organisations.services import record_access
 from koers.plans.models import Activity
@@ -76,7 +76,13 @@ def _close_account(user: User) -> None:
     NetworkMember.objects.filter(user=user).update(left_on=timezone.localdate(), learning_ambition="")
     HomeworkDone.objects.filter(member__user=user).update(note="")
     # What they said in a network's discussion or shared with it stays for the others, without their name.
-    for model, field in ((Topic, "author"), (Post, "author"), (NetworkDocument, "added_by")):
+    # So does a school's Roadmap they wrote.
+    for model, field in (
+        (Topic, "author"),
+        (Post, "author"),
+        (NetworkDocument, "added_by"),
+        (RoadmapWorksheet, "owner"),
+    ):
         model.objects.filter(**{field: user}).update(**{field: None})
     user.email = f"gewist-{user.pk}@koers.invalid"
     user.full_name = ""

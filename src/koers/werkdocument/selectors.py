@@ -6,10 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from koers.catalog.models import Phase, Question, Subphase
+from koers.instruments.models import Goal
+from koers.networks.models import GOAL_EXPORT, RoadmapWorksheet
 from koers.trajectories.models import Entry, SubphaseStatus, Trajectory
 
+from .models import RoadmapExport
 from .registry import InstrumentStatus, instrument_statuses
 
 
@@ -107,3 +111,48 @@ def subphase_progress(trajectory: Trajectory, subphase: Subphase) -> SubphasePro
 def current_phase(phases: list[PhaseProgress]) -> PhaseProgress | None:
     """The first phase with a subphase not done: where the werkdocument stands."""
     return next((p for p in phases if any(not s.done for s in p.subphases)), None)
+
+
+@dataclass
+class RoadmapPlan:
+    """What putting a Roadmap into a trajectory would write, shown before it is written."""
+
+    goal: dict  # the goal's values
+    entries: list[tuple[Question, str]]  # werkdocument answers, with the text they would get
+    previous: RoadmapExport | None  # an earlier export of this Roadmap into this trajectory
+    missing_goal: bool  # the Roadmap names no goal yet
+
+
+def roadmap_plan(worksheet: RoadmapWorksheet, trajectory: Trajectory) -> RoadmapPlan:
+    answers = {
+        a.question.export: a.text.strip() for a in worksheet.answers.select_related("question") if a.text.strip()
+    }
+    kpis = list(worksheet.kpis.all())
+    description = answers.pop(GOAL_EXPORT, "")
+    if len(kpis) > 1:  # a goal has one indicator; the further markers stay with it in words
+        description += "\n\n" + _("Further KPIs: %(kpis)s.") % {"kpis": "; ".join(k.baken for k in kpis[1:])}
+    first = kpis[0] if kpis else None
+    goal = {
+        "level": Goal.Level.MEDEWERKERS,
+        "description": description.strip(),
+        "term": Goal.Term.LANG if first is not None and first.by_date else Goal.Term.KORT,
+        "target_date": first.by_date if first is not None else None,
+        "indicator": first.baken if first is not None else "",
+        "target_value": first.target if first is not None else None,
+    }
+    questions = {q.slug: q for q in Question.objects.filter(slug__in=answers).select_related("group__subphase")}
+    current = dict(
+        Entry.objects.filter(trajectory=trajectory, kind=Entry.Kind.ANSWER, key__in=answers).values_list("key", "text")
+    )
+    entries = []
+    for slug, text in answers.items():
+        if slug not in questions:
+            continue  # the content names a question the werkdocument no longer has
+        before = (current.get(slug) or "").strip()
+        entries.append((questions[slug], text if not before or text in before else f"{before}\n\n{text}"))
+    previous = (
+        RoadmapExport.objects.filter(worksheet=worksheet, trajectory=trajectory, goal__isnull=False)
+        .select_related("goal")
+        .first()
+    )
+    return RoadmapPlan(goal=goal, entries=entries, previous=previous, missing_goal=not goal["description"])

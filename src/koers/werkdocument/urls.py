@@ -7,6 +7,7 @@ app_name = "werkdocument"
 urlpatterns = [
     path("scholen/<int:school_id>/trajecten/nieuw/", views.start_at_school, name="start_school"),
     path("besturen/<int:board_id>/trajecten/nieuw/", views.start_at_board, name="start_board"),
+    path("roadmap/<int:worksheet_id>/naar-traject/", views.roadmap_export, name="roadmap_export"),
     path("trajecten/<int:trajectory_id>/", views.detail, name="detail"),
     path("trajecten/<int:trajectory_id>/wijzigen/", views.edit, name="edit"),
     path("trajecten/<int:trajectory_id>/verwijderen/", views.delete, name="delete"),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from koers.auth import login_required
 from koers.catalog.models import Question, Subphase, for_theme
 from koers.form_errors import show_errors
+from koers.networks import selectors as network_selectors
 from koers.organisations import access
 from koers.pagination import paginate
 from koers.plans import rules as plan_rules
@@ -29,6 +30,8 @@ from koers.trajectories.forms import DialogueForm, DoneForm, EntryForm, StartTra
 from koers.trajectories.models import Entry
 
 from . import evidence, services, tip_actions
+from . import selectors as wd_selectors
+from .forms import RoadmapExportForm
 from .selectors import current_phase, subphase_progress, trajectory_progress
 
 # --- starting, changing and deleting a trajectory ------------------------------------------
@@ -368,3 +371,37 @@ def add_dialogue(request, trajectory_id: int, subphase: str):
             },
         )
     return _subphase_page(request, trajectory, sub, dialogue_form=form, status=400)
+
+
+# --- a Roadmap Strategisch HRM into a trajectory ---------------------------------------------
+
+
+@login_required
+def roadmap_export(request, worksheet_id: int):
+    """Preview what the Roadmap writes into one of the school's trajectories, then write it.
+    Only who manages the school does this; anyone else finds nothing."""
+    worksheet = network_selectors.roadmap_for(request.user, worksheet_id)
+    if not access.managed_schools(request.user).filter(pk=worksheet.school_id).exists():
+        raise Http404
+    trajectories = trajectory_access.steerable_trajectories(request.user).filter(school=worksheet.school)
+    form = RoadmapExportForm(request.POST or request.GET or None, trajectories=trajectories)
+    plan = None
+    if form.is_bound and form.is_valid():
+        trajectory = form.cleaned_data["trajectory"]
+        plan = wd_selectors.roadmap_plan(worksheet, trajectory)
+        if request.method == "POST":
+            try:
+                services.export_roadmap(
+                    worksheet=worksheet, trajectory=trajectory, plan=plan, update=form.update(), user=request.user
+                )
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(request, _("The Roadmap is in the trajectory: its goal and answers have been saved."))
+                return redirect("instruments:goals", trajectory_id=trajectory.pk)
+    return render(
+        request,
+        "werkdocument/roadmap_export.html",
+        {"worksheet": worksheet, "form": form, "plan": plan, "has_trajectories": trajectories.exists()},
+        status=400 if form.errors else 200,
+    )
