@@ -95,6 +95,9 @@ def main() -> None:
         for name, url in (
             ("networks of the region", "/netwerken/"),
             ("region view", f"/regio/{region.slug}/"),
+            ("region as CSV", f"/regio/{region.slug}/export.csv"),
+            ("region as PDF", f"/regio/{region.slug}/export.pdf"),
+            ("school conversations", f"/regio/{region.slug}/gesprekken/"),
             ("network page (40 members)", f"/netwerken/{network.pk}/"),
         ):
             r = measure(client, url, args.requests)
