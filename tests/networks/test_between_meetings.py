@@ -163,8 +163,10 @@ def test_the_library_bounds_uploads_and_serves_members_an_attachment(
     # Only who added it, or the facilitator, removes it; its file goes with it.
     delete = reverse("networks:delete_document", args=[network.pk, document.pk])
     client.force_login(org.schoolleider)
+    assert delete not in client.get(url).content.decode()
     assert client.post(delete).status_code == 404
     client.force_login(members["facilitator"].user)
+    assert delete in client.get(url).content.decode()  # the facilitator is offered the button
     stored = tmp_path / document.file.name
     with django_capture_on_commit_callbacks(execute=True):
         client.post(delete)

@@ -75,3 +75,8 @@ def roadmaps_for(user: User) -> QuerySet[RoadmapWorksheet]:
 def may_change_roadmap(user: User, worksheet: RoadmapWorksheet) -> bool:
     """Its school changes it: whoever manages the school, or wrote it."""
     return worksheet.owner_id == user.pk or managed_schools(user).filter(pk=worksheet.school_id).exists()
+
+
+def may_moderate(member: NetworkMember, author_id: int | None) -> bool:
+    """Who wrote or added something in a network, or its facilitator, closes or removes it."""
+    return member.user_id == author_id or member.role in FACILITATING_ROLES

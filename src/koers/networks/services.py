@@ -330,14 +330,14 @@ def add_output(form, *, network: Network, by: User) -> Output:
     output = form.save(commit=False)
     output.network, output.added_by = network, by
     output.save()
-    _tell_shared(network, by, output.title, reverse("networks:outputs", args=[network.pk]))
+    url = reverse("networks:outputs", args=[network.pk])
+    _tell(_members(network), Notification.Kind.SHARED, network, by, output.title, url)
     return output
 
 
-def _tell_shared(network: Network, by: User, title: str, url: str) -> None:
-    organisations.notify(
-        _members(network), Notification.Kind.SHARED, url, actor=by, name=str(by), title=title, network=network.name
-    )
+def _tell(user_ids, kind: str, network: Network, by: User, title: str, url: str) -> None:
+    """A notification of something a member put in the network, named by its title."""
+    organisations.notify(user_ids, kind, url, actor=by, name=str(by), title=title, network=network.name)
 
 
 def add_homework(form, *, meeting: Meeting) -> Homework:
@@ -365,15 +365,8 @@ def open_topic(form, *, network: Network, by: User) -> Topic:
     topic = form.save(commit=False)
     topic.network, topic.author = network, by
     topic.save()
-    organisations.notify(
-        _members(network),
-        Notification.Kind.TOPIC,
-        reverse("networks:topic", args=[network.pk, topic.pk]),
-        actor=by,
-        name=str(by),
-        title=topic.title,
-        network=network.name,
-    )
+    url = reverse("networks:topic", args=[network.pk, topic.pk])
+    _tell(_members(network), Notification.Kind.TOPIC, network, by, topic.title, url)
     return topic
 
 
@@ -386,15 +379,9 @@ def reply(form, *, topic: Topic, by: User) -> Post:
     Topic.objects.filter(pk=topic.pk).update(last_post_at=post.created_at)
     earlier = topic.posts.exclude(pk=post.pk).values_list("author_id", flat=True)
     current = set(_members(topic.network))
-    organisations.notify(
-        [user_id for user_id in {topic.author_id, *earlier} if user_id in current],
-        Notification.Kind.REPLY,
-        reverse("networks:topic", args=[topic.network_id, topic.pk]),
-        actor=by,
-        name=str(by),
-        title=topic.title,
-        network=topic.network.name,
-    )
+    told = [user_id for user_id in {topic.author_id, *earlier} if user_id in current]
+    url = reverse("networks:topic", args=[topic.network_id, topic.pk])
+    _tell(told, Notification.Kind.REPLY, topic.network, by, topic.title, url)
     return post
 
 
@@ -410,7 +397,8 @@ def add_document(form, *, network: Network, by: User) -> NetworkDocument:
     if document.file:
         document.file_name, document.file_size = Path(document.file.name).name[:200], document.file.size
     document.save()
-    _tell_shared(network, by, document.title, reverse("networks:documents", args=[network.pk]))
+    url = reverse("networks:documents", args=[network.pk])
+    _tell(_members(network), Notification.Kind.SHARED, network, by, document.title, url)
     return document
 
 

@@ -581,7 +581,7 @@ def topic(request, network_id: int, topic_id: int):
             "topic": opened,
             "form": form,
             "page": paginate(request, opened.posts.select_related("author"), 50),
-            "may_close": opened.author_id == request.user.pk or me.role in FACILITATING_ROLES,
+            "may_close": access.may_moderate(me, opened.author_id),
         },
         status=400 if form.errors else 200,
     )
@@ -593,7 +593,7 @@ def topic_answered(request, network_id: int, topic_id: int):
     """Whoever asked, or the network's facilitator, marks the question answered (or open again)."""
     found, me = selectors.member_network_for(request.user, network_id)
     opened = selectors.topic_for(found, topic_id)
-    if opened.author_id != request.user.pk and me.role not in FACILITATING_ROLES:
+    if not access.may_moderate(me, opened.author_id):
         raise Http404
     services.mark_answered(opened, "reopen" not in request.POST)
     return redirect("networks:topic", found.pk, opened.pk)
@@ -602,7 +602,7 @@ def topic_answered(request, network_id: int, topic_id: int):
 @login_required
 def documents(request, network_id: int):
     """The network's library, for the members only."""
-    found, _me = selectors.member_network_for(request.user, network_id)
+    found, me = selectors.member_network_for(request.user, network_id)
     form = DocumentForm(_posted(request), request.FILES or None)
     if form.is_bound and form.is_valid():
         services.add_document(form, network=found, by=request.user)
@@ -611,7 +611,12 @@ def documents(request, network_id: int):
     return render(
         request,
         "networks/documents.html",
-        {"network": found, "form": form, "page": paginate(request, selectors.documents(found), 25)},
+        {
+            "network": found,
+            "form": form,
+            "page": paginate(request, selectors.documents(found), 25),
+            "facilitates": me.role in FACILITATING_ROLES,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -635,7 +640,7 @@ def document_file(request, network_id: int, document_id: int):
 def delete_document(request, network_id: int, document_id: int):
     found, me = selectors.member_network_for(request.user, network_id)
     document = selectors.document_for(found, document_id)
-    if document.added_by_id != request.user.pk and me.role not in FACILITATING_ROLES:
+    if not access.may_moderate(me, document.added_by_id):
         raise Http404
     services.delete_document(document)
     messages.success(request, _("The document has been removed from the library."))
