@@ -29,7 +29,7 @@ from koers.organisations.models import (
     Team,
     User,
 )
-from koers.surveys.models import Evidence, Item, Scale
+from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, Scale
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
 
@@ -136,6 +136,12 @@ def _urls(org):
         topic_id=Topic.objects.create(network=network, author=org.leraar, title="Walk", body="?").pk,
         document_id=NetworkDocument.objects.create(network=network, title="Walk", link="https://example.org").pk,
         kind="csv",
+        evaluation_id=NetworkEvaluation.objects.create(
+            network=network,
+            instrument=Instrument.objects.get(for_networks=True),
+            opens_on="2026-12-01",
+            closes_on="2026-12-20",
+        ).pk,
         worksheet_id=RoadmapWorksheet.objects.create(
             school=org.school, network=network, title="Walk", shared_with_network=True
         ).pk,

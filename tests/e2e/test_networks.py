@@ -86,3 +86,59 @@ def test_a_member_asks_the_network_on_a_phone_and_another_answers(login, live_se
     expect(phone.get_by_text("Zestig uur, de helft voor lesbezoek.")).to_be_visible()
     phone.get_by_role("button", name="Markeer als beantwoord").click()
     expect(phone.get_by_text("beantwoord", exact=True)).to_be_visible()
+
+
+def test_members_place_their_crosses_on_a_phone_and_the_meeting_agrees_a_shared_picture(
+    login, live_server, org, catalog
+):
+    from koers.surveys.models import Instrument, Item, Scale
+    from koers.surveys.services import answer_network_evaluation
+
+    network = Network.objects.create(
+        name="Jonge leraren binden",
+        region=Region.objects.get(slug="midden"),
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        regional_question="Hoe houden we starters vast?",
+        status=Network.Status.BEGELEID,
+    )
+    facilitator = User.objects.create_user("pb@begeleiding.example", factories.PASSWORD, full_name="Monique Sterk")
+    NetworkMember.objects.create(network=network, user=facilitator, role=NetworkMember.Role.PROCESBEGELEIDER)
+    NetworkMember.objects.create(network=network, user=org.leraar, school=org.school)
+    others = [
+        NetworkMember.objects.create(network=network, user=u, school=org.school)
+        for u in (org.schoolleider, org.teamleider)
+    ]
+
+    laptop = login(facilitator)
+    laptop.goto(live_server.url + reverse("networks:network", args=[network.pk]))
+    laptop.get_by_role("link", name="Verdiepende evaluaties").click()
+    laptop.get_by_role("link", name="Een verdiepende evaluatie plannen").click()
+    laptop.get_by_label("Laatste dag").fill((timezone.localdate() + datetime.timedelta(days=10)).isoformat())
+    laptop.get_by_role("button", name="Plannen en de leden laten weten").click()
+    expect(laptop.get_by_text("De verdiepende evaluatie is gepland")).to_be_visible()
+
+    phone = login(org.leraar, width=390)
+    phone.get_by_role("link", name="Verdiepende evaluatie van Jonge leraren binden").click()
+    for group in phone.locator("fieldset.question").all()[:-1]:  # every closed question; the example stays empty
+        group.get_by_role("radio").nth(2).check()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.get_by_role("button", name="Mijn kruisjes versturen").click()
+    expect(phone.get_by_text("Uw kruisjes zijn binnen, zonder uw naam")).to_be_visible()
+
+    evaluation = network.deep_evaluations.get()
+    scored = Item.objects.filter(dimension__instrument=Instrument.objects.get(for_networks=True)).exclude(
+        scale=Scale.OPEN
+    )
+    for member, value in zip(others, (5, 6), strict=True):
+        answer_network_evaluation(evaluation, member, {i.pk: min(value, len(i.values)) for i in scored})
+
+    laptop.reload()
+    laptop.get_by_role("button", name="Nu sluiten en bespreken").click()
+    expect(laptop.get_by_role("table", name="Praktijk")).to_be_visible()
+    laptop.get_by_role("link", name="Het gedeelde beeld vastleggen").click()
+    laptop.get_by_label("Nu: 1a. Onze groepsactiviteiten zijn…").select_option("4")
+    laptop.get_by_label("Gewenst: 1a. Onze groepsactiviteiten zijn…").select_option("6")
+    laptop.get_by_label("Afspraken die we maken").fill("Om beurten voorbereiden.")
+    laptop.get_by_role("button", name="Het gedeelde beeld opslaan").click()
+    expect(laptop.get_by_text("Om beurten voorbereiden.")).to_be_visible()
+    expect(laptop.get_by_role("table", name="Praktijk").get_by_text("4 → 6")).to_be_visible()

@@ -348,6 +348,7 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
         ),
         status=Network.Status.BEGELEID,
         created_by=coordinator,
+        share_evaluations_with_region=True,
     )
     network.conditions_met.set(SuccessCondition.objects.exclude(slug="commitment"))
     rivierland = User.objects.get(email=f"schoolleider@{SECOND_DOMAIN}")
@@ -418,6 +419,8 @@ def _networks(region: Region, coordinator: User, facilitator: User, people: dict
                 MeetingEvaluation(meeting=meeting, went_well=well, better_next_time=better)
                 for well, better in EVALUATIONS
             )
+        if kind == "bijeenkomst" and status == Meeting.Status.HELD:
+            demo_surveys.load_network_evaluation(network, members, facilitator, meeting.date)
     Output.objects.create(
         network=network,
         level=Output.Level.REGION,

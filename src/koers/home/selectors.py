@@ -364,6 +364,19 @@ def _meetings_soon(user: User, today: datetime.date) -> list[Attention]:
     return out
 
 
+def _deep_evaluations(user: User, today: datetime.date) -> list[Attention]:
+    return [
+        Attention(
+            "meeting",
+            _("In-depth evaluation of %(network)s: place your crosses before %(day)s")
+            % {"network": e.network.name, "day": formats.day(e.last_day())},
+            _("Learning network"),
+            reverse("surveys:answer_network_evaluation", args=[e.network_id, e.pk]),
+        )
+        for e in surveys.open_evaluations_for(user, today)
+    ]
+
+
 @dataclass
 class Home:
     attention: list[Attention]
@@ -386,5 +399,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_unreflected(scope),
         *_staff(reach, user),
         *_meetings_soon(user, today),
+        *_deep_evaluations(user, today),
     ]
     return Home(attention, surveys.open_rounds(user, today))

@@ -48,10 +48,17 @@ class NetworkForm(forms.ModelForm):
         if editing:
             self.fields["status"] = forms.ChoiceField(label=_("Phase"), choices=Network.Status.choices)
             self.initial.setdefault("status", self.instance.status)
+            self.fields["share"] = forms.BooleanField(
+                label=Network._meta.get_field("share_evaluations_with_region").verbose_name,
+                help_text=Network._meta.get_field("share_evaluations_with_region").help_text,
+                required=False,
+                initial=self.instance.share_evaluations_with_region,
+            )
 
     def save(self, commit=True):
         if "status" in self.cleaned_data:
             self.instance.status = self.cleaned_data["status"]
+            self.instance.share_evaluations_with_region = self.cleaned_data["share"]
         return super().save(commit)
 
 

@@ -163,6 +163,11 @@ class Network(models.Model):
     )
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    share_evaluations_with_region = models.BooleanField(
+        _("show our shared picture to the region's coordinator"),
+        default=False,
+        help_text=_("Only what the group agreed together: never the crosses or anyone's answers."),
+    )
     # How it went on after the facilitated meetings (mag:195-217: 62% went on, 14% meant to, 24% stopped).
     fate = models.CharField(_("how it goes on"), max_length=10, choices=Fate.choices, blank=True)
     fate_recorded_on = models.DateField(null=True, blank=True)

@@ -293,6 +293,8 @@ def evaluation_results(meeting: Meeting) -> EvaluationResults:
 
 QUIET_DAYS = 90  # a network without a meeting this long may have fizzled out
 START_DOCUMENT_DAYS = 30  # after the start meeting, the start document is due
+RUNNING = (Network.Status.BEGELEID, Network.Status.ZELFSTUREND)
+EVALUATION_DUE_DAYS = 213  # two in-depth evaluations a year: more than seven months is overdue
 
 
 def region_for(user: User, slug: str) -> Region:
@@ -322,6 +324,7 @@ class RegionOverview:
     outputs: list[Output]  # the ones the networks chose to show in the region
     running_by_year: list[tuple[datetime.date, int]]
     spin_offs: list[tuple[Network, list[Network]]]  # parent and the networks that grew from it
+    shared_pictures: list[Any]  # networks that share their in-depth evaluation, with its date
     conversations: ConversationFigures
 
 
@@ -350,9 +353,14 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         current.filter(school__isnull=False).values_list("network_id", "school_id").annotate(n=Count("id"))
     ):
         per_school.setdefault(network_id, {})[school_id] = n
+    # The in-depth evaluations live with the survey engine, above this app: read by relation name.
+    evaluated = dict(
+        Network.objects.filter(region=region).values_list("pk").annotate(last=Max("deep_evaluations__opens_on"))
+    )
     for row in rows:
         row.school_count = len(per_school.get(row.pk, {}))
         row.member_count = sum(per_school.get(row.pk, {}).values())
+        row.last_evaluated = evaluated.get(row.pk)
     statuses = dict(Network.Status.choices)
     counted_status = dict(Network.objects.filter(region=region).values_list("status").annotate(n=Count("id")))
     fates = dict(Network.objects.filter(region=region).exclude(fate="").values_list("fate").annotate(n=Count("id")))
@@ -387,6 +395,7 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         outputs=list(Output.objects.filter(network__region=region, public=True).select_related("network")[:10]),
         running_by_year=running_by_year(rows, today),
         spin_offs=_spin_offs(rows),
+        shared_pictures=[r for r in rows if r.share_evaluations_with_region and r.last_evaluated],
         conversations=conversation_figures(region),
     )
 
@@ -427,6 +436,9 @@ def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today:
             out.append(Signal(n, _("Facilitated support has ended: record how the network goes on.")))
         if n.fate == Fate.INTENTIE and n.recheck_on and n.recheck_on <= today:
             out.append(Signal(n, _("Ask again whether the network goes on by itself.")))
+        since = n.last_evaluated or n.start_held_on
+        if n.status in RUNNING and since and (today - since).days > EVALUATION_DUE_DAYS:
+            out.append(Signal(n, _("No in-depth evaluation for more than seven months.")))
         last_post = timezone.localtime(n.last_post).date() if n.last_post else None
         last = max(day for day in (n.last_meeting, last_post, timezone.localtime(n.created_at).date()) if day)
         if (today - last).days > QUIET_DAYS:

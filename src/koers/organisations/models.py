@@ -500,6 +500,7 @@ class Notification(models.Model):
         TOPIC = "topic", _("Someone asked a question in your learning network")
         REPLY = "reply", _("Someone replied in a discussion of your learning network")
         SHARED = "shared", _("Something was shared in your learning network")
+        DEEP_EVALUATION = "deep_evaluation", _("Your learning network asks for its in-depth evaluation")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -516,6 +517,10 @@ class Notification(models.Model):
         Kind.TOPIC: _("%(name)s asked in %(network)s: %(title)s."),
         Kind.REPLY: _("%(name)s replied to %(title)s in %(network)s."),
         Kind.SHARED: _("%(name)s shared %(title)s in %(network)s."),
+        Kind.DEEP_EVALUATION: _(
+            "%(network)s evaluates in depth from %(opens)s until %(day)s: place your crosses, "
+            "about %(minutes)s minutes."
+        ),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")

@@ -18,7 +18,7 @@ from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, 
 from koers.organisations import access
 from koers.organisations.models import AccessRecord, Board, Person, School, User
 from koers.plans.models import Activity
-from koers.surveys.models import Invitation
+from koers.surveys.models import EvaluationTaken, Invitation
 from koers.trajectories.models import Dialogue, Entry, EntryRevision, Trajectory
 
 
@@ -126,6 +126,11 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
         data["homework_done"] = [
             {"homework": h.homework.text, "network": h.member.network.name, "note": h.note}
             for h in HomeworkDone.objects.filter(member__user=user).select_related("homework", "member__network")
+        ]
+        # That they filled in a network's in-depth evaluation; what they answered has no link to them.
+        data["network_evaluations_filled_in"] = [
+            {"network": t.evaluation.network.name, "opens_on": t.evaluation.opens_on.isoformat()}
+            for t in EvaluationTaken.objects.filter(member__user=user).select_related("evaluation__network")
         ]
         data["texts_edited"] = [
             {"trajectory": title, "versions": n}

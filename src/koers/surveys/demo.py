@@ -9,20 +9,25 @@ import random
 
 from django.utils import timezone
 
+from koers.networks.models import Network, NetworkMember
 from koers.organisations.models import School, User
 from koers.trajectories.models import Trajectory
 
 from .models import (
     Answer,
+    EvaluationTaken,
     Evidence,
     Instrument,
     Invitation,
     Item,
+    NetworkAnswer,
+    NetworkEvaluation,
     RespondentGroup,
     Response,
     Round,
     RoundGroup,
     Scale,
+    SharedPicture,
 )
 from .selectors import proposal, report, round_pages
 from .services import finalise_closed_rounds
@@ -226,4 +231,50 @@ def load(schools: list[School], trajectory: Trajectory, user: User) -> None:
     found = proposal(report(climate))
     Evidence.objects.create(
         trajectory=trajectory, round=climate, attached_by=user, question=found.question if found else ""
+    )
+
+
+# Per member, the crosses on the eleven indicators (1a … 4d) and the five values: a network
+# that still leans on its facilitator, whose members see each other as acquaintances.
+NETWORK_CROSSES = [
+    [3, 2, 4, 3, 3, 4, 5, 2, 3, 6, 4, 4, 4, 3, 2, 2],
+    [4, 3, 3, 2, 4, 3, 6, 1, 2, 5, 3, 5, 4, 4, 3, 1],
+    [2, 2, 5, 3, 3, 4, 5, 2, 3, 6, 5, 4, 5, 3, 2, 2],
+    [3, 4, 4, 4, 2, 5, 4, 3, 4, 7, 4, 4, 3, 3, 3, 2],
+]
+NETWORK_EXAMPLES = ["De interviews met starters gaven onze school een nieuw gesprek over inwerken."]
+
+
+def load_network_evaluation(network: Network, members: list[NetworkMember], by: User, day: datetime.date) -> None:
+    """A closed in-depth evaluation that the network discussed at its second meeting, with its
+    shared picture, conclusions and agreements."""
+    instrument = Instrument.objects.get(for_networks=True, active=True)
+    evaluation = NetworkEvaluation.objects.create(
+        network=network,
+        instrument=instrument,
+        opens_on=day - datetime.timedelta(days=14),
+        closes_on=day - datetime.timedelta(days=1),
+        created_by=by,
+        conclusions="We wisselen vooral kennis uit en leunen nog op de procesbegeleider. De band tussen de scholen "
+        "groeit, maar wat we leren komt nog weinig in de eigen school terecht.",
+        agreements="Elke school neemt na elke bijeenkomst één ding mee naar het eigen team en vertelt daar de "
+        "volgende keer over. Vanaf de vierde bijeenkomst bereiden twee leden om beurten de bijeenkomst voor.",
+    )
+    scored = [i for i in Item.objects.filter(dimension__instrument=instrument) if i.scale != Scale.OPEN]
+    scored.sort(key=lambda i: (i.dimension.order, i.order))
+    open_item = Item.objects.get(dimension__instrument=instrument, scale=Scale.OPEN)
+    for member, crosses in zip(members, NETWORK_CROSSES, strict=False):
+        EvaluationTaken.objects.create(evaluation=evaluation, member=member)
+        NetworkAnswer.objects.bulk_create(
+            NetworkAnswer(evaluation=evaluation, item=item, value=value)
+            for item, value in zip(scored, crosses, strict=False)
+        )
+    NetworkAnswer.objects.bulk_create(
+        NetworkAnswer(evaluation=evaluation, item=open_item, text=text) for text in NETWORK_EXAMPLES
+    )
+    agreed = {"1a": (3, 5), "1b": (3, 6), "2a": (4, 6), "2b": (3, 5), "3a": (3, 5), "4a": (2, 5), "4d": (4, 6)}
+    SharedPicture.objects.bulk_create(
+        SharedPicture(evaluation=evaluation, item=item, agreed_now=agreed[item.slug][0], desired=agreed[item.slug][1])
+        for item in scored
+        if item.slug in agreed
     )

@@ -231,3 +231,52 @@ class AnswerPageForm(forms.Form):
                 value = self.cleaned_data[name]
                 result[item.pk] = value if value not in ("", None) else None
         return result
+
+
+# --- a learning network's in-depth evaluation ---------------------------------------------------
+
+
+class NetworkEvaluationForm(forms.Form):
+    opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
+    closes_on = forms.DateField(
+        label=_("Last day"), widget=DATE, help_text=_("Close it the day before the meeting that discusses it.")
+    )
+
+
+class SharedPictureForm(forms.Form):
+    """Per indicator where the group agrees it stands now and where it wants to be (1 to 8),
+    then its conclusions and agreements."""
+
+    conclusions = forms.CharField(
+        label=_("Conclusions we draw together"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    agreements = forms.CharField(
+        label=_("Agreements we make"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, items: list[Item], pictures: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = [item for item in items if item.scale == Scale.BIPOLAR8]
+        positions = [("", _("—"))] + [(v, str(v)) for v in range(1, 9)]
+        self.rows = []
+        for item in self.items:
+            found = pictures.get(item.pk)
+            now, desired, note = f"now-{item.pk}", f"desired-{item.pk}", f"note-{item.pk}"
+            for name, label, value in (
+                (now, _("Now"), found and found.agreed_now),
+                (desired, _("Desired"), found and found.desired),
+            ):
+                self.fields[name] = forms.TypedChoiceField(
+                    label=label, choices=positions, coerce=int, empty_value=None, required=False, initial=value
+                )
+            self.fields[note] = forms.CharField(
+                label=_("Note"), required=False, max_length=300, initial=found.note if found else ""
+            )
+            self.rows.append((item, self[now], self[desired], self[note]))
+
+    def pictures(self) -> dict[int, tuple[int | None, int | None, str]]:
+        data = self.cleaned_data
+        return {i.pk: (data[f"now-{i.pk}"], data[f"desired-{i.pk}"], data[f"note-{i.pk}"]) for i in self.items}

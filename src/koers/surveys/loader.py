@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from django.db.models import Q
+
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
 from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale
@@ -44,6 +46,7 @@ INSTRUMENT_FILE = {
         "?source": str,
         "groups": [SLUG],
         "?proposes_question": bool,
+        "?for_networks": bool,
         "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
         "?variants": [{"slug": SLUG, "name": str, "description": str}],
         "dimensions": [DIMENSION],
@@ -149,6 +152,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
         "minutes": spec["minutes"],
         "kind": spec.get("kind", Instrument.Kind.STANDARD),
         "proposes_question": spec.get("proposes_question", False),
+        "for_networks": spec.get("for_networks", False),
         "from_content": True,
         "variants": [
             {**v, "positions": {d["slug"]: d["variants"][i] for d in spec["dimensions"] if d.get("variants")}}
@@ -165,7 +169,8 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
 
     all_items = {item["slug"] for dim in spec["dimensions"] for item in dim["items"]}
     answered = set(
-        Item.objects.filter(dimension__instrument=instrument, answers__isnull=False)
+        Item.objects.filter(dimension__instrument=instrument)
+        .filter(Q(answers__isnull=False) | Q(network_answers__isnull=False))
         .exclude(slug__in=all_items)
         .values_list("slug", flat=True)
     )

@@ -21,6 +21,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from koers.fields import RandomIdField
+from koers.networks.models import Network, NetworkMember
 from koers.organisations.models import Person, School, Team
 from koers.tokens import derive
 
@@ -72,6 +73,9 @@ class Instrument(models.Model):
         help_text=_("The report drafts an ontwikkelvraag from the weakest dimension."),
     )
     active = models.BooleanField(_("active"), default=True)
+    # A learning network's in-depth evaluation, never a school's round: it stays out of every
+    # school report and benchmark.
+    for_networks = models.BooleanField(_("for learning networks"), default=False)
     from_content = models.BooleanField(default=False, editable=False)
     # Moves on every change to the instrument or its modules, dimensions and items, so a
     # cached page structure knows it is out of date (selectors.round_pages).
@@ -411,3 +415,99 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trajectory} · {self.round}"
+
+
+class NetworkEvaluation(models.Model):
+    """A learning network's in-depth evaluation, twice a school year (drl:2199-2212): each
+    member places crosses on the indicators and scores the value the network creates, the
+    meeting looks at the distribution without names and records its shared picture, its
+    conclusions and its agreements. What a member answered is a NetworkAnswer with no link back;
+    EvaluationTaken only says that a member answered, so each answers once."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="deep_evaluations")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="network_evaluations")
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on (last day)"))
+    closed_early_on = models.DateField(null=True, blank=True)
+    conclusions = models.TextField(_("conclusions we draw together"), blank=True)
+    agreements = models.TextField(_("agreements we make"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("in-depth evaluation")
+        verbose_name_plural = _("in-depth evaluations")
+        ordering = ["-opens_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")), name="network_evaluation_closes_after_opening"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} · {self.opens_on}"
+
+    def last_day(self) -> datetime.date:
+        return self.closed_early_on or self.closes_on
+
+    def is_open(self, today: datetime.date) -> bool:
+        return self.closed_early_on is None and self.opens_on <= today <= self.closes_on
+
+    def is_closed(self, today: datetime.date) -> bool:
+        return self.closed_early_on is not None or today > self.closes_on
+
+
+class EvaluationTaken(models.Model):
+    """That this member answered: no time, nothing of what."""
+
+    evaluation = models.ForeignKey(NetworkEvaluation, on_delete=models.CASCADE, related_name="taken")
+    member = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["evaluation", "member"], name="network_evaluation_once")]
+
+    def __str__(self) -> str:
+        return str(self.member)
+
+
+class NetworkAnswer(models.Model):
+    """One cross or score, or the example: under a random key and without a response that
+    groups it, so no answer leads back to a member or to the member's other answers."""
+
+    id = RandomIdField(primary_key=True)
+    evaluation = models.ForeignKey(NetworkEvaluation, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="network_answers")
+    value = models.SmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["evaluation", "item", "value"], name="network_answer_covering")]
+
+    def __str__(self) -> str:
+        return f"{self.item.slug}: {self.value if self.value is not None else self.text}"
+
+
+class SharedPicture(models.Model):
+    """Where the group agrees it stands on one indicator, and where it wants to be."""
+
+    evaluation = models.ForeignKey(NetworkEvaluation, on_delete=models.CASCADE, related_name="pictures")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    agreed_now = models.PositiveSmallIntegerField(_("now"), null=True, blank=True)
+    desired = models.PositiveSmallIntegerField(_("desired"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "item"], name="shared_picture_once"),
+            models.CheckConstraint(
+                condition=Q(agreed_now__isnull=True) | Q(agreed_now__gte=1, agreed_now__lte=8),
+                name="shared_picture_now_on_scale",
+            ),
+            models.CheckConstraint(
+                condition=Q(desired__isnull=True) | Q(desired__gte=1, desired__lte=8),
+                name="shared_picture_desired_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.slug}: {self.agreed_now} → {self.desired}"

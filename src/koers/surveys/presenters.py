@@ -310,3 +310,36 @@ def _charts(rep: selectors.Report, rows: list[RowView], found: list[selectors.Pr
             )
         )
     return result
+
+
+def shared_picture_chart(result: selectors.EvaluationResult) -> charts.Chart | None:
+    """The network's profile over the indicators: where the crosses lie on average (only from
+    the minimum), the shared picture now, and where the group wants to be."""
+    rows = [row for _dimension, found in result.dimensions for row in found if row.item.scale == Scale.BIPOLAR8]
+    if not rows:
+        return None
+    series = [
+        charts.Series(_("Shared picture now"), [r.picture.agreed_now if r.picture else None for r in rows]),
+        charts.Series(_("Desired"), [r.picture.desired if r.picture else None for r in rows]),
+    ]
+    if result.visible:
+        series.insert(0, charts.Series(_("Mean of the crosses"), [r.mean for r in rows]))
+    if not any(v is not None for s in series for v in s.values):
+        return None
+    title = _("The network on the eleven indicators")
+    description = _(
+        "Per indicator a position from 1 (left pole) to 8 (right pole). Each line is one series; "
+        "the table gives the same figures."
+    )
+    return charts.Chart(
+        title,
+        description,
+        charts.profile_lines(
+            title=title,
+            description=description,
+            series=series,
+            rows=[charts.Pole(r.item.text, r.item.low_label, r.item.high_label) for r in rows],
+        ),
+        headers=[_("Indicator")] + [s.name for s in series],
+        rows=[[r.item.text] + [number(s.values[i], Scale.BIPOLAR8) for s in series] for i, r in enumerate(rows)],
+    )

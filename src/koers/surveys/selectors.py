@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from koers.networks.models import FACILITATING_ROLES, Meeting, Network, NetworkMember
+from koers.networks.selectors import membership, network_for
 from koers.organisations import access
 from koers.organisations.models import School, Team, User
 from koers.tokens import hash_token, unseal
@@ -19,6 +22,7 @@ from koers.trajectories.models import Trajectory
 
 from . import stats
 from .models import (
+    MIN_GROUP_FLOOR,
     OPEN_SESSION_SALT,
     SCORED,
     Answer,
@@ -29,11 +33,14 @@ from .models import (
     Instrument,
     Invitation,
     Item,
+    NetworkAnswer,
+    NetworkEvaluation,
     RespondentGroup,
     Response,
     Round,
     RoundGroup,
     Scale,
+    SharedPicture,
     draft_lookup,
 )
 
@@ -97,7 +104,7 @@ def readable_round_for(user: User, round_id: int) -> Round:
 
 
 def instruments_for_new_rounds() -> QuerySet[Instrument]:
-    return Instrument.objects.filter(active=True).prefetch_related("modules", "groups")
+    return Instrument.objects.filter(active=True, for_networks=False).prefetch_related("modules", "groups")
 
 
 def closed_filter(today: datetime.date) -> Q:
@@ -732,3 +739,158 @@ def evidence_of(trajectory: Trajectory) -> list[Evidence]:
             "round__instrument", "round__school"
         )
     )
+
+
+# --- a learning network's in-depth evaluation ---------------------------------------------------
+
+PROPOSAL_WINDOW_DAYS = 14
+
+
+@dataclass
+class EvaluationAccess:
+    """Who opens a network's in-depth evaluations. A member answers and sees the distribution;
+    the network's facilitators plan it and record the shared picture; the region's coordinator
+    (no member) reads only the shared picture, and only when the network chose to share it."""
+
+    network: Network
+    member: NetworkMember | None
+
+    @property
+    def runs(self) -> bool:
+        return self.member is not None and self.member.role in FACILITATING_ROLES
+
+
+def evaluation_access(user: User, network_id: int) -> EvaluationAccess:
+    network = network_for(user, network_id)
+    member = membership(network, user)
+    if member is not None and member.role != NetworkMember.Role.GAST:
+        return EvaluationAccess(network, member)
+    if network.share_evaluations_with_region and access.regions_for(user).filter(networks=network).exists():
+        return EvaluationAccess(network, None)
+    raise Http404
+
+
+def network_instrument() -> Instrument | None:
+    """The newest active instrument made for networks (the Dimensies van sociaal leren)."""
+    return Instrument.objects.filter(for_networks=True, active=True).order_by("-version").first()
+
+
+def network_evaluations(network: Network) -> QuerySet[NetworkEvaluation]:
+    return network.deep_evaluations.annotate(responses=Count("taken")).order_by("-opens_on", "-id")
+
+
+def network_evaluation_for(found: EvaluationAccess, evaluation_id: int) -> NetworkEvaluation:
+    return get_object_or_404(network_evaluations(found.network).select_related("instrument"), pk=evaluation_id)
+
+
+def evaluation_items(evaluation: NetworkEvaluation) -> list[Item]:
+    return list(
+        Item.objects.filter(dimension__instrument_id=evaluation.instrument_id)
+        .select_related("dimension")
+        .order_by("dimension__order", "dimension__id", "order", "id")
+    )
+
+
+@dataclass
+class IndicatorRow:
+    item: Item
+    counts: list[int]  # per value of the scale, from 1
+    picture: SharedPicture | None
+
+    @property
+    def cells(self) -> list[tuple[int, int, str]]:
+        """Per value: the value, how many chose it, and that many dots."""
+        return [(v, c, "●" * c) for v, c in enumerate(self.counts, start=1)]
+
+    @property
+    def mean(self) -> float | None:
+        n = sum(self.counts)
+        return round(sum(v * c for v, c in enumerate(self.counts, start=1)) / n, 1) if n else None
+
+
+@dataclass
+class EvaluationResult:
+    evaluation: NetworkEvaluation
+    responses: int
+    members: int
+    enough: bool  # at least the minimum answered
+    # Members see the distribution once it has closed with enough answers; the region's
+    # coordinator never does, so for them the answers are not even read.
+    visible: bool
+    dimensions: list[tuple[Dimension, list[IndicatorRow]]]
+    examples: list[str]
+    taken_by_me: bool
+
+
+def evaluation_result(
+    evaluation: NetworkEvaluation, member: NetworkMember | None, today: datetime.date
+) -> EvaluationResult:
+    """Counts per indicator and value from SQL; nothing is shown per person, below the minimum
+    nothing of the answers at all, and while it is open nothing either, so no one can tell a
+    member's crosses from how the counts moved after they answered."""
+    responses = evaluation.taken.count()
+    enough = responses >= MIN_GROUP_FLOOR
+    visible = member is not None and enough and evaluation.is_closed(today)
+    counts: dict[tuple[int, int], int] = {}
+    examples: list[str] = []
+    if visible:
+        answers = NetworkAnswer.objects.filter(evaluation=evaluation)
+        counts = {
+            (item_id, value): n
+            for item_id, value, n in answers.filter(value__isnull=False)
+            .values_list("item_id", "value")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+        # Random keys: this order says nothing of who wrote what, or when.
+        examples = list(
+            answers.filter(value__isnull=True).exclude(text="").order_by("id").values_list("text", flat=True)
+        )
+    pictures = {p.item_id: p for p in evaluation.pictures.all()}
+    by_dimension: dict[int, tuple[Dimension, list[IndicatorRow]]] = {}
+    for item in evaluation_items(evaluation):
+        if item.scale == Scale.OPEN:
+            continue
+        row = IndicatorRow(item, [counts.get((item.pk, v), 0) for v in item.values], pictures.get(item.pk))
+        by_dimension.setdefault(item.dimension_id, (item.dimension, []))[1].append(row)
+    return EvaluationResult(
+        evaluation=evaluation,
+        responses=responses,
+        members=evaluation.network.members.filter(left_on__isnull=True).exclude(role=NetworkMember.Role.GAST).count(),
+        enough=enough,
+        visible=visible,
+        dimensions=list(by_dimension.values()),
+        examples=examples,
+        taken_by_me=member is not None and evaluation.taken.filter(member=member).exists(),
+    )
+
+
+def open_evaluations_for(user: User, today: datetime.date) -> QuerySet[NetworkEvaluation]:
+    """The in-depth evaluations open now that this user, as a member, has yet to fill in."""
+    mine = NetworkMember.objects.filter(user=user, left_on__isnull=True).exclude(role=NetworkMember.Role.GAST)
+    return (
+        NetworkEvaluation.objects.filter(
+            network__members__in=mine, opens_on__lte=today, closes_on__gte=today, closed_early_on__isnull=True
+        )
+        .exclude(taken__member__in=mine)
+        .select_related("network")
+        .distinct()
+    )
+
+
+def proposed_window(network: Network, today: datetime.date) -> tuple[datetime.date, datetime.date, Meeting] | None:
+    """Two in-depth evaluations in the facilitated run: before the meeting halfway (⌈N/2⌉) and
+    before the last one. The next of the two is open for two weeks up to the day before its
+    meeting, so that meeting discusses it."""
+    targets = [-(-network.facilitated_max // 2), network.facilitated_max]
+    done = network.deep_evaluations.count()
+    meetings = list(
+        network.meetings.filter(facilitated=True).exclude(status=Meeting.Status.CANCELLED).order_by("date", "start")
+    )
+    if done >= len(targets) or targets[done] > len(meetings):
+        return None
+    meeting = meetings[targets[done] - 1]
+    closes = meeting.date - datetime.timedelta(days=1)
+    if closes < today:
+        return None
+    return max(today, closes - datetime.timedelta(days=PROPOSAL_WINDOW_DAYS)), closes, meeting

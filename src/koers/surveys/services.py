@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from koers import soft_delete
 from koers.fields import random_id
+from koers.formats import day, day_and_month
+from koers.networks.models import Network, NetworkMember
 from koers.organisations.models import Functie, Notification, Person, School, Team, User
 from koers.organisations.services import notify
 from koers.tokens import hash_token, new_token, seal
@@ -31,17 +33,21 @@ from .models import (
     SCORED,
     Answer,
     Draft,
+    EvaluationTaken,
     Evidence,
     GroupSummary,
     Instrument,
     Invitation,
     InvitationLink,
     Item,
+    NetworkAnswer,
+    NetworkEvaluation,
     RespondentGroup,
     Response,
     Round,
     RoundGroup,
     Scale,
+    SharedPicture,
     draft_lookup,
 )
 
@@ -510,3 +516,83 @@ def attach_evidence(*, trajectory: Trajectory, survey: Round, note: str, questio
 @transaction.atomic
 def detach_evidence(*, evidence: Evidence) -> None:
     evidence.delete()
+
+
+# --- a learning network's in-depth evaluation ---------------------------------------------------
+
+
+def plan_network_evaluation(
+    network: Network, *, instrument: Instrument, opens_on: datetime.date, closes_on: datetime.date, by: User, url: str
+) -> NetworkEvaluation:
+    if closes_on < opens_on:
+        raise ValidationError({"closes_on": _("The last day comes on or after the first day.")})
+    if (closes_on - opens_on).days > MAX_WINDOW_DAYS:
+        raise ValidationError({"closes_on": _("Keep it open for at most three months.")})
+    evaluation = NetworkEvaluation.objects.create(
+        network=network, instrument=instrument, opens_on=opens_on, closes_on=closes_on, created_by=by
+    )
+    members = network.members.filter(left_on__isnull=True).exclude(role=NetworkMember.Role.GAST)
+    notify(
+        members.values_list("user_id", flat=True),
+        Notification.Kind.DEEP_EVALUATION,
+        url,
+        actor=by,
+        network=network.name,
+        minutes=instrument.minutes,
+        opens=day_and_month(opens_on),
+        day=day(closes_on),
+    )
+    return evaluation
+
+
+def answer_network_evaluation(
+    evaluation: NetworkEvaluation, member: NetworkMember, answers: dict[int, int | str | None]
+) -> None:
+    """One member's crosses and scores, once, while it is open. EvaluationTaken says only that
+    they answered; each answer is stored on its own, so none leads back to them or to their
+    other answers."""
+    if not evaluation.is_open(timezone.localdate()):
+        raise ValidationError(_("This evaluation is not open."))
+    items = set(Item.objects.filter(dimension__instrument_id=evaluation.instrument_id).values_list("pk", flat=True))
+    try:
+        with transaction.atomic():
+            EvaluationTaken.objects.create(evaluation=evaluation, member=member)
+            NetworkAnswer.objects.bulk_create(
+                NetworkAnswer(evaluation=evaluation, item_id=item_id, text=value)
+                if isinstance(value, str)
+                else NetworkAnswer(evaluation=evaluation, item_id=item_id, value=value)
+                for item_id, value in answers.items()
+                if item_id in items and value not in (None, "")
+            )
+    except IntegrityError:
+        raise ValidationError(_("You filled in this evaluation already.")) from None
+
+
+def close_network_evaluation(evaluation: NetworkEvaluation) -> None:
+    """Close before the last day, so the meeting can look at the distribution now."""
+    today = timezone.localdate()
+    if evaluation.is_open(today):
+        evaluation.closed_early_on = today
+        evaluation.save(update_fields=["closed_early_on"])
+
+
+@transaction.atomic
+def record_shared_picture(
+    evaluation: NetworkEvaluation,
+    pictures: dict[int, tuple[int | None, int | None, str]],
+    *,
+    conclusions: str,
+    agreements: str,
+) -> None:
+    """What the group agreed: per indicator where it stands and wants to be, then its
+    conclusions and agreements. All of it or nothing."""
+    for item_id, (now, desired, note) in pictures.items():
+        if now is None and desired is None and not note:
+            SharedPicture.objects.filter(evaluation=evaluation, item_id=item_id).delete()
+            continue
+        SharedPicture.objects.update_or_create(
+            evaluation=evaluation, item_id=item_id, defaults={"agreed_now": now, "desired": desired, "note": note}
+        )
+    evaluation.conclusions = conclusions
+    evaluation.agreements = agreements
+    evaluation.save(update_fields=["conclusions", "agreements"])

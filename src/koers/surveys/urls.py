@@ -22,6 +22,28 @@ urlpatterns = [
     path("enquetes/<int:round_id>/rapport/open/<int:item_id>/", views.open_answers, name="open_answers"),
     path("trajecten/<int:trajectory_id>/enquetes/toevoegen/", views.attach, name="attach"),
     path("trajecten/<int:trajectory_id>/enquetes/<int:evidence_id>/loskoppelen/", views.detach, name="detach"),
+    path("netwerken/<int:network_id>/evaluaties/", views.network_evaluations, name="network_evaluations"),
+    path("netwerken/<int:network_id>/evaluaties/nieuw/", views.plan_network_evaluation, name="plan_network_evaluation"),
+    path(
+        "netwerken/<int:network_id>/evaluaties/<int:evaluation_id>/",
+        views.network_evaluation,
+        name="network_evaluation",
+    ),
+    path(
+        "netwerken/<int:network_id>/evaluaties/<int:evaluation_id>/invullen/",
+        views.answer_network_evaluation,
+        name="answer_network_evaluation",
+    ),
+    path(
+        "netwerken/<int:network_id>/evaluaties/<int:evaluation_id>/sluiten/",
+        views.close_network_evaluation,
+        name="close_network_evaluation",
+    ),
+    path(
+        "netwerken/<int:network_id>/evaluaties/<int:evaluation_id>/gedeeld-beeld/",
+        views.shared_picture,
+        name="shared_picture",
+    ),
     # The respondent's side: no login, the link is the key.
     path("enquete/bedankt/", views.thanks, name="thanks"),
     path("enquete/open/<str:token>/", views.open_entry, name="open"),

@@ -27,8 +27,10 @@ from .forms import (
     AnswerPageForm,
     EvidenceForm,
     ExtendForm,
+    NetworkEvaluationForm,
     OpenLinkForm,
     RoundForm,
+    SharedPictureForm,
     StaffInviteForm,
     UploadForm,
 )
@@ -584,3 +586,147 @@ def review(request, round_id: int):
 
 def thanks(request):
     return _private(render(request, "surveys/respond/thanks.html"))
+
+
+# --- a learning network's in-depth evaluation ---------------------------------------------------
+
+
+def _runs_or_404(found: selectors.EvaluationAccess) -> None:
+    if not found.runs:
+        raise Http404
+
+
+@login_required
+def network_evaluations(request, network_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "surveys/network/evaluations.html",
+        {
+            "found": found,
+            "network": found.network,
+            "today": today,
+            "page": paginate(request, selectors.network_evaluations(found.network), 10),
+            "proposal": selectors.proposed_window(found.network, today) if found.runs else None,
+        },
+    )
+
+
+@login_required
+def plan_network_evaluation(request, network_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    _runs_or_404(found)
+    instrument = selectors.network_instrument()
+    if instrument is None:
+        raise Http404
+    today = timezone.localdate()
+    proposal = selectors.proposed_window(found.network, today)
+    initial = {"opens_on": proposal[0], "closes_on": proposal[1]} if proposal else {"opens_on": today}
+    form = NetworkEvaluationForm(request.POST or None, initial=initial)
+    if form.is_bound and form.is_valid():
+        url = reverse("surveys:network_evaluations", args=[found.network.pk])
+        try:
+            evaluation = services.plan_network_evaluation(
+                found.network, instrument=instrument, by=request.user, url=url, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The in-depth evaluation is planned; the members have been told."))
+            return redirect("surveys:network_evaluation", found.network.pk, evaluation.pk)
+    return render(
+        request,
+        "surveys/network/plan.html",
+        {"form": form, "network": found.network, "instrument": instrument, "proposal": proposal},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def network_evaluation(request, network_id: int, evaluation_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    evaluation = selectors.network_evaluation_for(found, evaluation_id)
+    today = timezone.localdate()
+    result = selectors.evaluation_result(evaluation, found.member, today)
+    return render(
+        request,
+        "surveys/network/evaluation.html",
+        {
+            "found": found,
+            "network": found.network,
+            "evaluation": evaluation,
+            "result": result,
+            "is_open": evaluation.is_open(today),
+            "is_closed": evaluation.is_closed(today),
+            "chart": presenters.shared_picture_chart(result),
+        },
+    )
+
+
+@login_required
+def answer_network_evaluation(request, network_id: int, evaluation_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    evaluation = selectors.network_evaluation_for(found, evaluation_id)
+    if found.member is None or not evaluation.is_open(timezone.localdate()):
+        raise Http404
+    items = selectors.evaluation_items(evaluation)
+    form = AnswerPageForm(request.POST or None, items=items, strict=True)
+    if form.is_bound and form.is_valid():
+        try:
+            services.answer_network_evaluation(evaluation, found.member, form.answers())
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Thank you. Your crosses are in, without your name."))
+        return redirect("surveys:network_evaluation", found.network.pk, evaluation.pk)
+    dimensions: dict[int, tuple] = {}
+    for field in form:
+        item = field.field.item
+        dimensions.setdefault(item.dimension_id, (item.dimension, []))[1].append(field)
+    return render(
+        request,
+        "surveys/network/answer.html",
+        {"form": form, "network": found.network, "evaluation": evaluation, "dimensions": list(dimensions.values())},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def close_network_evaluation(request, network_id: int, evaluation_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    _runs_or_404(found)
+    evaluation = selectors.network_evaluation_for(found, evaluation_id)
+    services.close_network_evaluation(evaluation)
+    messages.success(request, _("The evaluation is closed; the distribution can be discussed."))
+    return redirect("surveys:network_evaluation", found.network.pk, evaluation.pk)
+
+
+@login_required
+def shared_picture(request, network_id: int, evaluation_id: int):
+    found = selectors.evaluation_access(request.user, network_id)
+    _runs_or_404(found)
+    evaluation = selectors.network_evaluation_for(found, evaluation_id)
+    pictures = {p.item_id: p for p in evaluation.pictures.all()}
+    form = SharedPictureForm(
+        request.POST or None,
+        items=selectors.evaluation_items(evaluation),
+        pictures=pictures,
+        initial={"conclusions": evaluation.conclusions, "agreements": evaluation.agreements},
+    )
+    if form.is_bound and form.is_valid():
+        services.record_shared_picture(
+            evaluation,
+            form.pictures(),
+            conclusions=form.cleaned_data["conclusions"],
+            agreements=form.cleaned_data["agreements"],
+        )
+        messages.success(request, _("The shared picture is saved."))
+        return redirect("surveys:network_evaluation", found.network.pk, evaluation.pk)
+    return render(
+        request,
+        "surveys/network/shared_picture.html",
+        {"form": form, "network": found.network, "evaluation": evaluation},
+        status=400 if form.errors else 200,
+    )
