@@ -30,6 +30,7 @@ from koers.organisations.models import (
     User,
 )
 from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, Scale
+from koers.visits.models import ProgrammeItem, Visit, VisitMember, VisitorProfile
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
 
@@ -146,6 +147,17 @@ def _urls(org):
             school=org.school, network=network, title="Walk", shared_with_network=True
         ).pk,
     )
+    org.school.region = Region.objects.get(slug="midden")
+    org.school.save()
+    visit = Visit.objects.create(school=org.school, region=org.school.region, question="Walk?")
+    part = ProgrammeItem.objects.create(visit=visit, start="09:00", end="10:00", kind="lesbezoek")
+    profile = VisitorProfile.objects.create(
+        user=User.objects.create_user("walk-visitor@test.example", PASSWORD),
+        region=visit.region,
+        trained_on="2026-01-01",
+    )
+    seat = VisitMember.objects.create(visit=visit, profile=profile, user=profile.user, role="peer")
+    values.update(visit_id=visit.pk, part_id=part.pk, seat_id=seat.pk, profile_id=profile.pk, step="naar-school")
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "koers.networks",
     "koers.plans",
     "koers.surveys",
+    "koers.visits",
     "koers.werkdocument",
     "koers.reports",
     "koers.privacy",

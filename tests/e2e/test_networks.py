@@ -142,3 +142,37 @@ def test_members_place_their_crosses_on_a_phone_and_the_meeting_agrees_a_shared_
     laptop.get_by_role("button", name="Het gedeelde beeld opslaan").click()
     expect(laptop.get_by_text("Om beurten voorbereiden.")).to_be_visible()
     expect(laptop.get_by_role("table", name="Praktijk").get_by_text("4 → 6")).to_be_visible()
+
+
+def test_an_outside_facilitator_runs_a_network_from_its_start_meeting_to_its_fifth(login, live_server, org, catalog):
+    network = Network.objects.create(
+        name="Jonge leraren binden",
+        region=Region.objects.get(slug="midden"),
+        theme_category=ThemeCategory.objects.get(slug="shrm"),
+        regional_question="Hoe houden we starters vast?",
+        status=Network.Status.STARTFASE,
+    )
+    facilitator = User.objects.create_user("pb@begeleiding.example", factories.PASSWORD, full_name="Monique Sterk")
+    NetworkMember.objects.create(network=network, user=facilitator, role=NetworkMember.Role.PROCESBEGELEIDER)
+    NetworkMember.objects.create(network=network, user=org.leraar, school=org.school)
+    page = login(facilitator)
+    first = timezone.localdate() - datetime.timedelta(days=150)
+    for number in range(1, 7):
+        page.goto(live_server.url + reverse("networks:new_meeting", args=[network.pk]))
+        if number == 1:
+            page.get_by_label("Soort").select_option("startbijeenkomst")
+        page.get_by_label("Datum").fill((first + datetime.timedelta(days=30 * number)).isoformat())
+        page.get_by_label("Begin").fill("15:30")
+        page.get_by_label("Einde").fill("17:00")
+        page.get_by_label("Thema").fill(f"Bijeenkomst {number}")
+        page.get_by_label("Status").select_option("gehouden" if number < 6 else "gepland")
+        page.get_by_role("button", name="Plannen").click()
+        if number < 6:
+            expect(page.get_by_text("De bijeenkomst is gepland")).to_be_visible()
+    # The sixth facilitated meeting is refused at the field; nothing typed is lost.
+    expect(page.get_by_text("Dit netwerk heeft al 5 begeleide bijeenkomsten")).to_be_visible()
+    expect(page.get_by_label("Thema")).to_have_value("Bijeenkomst 6")
+    assert network.meetings.count() == 5
+    page.goto(live_server.url + reverse("networks:network", args=[network.pk]))
+    expect(page.get_by_text("5 van 5 gehouden")).to_be_visible()
+    expect(page.get_by_text("De begeleiding is afgerond")).to_be_visible()

@@ -57,8 +57,10 @@ from koers.organisations.models import (
 )
 from koers.plans import services as plan
 from koers.surveys import demo as demo_surveys
+from koers.surveys.models import Round
 from koers.trajectories import services
 from koers.trajectories.models import Entry, Trajectory
+from koers.visits import demo as demo_visits
 from koers.werkdocument import services as werkdocument_services
 
 BOARD_NAME = "Stichting Lumen Onderwijs"
@@ -264,6 +266,7 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     logins.append((f"schoolleider@{SECOND_DOMAIN}", f"{Role.SCHOOLLEIDER.label}, {SECOND_BOARD}"))
     logins.append((REGION_LOGIN[0], str(Role.REGIOCOORDINATOR.label)))
     logins.append((OUTSIDE_LOGIN[0], "Procesbegeleider (extern)"))
+    logins.append((demo_visits.CHAIR_LOGIN[0], "Voorzitter visitatiecommissie (extern)"))
     logins.append((f"beheer@{DOMAIN}", "Beheerder (admin)"))
     if Board.objects.filter(name=BOARD_NAME).exists():
         return False, logins
@@ -318,6 +321,15 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
 
     trajectory = _demo_trajectory(schools[1], people)
     demo_surveys.load(schools, trajectory, people["Karin Jansen"].user)
+    demo_visits.load(
+        region,
+        schools[1],
+        Round.objects.get(school=schools[1], title="Leerklimaat-scan voorjaar 2026"),
+        trajectory,
+        coordinator=coordinator,
+        other_leader=User.objects.get(email=f"schoolleider@{SECOND_DOMAIN}"),
+        password=DEMO_PASSWORD,
+    )
     return True, logins
 
 

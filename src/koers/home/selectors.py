@@ -34,6 +34,7 @@ from koers.surveys import selectors as surveys
 from koers.surveys.models import Round
 from koers.trajectories import access as trajectory_access
 from koers.trajectories.models import Entry
+from koers.visits import selectors as visits
 
 EXPIRING_WITHIN_DAYS = 14
 
@@ -377,6 +378,23 @@ def _deep_evaluations(user: User, today: datetime.date) -> list[Attention]:
     ]
 
 
+def _visits(user: User) -> list[Attention]:
+    texts = {
+        "intake": _("The peer visit of %(school)s waits for its intake"),
+        "visit": _("The peer visit of %(school)s: read the question and note your findings"),
+        "reaction": _("The draft report of the peer visit of %(school)s waits for your reaction"),
+    }
+    return [
+        Attention(
+            "visit",
+            texts[w.why] % {"school": w.visit.school.name},
+            _("Peer visit"),
+            reverse("visits:report" if w.why == "reaction" else "visits:visit", args=[w.visit.pk]),
+        )
+        for w in visits.waiting_for(user)
+    ]
+
+
 @dataclass
 class Home:
     attention: list[Attention]
@@ -400,5 +418,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_staff(reach, user),
         *_meetings_soon(user, today),
         *_deep_evaluations(user, today),
+        *_visits(user),
     ]
     return Home(attention, surveys.open_rounds(user, today))

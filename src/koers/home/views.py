@@ -8,6 +8,7 @@ from koers.networks import selectors as network_selectors
 from koers.organisations import access
 from koers.pagination import paginate
 from koers.trajectories import selectors
+from koers.visits import selectors as visit_selectors
 
 from . import selectors as home_selectors
 
@@ -26,6 +27,7 @@ def home(request):
             "staff_boards": list(access.staff_boards(user)) if reach.staff_boards else [],
             "regions": list(home_selectors.regions_of(user)) if reach.regions else [],
             "networks": list(network_selectors.my_networks(user)[:6]),
+            "visits": list(visit_selectors.commissions_of(user)[:6]),
             "boards": list(access.boards_for(user)),
             "schools": paginate(request, selectors.my_schools(user), 12, "scholen"),
             "trajectories": paginate(request, selectors.my_trajectories(user), 10, "trajecten"),

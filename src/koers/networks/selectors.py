@@ -325,6 +325,8 @@ class RegionOverview:
     running_by_year: list[tuple[datetime.date, int]]
     spin_offs: list[tuple[Network, list[Network]]]  # parent and the networks that grew from it
     shared_pictures: list[Any]  # networks that share their in-depth evaluation, with its date
+    visits: dict[str, int]  # peer visits requested (not yet planned), planned and done
+    pool: dict[str, int]  # trained peer visitors and chairs
     conversations: ConversationFigures
 
 
@@ -396,8 +398,28 @@ def region_overview(region: Region, today: datetime.date) -> RegionOverview:
         running_by_year=running_by_year(rows, today),
         spin_offs=_spin_offs(rows),
         shared_pictures=[r for r in rows if r.share_evaluations_with_region and r.last_evaluated],
+        **_visit_figures(region),
         conversations=conversation_figures(region),
     )
+
+
+# Peer visits live above this app (koers.visits); the panel reads them by relation name.
+VISIT_PHASES = {
+    "requested": ("aangevraagd", "intake", "programma", "commissie"),
+    "planned": ("voorbereiding", "rapportage"),
+    "done": ("afgerond",),
+}
+
+
+def _visit_figures(region: Region) -> dict[str, dict[str, int]]:
+    visits = Region.objects.filter(pk=region.pk).aggregate(
+        **{phase: Count("visits", filter=Q(visits__status__in=statuses)) for phase, statuses in VISIT_PHASES.items()}
+    )
+    pool = Region.objects.filter(pk=region.pk).aggregate(
+        peers=Count("visitor_profiles", filter=Q(visitor_profiles__kind="peer")),
+        chairs=Count("visitor_profiles", filter=Q(visitor_profiles__kind="voorzitter")),
+    )
+    return {"visits": visits, "pool": pool}
 
 
 def _spin_offs(rows: list[Network]) -> list[tuple[Network, list[Network]]]:
@@ -437,7 +459,7 @@ def _worklist(networks: list[Any], per_school: dict[int, dict[int, int]], today:
         if n.fate == Fate.INTENTIE and n.recheck_on and n.recheck_on <= today:
             out.append(Signal(n, _("Ask again whether the network goes on by itself.")))
         since = n.last_evaluated or n.start_held_on
-        if n.status in RUNNING and since and (today - since).days > EVALUATION_DUE_DAYS:
+        if schools and n.status in RUNNING and since and (today - since).days > EVALUATION_DUE_DAYS:
             out.append(Signal(n, _("No in-depth evaluation for more than seven months.")))
         last_post = timezone.localtime(n.last_post).date() if n.last_post else None
         last = max(day for day in (n.last_meeting, last_post, timezone.localtime(n.created_at).date()) if day)

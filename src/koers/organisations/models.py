@@ -501,6 +501,7 @@ class Notification(models.Model):
         REPLY = "reply", _("Someone replied in a discussion of your learning network")
         SHARED = "shared", _("Something was shared in your learning network")
         DEEP_EVALUATION = "deep_evaluation", _("Your learning network asks for its in-depth evaluation")
+        VISIT = "visit", _("A peer visit moved to its next step")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -521,6 +522,7 @@ class Notification(models.Model):
             "%(network)s evaluates in depth from %(opens)s until %(day)s: place your crosses, "
             "about %(minutes)s minutes."
         ),
+        Kind.VISIT: _("Peer visit of %(school)s: %(step)s."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")

@@ -20,6 +20,7 @@ from koers.organisations.models import AccessRecord, Board, Person, School, User
 from koers.plans.models import Activity
 from koers.surveys.models import EvaluationTaken, Invitation
 from koers.trajectories.models import Dialogue, Entry, EntryRevision, Trajectory
+from koers.visits.models import Finding, VisitMember, VisitorProfile
 
 
 def person_for(user: User, person_id: int) -> Person:
@@ -131,6 +132,17 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
         data["network_evaluations_filled_in"] = [
             {"network": t.evaluation.network.name, "opens_on": t.evaluation.opens_on.isoformat()}
             for t in EvaluationTaken.objects.filter(member__user=user).select_related("evaluation__network")
+        ]
+        data["visitor_profiles"] = [
+            {"region": p.region.name, "kind": str(p.get_kind_display()), "trained_on": p.trained_on.isoformat()}
+            for p in VisitorProfile.objects.filter(user=user).select_related("region")
+        ]
+        written: dict[int, list[str]] = {}
+        for visit_id, seen in Finding.objects.filter(author=user).values_list("visit_id", "seen"):
+            written.setdefault(visit_id, []).append(seen)
+        data["visit_commissions"] = [
+            {"school": m.visit.school.name, "role": str(m.get_role_display()), "findings": written.get(m.visit_id, [])}
+            for m in VisitMember.objects.filter(user=user).select_related("visit__school")
         ]
         data["texts_edited"] = [
             {"trajectory": title, "versions": n}

@@ -25,6 +25,7 @@ from koers.plans.models import Cycle
 from koers.tokens import hash_token
 from koers.trajectories import access as trajectory_access
 from koers.trajectories.models import Dialogue, Entry, SubphaseStatus, Trajectory
+from koers.visits import selectors as visits
 from koers.werkdocument import evidence
 from koers.werkdocument.registry import instruments_in
 
@@ -129,6 +130,7 @@ def report(
         "results": plans.goal_results(trajectory, cycle),
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
         "survey_evidence": evidence.cards(trajectory),
+        "visit_evidence": visits.evidence_for(trajectory),
     }
     phases = _werkdocument(trajectory, only_answered)
     sections = {

@@ -1,6 +1,6 @@
 """What a tip lets you do in Koers itself, by the key the content gives it (`actie:` of a tip in
 werkdocument.yaml): the handreiking's "join a learning network" leads to the networks, with the
-trajectory's theme. Adding one: an entry here and the key on the tip."""
+trajectory's theme, "collegiale visitatie" to a visit request. Adding one: an entry here and the key on the tip."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ ACTIONS = {
     "leernetwerk": TipAction(
         _("Find or start a learning network on this theme"),
         lambda trajectory: reverse("networks:index") + "?" + urlencode({"thema": trajectory.theme.slug}),
+    ),
+    "visitatie": TipAction(
+        _("Request a peer visit on your development question"),
+        lambda trajectory: reverse("visits:request", args=[trajectory.school_id]),
     ),
 }
 

@@ -28,6 +28,7 @@ from koers.trajectories import selectors
 from koers.trajectories import services as trajectory_services
 from koers.trajectories.forms import DialogueForm, DoneForm, EntryForm, StartTrajectoryForm, TrajectoryForm
 from koers.trajectories.models import Entry
+from koers.visits import selectors as visits
 
 from . import evidence, services, tip_actions
 from . import selectors as wd_selectors
@@ -185,11 +186,13 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
         reflection = replace
     people = selectors.people_for(trajectory)
     cards = evidence.cards(trajectory, request.user) if "enquetes" in subphase.instruments else None
+    visit_reports = visits.evidence_for(trajectory) if cards is not None else []
     return render(
         request,
         "werkdocument/subphase.html",
         {
             "evidence": cards,
+            "visit_evidence": visit_reports,
             "can_steer": trajectory_access.can_steer(request.user, trajectory),
             "trajectory": trajectory,
             "subphase": subphase,
