@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from koers.catalog.loader import CONTENT_DIR, load_catalog
 from koers.catalog.models import (
@@ -166,4 +167,22 @@ def test_answers_survive_a_content_update(org, tmp_path):
 def test_an_unknown_tip_kind_names_the_tip(db, tmp_path):
     broken = _broken_copy(tmp_path, "werkdocument.yaml", "kind: hulpmiddel", "kind: hulpmidel")
     with pytest.raises(CatalogError, match=r"werkdocument.yaml: phases\[0\].tips\[0\].kind: expected one of"):
+        load_catalog(broken)
+
+
+def test_examples_from_practice_hang_on_the_subphases_they_illustrate(client, org):
+    from koers.catalog.models import PracticeExample
+
+    assert PracticeExample.objects.count() == 15
+    assert PracticeExample.objects.filter(source__startswith="Handreiking").count() == 10
+    go_on = reverse("werkdocument:subphase", args=[org.trajectory.pk, "4-ga-door"])
+    client.force_login(org.schoolleider)
+    page = client.get(go_on).content.decode()
+    assert "Uit de praktijk" in page and "Een netwerk dat zelf doorgaat na de begeleiding" in page
+    assert "Vrijheid en verantwoordelijkheid voor leraren" not in page  # that one illustrates 1A
+
+
+def test_an_example_naming_an_unknown_subphase_is_refused(db, tmp_path):
+    broken = _broken_copy(tmp_path, "praktijkvoorbeelden.yaml", "subphases: [4-ga-door]", "subphases: [4-gadoor]")
+    with pytest.raises(CatalogError, match=r"practice_examples\[11\]\.subphases: unknown subphase '4-gadoor'"):
         load_catalog(broken)

@@ -14,6 +14,7 @@ from .models import (
     Lever,
     LeverCluster,
     Phase,
+    PracticeExample,
     Question,
     QuestionGroup,
     SituationRow,
@@ -110,6 +111,13 @@ def _check_references(merged: dict[str, list]) -> None:
             for topic in lever.get("table1", []):
                 if topic not in table1_topics:
                     raise CatalogError(f"{where}.table1: '{topic}' is not an aanknopingspunt of any theme in Table 1")
+    subphases = {sub["slug"] for _, _, phase in merged.get("phases", []) for sub in phase["subphases"]}
+    for fname, i, example in merged.get("practice_examples", []):
+        where = f"{fname}: practice_examples[{i}]"
+        claim("example", example["slug"], where)
+        for slug in example["subphases"]:
+            if slug not in subphases:
+                raise CatalogError(f"{where}.subphases: unknown subphase '{slug}'")
     factors = {choice for choice, _ in AmoItem.Factor.choices}
     for fname, i, block in merged.get("amo", []):
         where = f"{fname}: amo[{i}]"
@@ -278,11 +286,26 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
                     order=amo_order,
                 )
 
+    by_slug = {s.slug: s for s in Subphase.objects.all()}
+    for order, (_, _, e) in enumerate(content.get("practice_examples", []), start=1):
+        example = up(
+            PracticeExample,
+            e["slug"],
+            title=e["title"],
+            where=e["where"],
+            source=e["source"],
+            summary=e["summary"],
+            tags=e["tags"],
+            order=order,
+        )
+        example.subphases.set([by_slug[slug] for slug in e["subphases"]])
+
     # Children before parents, so a stale parent's cascade is not counted twice.
     for model in (
         Question,
         QuestionGroup,
         Tip,
+        PracticeExample,
         Subphase,
         Phase,
         SituationRow,

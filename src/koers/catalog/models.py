@@ -134,6 +134,28 @@ class Tip(models.Model):
         return self.title
 
 
+class PracticeExample(models.Model):
+    """An example from practice (handreiking chapter 5, the magazine's network stories),
+    summarised in our own words, shown beside the subphases it illustrates."""
+
+    slug = models.SlugField(unique=True, max_length=80)
+    title = models.CharField(_("title"), max_length=200)
+    where = models.CharField(_("where"), max_length=200)
+    source = models.CharField(_("source"), max_length=200)
+    summary = models.TextField(_("summary"))
+    tags = models.JSONField(default=list)
+    subphases = models.ManyToManyField(Subphase, related_name="practice_examples")
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("example from practice")
+        verbose_name_plural = _("examples from practice")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class QuestionGroup(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
     subphase = models.ForeignKey(Subphase, on_delete=models.CASCADE, related_name="groups")

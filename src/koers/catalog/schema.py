@@ -75,6 +75,15 @@ def read_yaml(path: Path, schema: Any) -> Any:
 
 SCOPED_TEXT = {"slug": SLUG, "text": str, "?themes": [SLUG]}
 TIP = {"slug": SLUG, "kind": str, "title": str, "body": str, "?url": str, "?actie": SLUG}
+PRACTICE_EXAMPLE = {
+    "slug": SLUG,
+    "title": str,
+    "where": str,
+    "source": str,
+    "summary": str,
+    "subphases": [SLUG],
+    "tags": [str],
+}
 QUESTION_GROUP = {"slug": SLUG, "title": str, "?intro": str, "questions": [{"slug": SLUG, "text": str}]}
 SUBPHASE = {
     "slug": SLUG,
@@ -125,4 +134,5 @@ CONTENT_FILE = {
     "?knelpunten": [SCOPED_TEXT],
     "?lever_clusters": [LEVER_CLUSTER],
     "?amo": [AMO_FACTOR],
+    "?practice_examples": [PRACTICE_EXAMPLE],
 }

@@ -199,6 +199,7 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
             "groups": groups,
             "tips": content.tips,
             "tip_actions": tip_actions.links(content.tips, trajectory),
+            "examples": list(subphase.practice_examples.all()),
             "reflection": reflection,
             "progress": subphase_progress(trajectory, subphase),
             "dialogues": paginate(request, selectors.dialogues_in(trajectory, subphase), 10, "dialogen"),
