@@ -2955,6 +2955,25 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "document for the commission": "document voor de commissie",
+        "documents for the commission": "documenten voor de commissie",
+        "The visit is over; the dossier is closed.": "De visitatie is voorbij; het dossier is gesloten.",
+        "a document to read": "een document om te lezen",
+        "Documents for the commission": "Documenten voor de commissie",
+        "Documents": "Documenten",
+        "What the commission reads beforehand, beside the question and the school's own picture: the school plan, a policy paper, a scan's report. Only the school, the region's coordinator and the commission open them.": "Wat de commissie vooraf leest, naast de vraag en het eigen beeld van de school: het schoolplan, een beleidsstuk, het rapport van een scan. Alleen de school, de regiocoördinator en de commissie openen ze.",
+        "a former user": "een oud-gebruiker",
+        "No documents yet. Add what helps the commission understand the question: the school plan, the scan's report, a policy paper.": "Nog geen documenten. Voeg toe wat de commissie helpt de vraag te begrijpen: het schoolplan, het rapport van de scan, een beleidsstuk.",
+        "The school has shared no documents yet.": "De school heeft nog geen documenten gedeeld.",
+        "Add a document": "Een document toevoegen",
+        "The document is in the dossier for the commission.": "Het document staat in het dossier voor de commissie.",
+        "The document has been removed from the dossier.": "Het document is uit het dossier gehaald.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

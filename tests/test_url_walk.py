@@ -30,7 +30,7 @@ from koers.organisations.models import (
     User,
 )
 from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, Scale
-from koers.visits.models import ProgrammeItem, Visit, VisitMember, VisitorProfile
+from koers.visits.models import ProgrammeItem, Visit, VisitDocument, VisitMember, VisitorProfile
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
 
@@ -157,7 +157,15 @@ def _urls(org):
         trained_on="2026-01-01",
     )
     seat = VisitMember.objects.create(visit=visit, profile=profile, user=profile.user, role="peer")
-    values.update(visit_id=visit.pk, part_id=part.pk, seat_id=seat.pk, profile_id=profile.pk, step="naar-school")
+    paper = VisitDocument.objects.create(visit=visit, title="Walk", link="https://example.org")
+    values.update(
+        visit_id=visit.pk,
+        part_id=part.pk,
+        seat_id=seat.pk,
+        profile_id=profile.pk,
+        paper_id=paper.pk,
+        step="naar-school",
+    )
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))

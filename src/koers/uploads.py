@@ -2,18 +2,35 @@
 the file's size, and for an XLSX (a ZIP archive) the uncompressed size and compression ratio
 of its parts, read from the ZIP directory. A few hundred kilobytes can otherwise unpack into
 gigabytes (one huge shared string, or millions of rows). Rows are read in streaming mode and
-reading stops one row past the limit."""
+reading stops one row past the limit. A document that is only stored and served back (a
+network's library, a visit's dossier) is checked for its size and kind."""
 
 import csv
 import io
 import zipfile
+from pathlib import Path
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # a staff list of 5,000 people unpacks to a few MB
 MAX_RATIO = 100  # real spreadsheets compress 5 to 30 times
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".txt", ".png", ".jpg", ".jpeg")
+
+
+def check_document(upload) -> None:
+    """A document of a kind Koers keeps, of at most 10 MB; a ValidationError in Dutch otherwise."""
+    if upload.size > DOCUMENT_MAX_BYTES:
+        raise forms.ValidationError(
+            _("The file is %(size)s; at most 10 MB fits.") % {"size": filesizeformat(upload.size)}
+        )
+    if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise forms.ValidationError(
+            _("Koers keeps documents of these kinds: %(kinds)s.") % {"kinds": ", ".join(DOCUMENT_SUFFIXES)}
+        )
 
 
 def read_table(upload, *, max_rows: int) -> list[list[str]]:

@@ -12,7 +12,6 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from koers import formats
-from koers.networks.forms import DOCUMENT_MAX_BYTES
 from koers.networks.models import (
     Homework,
     HomeworkDone,
@@ -28,6 +27,7 @@ from koers.networks.models import (
     WorkForm,
 )
 from koers.organisations.models import Membership, Notification, Region, Role, User
+from koers.uploads import DOCUMENT_MAX_BYTES
 from tests import factories
 from tests.networks import build
 from tests.pdfs import assert_tagged

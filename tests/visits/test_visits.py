@@ -319,3 +319,40 @@ def test_the_dossier_and_findings_cost_the_same_queries_for_a_small_and_a_full_v
                 visit=visit, sub_question=sub, source=part, author=pool["peer"].user, seen="x", match="deels"
             )
     assert [page_queries(client, url) for url in urls] == small
+
+
+def test_the_school_gives_the_commission_documents_that_only_the_visit_opens(
+    client, org, other_org, visit, pool, coordinator
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from koers.uploads import DOCUMENT_MAX_BYTES
+    from koers.visits.models import VisitDocument
+
+    _commission(visit, pool, coordinator)
+    url = reverse("visits:papers", args=[visit.pk])
+    client.force_login(org.schoolleider)
+    too_big = SimpleUploadedFile("schoolplan.pdf", b"x" * (DOCUMENT_MAX_BYTES + 1), "application/pdf")
+    refused = client.post(url, {"title": "Schoolplan", "file": too_big})
+    assert refused.status_code == 400 and "er past hoogstens 10 MB" in str(refused.context["form"].errors["file"])
+    assert refused.context["form"]["title"].value() == "Schoolplan" and not VisitDocument.objects.exists()
+    wrong = client.post(
+        url, {"title": "Script", "file": SimpleUploadedFile("run.exe", b"MZ", "application/x-msdownload")}
+    )
+    assert wrong.status_code == 400 and not VisitDocument.objects.exists()
+    client.post(
+        url, {"title": "Schoolplan", "file": SimpleUploadedFile("schoolplan.pdf", b"%PDF-1.4 plan", "application/pdf")}
+    )
+    paper = VisitDocument.objects.get()
+    assert paper.file_size == len(b"%PDF-1.4 plan") and "schoolplan" not in paper.file.name  # a random name on disk
+    assert Notification.objects.filter(
+        user=pool["peer"].user, kind="visit", params__step="een document om te lezen"
+    ).exists()
+
+    client.force_login(pool["peer"].user)
+    response = client.get(reverse("visits:paper_file", args=[visit.pk, paper.pk]))
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 plan"
+    assert client.post(url, {"title": "Van de visitator", "link": "https://example.org"}).status_code == 404
+    client.force_login(factories.user_with_role(Role.SCHOOLLEIDER, school=other_org.school))
+    assert client.get(reverse("visits:paper_file", args=[visit.pk, paper.pk])).status_code == 404

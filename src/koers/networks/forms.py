@@ -1,8 +1,7 @@
-from pathlib import Path
-
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from koers import uploads
 
 from .models import (
     Attendance,
@@ -25,11 +24,8 @@ from .models import (
     Topic,
 )
 
+
 # The library keeps documents people read, not archives or programs; a policy paper is a few MB.
-DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".txt", ".png", ".jpg", ".jpeg")
-
-
 class NetworkForm(forms.ModelForm):
     class Meta:
         model = Network
@@ -274,16 +270,8 @@ class DocumentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if not upload:
-            return upload
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; at most 10 MB fits.") % {"size": filesizeformat(upload.size)}
-            )
-        if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
-            raise forms.ValidationError(
-                _("Koers keeps documents of these kinds: %(kinds)s.") % {"kinds": ", ".join(DOCUMENT_SUFFIXES)}
-            )
+        if upload:
+            uploads.check_document(upload)
         return upload
 
     def clean(self):

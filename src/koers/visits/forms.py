@@ -1,9 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers import uploads
 from koers.organisations.models import School
 
-from .models import MOST_SUB_QUESTIONS, Finding, ProgrammeItem, SubQuestion, Visit, VisitMember, VisitorProfile
+from .models import (
+    MOST_SUB_QUESTIONS,
+    Finding,
+    ProgrammeItem,
+    SubQuestion,
+    Visit,
+    VisitDocument,
+    VisitMember,
+    VisitorProfile,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -135,6 +145,29 @@ def possible_names(text: str) -> list[str]:
             out.append(bare)
         start = word.endswith((".", "!", "?", ":"))
     return out
+
+
+class PaperForm(forms.ModelForm):
+    """A file or a link; the file's size and kind are checked before anything is stored."""
+
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = VisitDocument
+        fields = ["title", "file", "link"]
+        help_texts = {"file": _("PDF, Word, Excel, PowerPoint, OpenDocument, text or an image; at most 10 MB.")}
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            uploads.check_document(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("file") and not cleaned.get("link"):
+            self.add_error("file", _("Add a file or give a link."))
+        return cleaned
 
 
 class FeedbackForm(forms.ModelForm):

@@ -9,6 +9,8 @@ set time after the report is final (ACCESS_DAYS_AFTER_REPORT)."""
 from __future__ import annotations
 
 import datetime
+import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -215,6 +217,33 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.seen[:60]
+
+
+def paper_path(paper: VisitDocument, filename: str) -> str:
+    """A random name on disk: the stored file tells nothing, and is served only through Koers."""
+    return f"visitaties/{paper.visit_id}/{secrets.token_hex(16)}{Path(filename).suffix.lower()}"
+
+
+class VisitDocument(models.Model):
+    """What the school gives the commission to read beforehand: a policy paper, the school
+    plan, a scan's report. A file is served only to whoever opens the visit, as a download."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=paper_path, max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)  # as it was uploaded
+    file_size = models.PositiveIntegerField(default=0, editable=False)  # so a list never asks the disk
+    link = models.URLField(_("link"), blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at", "-id"]
+        verbose_name = _("document for the commission")
+        verbose_name_plural = _("documents for the commission")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class VisitEvidence(models.Model):

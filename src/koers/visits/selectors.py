@@ -18,7 +18,16 @@ from koers.trajectories.access import steerable_trajectories
 from koers.trajectories.models import Trajectory
 
 from . import access
-from .models import Finding, ProgrammeItem, SubQuestion, Visit, VisitEvidence, VisitMember, VisitorProfile
+from .models import (
+    Finding,
+    ProgrammeItem,
+    SubQuestion,
+    Visit,
+    VisitDocument,
+    VisitEvidence,
+    VisitMember,
+    VisitorProfile,
+)
 
 
 @dataclass
@@ -130,6 +139,7 @@ def dossier(visit: Visit) -> dict:
     return {
         "sub_questions": list(visit.sub_questions.annotate(covered=Count("programme"))),
         "programme": list(visit.programme.prefetch_related("sub_questions")),
+        "papers": visit.documents.count(),
         "commission": list(
             visit.commission.select_related("user", "origin_school").order_by("-role", "user__full_name")
         ),
@@ -141,6 +151,14 @@ def findings(visit: Visit) -> list[tuple[SubQuestion, list[Finding]]]:
         Prefetch("findings", queryset=Finding.objects.select_related("author", "source"))
     )
     return [(sub, list(sub.findings.all())) for sub in subs]
+
+
+def papers(visit: Visit) -> QuerySet[VisitDocument]:
+    return visit.documents.select_related("added_by")
+
+
+def paper_for(visit: Visit, paper_id: int) -> VisitDocument:
+    return get_object_or_404(visit.documents, pk=paper_id)
 
 
 def programme_items(visit: Visit) -> QuerySet[ProgrammeItem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -25,6 +26,7 @@ from .models import (
     ProgrammeItem,
     SubQuestion,
     Visit,
+    VisitDocument,
     VisitEvidence,
     VisitMember,
     VisitorProfile,
@@ -193,6 +195,28 @@ def confirm_commission(visit: Visit, *, by: User) -> None:
     visit.status = Visit.Status.PREPARATION
     visit.save(update_fields=["status"])
     _tell(visit.commission.values_list("user_id", flat=True), visit, by, _("you are on the commission"))
+
+
+def add_paper(visit: Visit, form, *, by: User) -> VisitDocument:
+    """A document for the commission; its members are told once the commission is set."""
+    if visit.status in (Visit.Status.DONE, Visit.Status.CANCELLED):
+        raise ValidationError(_("The visit is over; the dossier is closed."))
+    paper = form.save(commit=False)
+    paper.visit, paper.added_by = visit, by
+    if paper.file:
+        paper.file_name, paper.file_size = Path(paper.file.name).name[:200], paper.file.size
+    paper.save()
+    if visit.status in VISIT_STAGES:  # a set commission hears of it
+        _tell(visit.commission.values_list("user_id", flat=True), visit, by, _("a document to read"))
+    return paper
+
+
+def delete_paper(paper: VisitDocument) -> None:
+    """The row and its file; the file goes once the row is surely gone."""
+    storage, name = paper.file.storage, paper.file.name
+    paper.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def add_finding(visit: Visit, form, *, by: User) -> Finding:

@@ -3,7 +3,7 @@ each step asks of whom is checked against selectors.VisitAccess."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
@@ -25,6 +25,7 @@ from .forms import (
     FixProgrammeForm,
     FollowUpForm,
     IntakeForm,
+    PaperForm,
     PoolForm,
     ProgrammeItemForm,
     ReactionForm,
@@ -230,6 +231,62 @@ def confirm_commission(request, visit_id: int):
         return redirect("visits:commission", found.visit.pk)
     messages.success(request, _("The commission is set; its members have been told."))
     return _back(found.visit)
+
+
+@login_required
+def papers(request, visit_id: int):
+    """What the school gives the commission to read: the school and the coordinator add."""
+    found = selectors.visit_for(request.user, visit_id)
+    current = found.visit
+    adds = found.school or found.coordinator
+    form = PaperForm(_posted(request), request.FILES or None)
+    if form.is_bound:
+        _require(adds)
+        if form.is_valid():
+            try:
+                services.add_paper(current, form, by=request.user)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(request, _("The document is in the dossier for the commission."))
+                return redirect("visits:papers", current.pk)
+    return render(
+        request,
+        "visits/papers.html",
+        {
+            "visit": current,
+            "v": found,
+            "adds": adds,
+            "form": form,
+            "page": paginate(request, selectors.papers(current), 25),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def paper_file(request, visit_id: int, paper_id: int):
+    """A stored file, only to whoever opens the visit, always as a download."""
+    found = selectors.visit_for(request.user, visit_id)
+    paper = selectors.paper_for(found.visit, paper_id)
+    if not paper.file:
+        raise Http404
+    try:
+        handle = paper.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=paper.file_name or "document")
+
+
+@login_required
+@require_POST
+def delete_paper(request, visit_id: int, paper_id: int):
+    found = selectors.visit_for(request.user, visit_id)
+    paper = selectors.paper_for(found.visit, paper_id)
+    _require(found.school or paper.added_by_id == request.user.pk)
+    services.delete_paper(paper)
+    messages.success(request, _("The document has been removed from the dossier."))
+    return redirect("visits:papers", found.visit.pk)
 
 
 @login_required
