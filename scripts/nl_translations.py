@@ -2974,6 +2974,13 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "The in-depth evaluation of %(network)s has closed: record the shared picture the group agrees": "De verdiepende evaluatie van %(network)s is gesloten: leg het gedeelde beeld vast dat de groep afspreekt",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

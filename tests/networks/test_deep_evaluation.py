@@ -271,3 +271,16 @@ def test_the_evaluation_page_reads_the_same_number_of_queries_for_three_and_nine
         client.force_login(facilitator.user)
         pages.append(page_queries(client, reverse("surveys:network_evaluation", args=[network.pk, evaluation.pk])))
     assert pages[0] == pages[1]
+
+
+def test_after_closing_the_facilitators_home_page_asks_for_the_shared_picture(client, org, network, facilitator):
+    evaluation = _evaluation(network)
+    _answer(evaluation, _team(network, org, 3), [2, 3, 4])
+    picture = reverse("surveys:shared_picture", args=[network.pk, evaluation.pk])
+    client.force_login(facilitator.user)
+    assert picture not in client.get(reverse("home:index")).content.decode()  # still open
+    _close(evaluation)
+    home = client.get(reverse("home:index")).content.decode()
+    assert picture in home and "leg het gedeelde beeld vast" in home
+    client.post(picture, {"conclusions": "We leunen op de begeleider"})
+    assert picture not in client.get(reverse("home:index")).content.decode()

@@ -375,6 +375,15 @@ def _deep_evaluations(user: User, today: datetime.date) -> list[Attention]:
             reverse("surveys:answer_network_evaluation", args=[e.network_id, e.pk]),
         )
         for e in surveys.open_evaluations_for(user, today)
+    ] + [
+        Attention(
+            "meeting",
+            _("The in-depth evaluation of %(network)s has closed: record the shared picture the group agrees")
+            % {"network": e.network.name},
+            _("Learning network"),
+            reverse("surveys:shared_picture", args=[e.network_id, e.pk]),
+        )
+        for e in surveys.pictures_due_for(user, today)
     ]
 
 

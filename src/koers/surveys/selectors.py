@@ -865,6 +865,24 @@ def evaluation_result(
     )
 
 
+PICTURE_DUE_DAYS = 30
+
+
+def pictures_due_for(user: User, today: datetime.date) -> QuerySet[NetworkEvaluation]:
+    """Closed in-depth evaluations of networks the user facilitates whose shared picture is
+    not recorded yet, for a month after closing."""
+    facilitated = NetworkMember.objects.filter(user=user, left_on__isnull=True, role__in=FACILITATING_ROLES)
+    since = today - datetime.timedelta(days=PICTURE_DUE_DAYS)
+    closed = Q(closed_early_on__gte=since) | Q(closed_early_on__isnull=True, closes_on__lt=today, closes_on__gte=since)
+    return (
+        NetworkEvaluation.objects.filter(
+            closed, network__members__in=facilitated, pictures__isnull=True, conclusions=""
+        )
+        .select_related("network")
+        .distinct()
+    )
+
+
 def open_evaluations_for(user: User, today: datetime.date) -> QuerySet[NetworkEvaluation]:
     """The in-depth evaluations open now that this user, as a member, has yet to fill in."""
     mine = NetworkMember.objects.filter(user=user, left_on__isnull=True).exclude(role=NetworkMember.Role.GAST)
