@@ -225,7 +225,8 @@ def test_who_opens_an_evaluation(client, org, other_org, network, facilitator, c
 
     # A member of another network, a guest, the school leader of a member school and the
     # coordinator of a network that does not share: all a 404.
-    for user in (outsider.user, guest.user, org.schoolleider, org.bestuurder, coordinator):
+    survey_admin = factories.user_with_role(Role.SCHOOLBEHEERDER, school=org.school)
+    for user in (outsider.user, guest.user, org.schoolleider, org.bestuurder, survey_admin, coordinator):
         client.force_login(user)
         assert client.get(url).status_code == 404, user
         assert client.get(reverse("surveys:network_evaluations", args=[network.pk])).status_code == 404
