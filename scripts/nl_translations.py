@@ -2981,6 +2981,20 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Level": "Niveau",
+        "To be reached by": "Te bereiken op",
+        "Choose an advice of this report and a trajectory of the visited school.": "Kies een advies uit dit rapport en een traject van de gevisiteerde school.",
+        "An advice as a goal": "Een advies als doel",
+        "The advice becomes a first version of a goal in the trajectory; on the goal's page you make it SMART and give it an indicator.": "Het advies wordt een eerste versie van een doel in het traject; op de pagina van het doel maakt u het SMART en geeft u het een indicator.",
+        "Make it a goal": "Maak er een doel van",
+        "The report gives no advice yet, or the school has no trajectory you steer.": "Het rapport geeft nog geen advies, of de school heeft geen traject dat u stuurt.",
+        "The advice is a goal of the trajectory now; make it SMART here.": "Het advies is nu een doel van het traject; maak het hier SMART.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -242,8 +242,8 @@ def test_the_final_report_goes_into_the_trajectorys_1b_and_the_region_counts_it(
     client.force_login(org.schoolleider)
     url = reverse("visits:follow_up", args=[visit.pk])
     client.post(url, {"follow_up": "De onderbouw kijkt bij de bovenbouw."})
-    client.post(url, {"trajectory": org.trajectory.pk})
-    again = client.post(url, {"trajectory": org.trajectory.pk})
+    client.post(url, {"attach": "1", "trajectory": org.trajectory.pk})
+    again = client.post(url, {"attach": "1", "trajectory": org.trajectory.pk})
     assert again.status_code == 400 and VisitEvidence.objects.count() == 1
     visit.refresh_from_db()
     assert visit.follow_up == "De onderbouw kijkt bij de bovenbouw."
@@ -356,3 +356,24 @@ def test_the_school_gives_the_commission_documents_that_only_the_visit_opens(
     assert client.post(url, {"title": "Van de visitator", "link": "https://example.org"}).status_code == 404
     client.force_login(factories.user_with_role(Role.SCHOOLLEIDER, school=other_org.school))
     assert client.get(reverse("visits:paper_file", args=[visit.pk, paper.pk])).status_code == 404
+
+
+def test_an_advice_of_the_final_report_becomes_a_goal_of_the_trajectory(client, org, visit, pool, coordinator):
+    from koers.instruments.models import Goal
+
+    visit = _final(visit, pool, coordinator)
+    sub = visit.sub_questions.first()
+    sub.advice = "Laat de bovenbouw zijn aanpak tonen in de onderbouw."
+    sub.save()
+    url = reverse("visits:follow_up", args=[visit.pk])
+    client.force_login(org.schoolleider)
+    data = {"advice": sub.pk, "trajectory": org.trajectory.pk, "level": "medewerkers", "term": "lang"}
+    undated = client.post(url, data)
+    assert undated.status_code == 400 and "target_date" in undated.context["goal"].errors
+    assert not Goal.objects.filter(description=sub.advice).exists()
+    made = client.post(url, data | {"target_date": "2027-07-01"})
+    goal = Goal.objects.get(description=sub.advice)
+    assert made.url == reverse("instruments:change_goal", args=[org.trajectory.pk, goal.pk])
+    assert goal.revisions.count() == 1 and goal.target_date.isoformat() == "2027-07-01"
+    client.force_login(pool["chair"].user)  # the report is the school's: the commission makes no goals
+    assert client.post(url, data).status_code == 404

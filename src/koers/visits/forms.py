@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers import uploads
+from koers.instruments.models import Goal
 from koers.organisations.models import School
 
 from .models import (
@@ -216,6 +217,22 @@ class AttachForm(forms.Form):
 
     def __init__(self, *args, trajectories, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["trajectory"].queryset = trajectories
+
+
+class AdviceGoalForm(forms.Form):
+    """An advice of the report as a goal in a trajectory; sharpened afterwards on the goal's page."""
+
+    advice = forms.ModelChoiceField(label=_("Advice"), queryset=SubQuestion.objects.none())
+    trajectory = forms.ModelChoiceField(label=_("Trajectory"), queryset=None)
+    level = forms.ChoiceField(label=_("Level"), choices=Goal.Level.choices)
+    term = forms.ChoiceField(label=_("Term"), choices=Goal.Term.choices)
+    target_date = forms.DateField(label=_("To be reached by"), widget=DATE, required=False)
+
+    def __init__(self, *args, visit: Visit, trajectories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["advice"].queryset = visit.sub_questions.exclude(advice="")
+        self.fields["advice"].label_from_instance = lambda sub: f"{sub.text}: {sub.advice}"
         self.fields["trajectory"].queryset = trajectories
 
 

@@ -193,8 +193,12 @@ def commission_member_of(visit: Visit, member_id: int) -> VisitMember:
     return get_object_or_404(visit.commission, pk=member_id)
 
 
+def school_trajectories(user: User, visit: Visit) -> QuerySet[Trajectory]:
+    return steerable_trajectories(user).filter(school=visit.school)
+
+
 def trajectories_to_attach(user: User, visit: Visit) -> QuerySet[Trajectory]:
-    return steerable_trajectories(user).filter(school=visit.school).exclude(visit_evidence__visit=visit)
+    return school_trajectories(user, visit).exclude(visit_evidence__visit=visit)
 
 
 def evidence_for(trajectory: Trajectory) -> list[VisitEvidence]:

@@ -14,10 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.instruments import services as instruments
+from koers.instruments.models import Goal
 from koers.organisations import services as organisations
 from koers.organisations.models import REGION_ROLES, Membership, Notification, Region, School, User
 from koers.organisations.tasks import send_account_invitation
 from koers.surveys.models import Round
+from koers.trajectories import selectors as trajectory_selectors
 from koers.trajectories.models import Trajectory
 
 from .models import (
@@ -311,6 +314,32 @@ def attach(visit: Visit, trajectory: Trajectory, *, by: User) -> VisitEvidence:
     if not created:
         raise ValidationError({"trajectory": _("This report is in that trajectory already.")})
     return evidence
+
+
+def goal_from_advice(
+    visit: Visit,
+    advice: SubQuestion,
+    trajectory: Trajectory,
+    *,
+    by: User,
+    level: str,
+    term: str,
+    target_date: datetime.date | None,
+) -> Goal:
+    """An advice of the final report becomes a goal of the school's trajectory, as a first
+    version the school then makes SMART."""
+    _must_be(visit, Visit.Status.DONE)
+    if advice.visit_id != visit.pk or trajectory.school_id != visit.school_id:
+        raise ValidationError(_("Choose an advice of this report and a trajectory of the visited school."))
+    return instruments.add_goal(
+        trajectory=trajectory,
+        user=by,
+        subphase_slug=trajectory_selectors.subphase_holding("doelen").slug,
+        level=level,
+        term=term,
+        target_date=target_date,
+        description=advice.advice,
+    )
 
 
 def cancel(visit: Visit) -> None:

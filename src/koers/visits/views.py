@@ -18,6 +18,7 @@ from koers.pagination import paginate
 
 from . import selectors, services
 from .forms import (
+    AdviceGoalForm,
     AttachForm,
     ConclusionForm,
     FeedbackForm,
@@ -416,9 +417,31 @@ def follow_up(request, visit_id: int):
         _posted(request) if "follow_up" in request.POST else None, initial={"follow_up": current.follow_up}
     )
     attach = AttachForm(
-        _posted(request) if "trajectory" in request.POST else None,
+        _posted(request) if "attach" in request.POST else None,
         trajectories=selectors.trajectories_to_attach(request.user, current),
     )
+    goal = AdviceGoalForm(
+        _posted(request) if "advice" in request.POST else None,
+        visit=current,
+        trajectories=selectors.school_trajectories(request.user, current),
+    )
+    if goal.is_bound and goal.is_valid():
+        data = goal.cleaned_data
+        try:
+            made = services.goal_from_advice(
+                current,
+                data["advice"],
+                data["trajectory"],
+                by=request.user,
+                level=data["level"],
+                term=data["term"],
+                target_date=data["target_date"],
+            )
+        except ValidationError as exc:
+            show_errors(goal, exc)
+        else:
+            messages.success(request, _("The advice is a goal of the trajectory now; make it SMART here."))
+            return redirect("instruments:change_goal", trajectory_id=made.trajectory_id, goal_id=made.pk)
     if form.is_bound and form.is_valid():
         services.save_follow_up(current, follow_up=form.cleaned_data["follow_up"])
         messages.success(request, _("Your follow-up is saved."))
@@ -434,8 +457,8 @@ def follow_up(request, visit_id: int):
     return render(
         request,
         "visits/follow_up.html",
-        {"visit": current, "form": form, "attach": attach},
-        status=400 if form.errors or attach.errors else 200,
+        {"visit": current, "form": form, "attach": attach, "goal": goal},
+        status=400 if form.errors or attach.errors or goal.errors else 200,
     )
 
 
