@@ -2995,6 +2995,30 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Partly": "Deels",
+        "Was the development question answered?": "Is de ontwikkelvraag beantwoord?",
+        "Did the programme fit the question?": "Paste het programma bij de vraag?",
+        "What would you change next time?": "Wat zou u een volgende keer anders doen?",
+        "visit evaluation": "evaluatie van de visitatie",
+        "visit evaluations": "evaluaties van visitaties",
+        "You evaluated this visit already.": "U evalueerde deze visitatie al.",
+        "Look back on the visit": "Terugkijken op de visitatie",
+        "Three short questions, for the school and for each visitor. The region's coordinator reads them to make the next visits better.": "Drie korte vragen, voor de school en voor elke visitator. De regiocoördinator leest ze om volgende visitaties beter te maken.",
+        "You looked back on this visit: question answered: %(answered)s; programme fitted: %(fit)s.": "U keek terug op deze visitatie: vraag beantwoord: %(answered)s; programma paste: %(fit)s.",
+        "What both sides said": "Wat beide kanten zeiden",
+        "Question answered": "Vraag beantwoord",
+        "Programme fitted": "Programma paste",
+        "To change": "Anders doen",
+        "the school": "de school",
+        "the commission": "de commissie",
+        "Nobody has looked back on this visit yet.": "Nog niemand keek terug op deze visitatie.",
+        "Thank you for looking back on the visit.": "Dank u wel voor het terugkijken op de visitatie.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -377,3 +377,21 @@ def test_an_advice_of_the_final_report_becomes_a_goal_of_the_trajectory(client, 
     assert goal.revisions.count() == 1 and goal.target_date.isoformat() == "2027-07-01"
     client.force_login(pool["chair"].user)  # the report is the school's: the commission makes no goals
     assert client.post(url, data).status_code == 404
+
+
+def test_both_sides_look_back_once_and_the_coordinator_reads_it(client, org, visit, pool, coordinator):
+    visit = _final(visit, pool, coordinator)
+    url = reverse("visits:evaluation", args=[visit.pk])
+    client.force_login(org.schoolleider)
+    empty = client.post(url, {"change": "Meer tijd voor het gesprek met leerlingen"})
+    assert empty.status_code == 400 and "answered" in empty.context["form"].errors
+    assert empty.context["form"]["change"].value() == "Meer tijd voor het gesprek met leerlingen"
+    client.post(url, {"answered": "deels", "programme_fit": "ja", "change": "Meer tijd voor leerlingen"})
+    assert client.get(url).context["form"] is None  # once
+    client.force_login(pool["peer"].user)
+    client.post(url, {"answered": "ja", "programme_fit": "deels"})
+    client.force_login(coordinator)
+    given = client.get(url).context["given"]
+    assert [(e.from_school, e.answered) for e in given] == [(True, "deels"), (False, "ja")]
+    client.force_login(org.schoolleider)
+    assert client.get(url).context["given"] == []  # the school sees its own, not the visitors'

@@ -12,6 +12,7 @@ from .models import (
     SubQuestion,
     Visit,
     VisitDocument,
+    VisitEvaluation,
     VisitMember,
     VisitorProfile,
 )
@@ -234,6 +235,17 @@ class AdviceGoalForm(forms.Form):
         self.fields["advice"].queryset = visit.sub_questions.exclude(advice="")
         self.fields["advice"].label_from_instance = lambda sub: f"{sub.text}: {sub.advice}"
         self.fields["trajectory"].queryset = trajectories
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = VisitEvaluation
+        fields = ["answered", "programme_fit", "change"]
+        widgets = {
+            "answered": forms.RadioSelect,
+            "programme_fit": forms.RadioSelect,
+            "change": forms.Textarea(attrs={"rows": 4}),
+        }
 
 
 class PoolForm(forms.Form):

@@ -246,6 +246,33 @@ class VisitDocument(models.Model):
         return self.title
 
 
+class VisitEvaluation(models.Model):
+    """How the visit went, from each side once the report is final: was the question answered,
+    did the programme fit, what would they change. The coordinator reads them to improve the
+    next visits."""
+
+    class Answered(models.TextChoices):
+        YES = "ja", _("Yes")
+        PARTLY = "deels", _("Partly")
+        NO = "nee", _("No")
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="evaluations")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    from_school = models.BooleanField(default=False, editable=False)
+    answered = models.CharField(_("Was the development question answered?"), max_length=5, choices=Answered.choices)
+    programme_fit = models.CharField(_("Did the programme fit the question?"), max_length=5, choices=Answered.choices)
+    change = models.TextField(_("What would you change next time?"), blank=True)
+    given_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["visit", "by"], name="visit_evaluation_once")]
+        verbose_name = _("visit evaluation")
+        verbose_name_plural = _("visit evaluations")
+
+    def __str__(self) -> str:
+        return f"{self.visit} · {self.get_answered_display()}"
+
+
 class VisitEvidence(models.Model):
     """A final visit report attached to a trajectory as evidence in 1B."""
 

@@ -24,6 +24,7 @@ from .models import (
     SubQuestion,
     Visit,
     VisitDocument,
+    VisitEvaluation,
     VisitEvidence,
     VisitMember,
     VisitorProfile,
@@ -151,6 +152,10 @@ def findings(visit: Visit) -> list[tuple[SubQuestion, list[Finding]]]:
         Prefetch("findings", queryset=Finding.objects.select_related("author", "source"))
     )
     return [(sub, list(sub.findings.all())) for sub in subs]
+
+
+def evaluations(visit: Visit) -> list[VisitEvaluation]:
+    return list(visit.evaluations.select_related("by").order_by("given_at"))
 
 
 def papers(visit: Visit) -> QuerySet[VisitDocument]:

@@ -30,6 +30,7 @@ from .models import (
     SubQuestion,
     Visit,
     VisitDocument,
+    VisitEvaluation,
     VisitEvidence,
     VisitMember,
     VisitorProfile,
@@ -340,6 +341,19 @@ def goal_from_advice(
         target_date=target_date,
         description=advice.advice,
     )
+
+
+def evaluate(visit: Visit, form, *, by: User, from_school: bool) -> VisitEvaluation:
+    """Each side's short evaluation, once per person, after the report is final."""
+    _must_be(visit, Visit.Status.DONE)
+    evaluation = form.save(commit=False)
+    evaluation.visit, evaluation.by, evaluation.from_school = visit, by, from_school
+    try:
+        with transaction.atomic():
+            evaluation.save()
+    except IntegrityError:
+        raise ValidationError(_("You evaluated this visit already.")) from None
+    return evaluation
 
 
 def cancel(visit: Visit) -> None:

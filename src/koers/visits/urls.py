@@ -28,6 +28,7 @@ urlpatterns = [
     path("visitaties/<int:visit_id>/rapport.pdf", views.report_pdf, name="report_pdf"),
     path("visitaties/<int:visit_id>/rapport/<str:step>/", views.report_step, name="report_step"),
     path("visitaties/<int:visit_id>/vervolg/", views.follow_up, name="follow_up"),
+    path("visitaties/<int:visit_id>/evaluatie/", views.evaluation, name="evaluation"),
     path("visitaties/<int:visit_id>/annuleren/", views.cancel, name="cancel"),
     path("regio/<slug:slug>/visitaties/", views.region_visits, name="region_visits"),
     path("regio/<slug:slug>/visitatoren/", views.pool, name="pool"),

@@ -21,6 +21,7 @@ from .forms import (
     AdviceGoalForm,
     AttachForm,
     ConclusionForm,
+    EvaluationForm,
     FeedbackForm,
     FindingForm,
     FixProgrammeForm,
@@ -459,6 +460,37 @@ def follow_up(request, visit_id: int):
         "visits/follow_up.html",
         {"visit": current, "form": form, "attach": attach, "goal": goal},
         status=400 if form.errors or attach.errors or goal.errors else 200,
+    )
+
+
+@login_required
+def evaluation(request, visit_id: int):
+    """Both sides look back once the report is final; the coordinator reads every answer."""
+    found = selectors.visit_for(request.user, visit_id)
+    current = found.visit
+    _require(current.status == Visit.Status.DONE and (found.school or found.member or found.coordinator))
+    given = selectors.evaluations(current)
+    mine = next((e for e in given if e.by_id == request.user.pk), None)
+    gives = (found.school or found.member is not None) and mine is None
+    form = EvaluationForm(_posted(request) if gives else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.evaluate(current, form, by=request.user, from_school=found.school)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you for looking back on the visit."))
+            return redirect("visits:evaluation", current.pk)
+    return render(
+        request,
+        "visits/evaluation.html",
+        {
+            "visit": current,
+            "form": form if gives else None,
+            "mine": mine,
+            "given": given if found.coordinator else [],
+        },
+        status=400 if form.errors else 200,
     )
 
 
