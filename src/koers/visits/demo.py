@@ -14,7 +14,7 @@ from koers.surveys.models import Round
 from koers.trajectories.models import Trajectory
 
 from . import selectors, services
-from .models import Finding, ProgrammeItem, SubQuestion, VisitMember, VisitorProfile
+from .models import Finding, ProgrammeItem, SubQuestion, VisitEvaluation, VisitMember, VisitorProfile
 
 SUB_QUESTIONS = [
     (
@@ -157,6 +157,9 @@ def load(
     services.finalise(visit, by=chair)
     services.save_follow_up(visit, follow_up="De onderbouwsecties gaan dit jaar bij de bovenbouw kijken.")
     services.attach(visit, trajectory, by=leader)
+    VisitEvaluation.objects.create(
+        visit=visit, by=leader, from_school=True, answered="deels", programme_fit="ja", change="Meer tijd voor leraren."
+    )
 
     services.request_visit(
         other_leader.person.school,
