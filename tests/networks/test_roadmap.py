@@ -140,3 +140,27 @@ def test_the_export_previews_writes_one_goal_and_asks_before_a_second(client, or
     # A teacher who takes part in the trajectory does not export the school's Roadmap.
     client.force_login(org.leraar)
     assert client.get(url).status_code == 404
+
+
+def test_every_roadmap_answer_the_content_exports_lands_on_a_real_question_or_the_goal(catalog):
+    from koers.catalog.models import Question
+    from koers.networks.models import GOAL_EXPORT, RoadmapQuestion
+
+    exports = set(RoadmapQuestion.objects.exclude(export="").values_list("export", flat=True))
+    assert exports - {GOAL_EXPORT} <= set(Question.objects.values_list("slug", flat=True))
+    # Steps 3, 4 and 5 carry on: the abilities, the preconditions and the visible behaviour.
+    assert {"2b-amo-factoren", "3a-randvoorwaarden", "2b-gewenst-gedrag"} <= exports
+
+
+def test_a_roadmap_question_exporting_to_no_question_is_refused(db, tmp_path):
+    import shutil
+
+    from koers.catalog.loader import CONTENT_DIR, load_catalog
+    from koers.catalog.schema import CatalogError
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    path = copy / "netwerken" / "netwerken.yaml"
+    path.write_text(path.read_text().replace("export: 3a-randvoorwaarden", "export: 3a-voorwaarden"))
+    with pytest.raises(CatalogError, match="'faciliteiten' exports to '3a-voorwaarden', no werkdocument question"):
+        load_catalog(copy)

@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from koers.catalog.models import Question
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import PsoTheme, RoadmapQuestion, RoadmapStep, StopReason, SuccessCondition, ThemeCategory, WorkForm
+from .models import (
+    GOAL_EXPORT,
+    PsoTheme,
+    RoadmapQuestion,
+    RoadmapStep,
+    StopReason,
+    SuccessCondition,
+    ThemeCategory,
+    WorkForm,
+)
 
 NETWORKS_FILE = {
     "theme_categories": [{"slug": SLUG, "name": str}],
@@ -35,10 +45,17 @@ def load_network_content(directory: Path, report) -> None:
     steps = [{"kpis": False} | spec for spec in content["roadmap_steps"]]
     _load(path, RoadmapStep, steps, ("name", "kpis"), "questions", report)
     by_slug = {step.slug: step for step in RoadmapStep.objects.all()}
+    # The werkdocument's questions are in the catalogue already: loaded first, same transaction.
+    targets = set(Question.objects.values_list("slug", flat=True)) | {GOAL_EXPORT}
     questions = []
     for spec in content["roadmap_questions"]:
         if spec["step"] not in by_slug:
             raise CatalogError(f"{path.name}: roadmap question '{spec['slug']}' names no step '{spec['step']}'")
+        if spec.get("export", "") not in targets | {""}:
+            raise CatalogError(
+                f"{path.name}: roadmap question '{spec['slug']}' exports to '{spec['export']}', "
+                "no werkdocument question"
+            )
         questions.append({"export": ""} | spec | {"step": by_slug[spec["step"]]})
     _load(path, RoadmapQuestion, questions, ("step", "text", "export"), "answers", report)
 
