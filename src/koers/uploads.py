@@ -7,18 +7,74 @@ network's library, a visit's dossier) is checked for its size and kind."""
 
 import csv
 import io
+import secrets
 import zipfile
 from pathlib import Path
 
 from django import forms
+from django.db import transaction
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # a staff list of 5,000 people unpacks to a few MB
 MAX_RATIO = 100  # real spreadsheets compress 5 to 30 times
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".txt", ".png", ".jpg", ".jpeg")
+
+
+DOCUMENT_HELP = gettext_lazy("PDF, Word, Excel, PowerPoint, OpenDocument, text or an image; at most 10 MB.")
+
+
+class FileOrLinkForm(forms.ModelForm):
+    """A document as a stored file or a link: the file's size and kind are checked before
+    anything is stored. The model has `file` and `link`."""
+
+    link = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_document(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("file") and not cleaned.get("link"):
+            self.add_error("file", _("Add a file or give a link."))
+        return cleaned
+
+
+def random_name(folder: str, filename: str) -> str:
+    """A random name on disk: the stored file tells nothing, and is served only through Koers."""
+    return f"{folder}/{secrets.token_hex(16)}{Path(filename).suffix.lower()}"
+
+
+def as_download(file, filename: str) -> FileResponse:
+    """A stored document, always as a download so a browser never runs it; a 404 if gone."""
+    if not file:
+        raise Http404
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=filename or "document")
+
+
+def note_file(row) -> None:
+    """Keep the uploaded name and size on a row with a `file`, so a list never asks the disk."""
+    if row.file:
+        row.file_name, row.file_size = Path(row.file.name).name[:200], row.file.size
+
+
+def delete_with_file(row) -> None:
+    """A row with a `file`: the file goes once the row is surely gone."""
+    storage, name = row.file.storage, row.file.name
+    row.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def check_document(upload) -> None:

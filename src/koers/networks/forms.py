@@ -255,30 +255,12 @@ class PostForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
-class DocumentForm(forms.ModelForm):
-    """A file or a link; the file's size and kind are checked before anything is stored."""
-
-    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-
+class DocumentForm(uploads.FileOrLinkForm):
     class Meta:
         model = NetworkDocument
         fields = ["title", "kind", "description", "file", "link"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "file": _("PDF, Word, Excel, PowerPoint, OpenDocument, text or an image; at most 10 MB."),
-        }
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            uploads.check_document(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and not cleaned.get("file") and not cleaned.get("link"):
-            self.add_error("file", _("Add a file or give a link."))
-        return cleaned
+        help_texts = {"file": uploads.DOCUMENT_HELP}
 
 
 class ConversationForm(forms.ModelForm):

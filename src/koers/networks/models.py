@@ -6,8 +6,6 @@ that lets someone in: outside it, a network is a 404 (networks.access)."""
 from __future__ import annotations
 
 import datetime
-import secrets
-from pathlib import Path
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers import uploads
 from koers.catalog.models import Theme
 from koers.fields import RandomIdField
 from koers.organisations.models import Region, School, User
@@ -493,9 +492,7 @@ class Post(models.Model):
 
 
 def document_path(document: NetworkDocument, filename: str) -> str:
-    """A random name on disk: the stored file tells nothing, and is served only through Koers."""
-    suffix = Path(filename).suffix.lower()
-    return f"netwerken/{document.network_id}/{secrets.token_hex(16)}{suffix}"
+    return uploads.random_name(f"netwerken/{document.network_id}", filename)
 
 
 class NetworkDocument(models.Model):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import uploads
 from koers.formats import day
 from koers.organisations import services as organisations
 from koers.organisations.models import Membership, Notification, Region, Role, School, User
@@ -394,8 +394,7 @@ def mark_answered(topic: Topic, answered: bool) -> None:
 def add_document(form, *, network: Network, by: User) -> NetworkDocument:
     document = form.save(commit=False)
     document.network, document.added_by = network, by
-    if document.file:
-        document.file_name, document.file_size = Path(document.file.name).name[:200], document.file.size
+    uploads.note_file(document)
     document.save()
     url = reverse("networks:documents", args=[network.pk])
     _tell(_members(network), Notification.Kind.SHARED, network, by, document.title, url)
@@ -403,11 +402,7 @@ def add_document(form, *, network: Network, by: User) -> NetworkDocument:
 
 
 def delete_document(document: NetworkDocument) -> None:
-    """The row and its file; the file goes once the row is surely gone."""
-    storage, name = document.file.storage, document.file.name
-    document.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    uploads.delete_with_file(document)
 
 
 def log_conversation(form, *, region: Region, by: User) -> RegionConversation:

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers import ical
+from koers import ical, uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.access import regions_for
@@ -626,13 +626,7 @@ def document_file(request, network_id: int, document_id: int):
     """A stored file, to members only, always as a download so a browser never runs it."""
     found, _me = selectors.member_network_for(request.user, network_id)
     document = selectors.document_for(found, document_id)
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=document.file_name or "document")
+    return uploads.as_download(document.file, document.file_name)
 
 
 @login_required

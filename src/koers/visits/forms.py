@@ -149,27 +149,11 @@ def possible_names(text: str) -> list[str]:
     return out
 
 
-class PaperForm(forms.ModelForm):
-    """A file or a link; the file's size and kind are checked before anything is stored."""
-
-    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-
+class PaperForm(uploads.FileOrLinkForm):
     class Meta:
         model = VisitDocument
         fields = ["title", "file", "link"]
-        help_texts = {"file": _("PDF, Word, Excel, PowerPoint, OpenDocument, text or an image; at most 10 MB.")}
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            uploads.check_document(upload)
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and not cleaned.get("file") and not cleaned.get("link"):
-            self.add_error("file", _("Add a file or give a link."))
-        return cleaned
+        help_texts = {"file": uploads.DOCUMENT_HELP}
 
 
 class FeedbackForm(forms.ModelForm):

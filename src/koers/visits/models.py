@@ -9,8 +9,6 @@ set time after the report is final (ACCESS_DAYS_AFTER_REPORT)."""
 from __future__ import annotations
 
 import datetime
-import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers import uploads
 from koers.organisations.models import Region, School
 from koers.surveys.models import Round
 from koers.trajectories.models import Trajectory
@@ -220,8 +219,7 @@ class Finding(models.Model):
 
 
 def paper_path(paper: VisitDocument, filename: str) -> str:
-    """A random name on disk: the stored file tells nothing, and is served only through Koers."""
-    return f"visitaties/{paper.visit_id}/{secrets.token_hex(16)}{Path(filename).suffix.lower()}"
+    return uploads.random_name(f"visitaties/{paper.visit_id}", filename)
 
 
 class VisitDocument(models.Model):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import uploads
 from koers.instruments import services as instruments
 from koers.instruments.models import Goal
 from koers.organisations import services as organisations
@@ -207,8 +207,7 @@ def add_paper(visit: Visit, form, *, by: User) -> VisitDocument:
         raise ValidationError(_("The visit is over; the dossier is closed."))
     paper = form.save(commit=False)
     paper.visit, paper.added_by = visit, by
-    if paper.file:
-        paper.file_name, paper.file_size = Path(paper.file.name).name[:200], paper.file.size
+    uploads.note_file(paper)
     paper.save()
     if visit.status in VISIT_STAGES:  # a set commission hears of it
         _tell(visit.commission.values_list("user_id", flat=True), visit, by, _("a document to read"))
@@ -216,11 +215,7 @@ def add_paper(visit: Visit, form, *, by: User) -> VisitDocument:
 
 
 def delete_paper(paper: VisitDocument) -> None:
-    """The row and its file; the file goes once the row is surely gone."""
-    storage, name = paper.file.storage, paper.file.name
-    paper.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    uploads.delete_with_file(paper)
 
 
 def add_finding(visit: Visit, form, *, by: User) -> Finding:

@@ -3,14 +3,14 @@ each step asks of whom is checked against selectors.VisitAccess."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers import pdf
+from koers import pdf, uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.models import School
@@ -271,13 +271,7 @@ def paper_file(request, visit_id: int, paper_id: int):
     """A stored file, only to whoever opens the visit, always as a download."""
     found = selectors.visit_for(request.user, visit_id)
     paper = selectors.paper_for(found.visit, paper_id)
-    if not paper.file:
-        raise Http404
-    try:
-        handle = paper.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=paper.file_name or "document")
+    return uploads.as_download(paper.file, paper.file_name)
 
 
 @login_required
