@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from koers.careers import services as career_services
+from koers.careers.models import ActivityKind, CareerRole
 from koers.catalog.models import Question, Subphase
 from koers.networks.models import (
     Homework,
@@ -69,6 +71,12 @@ OWN = {
     "organisations:notifications",
     "organisations:notification_settings",
     "networks:index",
+    # The teacher's own career pages: only ever her own POP of a year, roles are content.
+    "careers:mine",
+    "careers:roles",
+    "careers:role",
+    "careers:start_pop",
+    "careers:pop",
 }
 
 
@@ -166,6 +174,7 @@ def _urls(org):
         paper_id=paper.pk,
         step="naar-school",
     )
+    values.update(_career_ids(org))
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
@@ -194,6 +203,27 @@ def _urls(org):
             kwargs["row_id"] = row_ids[name]
         urls.append((name, reverse(name, kwargs=kwargs)))
     return urls
+
+
+def _career_ids(org) -> dict:
+    """A POP of the school's teacher, shared with her teamleider, and a role offer of the school."""
+    role = CareerRole.objects.get(slug="coach")
+    pop = career_services.start_pop(org.leraar.person, "2026-2027")
+    offer = career_services.offer_role(
+        org.school, role=role, places=2, hours=None, level_hint="", period="", note="", by=None
+    )
+    return {
+        "year": pop.school_year,
+        "pop_id": pop.pk,
+        "goal_id": career_services.add_pop_goal(pop, text="Walk", competence=None, success_criterion="", due=None).pk,
+        "activity_id": career_services.add_activity(pop, kind=ActivityKind.objects.first(), title="Walk").pk,
+        "share_id": career_services.share_pop(
+            pop, with_user=org.teamleider, until=None, today=pop.created_at.date()
+        ).pk,
+        "offer_id": offer.pk,
+        "holding_id": career_services.appoint(offer, org.bystander.person, starts_on=pop.created_at.date()).pk,
+        "adopted_id": career_services.adopt_framework(org.school, role.framework, by=org.schoolleider).pk,
+    }
 
 
 def test_the_walk_covers_every_named_pattern(org):

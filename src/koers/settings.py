@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "koers.plans",
     "koers.surveys",
     "koers.visits",
+    "koers.careers",
     "koers.werkdocument",
     "koers.reports",
     "koers.privacy",

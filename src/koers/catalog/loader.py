@@ -322,3 +322,42 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
         if hasattr(config, "load_content"):
             config.load_content(directory, report)
     return report
+
+
+def sync_by_slug(path: Path, manager, specs: list[dict], fields: tuple[str, ...], used_by: str, report) -> None:
+    """Upsert the rows of one content list by slug, in the file's order, through a manager (a
+    related one scopes the slugs, as for a framework's competences), and remove what left it."""
+    upsert_by_slug(path, manager, specs, fields, report)
+    remove_stale_slugs(path, manager, [spec["slug"] for spec in specs], used_by, report)
+
+
+def upsert_by_slug(path: Path, manager, specs: list[dict], fields: tuple[str, ...], report) -> None:
+    label = manager.model.__name__
+    slugs = [spec["slug"] for spec in specs]
+    if len(set(slugs)) != len(slugs):
+        raise CatalogError(f"{path.name}: a {label} slug occurs twice")
+    for order, spec in enumerate(specs):
+        values = {name: spec[name] for name in fields} | {"order": order}
+        found, created = manager.get_or_create(slug=spec["slug"], defaults=values)
+        if created:
+            report.created[label] += 1
+        elif any(getattr(found, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(found, name, value)
+            found.save(update_fields=list(values))
+            report.updated[label] += 1
+
+
+def remove_stale_slugs(path: Path, manager, slugs: list[str], used_by: str, report) -> None:
+    """Remove the rows that left the content, only when nothing points at them through
+    `used_by`; otherwise loading stops with the reason. Separate from the upsert, so a parent
+    can outlive its stale children until they are gone."""
+    label = manager.model.__name__
+    stale = manager.exclude(slug__in=slugs)
+    in_use = stale.filter(**{f"{used_by}__isnull": False})
+    if in_use.exists():
+        raise CatalogError(f"{path.name}: {label} '{in_use.first().slug}' is still in use; keep it in the content")
+    count = stale.count()
+    if count:
+        stale.delete()
+        report.removed[label] += count

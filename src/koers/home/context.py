@@ -34,6 +34,8 @@ def _links(request) -> list[Link]:
         links.append(Link(_("Staff"), reverse("staff:board_people", args=[reach.staff_boards[0]])))
     elif len(reach.led_schools) == 1:
         links.append(Link(_("Staff"), reverse("staff:school_people", args=[reach.led_schools[0]])))
+    if reach.schools or reach.boards or reach.staff_boards:
+        links.append(Link(_("My development"), reverse("careers:mine")))
     if reach.regions or reach.led_schools:
         links.append(Link(_("Networks"), reverse("networks:index")))
     if reach.privacy:

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from koers.auth import login_required
+from koers.careers import access as career_access
 from koers.networks import selectors as network_selectors
 from koers.organisations import access
 from koers.pagination import paginate
@@ -63,6 +64,7 @@ def school_detail(request, school_id: int):
             "can_see_board": access.boards_for(request.user).filter(pk=school.board_id).exists(),
             "can_survey": access.survey_schools(request.user).filter(pk=school.pk).exists(),
             "can_privacy": access.privacy_schools(request.user).filter(pk=school.pk).exists(),
+            "can_careers": career_access.career_schools(request.user).filter(pk=school.pk).exists(),
             "trajectories": paginate(request, selectors.trajectories_of_school(request.user, school), 10, "trajecten"),
             "subphase_total": selectors.subphase_count(),
         },

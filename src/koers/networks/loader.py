@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from koers.catalog.loader import sync_by_slug
 from koers.catalog.models import Question
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
@@ -37,13 +38,13 @@ def load_network_content(directory: Path, report) -> None:
     if not path.exists():
         return
     content = read_yaml(path, NETWORKS_FILE)
-    _load(path, ThemeCategory, content["theme_categories"], ("name",), "networks", report)
-    _load(path, SuccessCondition, content["success_conditions"], ("text",), "networks", report)
-    _load(path, StopReason, content["stop_reasons"], ("name",), "networks", report)
-    _load(path, WorkForm, content["work_forms"], ("name", "description"), "meetings", report)
-    _load(path, PsoTheme, content["pso_themes"], ("name",), "conversations", report)
+    sync_by_slug(path, ThemeCategory.objects, content["theme_categories"], ("name",), "networks", report)
+    sync_by_slug(path, SuccessCondition.objects, content["success_conditions"], ("text",), "networks", report)
+    sync_by_slug(path, StopReason.objects, content["stop_reasons"], ("name",), "networks", report)
+    sync_by_slug(path, WorkForm.objects, content["work_forms"], ("name", "description"), "meetings", report)
+    sync_by_slug(path, PsoTheme.objects, content["pso_themes"], ("name",), "conversations", report)
     steps = [{"kpis": False} | spec for spec in content["roadmap_steps"]]
-    _load(path, RoadmapStep, steps, ("name", "kpis"), "questions", report)
+    sync_by_slug(path, RoadmapStep.objects, steps, ("name", "kpis"), "questions", report)
     by_slug = {step.slug: step for step in RoadmapStep.objects.all()}
     # The werkdocument's questions are in the catalogue already: loaded first, same transaction.
     targets = set(Question.objects.values_list("slug", flat=True)) | {GOAL_EXPORT}
@@ -57,29 +58,4 @@ def load_network_content(directory: Path, report) -> None:
                 "no werkdocument question"
             )
         questions.append({"export": ""} | spec | {"step": by_slug[spec["step"]]})
-    _load(path, RoadmapQuestion, questions, ("step", "text", "export"), "answers", report)
-
-
-def _load(path: Path, model, specs: list[dict], fields: tuple[str, ...], used_by: str, report) -> None:
-    label = model.__name__
-    slugs = [spec["slug"] for spec in specs]
-    if len(set(slugs)) != len(slugs):
-        raise CatalogError(f"{path.name}: a {label} slug occurs twice")
-    for order, spec in enumerate(specs):
-        values = {field: spec[field] for field in fields} | {"order": order}
-        found, created = model.objects.get_or_create(slug=spec["slug"], defaults=values)
-        if created:
-            report.created[label] += 1
-        elif any(getattr(found, field) != value for field, value in values.items()):
-            for field, value in values.items():
-                setattr(found, field, value)
-            found.save(update_fields=list(values))
-            report.updated[label] += 1
-    stale = model.objects.exclude(slug__in=slugs)
-    in_use = stale.filter(**{f"{used_by}__isnull": False})
-    if in_use.exists():
-        raise CatalogError(f"{path.name}: {label} '{in_use.first().slug}' is still in use; keep it in the content")
-    count = stale.count()
-    if count:
-        stale.delete()
-        report.removed[label] += count
+    sync_by_slug(path, RoadmapQuestion.objects, questions, ("step", "text", "export"), "answers", report)

@@ -1,0 +1,83 @@
+"""Load the career content from `catalog/content/loopbaan/`: the four domains and their roles
+(`rollen.yaml`), one reference framework per file in `kaders/`, and the kinds of development
+activity (`activiteiten.yaml`). Everything is checked before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from koers.catalog.loader import remove_stale_slugs, sync_by_slug, upsert_by_slug
+from koers.catalog.schema import SLUG, CatalogError, read_yaml
+
+from .models import ActivityKind, CareerDomain, CareerRole, ReferenceFramework
+
+ROLES_FILE = {
+    "domains": [{"slug": SLUG, "name": str, "description": str, "source": str}],
+    "roles": [
+        {
+            "slug": SLUG,
+            "name": str,
+            "domain": SLUG,
+            "breadth": str,
+            "framework": SLUG,
+            "description": str,
+            "source": str,
+        }
+    ],
+}
+FRAMEWORK_FILE = {
+    "slug": SLUG,
+    "name": str,
+    "intro": str,
+    "competences": [{"slug": SLUG, "name": str, "beginnend": str, "gevorderd": str, "expert": str}],
+}
+ACTIVITIES_FILE = {
+    "kinds": [{"slug": SLUG, "name": str, "effective": bool, "collective": bool, "formal": bool, "source": str}]
+}
+
+
+def load_career_content(directory: Path, report) -> None:
+    roles_path = directory / "rollen.yaml"
+    if not roles_path.exists():
+        return
+    content = read_yaml(roles_path, ROLES_FILE)
+    frameworks = [read_yaml(path, FRAMEWORK_FILE) for path in sorted((directory / "kaders").glob("*.yaml"))]
+    _check(roles_path, content, frameworks)
+
+    upsert_by_slug(roles_path, CareerDomain.objects, content["domains"], ("name", "description"), report)
+    kaders = directory / "kaders"
+    upsert_by_slug(kaders, ReferenceFramework.objects, frameworks, ("name", "intro"), report)
+    for spec in frameworks:
+        framework = ReferenceFramework.objects.get(slug=spec["slug"])
+        fields = ("name", "beginnend", "gevorderd", "expert")
+        where = kaders / f"{spec['slug']}.yaml"
+        sync_by_slug(where, framework.competences, spec["competences"], fields, "pop_goals", report)
+    domains = {d.slug: d for d in CareerDomain.objects.all()}
+    by_slug = {f.slug: f for f in ReferenceFramework.objects.all()}
+    roles = [
+        spec | {"domain": domains[spec["domain"]], "framework": by_slug[spec["framework"]]} for spec in content["roles"]
+    ]
+    fields = ("name", "domain", "breadth", "description", "framework")
+    sync_by_slug(roles_path, CareerRole.objects, roles, fields, "offers", report)
+    remove_stale_slugs(kaders, ReferenceFramework.objects, [f["slug"] for f in frameworks], "adoptions", report)
+    remove_stale_slugs(roles_path, CareerDomain.objects, [d["slug"] for d in content["domains"]], "roles", report)
+
+    activities_path = directory / "activiteiten.yaml"
+    kinds = read_yaml(activities_path, ACTIVITIES_FILE)["kinds"]
+    fields = ("name", "effective", "collective", "formal")
+    sync_by_slug(activities_path, ActivityKind.objects, kinds, fields, "activities", report)
+
+
+def _check(path: Path, content: dict, frameworks: list[dict]) -> None:
+    domains = {d["slug"] for d in content["domains"]}
+    framework_slugs = {f["slug"] for f in frameworks}
+    breadths = set(CareerRole.Breadth.values)
+    for role in content["roles"]:
+        if role["domain"] not in domains:
+            raise CatalogError(f"{path.name}: role '{role['slug']}' names no domain '{role['domain']}'")
+        if role["framework"] not in framework_slugs:
+            raise CatalogError(f"{path.name}: role '{role['slug']}' names no framework '{role['framework']}'")
+        if role["breadth"] not in breadths:
+            raise CatalogError(
+                f"{path.name}: role '{role['slug']}' has breadth '{role['breadth']}', not one of {sorted(breadths)}"
+            )

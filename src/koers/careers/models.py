@@ -1,0 +1,337 @@
+"""The teacher's own career (drieluik deel 3, ch. 5, 7, 8 and 9; handreiking §2.2.3, §3.3.1):
+roles in four domains with a reference framework, the school's adopted and published version of
+a framework, roles with a limited number of places, and the POP that the teacher owns.
+
+The teacher owns her career data (drl:3511-3524): a POP is hers alone until she shares it with a
+person through a CareerShare, which she can end at any moment; every read of a share is kept so
+she sees who read what. Schools and the board see that a POP exists, never what it says."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from koers.instruments.models import Goal
+from koers.organisations.models import Person, School
+
+# Levels on the ervaring axis of professional development (drl:2264-2266).
+LEVELS = ("beginnend", "gevorderd", "expert")
+
+
+class Level(models.TextChoices):
+    BEGINNEND = "beginnend", _("Beginning")
+    GEVORDERD = "gevorderd", _("Advanced")
+    EXPERT = "expert", _("Expert")
+
+
+class CareerDomain(models.Model):
+    """One of the four domains of career development (drl:3792-3798)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReferenceFramework(models.Model):
+    """A reference framework of competences with levels, from `loopbaan/kaders/`."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    intro = models.TextField(_("introduction"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Competence(models.Model):
+    framework = models.ForeignKey(ReferenceFramework, on_delete=models.CASCADE, related_name="competences")
+    slug = models.SlugField()
+    name = models.CharField(_("name"), max_length=200)
+    beginnend = models.TextField()
+    gevorderd = models.TextField()
+    expert = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "order"]
+        constraints = [models.UniqueConstraint(fields=["framework", "slug"], name="competence_unique_per_framework")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CareerRole(models.Model):
+    class Breadth(models.TextChoices):
+        """The breadth of the work field, the second dimension (drl:2266-2267)."""
+
+        KLAS = "klas", _("Own class or team")
+        SCHOOL = "school", _("The school")
+        BOVENSCHOOLS = "bovenschools", _("Beyond the school")
+        INTERNATIONAAL = "internationaal", _("(Inter)national")
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    domain = models.ForeignKey(CareerDomain, on_delete=models.PROTECT, related_name="roles")
+    breadth = models.CharField(_("breadth"), max_length=15, choices=Breadth.choices)
+    description = models.TextField(_("description"))
+    framework = models.ForeignKey(ReferenceFramework, on_delete=models.PROTECT, related_name="roles")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["domain__order", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActivityKind(models.Model):
+    """A kind of development activity for the POP (drl:2444-2451, hr:3055-3057)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    effective = models.BooleanField(default=False)
+    collective = models.BooleanField(default=False)
+    formal = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchoolFramework(models.Model):
+    """A school's own copy of a reference framework, adapted with its teachers (drl:3229-3232,
+    3255-3272) and given context elements (drl:3196-3205). What it says is the draft; every use
+    cites a published FrameworkVersion, which never changes."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="career_frameworks")
+    framework = models.ForeignKey(ReferenceFramework, on_delete=models.PROTECT, related_name="adoptions")
+    competences = models.JSONField(default=list, help_text="[{slug, name, beginnend, gevorderd, expert}]")
+    context_elements = models.TextField(_("what our context asks"), blank=True)
+    drafted_with = models.TextField(_("drafted with"), blank=True)
+    adopted_at = models.DateTimeField(default=timezone.now)
+    adopted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["framework__order"]
+        constraints = [models.UniqueConstraint(fields=["school", "framework"], name="framework_once_per_school")]
+
+    def __str__(self) -> str:
+        return f"{self.framework} ({self.school})"
+
+
+class FrameworkVersion(models.Model):
+    """A published, dated version of a school's framework: what a self-assessment, conversation
+    or procedure cites (R5)."""
+
+    school_framework = models.ForeignKey(SchoolFramework, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    published_on = models.DateField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    competences = models.JSONField()
+    context_elements = models.TextField(blank=True)
+    drafted_with = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["school_framework", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["school_framework", "number"], name="framework_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_framework.framework.name}, versie {self.number} ({self.published_on:%d-%m-%Y})"
+
+
+class RoleOffer(models.Model):
+    """A role the school offers with a limited number of places (drl:3026-3032)."""
+
+    class LevelHint(models.TextChoices):
+        LB = "LB", "LB"
+        LC = "LC", "LC"
+        LD = "LD", "LD"
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        VOL = "vol", _("Filled")
+        GESLOTEN = "gesloten", _("Closed")
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="role_offers")
+    role = models.ForeignKey(CareerRole, on_delete=models.PROTECT, related_name="offers")
+    places = models.PositiveSmallIntegerField(_("places"))
+    hours = models.PositiveSmallIntegerField(_("task hours per year"), null=True, blank=True)
+    level_hint = models.CharField(_("salary scale"), max_length=2, choices=LevelHint.choices, blank=True)
+    period = models.CharField(_("period"), max_length=100, blank=True)
+    note = models.TextField(_("what the role asks at our school"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["status", "role__domain__order", "role__order", "-created_at"]
+        constraints = [models.CheckConstraint(condition=Q(places__gte=1), name="role_offer_has_places")]
+
+    def __str__(self) -> str:
+        return f"{self.role} ({self.school})"
+
+
+class RoleInterest(models.Model):
+    """A teacher's interest in an offered role: formative, seen by her and the school leader."""
+
+    offer = models.ForeignKey(RoleOffer, on_delete=models.CASCADE, related_name="interests")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="role_interests")
+    motivation = models.TextField(_("motivation"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["offer", "person"], name="interest_once_per_offer")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.offer}"
+
+
+class RoleHolding(models.Model):
+    offer = models.ForeignKey(RoleOffer, on_delete=models.CASCADE, related_name="holdings")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="role_holdings")
+    starts_on = models.DateField(_("from"))
+    # The first day no longer held: a holding ended today frees its place today.
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        constraints = [models.UniqueConstraint(fields=["offer", "person"], name="holding_once_per_offer")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.offer}"
+
+    def current(self, day: datetime.date) -> bool:
+        return self.ends_on is None or self.ends_on > day
+
+
+class Pop(models.Model):
+    """The teacher's personal development plan for one school year. The link to the school's
+    goals points one way: the POP names the goal it serves; the goal never shows the POP."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pops")
+    school_year = models.CharField(_("school year"), max_length=9)  # "2026-2027"
+    ambition = models.TextField(_("ambition"), blank=True)
+    role = models.ForeignKey(
+        CareerRole, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("role")
+    )
+    school_goals = models.ManyToManyField(Goal, blank=True, related_name="+", verbose_name=_("school goals"))
+    hours_agreed = models.PositiveSmallIntegerField(_("professional hours agreed"), null=True, blank=True)
+    hours_own_choice = models.PositiveSmallIntegerField(_("of which my own choice"), null=True, blank=True)
+    budget_agreed = models.DecimalField(_("budget agreed"), max_digits=8, decimal_places=2, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-school_year"]
+        constraints = [models.UniqueConstraint(fields=["person", "school_year"], name="pop_once_per_year")]
+
+    def __str__(self) -> str:
+        return f"POP {self.school_year}"
+
+
+class PopGoal(models.Model):
+    pop = models.ForeignKey(Pop, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(_("goal"))
+    competence = models.ForeignKey(
+        Competence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pop_goals",
+        verbose_name=_("competence"),
+    )
+    success_criterion = models.TextField(_("I have reached it when"), blank=True)
+    due = models.DateField(_("by"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PopActivity(models.Model):
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("Planned")
+        BEZIG = "bezig", _("Under way")
+        AFGEROND = "afgerond", _("Done")
+        VERVALLEN = "vervallen", _("Dropped")
+
+    pop = models.ForeignKey(Pop, on_delete=models.CASCADE, related_name="activities")
+    kind = models.ForeignKey(ActivityKind, on_delete=models.PROTECT, related_name="activities", verbose_name=_("kind"))
+    title = models.CharField(_("what"), max_length=200)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    with_whom = models.CharField(_("with whom"), max_length=200, blank=True)
+    contact_hours = models.PositiveSmallIntegerField(_("contact hours"), default=0)
+    study_hours = models.PositiveSmallIntegerField(_("self-study hours"), default=0)
+    cost = models.DecimalField(_("cost"), max_digits=8, decimal_places=2, null=True, blank=True)
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="pop_activity_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CareerShare(models.Model):
+    """The teacher lets one person read one of her items, until a date or until she ends it."""
+
+    pop = models.ForeignKey(Pop, on_delete=models.CASCADE, related_name="shares")
+    shared_with = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="career_shares")
+    until = models.DateField(_("until"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.pop} → {self.shared_with}"
+
+    def active(self, day: datetime.date) -> bool:
+        return self.revoked_at is None and (self.until is None or self.until >= day)
+
+
+class ShareRead(models.Model):
+    """One read through a share, for the teacher to see who read what she shared."""
+
+    share = models.ForeignKey(CareerShare, on_delete=models.CASCADE, related_name="reads")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.share} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,305 @@
+"""Reads of the career part. Every object is found through careers.access, so what lies outside
+a user's reach is a 404; a selector never writes (a read through a share is recorded by the view
+through services.record_read)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from koers.instruments.models import Goal
+from koers.organisations.models import BOARD_ROLES, Person, School, User
+
+from . import access
+from .models import (
+    ActivityKind,
+    CareerDomain,
+    CareerRole,
+    CareerShare,
+    Competence,
+    FrameworkVersion,
+    Pop,
+    PopActivity,
+    ReferenceFramework,
+    RoleHolding,
+    RoleInterest,
+    RoleOffer,
+    SchoolFramework,
+)
+
+
+def school_for(user: User, school_id: int) -> School:
+    return get_object_or_404(access.career_schools(user), pk=school_id)
+
+
+def person_for(user: User) -> Person:
+    """The signed-in staff member; an account without one has no career pages."""
+    person = access.own_person(user)
+    if person is None:
+        raise Http404
+    return person
+
+
+# Frameworks ----------------------------------------------------------------------------------
+
+
+@dataclass
+class FrameworkRow:
+    framework: ReferenceFramework
+    adopted: SchoolFramework | None
+    latest: FrameworkVersion | None
+
+
+def _latest_versions() -> QuerySet[FrameworkVersion]:
+    newest = FrameworkVersion.objects.filter(school_framework=OuterRef("school_framework")).order_by("-number")
+    return FrameworkVersion.objects.filter(pk=Subquery(newest.values("pk")[:1]))
+
+
+def frameworks_overview(school: School) -> list[FrameworkRow]:
+    adopted = {
+        a.framework_id: a
+        for a in SchoolFramework.objects.filter(school=school).prefetch_related(
+            Prefetch("versions", queryset=_latest_versions(), to_attr="latest")
+        )
+    }
+    rows = []
+    for framework in ReferenceFramework.objects.annotate(n=Count("competences")):
+        found = adopted.get(framework.pk)
+        rows.append(FrameworkRow(framework, found, found.latest[0] if found and found.latest else None))
+    return rows
+
+
+def adopted_for(school: School, adopted_id: int) -> SchoolFramework:
+    return get_object_or_404(SchoolFramework.objects.select_related("framework"), school=school, pk=adopted_id)
+
+
+def framework(framework_id: str) -> ReferenceFramework:
+    return get_object_or_404(ReferenceFramework, pk=framework_id if framework_id.isdigit() else 0)
+
+
+def versions(adopted: SchoolFramework) -> QuerySet[FrameworkVersion]:
+    return adopted.versions.select_related("published_by")
+
+
+def published_framework(school: School | None, framework_id: int) -> FrameworkVersion | None:
+    """The newest version the school published of a framework: what its teachers read."""
+    if school is None:
+        return None
+    return (
+        FrameworkVersion.objects.filter(school_framework__school=school, school_framework__framework_id=framework_id)
+        .order_by("-number")
+        .first()
+    )
+
+
+# Roles with places ---------------------------------------------------------------------------
+
+
+def _current_holdings(day: datetime.date) -> Q:
+    return Q(holdings__ends_on__isnull=True) | Q(holdings__ends_on__gt=day)
+
+
+def role_offers(school: School, day: datetime.date) -> QuerySet[RoleOffer]:
+    return (
+        RoleOffer.objects.filter(school=school)
+        .select_related("role__domain")
+        .annotate(
+            interested=Count("interests", distinct=True),
+            held=Count("holdings", filter=_current_holdings(day), distinct=True),
+        )
+        .order_by("status", "role__domain__order", "role__order", "-created_at")
+    )
+
+
+def offer_for(school: School, offer_id: int, day: datetime.date) -> RoleOffer:
+    return get_object_or_404(role_offers(school, day), pk=offer_id)
+
+
+@dataclass
+class OfferPage:
+    interests: list[RoleInterest]
+    holdings: list[RoleHolding]
+    over_subscribed: bool  # more interested than free places: a selection procedure is due
+
+
+def offer_page(offer: RoleOffer, day: datetime.date) -> OfferPage:
+    interests = list(offer.interests.select_related("person"))
+    holdings = list(offer.holdings.select_related("person"))
+    free = offer.places - sum(1 for h in holdings if h.current(day))
+    holders = {h.person_id for h in holdings if h.current(day)}
+    waiting = [i for i in interests if i.person_id not in holders]
+    return OfferPage(interests, holdings, free > 0 and len(waiting) > free)
+
+
+def holding_for(school: School, offer_id: int, holding_id: int) -> RoleHolding:
+    return get_object_or_404(
+        RoleHolding.objects.select_related("person", "offer"), offer__school=school, offer_id=offer_id, pk=holding_id
+    )
+
+
+def appointable(offer: RoleOffer) -> QuerySet[Person]:
+    """The school's current staff, those who stated interest first."""
+    interested = RoleInterest.objects.filter(offer=offer, person=OuterRef("pk"))
+    return (
+        Person.objects.filter(school=offer.school, left_on__isnull=True, erased_at__isnull=True)
+        .annotate(interested=Exists(interested))
+        .order_by("-interested", "last_name", "first_name")
+    )
+
+
+def domains_with_roles() -> QuerySet[CareerDomain]:
+    return CareerDomain.objects.prefetch_related(
+        Prefetch("roles", queryset=CareerRole.objects.select_related("framework"))
+    )
+
+
+def open_offers(person: Person) -> QuerySet[RoleOffer]:
+    """Open places at the teacher's school, each marked when she stated interest."""
+    if person.school_id is None:
+        return RoleOffer.objects.none()
+    mine = RoleInterest.objects.filter(offer=OuterRef("pk"), person=person)
+    held = Count("holdings", filter=_current_holdings(timezone.localdate()), distinct=True)
+    return (
+        RoleOffer.objects.filter(school_id=person.school_id, status=RoleOffer.Status.OPEN)
+        .select_related("role__domain")
+        .annotate(mine=Exists(mine), free=F("places") - held)
+        .order_by("role__domain__order", "role__order", "-created_at")
+    )
+
+
+@dataclass
+class RolePage:
+    role: CareerRole
+    version: FrameworkVersion | None  # the school's published framework, when there is one
+    competences: list[dict]
+    offers: list[RoleOffer]
+
+
+def role_page(person: Person, slug: str) -> RolePage:
+    role = get_object_or_404(CareerRole.objects.select_related("domain", "framework"), slug=slug)
+    version = published_framework(person.school, role.framework_id)
+    if version:
+        competences = version.competences
+    else:
+        competences = list(role.framework.competences.values("slug", "name", "beginnend", "gevorderd", "expert"))
+    return RolePage(role, version, competences, list(open_offers(person).filter(role=role)))
+
+
+# The teacher's own page ----------------------------------------------------------------------
+
+
+@dataclass
+class MyCareer:
+    person: Person
+    year: str
+    pop: Pop | None
+    earlier: list[Pop]
+    interests: list[RoleInterest]
+    holdings: list[RoleHolding]
+    offers: int
+    shared_with_me: list[CareerShare] = field(default_factory=list)
+
+
+def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCareer:
+    pops = list(Pop.objects.filter(person=person).only("id", "person_id", "school_year", "changed_at"))
+    return MyCareer(
+        person=person,
+        year=year,
+        pop=next((p for p in pops if p.school_year == year), None),
+        earlier=[p for p in pops if p.school_year != year],
+        interests=list(person.role_interests.select_related("offer__role")),
+        holdings=[h for h in person.role_holdings.select_related("offer__role") if h.current(day)],
+        offers=open_offers(person).count(),
+        shared_with_me=list(access.active_shares(user).exclude(pop__person__user=user).select_related("pop__person")),
+    )
+
+
+def own_pop(person: Person, year: str) -> Pop:
+    return get_object_or_404(Pop.objects.select_related("role"), person=person, school_year=year)
+
+
+@dataclass
+class PopPage:
+    pop: Pop
+    goals: list
+    activities: list[PopActivity]
+    school_goals: list[Goal]
+    hours_planned: int
+    cost_planned: Decimal
+    effective_share: int | None  # % of planned hours in the kinds the drieluik calls effective
+
+
+def pop_page(pop: Pop) -> PopPage:
+    activities = list(pop.activities.select_related("kind"))
+    live = [a for a in activities if a.status != PopActivity.Status.VERVALLEN]
+    hours = sum(a.contact_hours + a.study_hours for a in live)
+    effective = sum(a.contact_hours + a.study_hours for a in live if a.kind.effective)
+    return PopPage(
+        pop=pop,
+        goals=list(pop.goals.select_related("competence")),
+        activities=activities,
+        school_goals=list(pop.school_goals.select_related("trajectory")),
+        hours_planned=hours,
+        cost_planned=sum((a.cost or Decimal(0) for a in live), Decimal(0)),
+        effective_share=round(100 * effective / hours) if hours else None,
+    )
+
+
+def shares_of(pop: Pop) -> QuerySet[CareerShare]:
+    """Who she shared the POP with, and how often and when last they read it."""
+    return (
+        pop.shares.select_related("shared_with")
+        .annotate(read_count=Count("reads"), last_read=Max("reads__at"))
+        .order_by("revoked_at", "-created_at")
+    )
+
+
+def shares_given(person: Person) -> QuerySet[CareerShare]:
+    return CareerShare.objects.filter(pop__person=person).select_related("pop", "shared_with")
+
+
+def goal_choices(person: Person) -> QuerySet[Goal]:
+    """The school's active goals a POP can serve: only their title is shown, never the other way."""
+    if person.school_id is None:
+        return Goal.objects.none()
+    return Goal.objects.filter(
+        trajectory__school_id=person.school_id, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
+    ).select_related("trajectory")
+
+
+def competence_choices(pop: Pop) -> QuerySet[Competence]:
+    found = Competence.objects.select_related("framework")
+    return found.filter(framework__roles=pop.role_id) if pop.role_id else found
+
+
+def share_candidates(person: Person) -> QuerySet[User]:
+    """Whom a teacher can share with: people with a role at her school and her board's HR and
+    bestuurder; never herself."""
+    reach = Q(memberships__board_id=person.board_id, memberships__role__in=BOARD_ROLES)
+    if person.school_id:
+        reach |= Q(memberships__school_id=person.school_id)
+    return User.objects.filter(reach, is_active=True).exclude(person=person).distinct().order_by("full_name", "email")
+
+
+def readable_pop(user: User, pop_id: int) -> tuple[Pop, CareerShare]:
+    """A POP someone shared with the user, and the share it is read through; else a 404."""
+    share = (
+        access.active_shares(user)
+        .filter(pop_id=pop_id)
+        .exclude(pop__person__user=user)
+        .select_related("pop__person", "pop__role")
+        .first()
+    )
+    if share is None:
+        raise Http404
+    return share.pop, share
+
+
+def activity_kinds() -> QuerySet[ActivityKind]:
+    return ActivityKind.objects.all()

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+app_name = "careers"
+
+urlpatterns = [
+    path("mijn-loopbaan/", views.mine, name="mine"),
+    path("mijn-loopbaan/rollen/", views.roles, name="roles"),
+    path("mijn-loopbaan/rollen/<slug:slug>/", views.role, name="role"),
+    path("mijn-loopbaan/plaatsen/<int:offer_id>/belangstelling/", views.interest, name="interest"),
+    path("mijn-loopbaan/pop/nieuw/", views.start_pop, name="start_pop"),
+    path("mijn-loopbaan/pop/<str:year>/", views.pop, name="pop"),
+    path("mijn-loopbaan/pop/<str:year>/doelen/<int:goal_id>/verwijderen/", views.remove_pop_goal, name="remove_goal"),
+    path("mijn-loopbaan/pop/<str:year>/activiteiten/<int:activity_id>/", views.change_activity, name="activity"),
+    path("mijn-loopbaan/delen/<int:share_id>/beeindigen/", views.revoke_share, name="revoke_share"),
+    path("loopbaan/gedeeld/pop/<int:pop_id>/", views.shared_pop, name="shared_pop"),
+    path("scholen/<int:school_id>/kaders/", views.school_frameworks, name="school_frameworks"),
+    path("scholen/<int:school_id>/kaders/<int:adopted_id>/", views.school_framework, name="school_framework"),
+    path("scholen/<int:school_id>/rollen/", views.school_roles, name="school_roles"),
+    path("scholen/<int:school_id>/rollen/<int:offer_id>/", views.school_offer, name="school_offer"),
+    path(
+        "scholen/<int:school_id>/rollen/<int:offer_id>/houders/<int:holding_id>/beeindigen/",
+        views.end_holding,
+        name="end_holding",
+    ),
+    path("scholen/<int:school_id>/rollen/<int:offer_id>/sluiten/", views.close_offer, name="close_offer"),
+]

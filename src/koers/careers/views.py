@@ -1,0 +1,300 @@
+"""The career pages: the teacher's own (`mijn-loopbaan/`), what she shared with someone
+(`loopbaan/gedeeld/`), and the school's frameworks and role offers (`scholen/<id>/`). Every
+object is found through careers.access; outside it, a 404."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.auth import login_required
+from koers.form_errors import show_errors
+from koers.pagination import paginate
+
+from . import selectors, services
+from .forms import (
+    ActivityForm,
+    AdaptForm,
+    AppointForm,
+    InterestForm,
+    OfferForm,
+    PopForm,
+    PopGoalForm,
+    ShareForm,
+)
+from .models import PopActivity
+
+
+def _posted(request, name: str | None = None):
+    """The POST data for the form that was sent (`form=<name>` when a page has several)."""
+    if request.method != "POST" or (name and request.POST.get("form") != name):
+        return None
+    return request.POST
+
+
+# The teacher's own pages ---------------------------------------------------------------------
+
+
+@login_required
+def mine(request):
+    person = selectors.person_for(request.user)
+    today = timezone.localdate()
+    overview = selectors.my_career(person, request.user, services.school_year(today), today)
+    return render(request, "careers/mine.html", {"c": overview})
+
+
+@login_required
+@require_POST
+def start_pop(request):
+    person = selectors.person_for(request.user)
+    pop = services.start_pop(person, services.school_year(timezone.localdate()))
+    return redirect("careers:pop", pop.school_year)
+
+
+@login_required
+def roles(request):
+    person = selectors.person_for(request.user)
+    offers = {o.role_id: o for o in selectors.open_offers(person)}
+    return render(
+        request, "careers/roles.html", {"domains": selectors.domains_with_roles(), "offers": offers, "person": person}
+    )
+
+
+@login_required
+def role(request, slug: str):
+    person = selectors.person_for(request.user)
+    page = selectors.role_page(person, slug)
+    return render(request, "careers/role.html", {"r": page, "form": InterestForm()})
+
+
+@login_required
+@require_POST
+def interest(request, offer_id: int):
+    person = selectors.person_for(request.user)
+    offer = get_object_or_404(selectors.open_offers(person), pk=offer_id)
+    if request.POST.get("withdraw"):
+        services.withdraw_interest(offer, person)
+        messages.success(request, _("Your interest is withdrawn."))
+        return redirect("careers:role", offer.role.slug)
+    form = InterestForm(request.POST)
+    if form.is_valid():
+        services.state_interest(offer, person, motivation=form.cleaned_data["motivation"])
+        messages.success(request, _("Your interest is noted; the school leader sees it."))
+        return redirect("careers:role", offer.role.slug)
+    page = selectors.role_page(person, offer.role.slug)
+    return render(request, "careers/role.html", {"r": page, "form": form}, status=400)
+
+
+@login_required
+def pop(request, year: str):
+    person = selectors.person_for(request.user)
+    current = selectors.own_pop(person, year)
+    goals = selectors.goal_choices(person)
+    pop_form = PopForm(_posted(request, "pop"), instance=current, goals=goals)
+    goal_form = PopGoalForm(_posted(request, "goal"), competences=selectors.competence_choices(current))
+    activity_form = ActivityForm(_posted(request, "activity"))
+    share_form = ShareForm(_posted(request, "share"), candidates=selectors.share_candidates(person))
+    saved = _save_pop_forms(request, current, pop_form, goal_form, activity_form, share_form)
+    if saved:
+        messages.success(request, saved)
+        return redirect("careers:pop", year)
+    bound = any(f.is_bound for f in (pop_form, goal_form, activity_form, share_form))
+    return render(
+        request,
+        "careers/pop.html",
+        {
+            "p": selectors.pop_page(current),
+            "shares": selectors.shares_of(current),
+            "pop_form": pop_form,
+            "goal_form": goal_form,
+            "activity_form": activity_form,
+            "share_form": share_form,
+            "statuses": PopActivity.Status.choices,
+        },
+        status=400 if bound else 200,
+    )
+
+
+def _save_pop_forms(request, current, pop_form, goal_form, activity_form, share_form) -> str | None:
+    """Saves the one form that was sent; its success message, or None when it had errors."""
+    try:
+        if pop_form.is_bound and pop_form.is_valid():
+            data = pop_form.cleaned_data
+            services.save_pop(
+                current,
+                ambition=data["ambition"],
+                role=data["role"],
+                school_goals=list(data["school_goals"]),
+                hours_agreed=data["hours_agreed"],
+                hours_own_choice=data["hours_own_choice"],
+                budget_agreed=data["budget_agreed"],
+            )
+            return _("Your POP is saved.")
+        if goal_form.is_bound and goal_form.is_valid():
+            services.add_pop_goal(current, **goal_form.cleaned_data)
+            return _("The goal is added.")
+        if activity_form.is_bound and activity_form.is_valid():
+            services.add_activity(current, **activity_form.cleaned_data)
+            return _("The activity is added.")
+        if share_form.is_bound and share_form.is_valid():
+            share = services.share_pop(
+                current,
+                with_user=share_form.cleaned_data["shared_with"],
+                until=share_form.cleaned_data["until"],
+                today=timezone.localdate(),
+            )
+            return _("%(name)s can read this POP now.") % {"name": share.shared_with}
+    except ValidationError as exc:
+        form = next(f for f in (pop_form, goal_form, activity_form, share_form) if f.is_bound)
+        show_errors(form, exc)
+    return None
+
+
+@login_required
+@require_POST
+def remove_pop_goal(request, year: str, goal_id: int):
+    current = selectors.own_pop(selectors.person_for(request.user), year)
+    services.remove_pop_goal(get_object_or_404(current.goals, pk=goal_id))
+    messages.success(request, _("The goal is removed."))
+    return redirect("careers:pop", year)
+
+
+@login_required
+@require_POST
+def change_activity(request, year: str, activity_id: int):
+    current = selectors.own_pop(selectors.person_for(request.user), year)
+    activity = get_object_or_404(current.activities, pk=activity_id)
+    if request.POST.get("remove"):
+        services.remove_activity(activity)
+        messages.success(request, _("The activity is removed."))
+    else:
+        try:
+            services.set_activity_status(activity, request.POST.get("status", ""))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("careers:pop", year)
+
+
+@login_required
+@require_POST
+def revoke_share(request, share_id: int):
+    person = selectors.person_for(request.user)
+    share = get_object_or_404(selectors.shares_given(person), pk=share_id)
+    services.revoke_share(share)
+    messages.success(request, _("%(name)s can no longer read it.") % {"name": share.shared_with})
+    return redirect("careers:pop", share.pop.school_year)
+
+
+@login_required
+def shared_pop(request, pop_id: int):
+    found, share = selectors.readable_pop(request.user, pop_id)
+    services.record_read(share)
+    return render(request, "careers/shared_pop.html", {"p": selectors.pop_page(found), "share": share})
+
+
+# The school's frameworks and roles -----------------------------------------------------------
+
+
+@login_required
+def school_frameworks(request, school_id: int):
+    school = selectors.school_for(request.user, school_id)
+    if request.method == "POST":
+        framework = selectors.framework(request.POST.get("framework", ""))
+        adopted = services.adopt_framework(school, framework, by=request.user)
+        messages.success(request, _("Adapt the framework with your teachers, then publish it."))
+        return redirect("careers:school_framework", school.pk, adopted.pk)
+    return render(
+        request, "careers/school_frameworks.html", {"school": school, "rows": selectors.frameworks_overview(school)}
+    )
+
+
+@login_required
+def school_framework(request, school_id: int, adopted_id: int):
+    school = selectors.school_for(request.user, school_id)
+    adopted = selectors.adopted_for(school, adopted_id)
+    form = AdaptForm(_posted(request), adopted=adopted)
+    if form.is_bound and form.is_valid():
+        try:
+            services.adapt_framework(
+                adopted,
+                competences=form.competences(),
+                context_elements=form.cleaned_data["context_elements"],
+                drafted_with=form.cleaned_data["drafted_with"],
+            )
+            if request.POST.get("publish"):
+                version = services.publish_framework(adopted, by=request.user, today=timezone.localdate())
+                message = _("Version %(n)s is published; teachers read it now.") % {"n": version.number}
+                messages.success(request, message)
+            else:
+                messages.success(request, _("Your changes are saved; publish when the framework is ready."))
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            return redirect("careers:school_framework", school.pk, adopted.pk)
+    return render(
+        request,
+        "careers/school_framework.html",
+        {"school": school, "adopted": adopted, "form": form, "versions": selectors.versions(adopted)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def school_roles(request, school_id: int):
+    school = selectors.school_for(request.user, school_id)
+    form = OfferForm(_posted(request))
+    if form.is_bound and form.is_valid():
+        offer = services.offer_role(school, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The role is offered; teachers of the school see the open places."))
+        return redirect("careers:school_offer", school.pk, offer.pk)
+    offers = selectors.role_offers(school, timezone.localdate())
+    return render(
+        request,
+        "careers/school_roles.html",
+        {"school": school, "page": paginate(request, offers, 25), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def school_offer(request, school_id: int, offer_id: int):
+    school = selectors.school_for(request.user, school_id)
+    today = timezone.localdate()
+    offer = selectors.offer_for(school, offer_id, today)
+    form = AppointForm(_posted(request), people=selectors.appointable(offer), initial={"starts_on": today})
+    if form.is_bound and form.is_valid():
+        try:
+            holding = services.appoint(offer, form.cleaned_data["person"], starts_on=form.cleaned_data["starts_on"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s holds the role now.") % {"name": holding.person})
+            return redirect("careers:school_offer", school.pk, offer.pk)
+    return render(
+        request,
+        "careers/school_offer.html",
+        {"school": school, "offer": offer, "o": selectors.offer_page(offer, today), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def end_holding(request, school_id: int, offer_id: int, holding_id: int):
+    school = selectors.school_for(request.user, school_id)
+    holding = selectors.holding_for(school, offer_id, holding_id)
+    services.end_holding(holding, on=timezone.localdate())
+    messages.success(request, _("%(name)s no longer holds the role.") % {"name": holding.person})
+    return redirect("careers:school_offer", school.pk, offer_id)
+
+
+@login_required
+@require_POST
+def close_offer(request, school_id: int, offer_id: int):
+    school = selectors.school_for(request.user, school_id)
+    offer = selectors.offer_for(school, offer_id, timezone.localdate())
+    services.close_offer(offer)
+    messages.success(request, _("The offer is closed; teachers no longer see it."))
+    return redirect("careers:school_roles", school.pk)
