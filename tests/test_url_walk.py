@@ -77,6 +77,7 @@ OWN = {
     "careers:role",
     "careers:start_pop",
     "careers:pop",
+    "careers:start_cycle",
 }
 
 
@@ -217,10 +218,9 @@ def _career_ids(org) -> dict:
         "pop_id": pop.pk,
         "goal_id": career_services.add_pop_goal(pop, text="Walk", competence=None, success_criterion="", due=None).pk,
         "activity_id": career_services.add_activity(pop, kind=ActivityKind.objects.first(), title="Walk").pk,
-        "share_id": career_services.share_pop(
-            pop, with_user=org.teamleider, until=None, today=pop.created_at.date()
-        ).pk,
+        "share_id": career_services.share(pop, with_user=org.teamleider, until=None, today=pop.created_at.date()).pk,
         "offer_id": offer.pk,
+        "cycle_id": career_services.start_cycle(org.leraar.person).pk,
         "holding_id": career_services.appoint(offer, org.bystander.person, starts_on=pop.created_at.date()).pk,
         "adopted_id": career_services.adopt_framework(org.school, role.framework, by=org.schoolleider).pk,
     }

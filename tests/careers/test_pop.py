@@ -40,7 +40,7 @@ def test_a_private_pop_is_a_404_for_the_teamleider_and_a_colleague_until_she_sha
     for user in (org.teamleider, org.bystander, org.schoolleider, org.bestuurder):
         client.force_login(user)
         assert client.get(url).status_code == 404
-    share = services.share_pop(pop, with_user=org.teamleider, until=None, today=datetime.date.today())
+    share = services.share(pop, with_user=org.teamleider, until=None, today=datetime.date.today())
 
     client.force_login(org.teamleider)
     page = client.get(url).content.decode()
@@ -59,7 +59,7 @@ def test_a_private_pop_is_a_404_for_the_teamleider_and_a_colleague_until_she_sha
 
 
 def test_a_share_until_yesterday_has_ended(client, org, pop, today):
-    share = services.share_pop(pop, with_user=org.teamleider, until=today, today=today)
+    share = services.share(pop, with_user=org.teamleider, until=today, today=today)
     CareerShare.objects.filter(pk=share.pk).update(until=today - datetime.timedelta(days=1))
     client.force_login(org.teamleider)
     assert client.get(reverse("careers:shared_pop", args=[pop.pk])).status_code == 404
@@ -145,7 +145,7 @@ def test_the_pop_page_costs_the_same_queries_for_two_or_twenty_activities(client
         for i in range(n):
             services.add_activity(pop, kind=kind, title=f"Intervisie {i}", contact_hours=2)
             services.add_pop_goal(pop, text=f"Doel {i}", competence=None, success_criterion="", due=None)
-        services.share_pop(
+        services.share(
             pop,
             with_user=factories.user_with_role("teamleider", school=org.school),
             until=None,
@@ -165,7 +165,7 @@ def test_a_colleague_with_a_pop_of_her_own_cannot_reach_the_teachers_items(clien
     kind = ActivityKind.objects.first()
     goal = services.add_pop_goal(pop, text="Geheim doel", competence=None, success_criterion="", due=None)
     activity = services.add_activity(pop, kind=kind, title="Geheime cursus")
-    share = services.share_pop(pop, with_user=org.teamleider, until=None, today=today)
+    share = services.share(pop, with_user=org.teamleider, until=None, today=today)
     services.start_pop(org.bystander.person, pop.school_year)
     client.force_login(org.bystander)
     for url in (

@@ -180,3 +180,89 @@ class ShareForm(forms.Form):
         field = self.fields["shared_with"]
         field.queryset = candidates
         field.label_from_instance = lambda u: u.full_name or u.email
+
+
+class OrientForm(forms.Form):
+    """Step 1: compare up to three roles and choose one."""
+
+    compared = forms.ModelMultipleChoiceField(
+        label=_("Roles I compared"),
+        queryset=CareerRole.objects.select_related("domain"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("At most three, the chosen role included."),
+    )
+    role = forms.ModelChoiceField(label=_("The role that fits my ambitions and qualities"), queryset=CareerRole.objects)
+    motivation = forms.CharField(
+        label=_("Why this role"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices("---------")
+        self.fields["compared"].label_from_instance = lambda r: f"{r.name} ({r.domain.name.lower()})"
+
+
+class AssessForm(forms.Form):
+    """Step 3: per competence where she stands, where she wants to get, and what shows it."""
+
+    def __init__(self, *args, competences: list[dict], assessments: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for c in competences:
+            found = assessments.get(c["slug"])
+            slug = c["slug"]
+            self.fields[f"{slug}-current"] = forms.ChoiceField(
+                label=_("Where I stand"),
+                choices=Level.choices,
+                widget=forms.RadioSelect,
+                initial=found.current_level if found else None,
+            )
+            self.fields[f"{slug}-target"] = forms.ChoiceField(
+                label=_("Where I want to get"),
+                choices=[("", _("(this is enough for now)")), *Level.choices],
+                required=False,
+                initial=found.target_level if found else "",
+            )
+            self.fields[f"{slug}-note"] = forms.CharField(
+                label=_("What shows it"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=found.note if found else "",
+                help_text=_("An example from your lessons, feedback you had, or something you made."),
+            )
+            self.rows.append((c, [self[f"{slug}-{part}"] for part in ("current", "target", "note")]))
+
+    def clean(self):
+        cleaned = super().clean()
+        for c, _fields in self.rows:
+            now, target = cleaned.get(f"{c['slug']}-current"), cleaned.get(f"{c['slug']}-target")
+            if now and target and LEVELS.index(target) < LEVELS.index(now):
+                self.add_error(f"{c['slug']}-target", _("Choose a level at or above where you stand."))
+        return cleaned
+
+    def assessed(self) -> dict[str, dict]:
+        return {
+            c["slug"]: {
+                "current_level": self.cleaned_data[f"{c['slug']}-current"],
+                "target_level": self.cleaned_data[f"{c['slug']}-target"],
+                "note": self.cleaned_data[f"{c['slug']}-note"],
+            }
+            for c, _fields in self.rows
+        }
+
+
+class FollowUpForm(forms.Form):
+    gaps = forms.CharField(
+        label=_("The gap between where I am and where I want to be"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    support_needed = forms.CharField(
+        label=_("What development and support that asks"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("From whom, in what form: a coach, intervisie, a course, time in your assignment."),
+    )

@@ -305,10 +305,67 @@ class PopActivity(models.Model):
         return self.title
 
 
+class CareerCycle(models.Model):
+    """The formative career cycle in four steps (drl:3443-3458): orientation on roles, on the
+    reference framework, the reality check, and consequences and follow-up. It is the teacher's;
+    its follow-up writes goals into her POP."""
+
+    MOST_ORIENTATIONS = 3
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="career_cycles")
+    compared = models.ManyToManyField(CareerRole, blank=True, related_name="+", verbose_name=_("roles compared"))
+    role = models.ForeignKey(
+        CareerRole, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("chosen role")
+    )
+    motivation = models.TextField(_("why this role"), blank=True)
+    # The framework read in step 2: the school's published version when there is one (cited),
+    # else the framework as the content describes it.
+    framework = models.ForeignKey(ReferenceFramework, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    framework_read_at = models.DateTimeField(null=True, blank=True)
+    gaps = models.TextField(_("the gap between where I am and where I want to be"), blank=True)
+    support_needed = models.TextField(_("what development and support that asks"), blank=True)
+    pop = models.ForeignKey(Pop, on_delete=models.SET_NULL, null=True, blank=True, related_name="cycles")
+    created_at = models.DateTimeField(default=timezone.now)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.role or '—'}"
+
+
+class SelfAssessment(models.Model):
+    """Step 3, the reality check: where she stands on one competence of the framework she read,
+    and where she wants to get. The competence is named by its slug, the same in every version."""
+
+    cycle = models.ForeignKey(CareerCycle, on_delete=models.CASCADE, related_name="assessments")
+    competence_slug = models.SlugField()
+    competence_name = models.CharField(max_length=200)
+    current_level = models.CharField(_("where I stand"), max_length=10, choices=Level.choices)
+    target_level = models.CharField(_("where I want to get"), max_length=10, choices=Level.choices, blank=True)
+    note = models.TextField(_("what shows it"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "competence_slug"], name="assessment_once_per_competence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competence_name}: {self.current_level}"
+
+    @property
+    def grows(self) -> bool:
+        return bool(self.target_level) and LEVELS.index(self.target_level) > LEVELS.index(self.current_level)
+
+
 class CareerShare(models.Model):
     """The teacher lets one person read one of her items, until a date or until she ends it."""
 
-    pop = models.ForeignKey(Pop, on_delete=models.CASCADE, related_name="shares")
+    pop = models.ForeignKey(Pop, on_delete=models.CASCADE, null=True, blank=True, related_name="shares")
+    cycle = models.ForeignKey(CareerCycle, on_delete=models.CASCADE, null=True, blank=True, related_name="shares")
     shared_with = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="career_shares")
     until = models.DateField(_("until"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -316,9 +373,19 @@ class CareerShare(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pop__isnull=False, cycle__isnull=True) | Q(pop__isnull=True, cycle__isnull=False),
+                name="share_names_one_item",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.pop} → {self.shared_with}"
+        return f"{self.item} → {self.shared_with}"
+
+    @property
+    def item(self):
+        return self.pop or self.cycle
 
     def active(self, day: datetime.date) -> bool:
         return self.revoked_at is None and (self.until is None or self.until >= day)

@@ -5,7 +5,7 @@ through services.record_read)."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -18,7 +18,9 @@ from koers.organisations.models import BOARD_ROLES, Person, School, User
 
 from . import access
 from .models import (
+    LEVELS,
     ActivityKind,
+    CareerCycle,
     CareerDomain,
     CareerRole,
     CareerShare,
@@ -31,6 +33,7 @@ from .models import (
     RoleInterest,
     RoleOffer,
     SchoolFramework,
+    SelfAssessment,
 )
 
 
@@ -203,7 +206,8 @@ class MyCareer:
     interests: list[RoleInterest]
     holdings: list[RoleHolding]
     offers: int
-    shared_with_me: list[CareerShare] = field(default_factory=list)
+    cycle: CareerCycle | None  # the open one, else the last
+    shared_with_me: list[CareerShare]
 
 
 def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCareer:
@@ -216,7 +220,10 @@ def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCa
         interests=list(person.role_interests.select_related("offer__role")),
         holdings=[h for h in person.role_holdings.select_related("offer__role") if h.current(day)],
         offers=open_offers(person).count(),
-        shared_with_me=list(access.active_shares(user).exclude(pop__person__user=user).select_related("pop__person")),
+        cycle=person.career_cycles.select_related("role")
+        .order_by(F("followed_up_at").asc(nulls_first=True), "-created_at")
+        .first(),
+        shared_with_me=list(_share_for(user).select_related("pop__person", "cycle__person")),
     )
 
 
@@ -251,17 +258,19 @@ def pop_page(pop: Pop) -> PopPage:
     )
 
 
-def shares_of(pop: Pop) -> QuerySet[CareerShare]:
-    """Who she shared the POP with, and how often and when last they read it."""
+def shares_of(item: Pop | CareerCycle) -> QuerySet[CareerShare]:
+    """Who she shared it with, and how often and when last they read it."""
     return (
-        pop.shares.select_related("shared_with")
+        item.shares.select_related("shared_with")
         .annotate(read_count=Count("reads"), last_read=Max("reads__at"))
         .order_by("revoked_at", "-created_at")
     )
 
 
 def shares_given(person: Person) -> QuerySet[CareerShare]:
-    return CareerShare.objects.filter(pop__person=person).select_related("pop", "shared_with")
+    return CareerShare.objects.filter(Q(pop__person=person) | Q(cycle__person=person)).select_related(
+        "pop", "cycle", "shared_with"
+    )
 
 
 def goal_choices(person: Person) -> QuerySet[Goal]:
@@ -289,16 +298,78 @@ def share_candidates(person: Person) -> QuerySet[User]:
 
 def readable_pop(user: User, pop_id: int) -> tuple[Pop, CareerShare]:
     """A POP someone shared with the user, and the share it is read through; else a 404."""
-    share = (
-        access.active_shares(user)
-        .filter(pop_id=pop_id)
-        .exclude(pop__person__user=user)
-        .select_related("pop__person", "pop__role")
-        .first()
-    )
-    if share is None:
+    share = _share_for(user, pop_id=pop_id).select_related("pop__person", "pop__role").first()
+    if share is None or share.pop is None:
         raise Http404
     return share.pop, share
+
+
+def readable_cycle(user: User, cycle_id: int) -> tuple[CareerCycle, CareerShare]:
+    share = _share_for(user, cycle_id=cycle_id).select_related("cycle__person").first()
+    if share is None or share.cycle is None:
+        raise Http404
+    return share.cycle, share
+
+
+def _share_for(user: User, **item) -> QuerySet[CareerShare]:
+    return access.active_shares(user).filter(**item).exclude(pop__person__user=user).exclude(cycle__person__user=user)
+
+
+# The career cycle ----------------------------------------------------------------------------
+
+
+def own_cycle(person: Person, cycle_id: int) -> CareerCycle:
+    return get_object_or_404(
+        CareerCycle.objects.select_related("role__framework", "version__school_framework__framework", "pop"),
+        person=person,
+        pk=cycle_id,
+    )
+
+
+@dataclass
+class CyclePage:
+    cycle: CareerCycle
+    compared: list[CareerRole]
+    version: FrameworkVersion | None  # the school's published version, cited once read
+    competences: list[dict]
+    assessments: dict[str, SelfAssessment]
+    done: list[bool]  # per step
+
+    @property
+    def current(self) -> int:
+        """The first step not done yet (1-4), or 5 when the cycle is followed up."""
+        return next((i for i, d in enumerate(self.done, start=1) if not d), 5)
+
+
+def cycle_page(cycle: CareerCycle, school: School | None) -> CyclePage:
+    """What each step shows. Before step 2 is done, the framework is the one she would read now."""
+    if cycle.framework_read_at:
+        version = cycle.version
+    elif cycle.role:
+        version = published_framework(school, cycle.role.framework_id)
+    else:
+        version = None
+    if version:
+        competences = version.competences
+    elif cycle.role:
+        framework_id = cycle.framework_id or cycle.role.framework_id
+        competences = list(Competence.objects.filter(framework_id=framework_id).values("slug", "name", *LEVELS))
+    else:
+        competences = []
+    assessments = {a.competence_slug: a for a in cycle.assessments.all()}
+    return CyclePage(
+        cycle=cycle,
+        compared=list(cycle.compared.all()),
+        version=version,
+        competences=competences,
+        assessments=assessments,
+        done=[
+            cycle.role_id is not None,
+            cycle.framework_read_at is not None,
+            bool(assessments),
+            cycle.followed_up_at is not None,
+        ],
+    )
 
 
 def activity_kinds() -> QuerySet[ActivityKind]:

@@ -19,10 +19,12 @@ from koers.organisations.models import Person, School, User
 from .models import (
     LEVELS,
     ActivityKind,
+    CareerCycle,
     CareerRole,
     CareerShare,
     Competence,
     FrameworkVersion,
+    Level,
     Pop,
     PopActivity,
     PopGoal,
@@ -31,6 +33,7 @@ from .models import (
     RoleInterest,
     RoleOffer,
     SchoolFramework,
+    SelfAssessment,
     ShareRead,
 )
 
@@ -260,18 +263,137 @@ def _touch(pop: Pop) -> None:
     Pop.objects.filter(pk=pop.pk).update(changed_at=timezone.now())
 
 
+# The career cycle ----------------------------------------------------------------------------
+
+
+def start_cycle(person: Person) -> CareerCycle:
+    """Her open cycle, or a new one: one cycle runs at a time."""
+    with transaction.atomic():
+        found = CareerCycle.objects.filter(person=person, followed_up_at__isnull=True).first()
+        return found or CareerCycle.objects.create(person=person)
+
+
+def orient(cycle: CareerCycle, *, compared: list[CareerRole], role: CareerRole, motivation: str) -> None:
+    """Step 1: compare one to three roles and choose the one that fits her ambitions."""
+    _require_open(cycle)
+    chosen = list(dict.fromkeys([*compared, role]))
+    if len(chosen) > CareerCycle.MOST_ORIENTATIONS:
+        raise ValidationError({"compared": _("Compare at most three roles, the chosen one included.")})
+    with transaction.atomic():
+        changed = cycle.role_id != role.pk
+        cycle.role = role
+        cycle.motivation = motivation
+        if changed:  # another role has another framework: steps 2 and 3 start again
+            cycle.framework = cycle.version = cycle.framework_read_at = None
+            cycle.assessments.all().delete()
+        cycle.save()
+        cycle.compared.set(chosen)
+
+
+def read_framework(cycle: CareerCycle, *, version: FrameworkVersion | None) -> None:
+    """Step 2: she read the framework of her role; the version is what step 3 cites."""
+    _require_open(cycle)
+    if cycle.role is None:
+        raise ValidationError(_("Choose a role first."))
+    cycle.framework = cycle.role.framework
+    cycle.version = version
+    cycle.framework_read_at = timezone.now()
+    cycle.save(update_fields=["framework", "version", "framework_read_at"])
+
+
+def assess(cycle: CareerCycle, *, competences: list[dict], rows: dict[str, dict]) -> None:
+    """Step 3, the reality check: a level now (and, where she wants to grow, a target) for
+    every competence of the framework she read."""
+    _require_open(cycle)
+    if cycle.framework_read_at is None:
+        raise ValidationError(_("Read the framework of your role first."))
+    with transaction.atomic():
+        cycle.assessments.all().delete()
+        SelfAssessment.objects.bulk_create(
+            SelfAssessment(
+                cycle=cycle,
+                competence_slug=c["slug"],
+                competence_name=c["name"],
+                current_level=rows[c["slug"]]["current_level"],
+                target_level=rows[c["slug"]]["target_level"],
+                note=rows[c["slug"]]["note"],
+            )
+            for c in competences
+        )
+
+
+def follow_up(cycle: CareerCycle, *, gaps: str, support_needed: str, year: str) -> Pop:
+    """Step 4: the gap and the support it asks; each competence she wants to grow in becomes a
+    goal of her POP for the year, with the target level's description as its criterion."""
+    _require_open(cycle)
+    assessments = list(cycle.assessments.all())
+    if not assessments:
+        raise ValidationError(_("Do the reality check first."))
+    growing = [a for a in assessments if a.grows]
+    if not growing:
+        raise ValidationError(
+            {"gaps": _("Choose, in the reality check, at least one competence to grow in; it becomes a POP goal.")}
+        )
+    levels = dict(Level.choices)
+    described = {c["slug"]: c for c in _cited_competences(cycle)}
+    content = {c.slug: c for c in cycle.framework.competences.all()} if cycle.framework else {}
+    with transaction.atomic():
+        pop = start_pop(cycle.person, year)
+        PopGoal.objects.bulk_create(
+            PopGoal(
+                pop=pop,
+                text=_("%(competence)s: from %(now)s to %(target)s")
+                % {
+                    "competence": a.competence_name,
+                    "now": str(levels[a.current_level]).lower(),
+                    "target": str(levels[a.target_level]).lower(),
+                },
+                competence=content.get(a.competence_slug),
+                success_criterion=described.get(a.competence_slug, {}).get(a.target_level, ""),
+            )
+            for a in growing
+        )
+        if pop.role_id is None:
+            pop.role = cycle.role
+        pop.changed_at = timezone.now()
+        pop.save(update_fields=["role", "changed_at"])
+        cycle.gaps = gaps
+        cycle.support_needed = support_needed
+        cycle.pop = pop
+        cycle.followed_up_at = timezone.now()
+        cycle.save(update_fields=["gaps", "support_needed", "pop", "followed_up_at"])
+    return pop
+
+
+def _cited_competences(cycle: CareerCycle) -> list[dict]:
+    if cycle.version:
+        return cycle.version.competences
+    if cycle.framework:
+        return list(cycle.framework.competences.values("slug", "name", *LEVELS))
+    return []
+
+
+def _require_open(cycle: CareerCycle) -> None:
+    if cycle.followed_up_at is not None:
+        raise ValidationError(_("This cycle is done; its goals are in your POP. Start a new cycle to go on."))
+
+
 # Sharing -------------------------------------------------------------------------------------
 
 
-def share_pop(pop: Pop, *, with_user: User, until: datetime.date | None, today: datetime.date) -> CareerShare:
-    if with_user.pk == pop.person.user_id:
+def share(
+    item: Pop | CareerCycle, *, with_user: User, until: datetime.date | None, today: datetime.date
+) -> CareerShare:
+    """Let one person read her POP or cycle, until a date or until she ends it."""
+    if with_user.pk == item.person.user_id:
         raise ValidationError({"shared_with": _("This is your own account.")})
     if until is not None and until < today:
         raise ValidationError({"until": _("Choose a date from today on.")})
-    existing = pop.shares.filter(shared_with=with_user, revoked_at__isnull=True)
+    target = {"pop": item} if isinstance(item, Pop) else {"cycle": item}
+    existing = CareerShare.objects.filter(**target, shared_with=with_user, revoked_at__isnull=True)
     if existing.filter(Q(until__isnull=True) | Q(until__gte=today)).exists():
-        raise ValidationError({"shared_with": _("You already share this POP with %(name)s.") % {"name": with_user}})
-    return CareerShare.objects.create(pop=pop, shared_with=with_user, until=until)
+        raise ValidationError({"shared_with": _("You already share this with %(name)s.") % {"name": with_user}})
+    return CareerShare.objects.create(**target, shared_with=with_user, until=until)
 
 
 def revoke_share(share: CareerShare) -> None:

@@ -18,8 +18,11 @@ from .forms import (
     ActivityForm,
     AdaptForm,
     AppointForm,
+    AssessForm,
+    FollowUpForm,
     InterestForm,
     OfferForm,
+    OrientForm,
     PopForm,
     PopGoalForm,
     ShareForm,
@@ -139,7 +142,7 @@ def _save_pop_forms(request, current, pop_form, goal_form, activity_form, share_
             services.add_activity(current, **activity_form.cleaned_data)
             return _("The activity is added.")
         if share_form.is_bound and share_form.is_valid():
-            share = services.share_pop(
+            share = services.share(
                 current,
                 with_user=share_form.cleaned_data["shared_with"],
                 until=share_form.cleaned_data["until"],
@@ -184,7 +187,9 @@ def revoke_share(request, share_id: int):
     share = get_object_or_404(selectors.shares_given(person), pk=share_id)
     services.revoke_share(share)
     messages.success(request, _("%(name)s can no longer read it.") % {"name": share.shared_with})
-    return redirect("careers:pop", share.pop.school_year)
+    if share.pop:
+        return redirect("careers:pop", share.pop.school_year)
+    return redirect("careers:cycle", share.cycle_id)
 
 
 @login_required
@@ -192,6 +197,94 @@ def shared_pop(request, pop_id: int):
     found, share = selectors.readable_pop(request.user, pop_id)
     services.record_read(share)
     return render(request, "careers/shared_pop.html", {"p": selectors.pop_page(found), "share": share})
+
+
+# The career cycle ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def start_cycle(request):
+    cycle = services.start_cycle(selectors.person_for(request.user))
+    return redirect("careers:cycle", cycle.pk)
+
+
+@login_required
+def cycle(request, cycle_id: int):
+    person = selectors.person_for(request.user)
+    current = selectors.own_cycle(person, cycle_id)
+    page = selectors.cycle_page(current, person.school)
+    orient_form = OrientForm(
+        _posted(request, "orient"),
+        initial={"compared": page.compared, "role": current.role_id, "motivation": current.motivation},
+    )
+    assess_form = AssessForm(_posted(request, "assess"), competences=page.competences, assessments=page.assessments)
+    follow_form = FollowUpForm(
+        _posted(request, "follow_up"), initial={"gaps": current.gaps, "support_needed": current.support_needed}
+    )
+    share_form = ShareForm(_posted(request, "share"), candidates=selectors.share_candidates(person))
+    forms = (orient_form, assess_form, follow_form, share_form)
+    try:
+        done = _save_cycle_step(request, current, page, *forms)
+    except ValidationError as exc:
+        show_errors(next((f for f in forms if f.is_bound), orient_form), exc)
+    else:
+        if done:
+            messages.success(request, done[0])
+            return redirect(*done[1:])
+    return render(
+        request,
+        "careers/cycle.html",
+        {
+            "c": page,
+            "orient_form": orient_form,
+            "assess_form": assess_form,
+            "follow_form": follow_form,
+            "share_form": share_form,
+            "shares": selectors.shares_of(current),
+        },
+        status=400 if any(f.errors for f in forms) else 200,
+    )
+
+
+def _save_cycle_step(request, current, page, orient_form, assess_form, follow_form, share_form):
+    """Saves the step that was sent: (message, *redirect) or None when nothing was saved."""
+    here = ("careers:cycle", current.pk)
+    step = request.POST.get("form") if request.method == "POST" else None
+    if step == "orient" and orient_form.is_valid():
+        services.orient(current, **orient_form.cleaned_data)
+        return (_("Your choice is saved. Next: read what the role asks."), *here)
+    if step == "read":
+        services.read_framework(current, version=page.version)
+        return (_("Next: the reality check, competence by competence."), *here)
+    if step == "assess" and assess_form.is_valid():
+        services.assess(current, competences=page.competences, rows=assess_form.assessed())
+        return (_("Your reality check is saved. Next: what it means for your development."), *here)
+    if step == "follow_up" and follow_form.is_valid():
+        pop = services.follow_up(current, year=services.school_year(timezone.localdate()), **follow_form.cleaned_data)
+        return (
+            _("Your goals are in your POP now; add the activities that get you there."),
+            "careers:pop",
+            pop.school_year,
+        )
+    if step == "share" and share_form.is_valid():
+        found = services.share(
+            current,
+            today=timezone.localdate(),
+            with_user=share_form.cleaned_data["shared_with"],
+            until=share_form.cleaned_data["until"],
+        )
+        return (_("%(name)s can read this cycle now.") % {"name": found.shared_with}, *here)
+    return None
+
+
+@login_required
+def shared_cycle(request, cycle_id: int):
+    found, share = selectors.readable_cycle(request.user, cycle_id)
+    services.record_read(share)
+    return render(
+        request, "careers/shared_cycle.html", {"c": selectors.cycle_page(found, found.person.school), "share": share}
+    )
 
 
 # The school's frameworks and roles -----------------------------------------------------------
