@@ -3287,6 +3287,44 @@ NL.update(
     }
 )
 
+NL.update(
+    {
+        "Evidence from my portfolio": "Bewijs uit mijn portfolio",
+        "For a video, a link is better than a file: say in the reflection who may see it.": "Voor een video is een link beter dan een bestand: zeg in de reflectie wie hem mag zien.",
+        "What it shows of your growth, and what you learned from it.": "Wat het laat zien van uw groei, en wat u ervan leerde.",
+        "Lesson observation": "Lesobservatie",
+        "Pupils’ work": "Werk van leerlingen",
+        "Lesson design": "Lesontwerp",
+        "Certificate": "Certificaat",
+        "Reflection": "Reflectie",
+        "360° feedback": "360°-feedback",
+        "Yield of a learning network": "Opbrengst van een leernetwerk",
+        "Video (link)": "Video (link)",
+        "competences": "competenties",
+        "my reflection": "mijn reflectie",
+        "evidence": "bewijsstuk",
+        "portfolio": "portfolio",
+        "Document": "Document",
+        "shared with %(n)s person": ("gedeeld met %(n)s persoon", "gedeeld met %(n)s personen"),
+        "My portfolio": "Mijn portfolio",
+        "Portfolio": "Portfolio",
+        "Who reads this item": "Wie dit bewijsstuk leest",
+        "Remove from my portfolio": "Uit mijn portfolio verwijderen",
+        "%(n)s item of evidence.": ("%(n)s bewijsstuk.", "%(n)s bewijsstukken."),
+        "Collect evidence of your growth, with your reflection.": "Verzamel bewijs van uw groei, met uw reflectie.",
+        "Evidence of your growth, each item with your reflection and tagged by competence. Private: you share an item with one person at a time, and see when they read it.": "Bewijs van uw groei, elk stuk met uw reflectie en gekoppeld aan competenties. Privé: u deelt een stuk met één persoon tegelijk, en ziet wanneer die het leest.",
+        "Not tagged yet": "Nog niet gekoppeld",
+        "Your portfolio is empty. Add a lesson design, pupils’ work, a certificate or feedback you had, and say what it shows.": "Uw portfolio is leeg. Voeg een lesontwerp, werk van leerlingen, een certificaat of feedback die u kreeg toe, en zeg wat het laat zien.",
+        "Add an item": "Een bewijsstuk toevoegen",
+        "Add to my portfolio": "Aan mijn portfolio toevoegen",
+        "Shared with you by %(name)s": "Met u gedeeld door %(name)s",
+        "%(title)s is in your portfolio; only you see it.": "%(title)s staat in uw portfolio; alleen u ziet het.",
+        "Your changes are saved.": "Uw wijzigingen zijn opgeslagen.",
+        "%(name)s can read this item now.": "%(name)s kan dit bewijsstuk nu lezen.",
+        "%(title)s is removed from your portfolio.": "%(title)s is uit uw portfolio verwijderd.",
+    }
+)
+
 
 def main() -> int:
     with PO.open("rb") as fh:

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.careers import services as career_services
 from koers.careers.models import ActivityKind, CareerRole
+from koers.careers.models import Evidence as PortfolioEvidence
 from koers.catalog.models import Question, Subphase
 from koers.networks.models import (
     Homework,
@@ -78,6 +79,7 @@ OWN = {
     "careers:start_pop",
     "careers:pop",
     "careers:start_cycle",
+    "careers:portfolio",
 }
 
 
@@ -221,6 +223,9 @@ def _career_ids(org) -> dict:
         "share_id": career_services.share(pop, with_user=org.teamleider, until=None, today=pop.created_at.date()).pk,
         "offer_id": offer.pk,
         "cycle_id": career_services.start_cycle(org.leraar.person).pk,
+        "item_id": PortfolioEvidence.objects.create(
+            person=org.leraar.person, title="Walk", kind="overig", date=pop.created_at.date()
+        ).pk,
         "holding_id": career_services.appoint(offer, org.bystander.person, starts_on=pop.created_at.date()).pk,
         "adopted_id": career_services.adopt_framework(org.school, role.framework, by=org.schoolleider).pk,
     }

@@ -134,3 +134,26 @@ def test_the_cycle_page_costs_the_same_queries_before_and_after_the_reality_chec
     before = page_queries(client, url)
     _through_reality_check(client, cycle, coach_role, [("beginnend", "gevorderd")] * 5)
     assert page_queries(client, url) == before
+
+
+def test_the_reality_check_attaches_portfolio_items_tagged_with_the_competence(client, org, coach_role, today):
+    from koers.careers.models import Evidence
+
+    competence = coach_role.framework.competences.first()
+    item = Evidence.objects.create(person=org.leraar.person, title="Verslag coachgesprek", kind="reflectie", date=today)
+    item.competences.add(competence)
+    client.force_login(org.leraar)
+    cycle = services.start_cycle(org.leraar.person)
+    url, _response = _through_reality_check(client, cycle, coach_role, [("beginnend", "gevorderd")] * 5)
+    form = client.get(url).context["assess_form"]
+    assert f"{competence.slug}-evidence" in form.fields
+    data = {"form": "assess", f"{competence.slug}-evidence": [item.pk]}
+    for c, _fields in form.rows:
+        data |= {f"{c['slug']}-current": "beginnend", f"{c['slug']}-target": "gevorderd"}
+    assert client.post(url, data).status_code == 302
+    assert list(cycle.assessments.get(competence_slug=competence.slug).evidence.all()) == [item]
+    # Another teacher's item is not a choice.
+    foreign = Evidence.objects.create(person=org.bystander.person, title="Niet van mij", kind="overig", date=today)
+    foreign.competences.add(competence)
+    refused = client.post(url, data | {f"{competence.slug}-evidence": [foreign.pk]})
+    assert refused.status_code == 400

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import LEVELS, CareerRole, Level, Pop, PopActivity, PopGoal, RoleOffer, SchoolFramework
+from koers import uploads
+
+from .models import LEVELS, CareerRole, Evidence, Level, Pop, PopActivity, PopGoal, RoleOffer, SchoolFramework
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -206,12 +208,13 @@ class OrientForm(forms.Form):
 class AssessForm(forms.Form):
     """Step 3: per competence where she stands, where she wants to get, and what shows it."""
 
-    def __init__(self, *args, competences: list[dict], assessments: dict, **kwargs):
+    def __init__(self, *args, competences: list[dict], assessments: dict, evidence: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
         for c in competences:
             found = assessments.get(c["slug"])
             slug = c["slug"]
+            parts = ["current", "target", "note"]
             self.fields[f"{slug}-current"] = forms.ChoiceField(
                 label=_("Where I stand"),
                 choices=Level.choices,
@@ -232,7 +235,18 @@ class AssessForm(forms.Form):
                 initial=found.note if found else "",
                 help_text=_("An example from your lessons, feedback you had, or something you made."),
             )
-            self.rows.append((c, [self[f"{slug}-{part}"] for part in ("current", "target", "note")]))
+            if evidence.get(slug):
+                items = {str(e.pk): e for e in evidence[slug]}
+                self.fields[f"{slug}-evidence"] = forms.TypedMultipleChoiceField(
+                    label=_("Evidence from my portfolio"),
+                    choices=[(pk, e.title) for pk, e in items.items()],
+                    coerce=lambda pk, items=items: items[pk],
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    initial=[str(e.pk) for e in found.attached] if found else [],
+                )
+                parts.append("evidence")
+            self.rows.append((c, [self[f"{slug}-{part}"] for part in parts]))
 
     def clean(self):
         cleaned = super().clean()
@@ -248,6 +262,7 @@ class AssessForm(forms.Form):
                 "current_level": self.cleaned_data[f"{c['slug']}-current"],
                 "target_level": self.cleaned_data[f"{c['slug']}-target"],
                 "note": self.cleaned_data[f"{c['slug']}-note"],
+                "evidence": self.cleaned_data.get(f"{c['slug']}-evidence", []),
             }
             for c, _fields in self.rows
         }
@@ -266,3 +281,35 @@ class FollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("From whom, in what form: a coach, intervisie, a course, time in your assignment."),
     )
+
+
+class EvidenceForm(uploads.FileOrLinkForm):
+    class Meta:
+        model = Evidence
+        fields = ["title", "kind", "file", "link", "date", "competences", "reflection"]
+        widgets = {
+            "date": DATE,
+            "competences": forms.CheckboxSelectMultiple,
+            "reflection": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "file": uploads.DOCUMENT_HELP,
+            "link": _("For a video, a link is better than a file: say in the reflection who may see it."),
+            "reflection": _("What it shows of your growth, and what you learned from it."),
+        }
+
+    def __init__(self, *args, competences, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["competences"]
+        field.queryset = competences
+        field.label_from_instance = lambda c: f"{c.name} — {c.framework.name}"
+
+
+class EvidenceChangeForm(EvidenceForm):
+    """Everything but the file or link, which stay what they were."""
+
+    class Meta(EvidenceForm.Meta):
+        fields = ["title", "kind", "date", "competences", "reflection"]
+
+    def clean(self):
+        return forms.ModelForm.clean(self)

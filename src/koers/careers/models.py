@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers import uploads
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School
 
@@ -305,6 +306,46 @@ class PopActivity(models.Model):
         return self.title
 
 
+def evidence_path(evidence: Evidence, filename: str) -> str:
+    return uploads.random_name(f"portfolio/{evidence.person_id}", filename)
+
+
+class Evidence(models.Model):
+    """An item of the teacher's reflective portfolio (drl:3376-3379): a file or a link, tagged by
+    competence, with her reflection. Private by default; she shares it per item."""
+
+    class Kind(models.TextChoices):
+        LESOBSERVATIE = "lesobservatie", _("Lesson observation")
+        LEERLINGWERK = "leerlingwerk", _("Pupils’ work")
+        LESONTWERP = "lesontwerp", _("Lesson design")
+        CERTIFICAAT = "certificaat", _("Certificate")
+        REFLECTIE = "reflectie", _("Reflection")
+        FEEDBACK360 = "feedback360", _("360° feedback")
+        NETWERKOPBRENGST = "netwerkopbrengst", _("Yield of a learning network")
+        VIDEO = "video_link", _("Video (link)")
+        OVERIG = "overig", _("Other")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    file_size = models.PositiveIntegerField(default=0, editable=False)
+    link = models.URLField(_("link"), blank=True)
+    date = models.DateField(_("date"))
+    competences = models.ManyToManyField(Competence, blank=True, related_name="evidence", verbose_name=_("competences"))
+    reflection = models.TextField(_("my reflection"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("portfolio")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class CareerCycle(models.Model):
     """The formative career cycle in four steps (drl:3443-3458): orientation on roles, on the
     reference framework, the reality check, and consequences and follow-up. It is the teacher's;
@@ -346,6 +387,7 @@ class SelfAssessment(models.Model):
     current_level = models.CharField(_("where I stand"), max_length=10, choices=Level.choices)
     target_level = models.CharField(_("where I want to get"), max_length=10, choices=Level.choices, blank=True)
     note = models.TextField(_("what shows it"), blank=True)
+    evidence = models.ManyToManyField(Evidence, blank=True, related_name="assessments", verbose_name=_("evidence"))
 
     class Meta:
         ordering = ["id"]
@@ -366,6 +408,7 @@ class CareerShare(models.Model):
 
     pop = models.ForeignKey(Pop, on_delete=models.CASCADE, null=True, blank=True, related_name="shares")
     cycle = models.ForeignKey(CareerCycle, on_delete=models.CASCADE, null=True, blank=True, related_name="shares")
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, null=True, blank=True, related_name="shares")
     shared_with = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="career_shares")
     until = models.DateField(_("until"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -375,7 +418,9 @@ class CareerShare(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(pop__isnull=False, cycle__isnull=True) | Q(pop__isnull=True, cycle__isnull=False),
+                condition=Q(pop__isnull=False, cycle__isnull=True, evidence__isnull=True)
+                | Q(pop__isnull=True, cycle__isnull=False, evidence__isnull=True)
+                | Q(pop__isnull=True, cycle__isnull=True, evidence__isnull=False),
                 name="share_names_one_item",
             )
         ]
@@ -385,7 +430,7 @@ class CareerShare(models.Model):
 
     @property
     def item(self):
-        return self.pop or self.cycle
+        return self.pop or self.cycle or self.evidence
 
     def active(self, day: datetime.date) -> bool:
         return self.revoked_at is None and (self.until is None or self.until >= day)

@@ -25,6 +25,7 @@ from .models import (
     CareerRole,
     CareerShare,
     Competence,
+    Evidence,
     FrameworkVersion,
     Pop,
     PopActivity,
@@ -208,6 +209,7 @@ class MyCareer:
     offers: int
     cycle: CareerCycle | None  # the open one, else the last
     shared_with_me: list[CareerShare]
+    evidence: int
 
 
 def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCareer:
@@ -223,7 +225,8 @@ def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCa
         cycle=person.career_cycles.select_related("role")
         .order_by(F("followed_up_at").asc(nulls_first=True), "-created_at")
         .first(),
-        shared_with_me=list(_share_for(user).select_related("pop__person", "cycle__person")),
+        shared_with_me=list(_share_for(user).select_related("pop__person", "cycle__person", "evidence__person")),
+        evidence=person.evidence.count(),
     )
 
 
@@ -258,7 +261,7 @@ def pop_page(pop: Pop) -> PopPage:
     )
 
 
-def shares_of(item: Pop | CareerCycle) -> QuerySet[CareerShare]:
+def shares_of(item: Pop | CareerCycle | Evidence) -> QuerySet[CareerShare]:
     """Who she shared it with, and how often and when last they read it."""
     return (
         item.shares.select_related("shared_with")
@@ -268,9 +271,9 @@ def shares_of(item: Pop | CareerCycle) -> QuerySet[CareerShare]:
 
 
 def shares_given(person: Person) -> QuerySet[CareerShare]:
-    return CareerShare.objects.filter(Q(pop__person=person) | Q(cycle__person=person)).select_related(
-        "pop", "cycle", "shared_with"
-    )
+    return CareerShare.objects.filter(
+        Q(pop__person=person) | Q(cycle__person=person) | Q(evidence__person=person)
+    ).select_related("pop", "cycle", "evidence", "shared_with")
 
 
 def goal_choices(person: Person) -> QuerySet[Goal]:
@@ -304,6 +307,13 @@ def readable_pop(user: User, pop_id: int) -> tuple[Pop, CareerShare]:
     return share.pop, share
 
 
+def readable_evidence(user: User, evidence_id: int) -> tuple[Evidence, CareerShare]:
+    share = _share_for(user, evidence_id=evidence_id).select_related("evidence__person").first()
+    if share is None or share.evidence is None:
+        raise Http404
+    return share.evidence, share
+
+
 def readable_cycle(user: User, cycle_id: int) -> tuple[CareerCycle, CareerShare]:
     share = _share_for(user, cycle_id=cycle_id).select_related("cycle__person").first()
     if share is None or share.cycle is None:
@@ -312,7 +322,45 @@ def readable_cycle(user: User, cycle_id: int) -> tuple[CareerCycle, CareerShare]
 
 
 def _share_for(user: User, **item) -> QuerySet[CareerShare]:
-    return access.active_shares(user).filter(**item).exclude(pop__person__user=user).exclude(cycle__person__user=user)
+    """Her own items are never shared with herself (services.share refuses), so an active
+    share to the user is always someone else's item."""
+    return access.active_shares(user).filter(**item)
+
+
+# The portfolio -------------------------------------------------------------------------------
+
+
+@dataclass
+class Portfolio:
+    items: list[Evidence]
+    by_competence: list[tuple[str, list[Evidence]]]  # per competence, its items
+    untagged: list[Evidence]
+
+
+def portfolio(person: Person) -> Portfolio:
+    items: list[Evidence] = list(
+        person.evidence.prefetch_related(
+            Prefetch("competences", queryset=Competence.objects.select_related("framework"))
+        ).annotate(shared=Count("shares", filter=Q(shares__revoked_at__isnull=True)))
+    )
+    groups: dict[Competence, list[Evidence]] = {}
+    for item in items:
+        for competence in item.competences.all():
+            groups.setdefault(competence, []).append(item)
+    ordered = sorted(groups.items(), key=lambda g: (g[0].framework.order, g[0].order))
+    return Portfolio(
+        items=items,
+        by_competence=[(c.name, found) for c, found in ordered],
+        untagged=[i for i in items if not i.competences.all()],
+    )
+
+
+def own_evidence(person: Person, evidence_id: int) -> Evidence:
+    return get_object_or_404(Evidence.objects.prefetch_related("competences"), person=person, pk=evidence_id)
+
+
+def competences_for_tagging() -> QuerySet[Competence]:
+    return Competence.objects.select_related("framework").order_by("framework__order", "order")
 
 
 # The career cycle ----------------------------------------------------------------------------
@@ -332,7 +380,8 @@ class CyclePage:
     compared: list[CareerRole]
     version: FrameworkVersion | None  # the school's published version, cited once read
     competences: list[dict]
-    assessments: dict[str, SelfAssessment]
+    assessments: dict[str, SelfAssessment]  # each with `attached`, its evidence
+    evidence_by_slug: dict[str, list[Evidence]]  # her portfolio items tagged with each competence
     done: list[bool]  # per step
 
     @property
@@ -349,20 +398,33 @@ def cycle_page(cycle: CareerCycle, school: School | None) -> CyclePage:
         version = published_framework(school, cycle.role.framework_id)
     else:
         version = None
+    framework_id = cycle.framework_id or (cycle.role.framework_id if cycle.role else None)
     if version:
         competences = version.competences
-    elif cycle.role:
-        framework_id = cycle.framework_id or cycle.role.framework_id
+    elif framework_id:
         competences = list(Competence.objects.filter(framework_id=framework_id).values("slug", "name", *LEVELS))
     else:
         competences = []
     assessments = {a.competence_slug: a for a in cycle.assessments.all()}
+    tagged: dict[str, list[Evidence]] = {}
+    if framework_id:
+        links = Evidence.competences.through.objects.filter(
+            evidence__person_id=cycle.person_id, competence__framework_id=framework_id
+        ).select_related("evidence", "competence")
+        for link in links.order_by("-evidence__date", "evidence_id"):
+            tagged.setdefault(link.competence.slug, []).append(link.evidence)
+    attached: dict[int, list[Evidence]] = {}
+    for row in SelfAssessment.evidence.through.objects.filter(selfassessment__cycle=cycle).select_related("evidence"):
+        attached.setdefault(row.selfassessment_id, []).append(row.evidence)
+    for a in assessments.values():
+        setattr(a, "attached", attached.get(a.pk, []))  # for the templates, beside each row  # noqa: B010
     return CyclePage(
         cycle=cycle,
         compared=list(cycle.compared.all()),
         version=version,
         competences=competences,
         assessments=assessments,
+        evidence_by_slug=tagged,
         done=[
             cycle.role_id is not None,
             cycle.framework_read_at is not None,

@@ -13,6 +13,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers import uploads
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, User
 
@@ -23,6 +24,7 @@ from .models import (
     CareerRole,
     CareerShare,
     Competence,
+    Evidence,
     FrameworkVersion,
     Level,
     Pop,
@@ -309,17 +311,18 @@ def assess(cycle: CareerCycle, *, competences: list[dict], rows: dict[str, dict]
         raise ValidationError(_("Read the framework of your role first."))
     with transaction.atomic():
         cycle.assessments.all().delete()
-        SelfAssessment.objects.bulk_create(
-            SelfAssessment(
+        for c in competences:
+            row = rows[c["slug"]]
+            assessment = SelfAssessment.objects.create(
                 cycle=cycle,
                 competence_slug=c["slug"],
                 competence_name=c["name"],
-                current_level=rows[c["slug"]]["current_level"],
-                target_level=rows[c["slug"]]["target_level"],
-                note=rows[c["slug"]]["note"],
+                current_level=row["current_level"],
+                target_level=row["target_level"],
+                note=row["note"],
             )
-            for c in competences
-        )
+            if mine := [e for e in row.get("evidence", []) if e.person_id == cycle.person_id]:
+                assessment.evidence.set(mine)
 
 
 def follow_up(cycle: CareerCycle, *, gaps: str, support_needed: str, year: str) -> Pop:
@@ -378,7 +381,34 @@ def _require_open(cycle: CareerCycle) -> None:
         raise ValidationError(_("This cycle is done; its goals are in your POP. Start a new cycle to go on."))
 
 
+# The portfolio -------------------------------------------------------------------------------
+
+
+def add_evidence(person: Person, form) -> Evidence:
+    """A portfolio item from a checked EvidenceForm: the file's size and kind were checked
+    before anything was stored."""
+    with transaction.atomic():
+        evidence = form.save(commit=False)
+        evidence.person = person
+        uploads.note_file(evidence)
+        evidence.save()
+        form.save_m2m()
+    return evidence
+
+
+def change_evidence(form) -> None:
+    """Title, kind, date, competences and reflection; the file stays what it was."""
+    form.save()
+
+
+def delete_evidence(evidence: Evidence) -> None:
+    uploads.delete_with_file(evidence)
+
+
 # Sharing -------------------------------------------------------------------------------------
+
+
+SHARE_FIELD = {Pop: "pop", CareerCycle: "cycle", Evidence: "evidence"}
 
 
 def share(
@@ -389,7 +419,7 @@ def share(
         raise ValidationError({"shared_with": _("This is your own account.")})
     if until is not None and until < today:
         raise ValidationError({"until": _("Choose a date from today on.")})
-    target = {"pop": item} if isinstance(item, Pop) else {"cycle": item}
+    target = {SHARE_FIELD[type(item)]: item}
     existing = CareerShare.objects.filter(**target, shared_with=with_user, revoked_at__isnull=True)
     if existing.filter(Q(until__isnull=True) | Q(until__gte=today)).exists():
         raise ValidationError({"shared_with": _("You already share this with %(name)s.") % {"name": with_user}})

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers import uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.pagination import paginate
@@ -19,6 +20,8 @@ from .forms import (
     AdaptForm,
     AppointForm,
     AssessForm,
+    EvidenceChangeForm,
+    EvidenceForm,
     FollowUpForm,
     InterestForm,
     OfferForm,
@@ -189,6 +192,8 @@ def revoke_share(request, share_id: int):
     messages.success(request, _("%(name)s can no longer read it.") % {"name": share.shared_with})
     if share.pop:
         return redirect("careers:pop", share.pop.school_year)
+    if share.evidence_id:
+        return redirect("careers:evidence", share.evidence_id)
     return redirect("careers:cycle", share.cycle_id)
 
 
@@ -197,6 +202,87 @@ def shared_pop(request, pop_id: int):
     found, share = selectors.readable_pop(request.user, pop_id)
     services.record_read(share)
     return render(request, "careers/shared_pop.html", {"p": selectors.pop_page(found), "share": share})
+
+
+# The portfolio -------------------------------------------------------------------------------
+
+
+@login_required
+def portfolio(request):
+    person = selectors.person_for(request.user)
+    form = EvidenceForm(_posted(request), request.FILES or None, competences=selectors.competences_for_tagging())
+    if form.is_bound and form.is_valid():
+        evidence = services.add_evidence(person, form)
+        messages.success(request, _("%(title)s is in your portfolio; only you see it.") % {"title": evidence.title})
+        return redirect("careers:portfolio")
+    return render(
+        request,
+        "careers/portfolio.html",
+        {"p": selectors.portfolio(person), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def evidence(request, item_id: int):
+    person = selectors.person_for(request.user)
+    item = selectors.own_evidence(person, item_id)
+    form = EvidenceChangeForm(
+        _posted(request, "change"), instance=item, competences=selectors.competences_for_tagging()
+    )
+    share_form = ShareForm(_posted(request, "share"), candidates=selectors.share_candidates(person))
+    if form.is_bound and form.is_valid():
+        services.change_evidence(form)
+        messages.success(request, _("Your changes are saved."))
+        return redirect("careers:evidence", item.pk)
+    if share_form.is_bound and share_form.is_valid():
+        try:
+            found = services.share(
+                item,
+                with_user=share_form.cleaned_data["shared_with"],
+                until=share_form.cleaned_data["until"],
+                today=timezone.localdate(),
+            )
+        except ValidationError as exc:
+            show_errors(share_form, exc)
+        else:
+            messages.success(request, _("%(name)s can read this item now.") % {"name": found.shared_with})
+            return redirect("careers:evidence", item.pk)
+    return render(
+        request,
+        "careers/evidence.html",
+        {"item": item, "form": form, "share_form": share_form, "shares": selectors.shares_of(item)},
+        status=400 if form.errors or share_form.errors else 200,
+    )
+
+
+@login_required
+def evidence_file(request, item_id: int):
+    item = selectors.own_evidence(selectors.person_for(request.user), item_id)
+    return uploads.as_download(item.file, item.file_name)
+
+
+@login_required
+@require_POST
+def delete_evidence(request, item_id: int):
+    item = selectors.own_evidence(selectors.person_for(request.user), item_id)
+    services.delete_evidence(item)
+    messages.success(request, _("%(title)s is removed from your portfolio.") % {"title": item.title})
+    return redirect("careers:portfolio")
+
+
+@login_required
+def shared_evidence(request, item_id: int):
+    item, share = selectors.readable_evidence(request.user, item_id)
+    services.record_read(share)
+    return render(request, "careers/shared_evidence.html", {"item": item, "share": share})
+
+
+@login_required
+def shared_evidence_file(request, item_id: int):
+    item, share = selectors.readable_evidence(request.user, item_id)
+    services.record_read(share)
+    return uploads.as_download(item.file, item.file_name)
 
 
 # The career cycle ----------------------------------------------------------------------------
@@ -218,7 +304,12 @@ def cycle(request, cycle_id: int):
         _posted(request, "orient"),
         initial={"compared": page.compared, "role": current.role_id, "motivation": current.motivation},
     )
-    assess_form = AssessForm(_posted(request, "assess"), competences=page.competences, assessments=page.assessments)
+    assess_form = AssessForm(
+        _posted(request, "assess"),
+        competences=page.competences,
+        assessments=page.assessments,
+        evidence=page.evidence_by_slug,
+    )
     follow_form = FollowUpForm(
         _posted(request, "follow_up"), initial={"gaps": current.gaps, "support_needed": current.support_needed}
     )
