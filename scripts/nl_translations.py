@@ -3322,6 +3322,10 @@ NL.update(
         "Your changes are saved.": "Uw wijzigingen zijn opgeslagen.",
         "%(name)s can read this item now.": "%(name)s kan dit bewijsstuk nu lezen.",
         "%(title)s is removed from your portfolio.": "%(title)s is uit uw portfolio verwijderd.",
+        "Change my choice": "Mijn keuze wijzigen",
+        "Link": "Link",
+        "Share this": "Delen",
+        "Shared with you: %(what)s": "Met u gedeeld: %(what)s",
     }
 )
 

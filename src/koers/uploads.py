@@ -32,7 +32,7 @@ class FileOrLinkForm(forms.ModelForm):
     """A document as a stored file or a link: the file's size and kind are checked before
     anything is stored. The model has `file` and `link`."""
 
-    link = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
+    link = forms.URLField(label=gettext_lazy("Link"), required=False, assume_scheme="https")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

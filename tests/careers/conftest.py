@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from koers.careers import services
-from koers.careers.models import CareerRole, Pop
+from koers.careers.models import CareerRole, Pop, school_year
 from koers.organisations.models import Team
 
 
@@ -23,7 +23,7 @@ def team(org) -> Team:
 
 @pytest.fixture
 def pop(org, today) -> Pop:
-    found = services.start_pop(org.leraar.person, services.school_year(today))
+    found = services.start_pop(org.leraar.person, school_year(today))
     found.ambition = "Over drie jaar begeleid ik starters in de onderbouw."
     found.save()
     return found

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from koers.careers import services
-from koers.careers.models import CareerCycle, CareerRole, Pop
+from koers.careers.models import CareerCycle, CareerRole, Pop, school_year
 from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_a_teacher_walks_the_four_steps_into_her_pop(client, org, coach_role, to
     assert cycle.assessments.count() == 5
 
     done = client.post(url, {"form": "follow_up", "gaps": "Coachen kan beter.", "support_needed": "Een coach"})
-    pop = Pop.objects.get(person=org.leraar.person, school_year=services.school_year(today))
+    pop = Pop.objects.get(person=org.leraar.person, school_year=school_year(today))
     assert done.url == reverse("careers:pop", args=[pop.school_year])
     goals = list(pop.goals.select_related("competence"))
     first, third = coach_role.framework.competences.all()[0], coach_role.framework.competences.all()[2]

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from koers.careers import services
-from koers.careers.models import ActivityKind, CareerShare, Pop, ShareRead
+from koers.careers.models import ActivityKind, CareerShare, Pop, ShareRead, school_year
 from koers.instruments.models import Goal
 from tests import factories
 from tests.queries import page_queries
@@ -22,7 +22,7 @@ def _goal(trajectory, text: str) -> Goal:
 def test_a_teacher_starts_her_pop_from_my_development(client, org, today):
     client.force_login(org.leraar)
     home = client.get(reverse("careers:mine")).content.decode()
-    year = services.school_year(today)
+    year = school_year(today)
     assert f"U hebt nog geen POP voor {year}." in home
     response = client.post(reverse("careers:start_pop"))
     assert response.url == reverse("careers:pop", args=[year])
@@ -31,8 +31,8 @@ def test_a_teacher_starts_her_pop_from_my_development(client, org, today):
 
 
 def test_the_school_year_turns_on_the_first_of_august():
-    assert services.school_year(datetime.date(2027, 7, 31)) == "2026-2027"
-    assert services.school_year(datetime.date(2027, 8, 1)) == "2027-2028"
+    assert school_year(datetime.date(2027, 7, 31)) == "2026-2027"
+    assert school_year(datetime.date(2027, 8, 1)) == "2027-2028"
 
 
 def test_a_private_pop_is_a_404_for_the_teamleider_and_a_colleague_until_she_shares_it(client, org, team, pop):
@@ -177,3 +177,18 @@ def test_a_colleague_with_a_pop_of_her_own_cannot_reach_the_teachers_items(clien
         assert client.post(url, {"remove": "1"}).status_code == 404, url
     assert "Geheim" not in client.get(reverse("careers:pop", args=[pop.school_year])).content.decode()
     assert pop.goals.exists() and pop.activities.exists() and CareerShare.objects.get().revoked_at is None
+
+
+def test_the_home_page_asks_for_a_pop_and_announces_what_was_shared_until_it_is_read(client, org, pop, today):
+    home = reverse("home:index")
+    client.force_login(org.bystander)
+    assert f"U hebt nog geen POP voor {pop.school_year}." in client.get(home).content.decode()
+    client.force_login(org.leraar)
+    assert "U hebt nog geen POP" not in client.get(home).content.decode()
+
+    services.share(pop, with_user=org.teamleider, until=None, today=today)
+    client.force_login(org.teamleider)
+    announced = f"Met u gedeeld: POP {pop.school_year} van {org.leraar.person}"
+    assert announced in client.get(home).content.decode()
+    client.get(reverse("careers:shared_pop", args=[pop.pk]))
+    assert announced not in client.get(home).content.decode()

@@ -134,7 +134,11 @@ class PopGoalForm(forms.ModelForm):
     class Meta:
         model = PopGoal
         fields = ["text", "competence", "success_criterion", "due"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DATE}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "success_criterion": forms.Textarea(attrs={"rows": 2}),
+            "due": DATE,
+        }
 
     def __init__(self, *args, competences, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,7 +306,19 @@ class EvidenceForm(uploads.FileOrLinkForm):
         super().__init__(*args, **kwargs)
         field = self.fields["competences"]
         field.queryset = competences
-        field.label_from_instance = lambda c: f"{c.name} — {c.framework.name}"
+        groups: dict[str, list] = {}
+        for c in competences:
+            groups.setdefault(c.framework.name, []).append((c.pk, c.name))
+        field.choices = [choice for choices in groups.values() for choice in choices]
+        self.group_sizes = [(name, len(choices)) for name, choices in groups.items()]
+
+    def competence_groups(self) -> list[tuple[str, list]]:
+        """The competence checkboxes per framework, for a fieldset with a heading per group."""
+        boxes, out, start = list(self["competences"]), [], 0
+        for name, size in self.group_sizes:
+            out.append((name, boxes[start : start + size]))
+            start += size
+        return out
 
 
 class EvidenceChangeForm(EvidenceForm):

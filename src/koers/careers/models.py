@@ -24,6 +24,12 @@ from koers.organisations.models import Person, School
 LEVELS = ("beginnend", "gevorderd", "expert")
 
 
+def school_year(day: datetime.date) -> str:
+    """The school year a day falls in, from 1 August: "2026-2027"."""
+    start = day.year if day.month >= 8 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
 class Level(models.TextChoices):
     BEGINNEND = "beginnend", _("Beginning")
     GEVORDERD = "gevorderd", _("Advanced")

@@ -11,7 +11,9 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from koers.instruments.models import Goal
 from koers.organisations.models import BOARD_ROLES, Person, School, User
@@ -436,3 +438,55 @@ def cycle_page(cycle: CareerCycle, school: School | None) -> CyclePage:
 
 def activity_kinds() -> QuerySet[ActivityKind]:
     return ActivityKind.objects.all()
+
+
+# The home page -------------------------------------------------------------------------------
+
+
+@dataclass
+class Signals:
+    """What the teacher's own career asks of her now, and what others shared with her unread."""
+
+    year: str
+    has_pop: bool
+    open_cycle: int | None
+    unread: list[CareerShare]
+
+
+def signals(user: User, year: str) -> Signals | None:
+    """Two queries, whatever she has: her person with what she has this year, and the shares
+    to her that she has not opened yet."""
+    if not user.is_authenticated:
+        return None
+    open_cycle = CareerCycle.objects.filter(person=OuterRef("pk"), followed_up_at__isnull=True).order_by("-created_at")
+    person = (
+        Person.objects.filter(user=user, erased_at__isnull=True)
+        .annotate(
+            has_pop=Exists(Pop.objects.filter(person=OuterRef("pk"), school_year=year)),
+            open_cycle=Subquery(open_cycle.values("pk")[:1]),
+        )
+        .first()
+    )
+    unread = list(
+        _share_for(user)
+        .filter(reads__isnull=True)
+        .select_related("pop__person", "cycle__person", "evidence__person")
+        .order_by("-created_at")[:5]
+    )
+    if person is None:
+        return Signals(year, True, None, unread)
+    return Signals(year, person.has_pop, person.open_cycle, unread)
+
+
+def shared_item(share: CareerShare) -> tuple[str, str]:
+    """What a share lets its reader open, named by title, and where."""
+    if share.pop:
+        what = _("POP %(year)s of %(name)s") % {"year": share.pop.school_year, "name": share.pop.person}
+        return what, reverse("careers:shared_pop", args=[share.pop_id])
+    if share.cycle:
+        return _("Career cycle of %(name)s") % {"name": share.cycle.person}, reverse(
+            "careers:shared_cycle", args=[share.cycle_id]
+        )
+    evidence = share.evidence
+    assert evidence is not None  # a share names exactly one item (share_names_one_item)
+    return f"{evidence.title} ({evidence.person})", reverse("careers:shared_evidence", args=[share.evidence_id])

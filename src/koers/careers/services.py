@@ -39,13 +39,6 @@ from .models import (
     ShareRead,
 )
 
-
-def school_year(day: datetime.date) -> str:
-    """The school year a day falls in, from 1 August: "2026-2027"."""
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}-{start + 1}"
-
-
 # Frameworks ----------------------------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from .forms import (
     PopGoalForm,
     ShareForm,
 )
-from .models import PopActivity
+from .models import PopActivity, school_year
 
 
 def _posted(request, name: str | None = None):
@@ -47,7 +47,7 @@ def _posted(request, name: str | None = None):
 def mine(request):
     person = selectors.person_for(request.user)
     today = timezone.localdate()
-    overview = selectors.my_career(person, request.user, services.school_year(today), today)
+    overview = selectors.my_career(person, request.user, school_year(today), today)
     return render(request, "careers/mine.html", {"c": overview})
 
 
@@ -55,7 +55,7 @@ def mine(request):
 @require_POST
 def start_pop(request):
     person = selectors.person_for(request.user)
-    pop = services.start_pop(person, services.school_year(timezone.localdate()))
+    pop = services.start_pop(person, school_year(timezone.localdate()))
     return redirect("careers:pop", pop.school_year)
 
 
@@ -352,7 +352,7 @@ def _save_cycle_step(request, current, page, orient_form, assess_form, follow_fo
         services.assess(current, competences=page.competences, rows=assess_form.assessed())
         return (_("Your reality check is saved. Next: what it means for your development."), *here)
     if step == "follow_up" and follow_form.is_valid():
-        pop = services.follow_up(current, year=services.school_year(timezone.localdate()), **follow_form.cleaned_data)
+        pop = services.follow_up(current, year=school_year(timezone.localdate()), **follow_form.cleaned_data)
         return (
             _("Your goals are in your POP now; add the activities that get you there."),
             "careers:pop",

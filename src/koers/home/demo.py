@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from koers.careers import demo as demo_careers
 from koers.catalog.models import Subphase, Theme
 from koers.instruments import services as inst
 from koers.instruments.models import AmoElement
@@ -330,6 +331,7 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
         other_leader=User.objects.get(email=f"schoolleider@{SECOND_DOMAIN}"),
         password=DEMO_PASSWORD,
     )
+    demo_careers.load(schools[1], people, leader=people["Karin Jansen"].user, teamleider=people["Pieter Bakker"].user)
     return True, logins
 
 

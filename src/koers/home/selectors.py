@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers import formats
+from koers.careers import selectors as careers
+from koers.careers.models import school_year
 from koers.catalog.models import AmoItem, Question, Subphase
 from koers.instruments.models import AmoChain, Goal
 from koers.networks import access as network_access
@@ -404,6 +406,29 @@ def _visits(user: User) -> list[Attention]:
     ]
 
 
+def _career(user: User, today: datetime.date) -> list[Attention]:
+    found = careers.signals(user, school_year(today))
+    if found is None:
+        return []
+    out = []
+    if not found.has_pop:
+        text = _("You have no POP for %(year)s yet.") % {"year": found.year}
+        out.append(Attention("career", text, _("My development"), reverse("careers:mine")))
+    if found.open_cycle:
+        out.append(
+            Attention(
+                "career",
+                _("Go on with your career cycle"),
+                _("My development"),
+                reverse("careers:cycle", args=[found.open_cycle]),
+            )
+        )
+    for share in found.unread:
+        what, url = careers.shared_item(share)
+        out.append(Attention("share", _("Shared with you: %(what)s") % {"what": what}, _("My development"), url))
+    return out
+
+
 @dataclass
 class Home:
     attention: list[Attention]
@@ -428,5 +453,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_meetings_soon(user, today),
         *_deep_evaluations(user, today),
         *_visits(user),
+        *_career(user, today),
     ]
     return Home(attention, surveys.open_rounds(user, today))

@@ -1,0 +1,174 @@
+"""The career part of the demo, made through the real services: Lumen College adapted and
+published the framework for supporting colleagues with its teachers, offers two places for a
+coach of starting teachers (three teachers are interested) and one for a docentonderzoeker
+(held). The demo teacher has a POP for this school year shared with her teamleider, three
+items in her portfolio, and a career cycle with its first two steps done."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from koers.instruments.models import Goal
+from koers.organisations.models import Person, School, User
+
+from . import selectors, services
+from .models import ActivityKind, CareerRole, Competence, Evidence, ReferenceFramework, school_year
+
+INTERESTED = {
+    "Lotte Visser": "Ik begeleid al twee jaar informeel starters in de onderbouw en wil dat goed leren doen.",
+    "Daan Meijer": "Ik was zelf zij-instromer en weet hoe het eerste jaar voelt.",
+    "Mila Dekker": "",
+}
+EVIDENCE = [
+    (
+        "Lesontwerp differentiëren in drie niveaus",
+        Evidence.Kind.LESONTWERP,
+        ("observeren",),
+        "lesontwerp-breuken.txt",
+        "Lesontwerp breuken, klas 2: instructie in drie niveaus, met een verlengde instructie aan de tafel.",
+        "Ik liet een starter meekijken; zijn vragen lieten me zien welke keuzes ik nooit uitleg.",
+    ),
+    (
+        "Verslag van een coachgesprek met een starter",
+        Evidence.Kind.REFLECTIE,
+        ("coachen", "eigen-rol"),
+        "coachgesprek.txt",
+        "Gespreksverslag (geanonimiseerd): vraag, wat ik deed, wat het opleverde.",
+        "Ik gaf te snel zelf de oplossing. Volgende keer stel ik eerst twee vragen.",
+    ),
+    (
+        "Certificaat cursus Begeleiden van beginnende leraren",
+        Evidence.Kind.CERTIFICAAT,
+        ("opleiden",),
+        "",
+        "",
+        "De cursus gaf me een taal voor wat ik al deed, vooral de fasen van een starter.",
+    ),
+]
+
+
+def load(school: School, people: dict[str, Person], *, leader: User, teamleider: User) -> None:
+    today = timezone.localdate()
+    year = school_year(today)
+    framework = ReferenceFramework.objects.get(slug="collegas-begeleiden")
+    adopted = services.adopt_framework(school, framework, by=leader)
+    services.adapt_framework(
+        adopted,
+        competences=adopted.competences,
+        context_elements=(
+            "Veel zij-instromers en starters; de school werkt met een inductieprogramma van drie jaar "
+            "samen met de lerarenopleiding."
+        ),
+        drafted_with="Lotte Visser, Sophie van Dijk en de sectie Nederlands",
+    )
+    version = services.publish_framework(adopted, by=leader, today=today - datetime.timedelta(days=60))
+
+    coach = services.offer_role(
+        school,
+        role=CareerRole.objects.get(slug="coach"),
+        places=2,
+        hours=40,
+        level_hint="LC",
+        period=f"Schooljaar {year}",
+        note="Elke coach begeleidt twee starters; het rooster geeft een vast uur per week.",
+        by=leader,
+    )
+    for name, motivation in INTERESTED.items():
+        services.state_interest(coach, people[name], motivation=motivation)
+    research = services.offer_role(
+        school,
+        role=CareerRole.objects.get(slug="docentonderzoeker"),
+        places=1,
+        hours=80,
+        level_hint="LD",
+        period=f"Schooljaar {year}",
+        note="Onderzoekt met de sectie of de verlengde instructie het verschil maakt.",
+        by=leader,
+    )
+    services.appoint(research, people["Sophie van Dijk"], starts_on=today - datetime.timedelta(days=90))
+
+    teacher = people["Lotte Visser"]
+    items = _portfolio(teacher, framework, today)
+    pop = services.start_pop(teacher, year)
+    goals = list(selectors.goal_choices(teacher).filter(level=Goal.Level.MEDEWERKERS)[:1])
+    services.save_pop(
+        pop,
+        ambition="Over drie jaar ben ik schoolopleider: ik begeleid starters en studenten in de onderbouw.",
+        role=CareerRole.objects.get(slug="coach"),
+        school_goals=goals,
+        hours_agreed=60,
+        hours_own_choice=30,
+        budget_agreed=750,
+    )
+    services.add_pop_goal(
+        pop,
+        text="Ik voer coachgesprekken waarin de starter zelf de volgende stap kiest.",
+        competence=Competence.objects.get(framework=framework, slug="coachen"),
+        success_criterion=framework.competences.get(slug="coachen").gevorderd,
+        due=today + datetime.timedelta(days=150),
+    )
+    kinds = {k.slug: k for k in ActivityKind.objects.all()}
+    services.add_activity(
+        pop,
+        kind=kinds["intervisie"],
+        title="Intervisie met de coaches van de school",
+        with_whom="De andere coaches",
+        contact_hours=12,
+        study_hours=4,
+        starts_on=today - datetime.timedelta(days=30),
+        status="bezig",
+    )
+    services.add_activity(
+        pop,
+        kind=kinds["videocoaching"],
+        title="Videocoaching van twee eigen lessen",
+        provider="Schoolopleider",
+        contact_hours=6,
+        study_hours=6,
+        starts_on=today + datetime.timedelta(days=20),
+    )
+    services.add_activity(
+        pop,
+        kind=kinds["cursus"],
+        title="Vervolgcursus coachen",
+        provider="Lerarenopleiding",
+        contact_hours=16,
+        study_hours=10,
+        cost=650,
+        starts_on=today + datetime.timedelta(days=60),
+    )
+    services.share(pop, with_user=teamleider, until=today + datetime.timedelta(days=45), today=today)
+
+    cycle = services.start_cycle(teacher)
+    services.orient(
+        cycle,
+        compared=[CareerRole.objects.get(slug="schoolopleider"), CareerRole.objects.get(slug="docentonderzoeker")],
+        role=CareerRole.objects.get(slug="coach"),
+        motivation="Starters begeleiden geeft me energie. Eerst als coach; later misschien als schoolopleider.",
+    )
+    services.read_framework(cycle, version=version)
+    services.share(items[1], with_user=teamleider, until=None, today=today)
+
+
+def _portfolio(teacher: Person, framework: ReferenceFramework, today: datetime.date) -> list[Evidence]:
+    competences = {c.slug: c for c in framework.competences.all()}
+    out = []
+    for i, (title, kind, tags, file_name, text, reflection) in enumerate(EVIDENCE):
+        item = Evidence(
+            person=teacher,
+            title=title,
+            kind=kind,
+            date=today - datetime.timedelta(days=120 - 40 * i),
+            reflection=reflection,
+            link="" if file_name else "https://www.example.org/certificaat/begeleiden-beginnende-leraren",
+        )
+        if file_name:
+            item.file.save(file_name, ContentFile(text.encode()), save=False)
+            item.file_name, item.file_size = file_name, item.file.size
+        item.save()
+        item.competences.set([competences[t] for t in tags])
+        out.append(item)
+    return out

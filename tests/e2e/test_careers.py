@@ -1,0 +1,48 @@
+"""The teacher's own career in a real browser: on a phone she walks the career cycle from a role
+to goals in her POP and shares the POP with her teamleider, who finds it on his home page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from koers.careers.models import Pop, ShareRead
+from koers.organisations.models import Team
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_teacher_walks_the_cycle_into_her_pop_and_shares_it(login, org, catalog):
+    Team.objects.create(school=org.school, name="Onderbouw").members.add(org.leraar.person, org.teamleider.person)
+    page = login(org.leraar, width=390)
+    page.get_by_role("link", name="Mijn ontwikkeling").click()
+    page.get_by_role("button", name="Start een loopbaancyclus").click()
+
+    page.get_by_label("De rol die past bij mijn ambities en kwaliteiten").select_option(label="Teamcoach")
+    page.get_by_label("Waarom deze rol").fill("Ik help teams graag samen te leren.")
+    page.get_by_role("button", name="Mijn keuze opslaan").click()
+    expect(page.get_by_text("Uw keuze is opgeslagen")).to_be_visible()
+    page.get_by_role("button", name="Ik heb gelezen wat de rol vraagt").click()
+
+    fieldsets = page.locator("form:has(input[name=form][value=assess]) > fieldset")
+    expect(fieldsets.first).to_contain_text("Observeren en feedback geven")
+    for i in range(fieldsets.count()):
+        fieldsets.nth(i).get_by_label("Beginnend").check()
+    fieldsets.first.get_by_label("Waar ik naartoe wil").select_option(label="Gevorderd")
+    fieldsets.first.get_by_label("Waaruit het blijkt").fill("Twee lesbezoeken bij collega’s.")
+    page.get_by_role("button", name="Realiteitstoets opslaan").click()
+    expect(page.get_by_text("Uw realiteitstoets is opgeslagen")).to_be_visible()
+
+    page.get_by_label("De ruimte tussen waar ik sta en waar ik wil staan").fill("Ik observeer nog zonder kijkwijzer.")
+    page.get_by_role("button", name="Zet de doelen in mijn POP").click()
+    expect(page.get_by_role("heading", name="Mijn POP")).to_be_visible()
+    expect(page.get_by_text("Observeren en feedback geven: van beginnend naar gevorderd")).to_be_visible()
+    pop = Pop.objects.get(person=org.leraar.person)
+    assert pop.role.name == "Teamcoach" and pop.goals.count() == 1
+
+    page.get_by_label("Delen met").select_option(label=org.teamleider.full_name)
+    page.get_by_role("button", name="Delen", exact=True).click()
+    expect(page.get_by_text("kan dit POP nu lezen")).to_be_visible()
+
+    lead = login(org.teamleider)
+    lead.get_by_role("link", name=f"Met u gedeeld: POP {pop.school_year} van {org.leraar.person}").click()
+    expect(lead.get_by_text("Observeren en feedback geven: van beginnend naar gevorderd")).to_be_visible()
+    assert ShareRead.objects.filter(share__pop=pop, share__shared_with=org.teamleider).count() == 1
