@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.careers import services as career_services
-from koers.careers.models import ActivityKind, CareerRole
+from koers.careers.models import ActivityKind, CareerRole, Conversation
 from koers.careers.models import Evidence as PortfolioEvidence
 from koers.catalog.models import Question, Subphase
 from koers.networks.models import (
@@ -222,6 +222,14 @@ def _career_ids(org) -> dict:
         "activity_id": career_services.add_activity(pop, kind=ActivityKind.objects.first(), title="Walk").pk,
         "share_id": career_services.share(pop, with_user=org.teamleider, until=None, today=pop.created_at.date()).pk,
         "offer_id": offer.pk,
+        "conversation_id": Conversation.objects.create(
+            person=org.leraar.person,
+            manager=org.teamleider,
+            kind="waarderingsgesprek",
+            purpose="ontwikkeling",
+            school_year=pop.school_year,
+            scheduled_on=pop.created_at.date(),
+        ).pk,
         "cycle_id": career_services.start_cycle(org.leraar.person).pk,
         "item_id": PortfolioEvidence.objects.create(
             person=org.leraar.person, title="Walk", kind="overig", date=pop.created_at.date()

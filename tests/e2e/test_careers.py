@@ -1,10 +1,14 @@
 """The teacher's own career in a real browser: on a phone she walks the career cycle from a role
-to goals in her POP and shares the POP with her teamleider, who finds it on his home page."""
+to goals in her POP and shares the POP with her teamleider, who finds it on his home page; and
+the two of them hold a conversation and lock it."""
+
+import datetime
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
-from koers.careers.models import Pop, ShareRead
+from koers.careers.models import Conversation, Pop, ShareRead, school_year
 from koers.organisations.models import Team
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,3 +50,42 @@ def test_a_teacher_walks_the_cycle_into_her_pop_and_shares_it(login, org, catalo
     lead.get_by_role("link", name=f"Met u gedeeld: POP {pop.school_year} van {org.leraar.person}").click()
     expect(lead.get_by_text("Observeren en feedback geven: van beginnend naar gevorderd")).to_be_visible()
     assert ShareRead.objects.filter(share__pop=pop, share__shared_with=org.teamleider).count() == 1
+
+
+def test_a_manager_and_a_teacher_hold_and_lock_a_conversation(login, live_server, org, catalog):
+    today = datetime.date.today()
+    conversation = Conversation.objects.create(
+        person=org.leraar.person,
+        manager=org.teamleider,
+        kind="waarderingsgesprek",
+        purpose="ontwikkeling",
+        school_year=school_year(today),
+        scheduled_on=today,
+    )
+    teacher = login(org.leraar, width=390)
+    teacher.get_by_role("link", name="Waarderingsgesprek met").first.click()
+    teacher.get_by_label("Mijn voorbereiding").fill("Ik wil leren coachen.")
+    teacher.get_by_role("button", name="Mijn voorbereiding opslaan").click()
+    expect(teacher.get_by_text("Uw voorbereiding is opgeslagen")).to_be_visible()
+
+    lead = login(org.teamleider)
+    lead.goto(live_server.url + reverse("careers:conversation", args=[conversation.pk]))
+    expect(lead.get_by_text("Ik wil leren coachen.")).to_be_visible()
+    lead.get_by_label("Gevoerd op").fill(today.isoformat())
+    lead.get_by_label("Afspraken", exact=True).fill("Een cursus coachen in het voorjaar.")
+    lead.get_by_label("Uren professionalisering").fill("40")
+    lead.get_by_label("Coaching ★", exact=True).check()
+    lead.get_by_role("button", name="Verslag opslaan").click()
+    expect(lead.get_by_text("Het gesprek is vastgelegd")).to_be_visible()
+    lead.get_by_role("button", name="Ik ga akkoord met dit verslag").click()
+
+    teacher.reload()
+    teacher.get_by_label("Ja").check()
+    teacher.get_by_role("button", name="Mijn reactie opslaan").click()
+    teacher.get_by_role("button", name="Ik ga akkoord met dit verslag").click()
+    lead.reload()
+    lead.get_by_role("button", name="Ik ga akkoord met dit verslag").click()
+    expect(lead.get_by_text("het gesprek is vergrendeld")).to_be_visible()
+    conversation.refresh_from_db()
+    assert conversation.locked and conversation.teacher_recognises == "ja"
+    assert Pop.objects.get(person=org.leraar.person).hours_agreed == 40

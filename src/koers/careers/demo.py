@@ -2,7 +2,8 @@
 published the framework for supporting colleagues with its teachers, offers two places for a
 coach of starting teachers (three teachers are interested) and one for a docentonderzoeker
 (held). The demo teacher has a POP for this school year shared with her teamleider, three
-items in her portfolio, and a career cycle with its first two steps done."""
+items in her portfolio, a career cycle with its first two steps done, and of the school's
+conversation cycle a planning conversation agreed and a progress conversation planned."""
 
 from __future__ import annotations
 
@@ -15,7 +16,17 @@ from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, User
 
 from . import selectors, services
-from .models import ActivityKind, CareerRole, Competence, Evidence, ReferenceFramework, school_year
+from .models import (
+    ActivityKind,
+    CareerRole,
+    Competence,
+    Conversation,
+    ConversationKind,
+    CycleTemplate,
+    Evidence,
+    ReferenceFramework,
+    school_year,
+)
 
 INTERESTED = {
     "Lotte Visser": "Ik begeleid al twee jaar informeel starters in de onderbouw en wil dat goed leren doen.",
@@ -151,6 +162,27 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     )
     services.read_framework(cycle, version=version)
     services.share(items[1], with_user=teamleider, until=None, today=today)
+
+    # The school's conversation cycle: her planning conversation is held and locked, the
+    # progress conversation is planned.
+    services.choose_cycle(school, CycleTemplate.objects.get(slug="klassiek"), by=leader)
+    services.propose_year(school, year)
+    planning = Conversation.objects.get(person=teacher, school_year=year, kind=ConversationKind.PLANNING)
+    services.prepare(
+        planning, text="Ik wil coach worden van starters en daarvoor leren coachen, met tijd in mijn taak."
+    )
+    services.record(
+        planning,
+        by=planning.manager,
+        manner=[kinds["intervisie"], kinds["videocoaching"], kinds["cursus"]],
+        held_on=min(today, planning.scheduled_on + datetime.timedelta(days=7)),
+        agreements="Lotte solliciteert op de coachrol, volgt de vervolgcursus coachen en doet mee aan de intervisie.",
+        prof_hours=60,
+        prof_budget=750,
+    )
+    services.respond(planning, comment="Fijn dat de cursus kan.", recognises="ja")
+    services.agree(planning, by=teacher.user)
+    services.agree(planning, by=planning.manager)
 
 
 def _portfolio(teacher: Person, framework: ReferenceFramework, today: datetime.date) -> list[Evidence]:

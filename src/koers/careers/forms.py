@@ -3,7 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 from koers import uploads
 
-from .models import LEVELS, CareerRole, Evidence, Level, Pop, PopActivity, PopGoal, RoleOffer, SchoolFramework
+from .models import (
+    LEVELS,
+    CareerRole,
+    Conversation,
+    CycleTemplate,
+    Evidence,
+    FrameworkVersion,
+    Level,
+    Pop,
+    PopActivity,
+    PopGoal,
+    RoleOffer,
+    SchoolFramework,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -329,3 +342,111 @@ class EvidenceChangeForm(EvidenceForm):
 
     def clean(self):
         return forms.ModelForm.clean(self)
+
+
+class CycleChoiceForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Our conversation cycle"), queryset=CycleTemplate.objects.all(), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].label_from_instance = lambda t: f"{t.name}: {t.description}"
+
+
+class PrepareForm(forms.ModelForm):
+    class Meta:
+        model = Conversation
+        fields = ["teacher_preparation"]
+        widgets = {"teacher_preparation": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "teacher_preparation": _(
+                "What went well, what you want to learn, what you need: in time, money and the way you learn."
+            )
+        }
+
+
+class RecordForm(forms.ModelForm):
+    """What the leidinggevende records; for an appraisal also the judgement per competence of
+    the framework version it cites."""
+
+    class Meta:
+        model = Conversation
+        fields = [
+            "held_on",
+            "agreements",
+            "prof_hours",
+            "prof_budget",
+            "prof_manner",
+            "differentiation_agreement",
+            "framework_version",
+            "judgement_overall",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "agreements": forms.Textarea(attrs={"rows": 4}),
+            "prof_manner": forms.CheckboxSelectMultiple,
+            "differentiation_agreement": forms.Textarea(attrs={"rows": 3}),
+            "judgement_overall": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "prof_hours": _(
+                "The hours for professional development this year; once both agree they go into the staff member’s POP."
+            ),
+            "prof_budget": _("In euros."),
+        }
+
+    def __init__(self, *args, skills_agreement: str, frameworks: list | None, competences: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].required = True
+        self.fields["prof_manner"].label_from_instance = lambda k: f"{k.name} ★" if k.effective else k.name
+        if skills_agreement:
+            self.fields["differentiation_agreement"].label = skills_agreement
+        else:
+            del self.fields["differentiation_agreement"]
+        if frameworks is not None:  # an appraisal
+            field = self.fields["framework_version"]
+            field.queryset = FrameworkVersion.objects.filter(pk__in=[v.pk for v in frameworks])
+            field.label = _("The published framework it judges against")
+            field.label_from_instance = str
+            self.criteria = []
+            given = {j["slug"]: j["text"] for j in self.instance.judgement}
+            for c in competences:
+                name = f"judge-{c['slug']}"
+                self.fields[name] = forms.CharField(
+                    label=c["name"],
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    initial=given.get(c["slug"], ""),
+                )
+                self.criteria.append(c)
+        else:
+            del self.fields["framework_version"], self.fields["judgement_overall"]
+            self.criteria = []
+
+    def recorded(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("judge-") and k != "prof_manner"}
+        if self.criteria:
+            data["judgement"] = [
+                {"slug": c["slug"], "name": c["name"], "text": self.cleaned_data[f"judge-{c['slug']}"]}
+                for c in self.criteria
+            ]
+        return data
+
+
+class RespondForm(forms.ModelForm):
+    class Meta:
+        model = Conversation
+        fields = ["teacher_comment", "teacher_recognises"]
+        widgets = {"teacher_comment": forms.Textarea(attrs={"rows": 3}), "teacher_recognises": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teacher_recognises"].choices = Conversation.Recognises.choices
+
+
+class ReviseForm(forms.Form):
+    change_reason = forms.CharField(
+        label=_("Why it changes"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,6 +1,7 @@
 """Load the career content from `catalog/content/loopbaan/`: the four domains and their roles
-(`rollen.yaml`), one reference framework per file in `kaders/`, and the kinds of development
-activity (`activiteiten.yaml`). Everything is checked before anything is written."""
+(`rollen.yaml`), one reference framework per file in `kaders/`, the kinds of development
+activity (`activiteiten.yaml`) and the conversation cycles a school chooses
+(`gesprekscycli.yaml`). Everything is checked before anything is written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from pathlib import Path
 from koers.catalog.loader import remove_stale_slugs, sync_by_slug, upsert_by_slug
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import ActivityKind, CareerDomain, CareerRole, ReferenceFramework
+from .models import (
+    ActivityKind,
+    CareerDomain,
+    CareerRole,
+    ConversationKind,
+    CycleStep,
+    CycleTemplate,
+    Purpose,
+    ReferenceFramework,
+)
 
 ROLES_FILE = {
     "domains": [{"slug": SLUG, "name": str, "description": str, "source": str}],
@@ -30,6 +40,17 @@ FRAMEWORK_FILE = {
     "name": str,
     "intro": str,
     "competences": [{"slug": SLUG, "name": str, "beginnend": str, "gevorderd": str, "expert": str}],
+}
+CYCLES_FILE = {
+    "templates": [
+        {
+            "slug": SLUG,
+            "name": str,
+            "description": str,
+            "source": str,
+            "steps": [{"kind": str, "month": int, "purpose": str}],
+        }
+    ]
 }
 ACTIVITIES_FILE = {
     "kinds": [{"slug": SLUG, "name": str, "effective": bool, "collective": bool, "formal": bool, "source": str}]
@@ -66,6 +87,35 @@ def load_career_content(directory: Path, report) -> None:
     kinds = read_yaml(activities_path, ACTIVITIES_FILE)["kinds"]
     fields = ("name", "effective", "collective", "formal")
     sync_by_slug(activities_path, ActivityKind.objects, kinds, fields, "activities", report)
+
+    cycles_path = directory / "gesprekscycli.yaml"
+    templates = read_yaml(cycles_path, CYCLES_FILE)["templates"]
+    _check_cycles(cycles_path, templates)
+    sync_by_slug(cycles_path, CycleTemplate.objects, templates, ("name", "description"), "plans", report)
+    for spec in templates:
+        template = CycleTemplate.objects.get(slug=spec["slug"])
+        wanted = [(s["kind"], s["month"], s["purpose"]) for s in spec["steps"]]
+        if list(template.steps.values_list("kind", "month", "purpose")) != wanted:
+            template.steps.all().delete()
+            CycleStep.objects.bulk_create(
+                CycleStep(template=template, kind=kind, month=month, purpose=purpose, order=i)
+                for i, (kind, month, purpose) in enumerate(wanted)
+            )
+            report.updated["CycleStep"] += 1
+
+
+def _check_cycles(path: Path, templates: list[dict]) -> None:
+    """Every step a kind of conversation with a month, and an appraisal the only one that assures (R2)."""
+    for spec in templates:
+        for step in spec["steps"]:
+            where = f"{path.name}: template '{spec['slug']}'"
+            if step["kind"] not in ConversationKind.values:
+                raise CatalogError(f"{where} has a step of unknown kind '{step['kind']}'")
+            if not 1 <= step["month"] <= 12:
+                raise CatalogError(f"{where} has a step in month {step['month']}")
+            expected = Purpose.BORGING if step["kind"] == ConversationKind.BEOORDELING else Purpose.ONTWIKKELING
+            if step["purpose"] != expected:
+                raise CatalogError(f"{where}: a {step['kind']} has purpose {expected}, not {step['purpose']}")
 
 
 def _check(path: Path, content: dict, frameworks: list[dict]) -> None:

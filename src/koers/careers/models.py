@@ -453,3 +453,132 @@ class ShareRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.share} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Purpose(models.TextChoices):
+    """The three purposes of evaluating teachers, never combined (drl:3087-3090, 3160-3184)."""
+
+    ONTWIKKELING = "ontwikkeling", _("Development")
+    SELECTIE = "selectie", _("Selection")
+    BORGING = "borging", _("Assurance")
+
+
+class ConversationKind(models.TextChoices):
+    PLANNING = "planningsgesprek", _("Planning conversation")
+    VOORTGANG = "voortgangsgesprek", _("Progress conversation")
+    BEOORDELING = "beoordelingsgesprek", _("Appraisal conversation")
+    WAARDERING = "waarderingsgesprek", _("Appreciation conversation")
+    FUNCTIONERING = "functioneringsgesprek", _("Yearly performance conversation")
+    POP = "pop_gesprek", _("POP conversation")
+
+
+class CycleTemplate(models.Model):
+    """A conversation cycle a school can choose (`loopbaan/gesprekscycli.yaml`)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CycleStep(models.Model):
+    template = models.ForeignKey(CycleTemplate, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=25, choices=ConversationKind.choices)
+    month = models.PositiveSmallIntegerField()
+    purpose = models.CharField(max_length=15, choices=Purpose.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["template", "order"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ConversationPlan(models.Model):
+    """The cycle a school chose for its yearly conversations."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="conversation_plan")
+    template = models.ForeignKey(CycleTemplate, on_delete=models.PROTECT, related_name="plans")
+    chosen_at = models.DateTimeField(default=timezone.now)
+    chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.school}: {self.template}"
+
+
+class Conversation(models.Model):
+    """One conversation of the cycle between a staff member and her leidinggevende: her
+    preparation, the agreements on time, money and manner (hr:1295-1299), for an appraisal
+    the judgement against a published framework version (R5), and always her own comment (R3).
+    Once both agree it is locked; a change is a new version with its reason, and the old one
+    stays as it was."""
+
+    class Recognises(models.TextChoices):
+        JA = "ja", _("Yes")
+        DEELS = "deels", _("Partly")
+        NEE = "nee", _("No")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="conversations")
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conversations_led",
+        verbose_name=_("leidinggevende"),
+    )
+    kind = models.CharField(_("kind"), max_length=25, choices=ConversationKind.choices)
+    purpose = models.CharField(_("purpose"), max_length=15, choices=Purpose.choices)
+    school_year = models.CharField(_("school year"), max_length=9)
+    scheduled_on = models.DateField(_("planned on"))
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    teacher_preparation = models.TextField(_("my preparation"), blank=True)
+    agreements = models.TextField(_("agreements"), blank=True)
+    prof_hours = models.PositiveSmallIntegerField(_("hours for professional development"), null=True, blank=True)
+    prof_budget = models.DecimalField(_("budget"), max_digits=8, decimal_places=2, null=True, blank=True)
+    prof_manner = models.ManyToManyField(ActivityKind, blank=True, related_name="+", verbose_name=_("manner"))
+    differentiation_agreement = models.TextField(_("agreements on the differentiation skills"), blank=True)
+    framework_version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    judgement = models.JSONField(default=list, blank=True, help_text="[{slug, name, text}] per competence")
+    judgement_overall = models.TextField(_("overall judgement"), blank=True)
+    teacher_comment = models.TextField(_("my comment"), blank=True)
+    teacher_recognises = models.CharField(
+        _("I recognise myself in this"), max_length=5, choices=Recognises.choices, blank=True
+    )
+    teacher_agreed_at = models.DateTimeField(null=True, blank=True)
+    manager_agreed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveSmallIntegerField(default=1)
+    previous = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version"
+    )
+    change_reason = models.TextField(_("why it changed"), blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["scheduled_on", "id"]
+        indexes = [models.Index(fields=["person", "school_year"], name="conversation_person_year")]
+        constraints = [
+            # An appraisal assures; every other conversation is for development (R2).
+            models.CheckConstraint(
+                condition=Q(kind="beoordelingsgesprek", purpose="borging")
+                | (~Q(kind="beoordelingsgesprek") & Q(purpose="ontwikkeling")),
+                name="conversation_one_purpose_by_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.person} ({self.scheduled_on:%d-%m-%Y})"
+
+    @property
+    def locked(self) -> bool:
+        return self.teacher_agreed_at is not None and self.manager_agreed_at is not None

@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.instruments.models import Goal
-from koers.organisations.models import BOARD_ROLES, Person, School, User
+from koers.organisations.access import managed_schools
+from koers.organisations.models import BOARD_ROLES, Functie, Person, School, User
+from koers.trajectories.models import Trajectory
 
 from . import access
 from .models import (
@@ -27,6 +29,10 @@ from .models import (
     CareerRole,
     CareerShare,
     Competence,
+    Conversation,
+    ConversationKind,
+    ConversationPlan,
+    CycleTemplate,
     Evidence,
     FrameworkVersion,
     Pop,
@@ -37,6 +43,7 @@ from .models import (
     RoleOffer,
     SchoolFramework,
     SelfAssessment,
+    school_year,
 )
 
 
@@ -212,6 +219,7 @@ class MyCareer:
     cycle: CareerCycle | None  # the open one, else the last
     shared_with_me: list[CareerShare]
     evidence: int
+    conversations: list[Conversation]
 
 
 def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCareer:
@@ -229,6 +237,7 @@ def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCa
         .first(),
         shared_with_me=list(_share_for(user).select_related("pop__person", "cycle__person", "evidence__person")),
         evidence=person.evidence.count(),
+        conversations=list(conversations_of(person).filter(school_year=year)),
     )
 
 
@@ -451,11 +460,13 @@ class Signals:
     has_pop: bool
     open_cycle: int | None
     unread: list[CareerShare]
+    conversations: list[Conversation]  # soon, or held and waiting for the user's agreement
 
 
-def signals(user: User, year: str) -> Signals | None:
-    """Two queries, whatever she has: her person with what she has this year, and the shares
-    to her that she has not opened yet."""
+def signals(user: User, today: datetime.date) -> Signals | None:
+    """Three queries, whatever she has: her person with what she has this year, the shares to
+    her that she has not opened yet, and the conversations that wait for her."""
+    year = school_year(today)
     if not user.is_authenticated:
         return None
     open_cycle = CareerCycle.objects.filter(person=OuterRef("pk"), followed_up_at__isnull=True).order_by("-created_at")
@@ -473,9 +484,24 @@ def signals(user: User, year: str) -> Signals | None:
         .select_related("pop__person", "cycle__person", "evidence__person")
         .order_by("-created_at")[:5]
     )
+    soon = today + datetime.timedelta(days=14)
+    waiting = list(
+        Conversation.objects.filter(Q(person__user=user) | Q(manager=user), next_version__isnull=True)
+        .filter(Q(teacher_agreed_at__isnull=True) | Q(manager_agreed_at__isnull=True))
+        .filter(Q(held_on__isnull=True, scheduled_on__gte=today, scheduled_on__lte=soon) | Q(held_on__isnull=False))
+        .select_related("person", "manager")
+        .order_by("scheduled_on")[:5]
+    )
+    waiting = [
+        c
+        for c in waiting
+        if c.held_on is None
+        or (c.person.user_id == user.pk and not c.teacher_agreed_at)
+        or (c.manager_id == user.pk and not c.manager_agreed_at)
+    ]
     if person is None:
-        return Signals(year, True, None, unread)
-    return Signals(year, person.has_pop, person.open_cycle, unread)
+        return Signals(year, True, None, unread, waiting)
+    return Signals(year, person.has_pop, person.open_cycle, unread, waiting)
 
 
 def shared_item(share: CareerShare) -> tuple[str, str]:
@@ -490,3 +516,128 @@ def shared_item(share: CareerShare) -> tuple[str, str]:
     evidence = share.evidence
     assert evidence is not None  # a share names exactly one item (share_names_one_item)
     return f"{evidence.title} ({evidence.person})", reverse("careers:shared_evidence", args=[share.evidence_id])
+
+
+# The conversation cycle ----------------------------------------------------------------------
+
+
+def conversation_for(user: User, conversation_id: int) -> Conversation:
+    """A conversation opens for its two people only: she and her leidinggevende."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Conversation.objects.select_related(
+            "person__school", "manager", "framework_version__school_framework__framework", "previous"
+        ).filter(Q(person__user=user) | Q(manager=user)),
+        pk=conversation_id,
+    )
+
+
+@dataclass
+class ConversationPage:
+    conversation: Conversation
+    is_teacher: bool
+    is_manager: bool
+    newest: bool
+    earlier: list[Conversation]  # the versions before this one, newest first
+    skills_agreement: str  # the label, when the school works on a theme that asks for it
+    frameworks: list[FrameworkVersion] | None  # what an appraisal may cite; None for other kinds
+    competences: list[dict]  # of the version it cites
+
+
+def conversation_page(conversation: Conversation, user: User) -> ConversationPage:
+    # A version is a copy of the same kind and year (services.revise), so the earlier ones are
+    # those with a lower number.
+    earlier = list(
+        Conversation.objects.filter(
+            person_id=conversation.person_id,
+            kind=conversation.kind,
+            school_year=conversation.school_year,
+            version__lt=conversation.version,
+        )
+        .select_related("changed_by")
+        .order_by("-version")
+    )
+    agreement = (
+        Trajectory.objects.filter(school=conversation.person.school, deleted_at__isnull=True)
+        .exclude(theme__conversation_agreement="")
+        .values_list("theme__conversation_agreement", flat=True)
+        .first()
+    )
+    version = conversation.framework_version
+    return ConversationPage(
+        conversation=conversation,
+        is_teacher=conversation.person.user_id == user.pk,
+        is_manager=conversation.manager_id == user.pk,
+        newest=not Conversation.objects.filter(previous=conversation).exists(),
+        earlier=earlier,
+        skills_agreement=agreement or "",
+        frameworks=list(
+            _latest_versions()
+            .filter(school_framework__school=conversation.person.school)
+            .select_related("school_framework__framework")
+        )
+        if conversation.kind == ConversationKind.BEOORDELING
+        else None,
+        competences=version.competences if version else [],
+    )
+
+
+def keeps_careers(user: User, school: School) -> bool:
+    """Whether the user chooses the school's conversation cycle, roles and frameworks."""
+    return access.career_schools(user).filter(pk=school.pk).exists()
+
+
+def planning_schools(user: User) -> QuerySet[School]:
+    """Who plans the school's conversations and sees that they happen: its leaders and the board."""
+    return managed_schools(user)
+
+
+@dataclass
+class PlanningRow:
+    person: Person
+    conversations: list[Conversation]
+
+
+@dataclass
+class Planning:
+    plan: ConversationPlan | None
+    year: str
+    held: int
+    total: int
+
+
+def planning(school: School, year: str) -> Planning:
+    newest = Conversation.objects.filter(person__school=school, school_year=year, next_version__isnull=True)
+    counts = newest.aggregate(total=Count("id"), held=Count("id", filter=Q(held_on__isnull=False)))
+    return Planning(
+        plan=ConversationPlan.objects.select_related("template").filter(school=school).first(),
+        year=year,
+        held=counts["held"],
+        total=counts["total"],
+    )
+
+
+def planning_people(school: School, year: str) -> QuerySet[Person]:
+    """The school's staff, each with this year's newest conversations: when, with whom, held,
+    agreed. Never what was said."""
+    newest = Conversation.objects.filter(school_year=year, next_version__isnull=True).select_related("manager")
+    return (
+        Person.objects.filter(school=school, left_on__isnull=True, erased_at__isnull=True)
+        .exclude(functie=Functie.SCHOOLLEIDER)
+        .prefetch_related(Prefetch("conversations", queryset=newest, to_attr="this_year"))
+        .order_by("last_name", "first_name")
+    )
+
+
+def conversations_of(person: Person) -> QuerySet[Conversation]:
+    """Her newest conversations, the coming ones first."""
+    return (
+        Conversation.objects.filter(person=person, next_version__isnull=True)
+        .select_related("manager")
+        .order_by(F("held_on").asc(nulls_first=True), "scheduled_on")
+    )
+
+
+def cycle_templates() -> QuerySet[CycleTemplate]:
+    return CycleTemplate.objects.prefetch_related("steps")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from koers import uploads
 from koers.instruments.models import Goal
-from koers.organisations.models import Person, School, User
+from koers.organisations.models import Functie, Person, Role, School, User
 
 from .models import (
     LEVELS,
@@ -24,6 +24,10 @@ from .models import (
     CareerRole,
     CareerShare,
     Competence,
+    Conversation,
+    ConversationKind,
+    ConversationPlan,
+    CycleTemplate,
     Evidence,
     FrameworkVersion,
     Level,
@@ -396,6 +400,163 @@ def change_evidence(form) -> None:
 
 def delete_evidence(evidence: Evidence) -> None:
     uploads.delete_with_file(evidence)
+
+
+# The conversation cycle ----------------------------------------------------------------------
+
+
+def choose_cycle(school: School, template: CycleTemplate, *, by: User) -> ConversationPlan:
+    found, _created = ConversationPlan.objects.update_or_create(
+        school=school, defaults={"template": template, "chosen_by": by, "chosen_at": timezone.now()}
+    )
+    return found
+
+
+def propose_year(school: School, year: str) -> int:
+    """The year's conversations of the school's cycle for each staff member with her
+    leidinggevende: a teamleider of one of her teams, else the school leader. What is already
+    planned stays; returns how many were added."""
+    plan = ConversationPlan.objects.select_related("template").filter(school=school).first()
+    if plan is None:
+        raise ValidationError(_("Choose the school's conversation cycle first."))
+    start = int(year[:4])
+    steps = list(plan.template.steps.all())
+    staff = list(
+        Person.objects.filter(school=school, left_on__isnull=True, erased_at__isnull=True)
+        .exclude(functie=Functie.SCHOOLLEIDER)
+        .prefetch_related("teams__members")
+    )
+    leader = (
+        User.objects.filter(memberships__school=school, memberships__role=Role.SCHOOLLEIDER, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    have = set(Conversation.objects.filter(person__school=school, school_year=year).values_list("person_id", "kind"))
+    new = []
+    for person in staff:
+        manager = _manager_for(person) or leader
+        for step in steps:
+            if (person.pk, step.kind) in have or (manager and manager.pk == person.user_id):
+                continue
+            day = datetime.date(start if step.month >= 8 else start + 1, step.month, 15)
+            new.append(
+                Conversation(
+                    person=person,
+                    manager=manager,
+                    kind=step.kind,
+                    purpose=step.purpose,
+                    school_year=year,
+                    scheduled_on=day,
+                )
+            )
+    Conversation.objects.bulk_create(new)
+    return len(new)
+
+
+def _manager_for(person: Person) -> User | None:
+    for team in person.teams.all():
+        for member in team.members.all():
+            if member.functie == Functie.TEAMLEIDER and member.user_id and member.pk != person.pk:
+                return member.user
+    return None
+
+
+def prepare(conversation: Conversation, *, text: str) -> None:
+    """Her preparation: hers to write until the conversation is locked."""
+    _require_unlocked(conversation)
+    conversation.teacher_preparation = text
+    conversation.save(update_fields=["teacher_preparation"])
+
+
+def record(conversation: Conversation, *, by: User, manner: list[ActivityKind], **fields) -> None:
+    """What the leidinggevende records: when it was held, the agreements on hours, budget and
+    manner, and for an appraisal the judgement against the framework version it cites (R5).
+    A change asks both to agree again."""
+    _require_unlocked(conversation)
+    if conversation.manager_id != by.pk:
+        raise ValidationError(_("Only the leidinggevende of this conversation records it."))
+    version = fields.get("framework_version")
+    if conversation.kind == ConversationKind.BEOORDELING:
+        if version is None:
+            raise ValidationError({"framework_version": _("An appraisal cites the published framework it uses.")})
+        if version.school_framework.school_id != conversation.person.school_id:
+            raise ValidationError({"framework_version": _("Choose a framework your school published.")})
+    elif version is not None or fields.get("judgement") or fields.get("judgement_overall"):
+        raise ValidationError(_("Only an appraisal conversation has a judgement."))
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(conversation, name, value)
+        conversation.teacher_agreed_at = conversation.manager_agreed_at = None
+        conversation.save()
+        conversation.prof_manner.set(manner)
+
+
+def respond(conversation: Conversation, *, comment: str, recognises: str) -> None:
+    """Her voice beside every judgement (R3); a change asks both to agree again."""
+    _require_unlocked(conversation)
+    conversation.teacher_comment = comment
+    conversation.teacher_recognises = recognises
+    conversation.teacher_agreed_at = conversation.manager_agreed_at = None
+    conversation.save(update_fields=["teacher_comment", "teacher_recognises", "teacher_agreed_at", "manager_agreed_at"])
+
+
+def agree(conversation: Conversation, *, by: User) -> None:
+    """One side agrees; once both have, the conversation is locked and the hours and budget it
+    agreed go into her POP of that year (R4: agreed by her too)."""
+    _require_unlocked(conversation)
+    if conversation.held_on is None:
+        raise ValidationError(_("Record first when the conversation was held."))
+    with transaction.atomic():
+        now = timezone.now()
+        if by.pk == conversation.person.user_id:
+            conversation.teacher_agreed_at = now
+        elif by.pk == conversation.manager_id:
+            conversation.manager_agreed_at = now
+        else:
+            raise ValidationError(_("Only the two people in the conversation agree to it."))
+        conversation.save(update_fields=["teacher_agreed_at", "manager_agreed_at"])
+        if conversation.locked and (conversation.prof_hours is not None or conversation.prof_budget is not None):
+            pop = start_pop(conversation.person, conversation.school_year)
+            if conversation.prof_hours is not None:
+                pop.hours_agreed = conversation.prof_hours
+            if conversation.prof_budget is not None:
+                pop.budget_agreed = conversation.prof_budget
+            pop.changed_at = now
+            pop.save(update_fields=["hours_agreed", "budget_agreed", "changed_at"])
+
+
+def revise(conversation: Conversation, *, reason: str, by: User) -> Conversation:
+    """A locked conversation changes only as a new version, with the reason; the old one
+    stays as both agreed to it."""
+    if not conversation.locked:
+        raise ValidationError(_("This conversation is not locked; change it directly."))
+    if not reason.strip():
+        raise ValidationError({"change_reason": _("Say why the agreed conversation changes.")})
+    if by.pk not in (conversation.person.user_id, conversation.manager_id):
+        raise ValidationError(_("Only the two people in the conversation change it."))
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if hasattr(locked, "next_version"):
+            raise ValidationError(_("This version was changed already; open the newest version."))
+        manner = list(locked.prof_manner.all())
+        locked.pk = None
+        locked.previous_id = conversation.pk
+        locked.version = conversation.version + 1
+        locked.change_reason = reason
+        locked.changed_by = by
+        locked.created_at = timezone.now()
+        locked.teacher_agreed_at = locked.manager_agreed_at = None
+        locked._state.adding = True
+        locked.save()
+        locked.prof_manner.set(manner)
+        return locked
+
+
+def _require_unlocked(conversation: Conversation) -> None:
+    if conversation.locked:
+        raise ValidationError(_("Both agreed to this conversation; it is locked. Change it as a new version."))
+    if Conversation.objects.filter(previous=conversation).exists():
+        raise ValidationError(_("This version was changed already; open the newest version."))
 
 
 # Sharing -------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ object is found through careers.access; outside it, a 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from .forms import (
     AdaptForm,
     AppointForm,
     AssessForm,
+    CycleChoiceForm,
     EvidenceChangeForm,
     EvidenceForm,
     FollowUpForm,
@@ -28,6 +30,10 @@ from .forms import (
     OrientForm,
     PopForm,
     PopGoalForm,
+    PrepareForm,
+    RecordForm,
+    RespondForm,
+    ReviseForm,
     ShareForm,
 )
 from .models import PopActivity, school_year
@@ -375,6 +381,114 @@ def shared_cycle(request, cycle_id: int):
     services.record_read(share)
     return render(
         request, "careers/shared_cycle.html", {"c": selectors.cycle_page(found, found.person.school), "share": share}
+    )
+
+
+# The conversation cycle ----------------------------------------------------------------------
+
+
+@login_required
+def conversation(request, conversation_id: int):
+    current = selectors.conversation_for(request.user, conversation_id)
+    page = selectors.conversation_page(current, request.user)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    forms = {
+        "prepare": PrepareForm(_posted(request, "prepare"), instance=current),
+        "record": RecordForm(
+            _posted(request, "record"),
+            instance=current,
+            skills_agreement=page.skills_agreement,
+            frameworks=page.frameworks,
+            competences=page.competences,
+            initial={"prof_manner": list(current.prof_manner.all())},
+        ),
+        "respond": RespondForm(_posted(request, "respond"), instance=current),
+        "revise": ReviseForm(_posted(request, "revise")),
+    }
+    if posted:
+        try:
+            done = _conversation_step(request, current, page, posted, forms)
+        except ValidationError as exc:
+            show_errors(forms.get(posted, forms["revise"]), exc)
+            if posted == "agree":
+                messages.error(request, " ".join(exc.messages))
+                return redirect("careers:conversation", current.pk)
+        else:
+            if done:
+                messages.success(request, done[0])
+                return redirect("careers:conversation", done[1])
+    return render(
+        request,
+        "careers/conversation.html",
+        {"c": page, "conversation": current, **{f"{k}_form": f for k, f in forms.items()}},
+        status=400 if any(f.errors for f in forms.values()) else 200,
+    )
+
+
+def _conversation_step(request, current, page, posted, forms) -> tuple[str, int] | None:
+    """The step that was sent, checked against who may take it: (message, page to go to)."""
+    form = forms.get(posted)
+    if posted == "prepare" and page.is_teacher and form.is_valid():
+        services.prepare(current, text=form.cleaned_data["teacher_preparation"])
+        return _("Your preparation is saved; your leidinggevende reads it."), current.pk
+    if posted == "record" and page.is_manager and form.is_valid():
+        services.record(current, by=request.user, manner=list(form.cleaned_data["prof_manner"]), **form.recorded())
+        return _("The conversation is recorded; both of you agree to lock it."), current.pk
+    if posted == "respond" and page.is_teacher and form.is_valid():
+        services.respond(
+            current,
+            comment=form.cleaned_data["teacher_comment"],
+            recognises=form.cleaned_data["teacher_recognises"],
+        )
+        return _("Your comment is saved beside the record."), current.pk
+    if posted == "agree":
+        services.agree(current, by=request.user)
+        return _("You agreed. Once both have, the conversation is locked."), current.pk
+    if posted == "revise" and form.is_valid():
+        newer = services.revise(current, reason=form.cleaned_data["change_reason"], by=request.user)
+        return _("Version %(n)s is open to change; the agreed version stays as it was.") % {
+            "n": newer.version
+        }, newer.pk
+    if form is None or form.is_valid():
+        raise Http404  # a step this person does not take here
+    return None
+
+
+@login_required
+def school_conversations(request, school_id: int):
+    school = get_object_or_404(selectors.planning_schools(request.user), pk=school_id)
+    year = school_year(timezone.localdate())
+    keeps = selectors.keeps_careers(request.user, school)
+    overview = selectors.planning(school, year)
+    form = CycleChoiceForm(_posted(request, "cycle"), initial={"template": overview.plan and overview.plan.template_id})
+    if request.method == "POST":
+        if not keeps:
+            raise Http404
+        if form.is_bound and form.is_valid():
+            services.choose_cycle(school, form.cleaned_data["template"], by=request.user)
+            messages.success(request, _("The conversation cycle is chosen; propose this year’s conversations."))
+            return redirect("careers:school_conversations", school.pk)
+        if request.POST.get("form") == "propose":
+            try:
+                n = services.propose_year(school, year)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("%(n)s conversations proposed for %(year)s.") % {"n": n, "year": year})
+            return redirect("careers:school_conversations", school.pk)
+    return render(
+        request,
+        "careers/school_conversations.html",
+        {
+            "school": school,
+            "p": overview,
+            "page": paginate(request, selectors.planning_people(school, year), 30),
+            "today": timezone.localdate(),
+            "form": form,
+            "keeps": keeps,
+            "templates": selectors.cycle_templates(),
+        },
+        status=400 if form.errors else 200,
     )
 
 

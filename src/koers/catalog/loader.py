@@ -189,6 +189,7 @@ def load_catalog(directory: Path = CONTENT_DIR) -> LoadReport:
             name=t["name"],
             term=t["term"],
             description=t.get("description", ""),
+            conversation_agreement=t.get("gesprek_afspraak", ""),
             urgentie=t["urgentie"],
             verwachte_effecten=t["verwachte_effecten"],
             aanknopingspunten=t["aanknopingspunten"],

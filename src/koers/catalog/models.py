@@ -39,6 +39,8 @@ class Theme(models.Model):
         help_text=_('Replaces "differentiatie" where a question of the handreiking names it.'),
     )
     description = models.TextField(_("description"), blank=True)
+    # What the yearly conversation also agrees on while a school works on the theme (hr:1295-1299).
+    conversation_agreement = models.CharField(_("agreement in the yearly conversation"), max_length=300, blank=True)
     urgentie = models.JSONField(_("urgency"), default=list, blank=True)
     verwachte_effecten = models.JSONField(_("expected effects"), default=list, blank=True)
     aanknopingspunten = models.JSONField(_("starting points for policy"), default=list, blank=True)

@@ -110,6 +110,7 @@ THEME = {
     "name": str,
     "term": str,
     "?description": str,
+    "?gesprek_afspraak": str,
     "urgentie": [str],
     "verwachte_effecten": [str],
     "aanknopingspunten": [str],

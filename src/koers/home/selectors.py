@@ -20,7 +20,6 @@ from django.utils.translation import ngettext
 
 from koers import formats
 from koers.careers import selectors as careers
-from koers.careers.models import school_year
 from koers.catalog.models import AmoItem, Question, Subphase
 from koers.instruments.models import AmoChain, Goal
 from koers.networks import access as network_access
@@ -407,7 +406,7 @@ def _visits(user: User) -> list[Attention]:
 
 
 def _career(user: User, today: datetime.date) -> list[Attention]:
-    found = careers.signals(user, school_year(today))
+    found = careers.signals(user, today)
     if found is None:
         return []
     out = []
@@ -423,6 +422,16 @@ def _career(user: User, today: datetime.date) -> list[Attention]:
                 reverse("careers:cycle", args=[found.open_cycle]),
             )
         )
+    for c in found.conversations:
+        if c.held_on is None:
+            text = _("%(kind)s with %(name)s on %(day)s: prepare it") % {
+                "kind": c.get_kind_display(),
+                "name": c.person if c.manager_id == user.pk else (c.manager.full_name if c.manager else "—"),
+                "day": formats.day(c.scheduled_on),
+            }
+        else:
+            text = _("%(kind)s of %(name)s waits for your agreement") % {"kind": c.get_kind_display(), "name": c.person}
+        out.append(Attention("career", text, _("Conversation cycle"), reverse("careers:conversation", args=[c.pk])))
     for share in found.unread:
         what, url = careers.shared_item(share)
         out.append(Attention("share", _("Shared with you: %(what)s") % {"what": what}, _("My development"), url))
