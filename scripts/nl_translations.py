@@ -3444,6 +3444,32 @@ NL.update(
     }
 )
 
+NL.update(
+    {
+        "The three shares add up to 100 percent, not %(n)s.": "De drie aandelen tellen samen op tot 100 procent, niet %(n)s.",
+        "Functiemix": "Functiemix",
+        "The development power of LC and LD posts works best spread over the teams. Here you see the teachers per salary scale, for the school and per team, and what the LC and LD teachers do beside their lessons.": "De ontwikkelkracht van LC- en LD-functies werkt het best als die over de teams is gespreid. Hier ziet u de leraren per schaal, voor de school en per team, en wat de LC- en LD-leraren naast hun lessen doen.",
+        "LB %(lb)s / LC %(lc)s / LD %(ld)s": "LB %(lb)s / LC %(lc)s / LD %(ld)s",
+        "our target LB %(lb)s%% / LC %(lc)s%% / LD %(ld)s%%": "onze doelstelling LB %(lb)s%% / LC %(lc)s%% / LD %(ld)s%%",
+        "Per team": "Per team",
+        "Teachers per salary scale per team": "Leraren per schaal per team",
+        "Signal": "Signaal",
+        "no %(label)s": "geen %(label)s",
+        "no teachers": "geen leraren",
+        "A teacher in two teams counts in both; the school row counts everyone once.": "Een leraar in twee teams telt in beide mee; de schoolrij telt iedereen één keer.",
+        "The school has no teams yet. Add them under Staff to see the mix per team.": "De school heeft nog geen teams. Voeg ze toe onder Medewerkers om de mix per team te zien.",
+        "Roles held by LC and LD teachers": "Rollen van LC- en LD-leraren",
+        "No LC or LD teacher holds a role offered at the school yet.": "Nog geen LC- of LD-leraar vervult een rol die de school aanbiedt.",
+        "LC and LD teachers without a role": "LC- en LD-leraren zonder rol",
+        "A question for the yearly conversation, never a sanction.": "Een vraag voor het jaargesprek, nooit een sanctie.",
+        "Every LC and LD teacher holds a role.": "Elke LC- en LD-leraar vervult een rol.",
+        "Our target": "Onze doelstelling",
+        "There is no fixed norm for the mix: the school sets its own target, in percent of its teachers.": "Er is geen vaste norm voor de mix: de school stelt een eigen doelstelling, in procenten van haar leraren.",
+        "Save the target": "Doelstelling opslaan",
+        "The school’s target for its functiemix is saved.": "De doelstelling van de school voor de functiemix is opgeslagen.",
+    }
+)
+
 
 def main() -> int:
     with PO.open("rb") as fh:

@@ -10,6 +10,7 @@ from .models import (
     CycleTemplate,
     Evidence,
     FrameworkVersion,
+    FunctiemixTarget,
     Level,
     Pop,
     PopActivity,
@@ -450,3 +451,16 @@ class ReviseForm(forms.Form):
     change_reason = forms.CharField(
         label=_("Why it changes"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = FunctiemixTarget
+        fields = ["lb", "lc", "ld"]
+
+    def clean(self):
+        cleaned = super().clean()
+        parts = [cleaned.get(k) for k in ("lb", "lc", "ld")]
+        if None not in parts and sum(parts) != 100:
+            raise forms.ValidationError(_("The three shares add up to 100 percent, not %(n)s.") % {"n": sum(parts)})
+        return cleaned

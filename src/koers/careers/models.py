@@ -582,3 +582,20 @@ class Conversation(models.Model):
     @property
     def locked(self) -> bool:
         return self.teacher_agreed_at is not None and self.manager_agreed_at is not None
+
+
+class FunctiemixTarget(models.Model):
+    """The school's own target for its mix of LB, LC and LD posts, in percent; the seeds give
+    no norm, so the school sets it (hr:2628-2631)."""
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="functiemix_target")
+    lb = models.PositiveSmallIntegerField("LB %")
+    lc = models.PositiveSmallIntegerField("LC %")
+    ld = models.PositiveSmallIntegerField("LD %")
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(lb__lte=100, lc__lte=100, ld__lte=100), name="mix_percent")]
+
+    def __str__(self) -> str:
+        return f"{self.school}: LB {self.lb}% / LC {self.lc}% / LD {self.ld}%"

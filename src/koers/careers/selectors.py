@@ -35,6 +35,7 @@ from .models import (
     CycleTemplate,
     Evidence,
     FrameworkVersion,
+    FunctiemixTarget,
     Pop,
     PopActivity,
     ReferenceFramework,
@@ -641,3 +642,66 @@ def conversations_of(person: Person) -> QuerySet[Conversation]:
 
 def cycle_templates() -> QuerySet[CycleTemplate]:
     return CycleTemplate.objects.prefetch_related("steps")
+
+
+# The functiemix ------------------------------------------------------------------------------
+
+SCALES = (Functie.DOCENT_LB, Functie.DOCENT_LC, Functie.DOCENT_LD)
+
+
+@dataclass
+class MixRow:
+    name: str
+    counts: tuple[int, int, int]  # LB, LC, LD
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def missing(self) -> list[str]:
+        """ "LC" and "LD" when the team has teachers but none in that scale (hr:2628-2631)."""
+        if not self.total:
+            return []
+        return [label for label, n in zip(("LC", "LD"), self.counts[1:], strict=True) if not n]
+
+    @property
+    def shares(self) -> tuple[int, int, int]:
+        return tuple(round(100 * n / self.total) if self.total else 0 for n in self.counts)  # type: ignore[return-value]
+
+
+@dataclass
+class Functiemix:
+    school: MixRow
+    teams: list[MixRow]
+    target: FunctiemixTarget | None
+    roles_held: list[RoleHolding]  # roles held by LC and LD staff
+    without_role: list[Person]  # LC and LD staff who hold no role: a question for the conversation
+
+
+def functiemix(school: School, day: datetime.date) -> Functiemix:
+    """Teachers per salary scale, for the school and per team, in a fixed number of queries."""
+    staff = Person.objects.filter(school=school, left_on__isnull=True, erased_at__isnull=True)
+    per_scale = {f: Count("members", filter=Q(members__functie=f, **_current("members__"))) for f in SCALES}
+    teams = school.teams.annotate(**{f"n_{f}": c for f, c in per_scale.items()}).order_by("name")
+    totals = staff.aggregate(**{f"n_{f}": Count("id", filter=Q(functie=f)) for f in SCALES})
+    senior = staff.filter(functie__in=(Functie.DOCENT_LC, Functie.DOCENT_LD))
+    held = (
+        RoleHolding.objects.filter(person__in=senior, offer__school=school)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day))
+        .select_related("person", "offer__role")
+        .order_by("person__last_name", "offer__role__name")
+    )
+    roles_held = list(held)
+    holders = {h.person_id for h in roles_held}
+    return Functiemix(
+        school=MixRow(school.name, tuple(totals[f"n_{f}"] for f in SCALES)),
+        teams=[MixRow(t.name, tuple(getattr(t, f"n_{f}") for f in SCALES)) for t in teams],
+        target=FunctiemixTarget.objects.filter(school=school).first(),
+        roles_held=roles_held,
+        without_role=[p for p in senior.order_by("last_name", "first_name") if p.pk not in holders],
+    )
+
+
+def _current(prefix: str) -> dict:
+    return {f"{prefix}left_on__isnull": True, f"{prefix}erased_at__isnull": True}

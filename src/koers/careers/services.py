@@ -30,6 +30,7 @@ from .models import (
     CycleTemplate,
     Evidence,
     FrameworkVersion,
+    FunctiemixTarget,
     Level,
     Pop,
     PopActivity,
@@ -557,6 +558,16 @@ def _require_unlocked(conversation: Conversation) -> None:
         raise ValidationError(_("Both agreed to this conversation; it is locked. Change it as a new version."))
     if Conversation.objects.filter(previous=conversation).exists():
         raise ValidationError(_("This version was changed already; open the newest version."))
+
+
+# The functiemix ------------------------------------------------------------------------------
+
+
+def set_mix_target(school: School, *, lb: int, lc: int, ld: int) -> FunctiemixTarget:
+    found, _created = FunctiemixTarget.objects.update_or_create(
+        school=school, defaults={"lb": lb, "lc": lc, "ld": ld, "set_at": timezone.now()}
+    )
+    return found
 
 
 # Sharing -------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .forms import (
     RespondForm,
     ReviseForm,
     ShareForm,
+    TargetForm,
 )
 from .models import PopActivity, school_year
 
@@ -488,6 +489,23 @@ def school_conversations(request, school_id: int):
             "keeps": keeps,
             "templates": selectors.cycle_templates(),
         },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def functiemix(request, school_id: int):
+    school = selectors.school_for(request.user, school_id)
+    mix = selectors.functiemix(school, timezone.localdate())
+    form = TargetForm(_posted(request), instance=mix.target)
+    if form.is_bound and form.is_valid():
+        services.set_mix_target(school, **form.cleaned_data)
+        messages.success(request, _("The school’s target for its functiemix is saved."))
+        return redirect("careers:functiemix", school.pk)
+    return render(
+        request,
+        "careers/functiemix.html",
+        {"school": school, "m": mix, "form": form},
         status=400 if form.errors else 200,
     )
 
