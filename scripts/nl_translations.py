@@ -3466,6 +3466,16 @@ NL.update(
         "Our target": "Onze doelstelling",
         "There is no fixed norm for the mix: the school sets its own target, in percent of its teachers.": "Er is geen vaste norm voor de mix: de school stelt een eigen doelstelling, in procenten van haar leraren.",
         "Save the target": "Doelstelling opslaan",
+        "%(held)s of %(planned)s (%(share)s%%)": "%(held)s van %(planned)s (%(share)s%%)",
+        "too few staff (%(n)s person)": ("te weinig medewerkers (%(n)s persoon)", "te weinig medewerkers (%(n)s personen)"),
+        "Careers across the schools": "Loopbanen in de scholen",
+        "Whether the yearly conversations happen, how much time and money they agreed for professional development, and the functiemix. Only figures about groups of at least %(n)s people; what a POP or a conversation says stays with the people in it.": "Of de jaargesprekken plaatsvinden, hoeveel tijd en geld ze afspraken voor professionalisering, en de functiemix. Alleen cijfers over groepen van ten minste %(n)s mensen; wat in een POP of gesprek staat, blijft bij de mensen zelf.",
+        "Career figures per school and team": "Loopbaancijfers per school en team",
+        "School or team": "School of team",
+        "Conversations held": "Gesprekken gevoerd",
+        "POPs": "POP’s",
+        "Hours agreed": "Afgesproken uren",
+        "The board has no schools in Koers yet.": "Het bestuur heeft nog geen scholen in Koers.",
         "The school’s target for its functiemix is saved.": "De doelstelling van de school voor de functiemix is opgeslagen.",
     }
 )

@@ -22,6 +22,8 @@ from koers.organisations.models import Person, School
 
 # Levels on the ervaring axis of professional development (drl:2264-2266).
 LEVELS = ("beginnend", "gevorderd", "expert")
+# Career figures about a group show only from this many people, so nobody is singled out (R6).
+MIN_GROUP = 5
 
 
 def school_year(day: datetime.date) -> str:

@@ -5,10 +5,11 @@ through services.record_read)."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,12 +18,13 @@ from django.utils.translation import gettext as _
 
 from koers.instruments.models import Goal
 from koers.organisations.access import managed_schools
-from koers.organisations.models import BOARD_ROLES, Functie, Person, School, User
+from koers.organisations.models import BOARD_ROLES, Functie, Person, School, Team, User
 from koers.trajectories.models import Trajectory
 
 from . import access
 from .models import (
     LEVELS,
+    MIN_GROUP,
     ActivityKind,
     CareerCycle,
     CareerDomain,
@@ -705,3 +707,85 @@ def functiemix(school: School, day: datetime.date) -> Functiemix:
 
 def _current(prefix: str) -> dict:
     return {f"{prefix}left_on__isnull": True, f"{prefix}erased_at__isnull": True}
+
+
+# The board's career figures ------------------------------------------------------------------
+
+
+@dataclass
+class GroupFigures:
+    """Career figures of a school or team; `enough` is False below MIN_GROUP people, and then
+    nothing but that is shown."""
+
+    name: str
+    people: int
+    held: int = 0
+    planned: int = 0
+    pops: int = 0
+    hours: int = 0
+    budget: Decimal = Decimal(0)
+    scales: tuple[int, int, int] = (0, 0, 0)
+    teams: list[GroupFigures] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        return self.people >= MIN_GROUP
+
+    @property
+    def held_share(self) -> int | None:
+        return round(100 * self.held / self.planned) if self.planned else None
+
+
+def board_figures(board, year: str) -> list[GroupFigures]:
+    """Per school and team of the board: conversations held of planned, POPs, hours and budget
+    agreed in locked conversations, and the functiemix. Aggregated in SQL, in a fixed number
+    of queries whatever the number of staff."""
+    staff = Person.objects.filter(board=board, school__isnull=False, left_on__isnull=True, erased_at__isnull=True)
+    newest = Conversation.objects.filter(person__in=staff, school_year=year, next_version__isnull=True)
+    locked = Q(teacher_agreed_at__isnull=False, manager_agreed_at__isnull=False)
+    conversation_sums = {
+        "planned": Count("id"),
+        "held": Count("id", filter=Q(held_on__isnull=False)),
+        "hours": Sum("prof_hours", filter=locked),
+        "budget": Sum("prof_budget", filter=locked),
+    }
+    by_school: dict[int, Any] = {
+        r["person__school"]: r for r in newest.values("person__school").annotate(**conversation_sums)
+    }
+    by_team: dict[int, Any] = {
+        r["person__teams"]: r
+        for r in newest.filter(person__teams__isnull=False).values("person__teams").annotate(**conversation_sums)
+    }
+    people: dict[int, Any] = {
+        r["school"]: r
+        for r in staff.values("school").annotate(
+            n=Count("id", distinct=True),
+            with_pop=Count("pops", filter=Q(pops__school_year=year), distinct=True),
+            **{f: Count("id", filter=Q(functie=f), distinct=True) for f in SCALES},
+        )
+    }
+    team_people = dict(
+        Team.objects.filter(school__board=board)
+        .annotate(n=Count("members", filter=Q(**_current("members__"))))
+        .values_list("pk", "n")
+    )
+    out = []
+    for school in board.schools.prefetch_related("teams").order_by("name"):
+        p = people.get(school.pk, {})
+        row = _figures(school.name, p.get("n", 0), by_school.get(school.pk, {}))
+        row.pops = p.get("with_pop", 0)
+        row.scales = (p.get(SCALES[0], 0), p.get(SCALES[1], 0), p.get(SCALES[2], 0))
+        row.teams = [_figures(t.name, team_people.get(t.pk, 0), by_team.get(t.pk, {})) for t in school.teams.all()]
+        out.append(row)
+    return out
+
+
+def _figures(name: str, people: int, sums: Any) -> GroupFigures:
+    return GroupFigures(
+        name=name,
+        people=people,
+        held=sums.get("held", 0),
+        planned=sums.get("planned", 0),
+        hours=sums.get("hours") or 0,
+        budget=sums.get("budget") or Decimal(0),
+    )

@@ -26,6 +26,7 @@ urlpatterns = [
     path("loopbaan/gedeeld/cyclus/<int:cycle_id>/", views.shared_cycle, name="shared_cycle"),
     path("mijn-loopbaan/gesprekken/<int:conversation_id>/", views.conversation, name="conversation"),
     path("scholen/<int:school_id>/gesprekken/", views.school_conversations, name="school_conversations"),
+    path("besturen/<int:board_id>/loopbaan/", views.board_careers, name="board"),
     path("scholen/<int:school_id>/functiemix/", views.functiemix, name="functiemix"),
     path("scholen/<int:school_id>/kaders/", views.school_frameworks, name="school_frameworks"),
     path("scholen/<int:school_id>/kaders/<int:adopted_id>/", views.school_framework, name="school_framework"),

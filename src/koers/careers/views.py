@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from koers import uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
+from koers.organisations.access import boards_for
 from koers.pagination import paginate
 
 from . import selectors, services
@@ -37,7 +38,7 @@ from .forms import (
     ShareForm,
     TargetForm,
 )
-from .models import PopActivity, school_year
+from .models import MIN_GROUP, PopActivity, school_year
 
 
 def _posted(request, name: str | None = None):
@@ -507,6 +508,17 @@ def functiemix(request, school_id: int):
         "careers/functiemix.html",
         {"school": school, "m": mix, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def board_careers(request, board_id: int):
+    board = get_object_or_404(boards_for(request.user), pk=board_id)
+    year = school_year(timezone.localdate())
+    return render(
+        request,
+        "careers/board.html",
+        {"board": board, "year": year, "rows": selectors.board_figures(board, year), "min_group": MIN_GROUP},
     )
 
 
