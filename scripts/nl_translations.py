@@ -3475,6 +3475,9 @@ NL.update(
         "Conversations held": "Gesprekken gevoerd",
         "POPs": "POP’s",
         "Hours agreed": "Afgesproken uren",
+        "Career": "Loopbaan",
+        "%(pops)s POPs, %(cycles)s career cycles, %(items)s portfolio items and %(talks)s conversations.": "%(pops)s POP’s, %(cycles)s loopbaancycli, %(items)s portfoliostukken en %(talks)s gesprekken.",
+        "What they say belongs to the staff member: they read and export it themselves under My development.": "Wat erin staat, is van de medewerker: die leest en exporteert het zelf onder Mijn ontwikkeling.",
         "The board has no schools in Koers yet.": "Het bestuur heeft nog geen scholen in Koers.",
         "The school’s target for its functiemix is saved.": "De doelstelling van de school voor de functiemix is opgeslagen.",
     }

@@ -1,6 +1,8 @@
 """The reflective portfolio: evidence as a file within limits or a link, tagged by competence,
 private by default and shared per item, until a date or until she ends it."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -86,3 +88,27 @@ def test_removing_an_item_removes_its_file(client, org, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("careers:delete_evidence", args=[item.pk]))
     assert not Evidence.objects.exists() and not storage.exists(name)
+
+
+def test_the_privacy_officer_sees_that_career_data_exists_and_erasure_removes_it(
+    client, org, django_capture_on_commit_callbacks
+):
+    from koers.careers.models import Pop
+    from koers.privacy import services as privacy
+
+    client.force_login(org.leraar)
+    _post(client, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"))
+    client.get(reverse("careers:portfolio"))  # shows (and so ends) her "it is in your portfolio"
+    item = Evidence.objects.get()
+    storage, name = item.file.storage, item.file.name
+    pop = services.start_pop(org.leraar.person, "2026-2027")
+    pop.ambition = "Mijn geheime ambitie"
+    pop.save()
+    client.force_login(org.schoolleider)
+    html = client.get(reverse("privacy:person", args=[org.leraar.person.pk])).content.decode()
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "1 POP’s, 0 loopbaancycli, 1 portfoliostukken en 0 gesprekken." in page
+    assert "geheime ambitie" not in page and "Lesontwerp breuken" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase(person=org.leraar.person, successor=org.schoolleider.person, by=org.schoolleider)
+    assert not Pop.objects.exists() and not Evidence.objects.exists() and not storage.exists(name)

@@ -789,3 +789,16 @@ def _figures(name: str, people: int, sums: Any) -> GroupFigures:
         hours=sums.get("hours") or 0,
         budget=sums.get("budget") or Decimal(0),
     )
+
+
+# Her own data ---------------------------------------------------------------------------------
+
+
+def career_counts(person: Person) -> dict:
+    """How much career data Koers holds of her: that it exists, never what it says."""
+    return {
+        "pops": person.pops.count(),
+        "career_cycles": person.career_cycles.count(),
+        "portfolio": person.evidence.count(),
+        "conversations": person.conversations.count(),
+    }

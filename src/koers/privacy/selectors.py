@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import formats
+from koers.careers import selectors as careers
 from koers.catalog.models import Subphase
 from koers.instruments.models import Goal, Stakeholder
 from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, Topic
@@ -60,6 +61,9 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
             "school": person.school.name if person.school is not None else None,
             "teams": [t.name for t in person.teams.all()],
         }
+        # Her career data is hers (R1): only how much there is, even for the privacy officer;
+        # she reads and takes along the content under Mijn ontwikkeling.
+        data["career"] = careers.career_counts(person)
         data["trajectories_owned"] = _trajectories(Trajectory.objects.filter(owner=person))
         data["trajectories_taking_part"] = _trajectories(person.trajectories.all())
         data["activities_owned"] = [

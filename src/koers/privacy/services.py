@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.careers import services as careers
 from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, RoadmapWorksheet, Topic
 from koers.organisations.models import AccessRecord, Person, SignInRequest, User
 from koers.organisations.services import record_access
@@ -49,6 +50,7 @@ def erase(*, person: Person, successor: Person | None, by: User) -> list[selecto
     for address in addresses:
         Invitation.objects.filter(email__iexact=address, round__school__board_id=person.board_id).delete()
         SignInRequest.objects.filter(email__iexact=address, provider__board_id=person.board_id).delete()
+    careers.erase_career(person)
     person.trajectories.clear()
     person.teams.clear()
     if person.user is not None:
