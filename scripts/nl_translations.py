@@ -3476,6 +3476,7 @@ NL.update(
         "POPs": "POP’s",
         "Hours agreed": "Afgesproken uren",
         "Career": "Loopbaan",
+        "In this school year’s conversations, %(people)s staff members agreed %(hours)s hours of professional development in all: time available for the plan.": "In de gesprekken van dit schooljaar spraken %(people)s medewerkers in totaal %(hours)s uur professionalisering af: tijd die beschikbaar is voor het plan.",
         "%(pops)s POPs, %(cycles)s career cycles, %(items)s portfolio items and %(talks)s conversations.": "%(pops)s POP’s, %(cycles)s loopbaancycli, %(items)s portfoliostukken en %(talks)s gesprekken.",
         "What they say belongs to the staff member: they read and export it themselves under My development.": "Wat erin staat, is van de medewerker: die leest en exporteert het zelf onder Mijn ontwikkeling.",
         "The board has no schools in Koers yet.": "Het bestuur heeft nog geen scholen in Koers.",

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from koers.careers import services
 from koers.careers.models import Conversation, CycleTemplate, Pop, school_year
@@ -184,3 +185,29 @@ def test_the_planning_overview_costs_the_same_for_few_or_many_staff(client, org,
     services.propose_year(org.school, year)
     assert Conversation.objects.count() > 60
     assert page_queries(client, url) == few
+
+
+def test_hours_agreed_in_locked_conversations_show_in_the_plans_preconditions(client, org, today, year):
+    url = reverse("plans:preconditions", args=[org.trajectory.pk])
+    people = [factories.person(org.board, org.school, Functie.DOCENT_LB, name=f"Uren Docent{n}") for n in range(5)]
+    for n, person in enumerate(people):
+        conversation = Conversation.objects.create(
+            person=person,
+            manager=org.schoolleider,
+            kind="functioneringsgesprek",
+            purpose="ontwikkeling",
+            school_year=year,
+            scheduled_on=today,
+            held_on=today,
+            prof_hours=20 + n,
+        )
+        conversation.teacher_agreed_at = conversation.manager_agreed_at = timezone.now()
+        if n < 4:
+            conversation.save()
+    client.force_login(org.schoolleider)
+    assert "uur professionalisering" not in client.get(url).content.decode()  # four people: too few to say
+    Conversation.objects.filter(person=people[4]).update(
+        teacher_agreed_at=timezone.now(), manager_agreed_at=timezone.now()
+    )
+    page = client.get(url).content.decode()
+    assert "5 medewerkers in totaal 110 uur professionalisering" in page

@@ -802,3 +802,16 @@ def career_counts(person: Person) -> dict:
         "portfolio": person.evidence.count(),
         "conversations": person.conversations.count(),
     }
+
+
+def agreed_hours(school_id: int, year: str) -> tuple[int, int]:
+    """How many staff agreed hours in a locked conversation this year, and their sum."""
+    found = Conversation.objects.filter(
+        person__school_id=school_id,
+        school_year=year,
+        next_version__isnull=True,
+        prof_hours__isnull=False,
+        teacher_agreed_at__isnull=False,
+        manager_agreed_at__isnull=False,
+    ).aggregate(people=Count("person", distinct=True), hours=Sum("prof_hours"))
+    return found["people"], found["hours"] or 0

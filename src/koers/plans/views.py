@@ -3,6 +3,7 @@ works without JavaScript; with htmx a status change swaps only its own row."""
 
 from decimal import Decimal
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -238,7 +239,20 @@ def preconditions(request, trajectory_id: int):
             "available."
         ),
         status=400 if form.errors else 200,
+        extra={"hints": _precondition_hints(ctx["trajectory"])},
     )
+
+
+def _precondition_hints(trajectory) -> list[str]:
+    """What apps above the plan know about its time and money (the careers app: the hours
+    agreed in the yearly conversations). They answer through their app config, as they load
+    their content, so the plan imports no app above it."""
+    return [
+        hint
+        for config in apps.get_app_configs()
+        if hasattr(config, "precondition_hints")
+        for hint in config.precondition_hints(trajectory)
+    ]
 
 
 @login_required
