@@ -1,7 +1,8 @@
 """Server time and queries of the career pages that count many staff: a school's conversation
 overview (its first page of 30 people), the board's career figures over 10 schools, the
 functiemix and a POP with 20 activities. Staff grow from 50 to 1,000 over the board's ten
-schools; the query counts must be the same at both sizes.
+schools; the query counts must be the same at both sizes. Then a teacher's dossier as a ZIP
+with 50 portfolio files: time and peak memory.
 
     .venv/bin/python bench/careers.py [--staff 1000] [--requests 40]
 """
@@ -114,6 +115,38 @@ def main() -> None:
         ):
             r = measure(client, url, args.requests)
             print(f"{total:>6}{name:>32}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}")
+    measure_dossier(own, teacher_client)
+
+
+def measure_dossier(person: Person, client: Client, files: int = 50, runs: int = 3) -> None:
+    """Her dossier as a ZIP with 50 portfolio files of 200 KB: time and peak Python memory."""
+    import statistics
+    import tracemalloc
+
+    from django.core.files.base import ContentFile
+
+    from koers.careers.models import Evidence
+
+    for n in range(files):
+        item = Evidence(person=person, title=f"Bewijs {n}", kind="lesontwerp", date=timezone.localdate())
+        item.file.save(f"bewijs-{n}.pdf", ContentFile(os.urandom(200 * 1024)), save=False)
+        item.file_name, item.file_size = f"bewijs-{n}.pdf", item.file.size
+        item.save()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get("/mijn-loopbaan/dossier.zip")
+        size = sum(len(chunk) for chunk in response.streaming_content)
+        timings.append(time.perf_counter() - start)
+    tracemalloc.start()
+    response = client.get("/mijn-loopbaan/dossier.zip")
+    sum(len(chunk) for chunk in response.streaming_content)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"\ndossier ZIP with {files} files of 200 KB: median {statistics.median(timings):.2f} s over {runs} runs, "
+        f"{size / 2**20:.1f} MiB; peak Python memory {peak / 2**20:.1f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -80,6 +80,7 @@ OWN = {
     "careers:pop",
     "careers:start_cycle",
     "careers:portfolio",
+    "careers:dossier",
 }
 
 

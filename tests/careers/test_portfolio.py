@@ -112,3 +112,52 @@ def test_the_privacy_officer_sees_that_career_data_exists_and_erasure_removes_it
     with django_capture_on_commit_callbacks(execute=True):
         privacy.erase(person=org.leraar.person, successor=org.schoolleider.person, by=org.schoolleider)
     assert not Pop.objects.exists() and not Evidence.objects.exists() and not storage.exists(name)
+
+
+def test_the_dossier_takes_along_her_pop_portfolio_files_and_conversations_and_nothing_shared_with_her(
+    client, org, today
+):
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from koers.careers.models import Conversation
+    from tests.pdfs import assert_tagged
+
+    client.force_login(org.leraar)
+    _post(client, file=SimpleUploadedFile("Lesontwerp.pdf", b"%PDF-1.4 lesontwerp"))
+    pop = services.start_pop(org.leraar.person, "2026-2027")
+    services.add_pop_goal(pop, text="Starters coachen", competence=None, success_criterion="", due=None)
+    talk = Conversation.objects.create(
+        person=org.leraar.person,
+        manager=org.teamleider,
+        kind="waarderingsgesprek",
+        purpose="ontwikkeling",
+        school_year="2026-2027",
+        scheduled_on=today,
+        held_on=today,
+        agreements="Een cursus coachen.",
+        teacher_comment="Ik kijk ernaar uit.",
+    )
+    assert talk.pk
+    colleague = services.start_pop(org.bystander.person, "2026-2027")
+    colleague.ambition = "Geheime ambitie van een collega"
+    colleague.save()
+    services.share(colleague, with_user=org.leraar, until=None, today=today)
+
+    response = client.get(reverse("careers:dossier", args=["pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = re.sub(r"\s+", " ", text)
+    for expected in ("Starters coachen", "Lesontwerp breuken", "Een cursus coachen.", "Ik kijk ernaar uit."):
+        assert expected in text, expected
+    assert "Geheime ambitie" not in text
+    assert_tagged(response.content)
+
+    archive = client.get(reverse("careers:dossier", args=["zip"]))
+    with zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))) as zipped:
+        names = zipped.namelist()
+        assert names[0] == "loopbaandossier.pdf"
+        assert zipped.read(next(n for n in names if n.startswith("portfolio/"))) == b"%PDF-1.4 lesontwerp"
+    assert client.get(reverse("careers:dossier", args=["docx"])).status_code == 404

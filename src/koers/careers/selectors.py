@@ -815,3 +815,30 @@ def agreed_hours(school_id: int, year: str) -> tuple[int, int]:
         manager_agreed_at__isnull=False,
     ).aggregate(people=Count("person", distinct=True), hours=Sum("prof_hours"))
     return found["people"], found["hours"] or 0
+
+
+@dataclass
+class Dossier:
+    person: Person
+    pops: list[PopPage]
+    cycles: list[CyclePage]
+    evidence: list[Evidence]
+    conversations: list[Conversation]  # every version, with both sides' texts
+
+
+def dossier(person: Person) -> Dossier:
+    """Her whole career dossier to take along (R7): only what is hers, never what others
+    shared with her."""
+    return Dossier(
+        person=person,
+        pops=[pop_page(p) for p in person.pops.select_related("role")],
+        cycles=[
+            cycle_page(c, person.school) for c in person.career_cycles.select_related("role__framework", "version")
+        ],
+        evidence=list(person.evidence.prefetch_related("competences")),
+        conversations=list(
+            person.conversations.select_related("manager", "framework_version__school_framework__framework")
+            .prefetch_related("prof_manner")
+            .order_by("school_year", "scheduled_on", "kind", "version")
+        ),
+    )

@@ -5,6 +5,9 @@ who may read it."""
 from __future__ import annotations
 
 import datetime
+import shutil
+import tempfile
+import zipfile
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -568,6 +571,27 @@ def set_mix_target(school: School, *, lb: int, lc: int, ld: int) -> FunctiemixTa
         school=school, defaults={"lb": lb, "lc": lc, "ld": ld, "set_at": timezone.now()}
     )
     return found
+
+
+# Taking it along ------------------------------------------------------------------------------
+
+
+def dossier_archive(document: bytes, evidence: list[Evidence]):
+    """A ZIP of the dossier's PDF and her portfolio's files, spooled to disk beyond a few MB so
+    fifty files never sit in memory at once. Nothing is written anywhere else."""
+    archive = tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("loopbaandossier.pdf", document)
+        for n, item in enumerate(evidence, start=1):
+            if not item.file:
+                continue
+            try:
+                with item.file.open("rb") as source, zipped.open(f"portfolio/{n:02d}-{item.file_name}", "w") as target:
+                    shutil.copyfileobj(source, target, 1024 * 1024)
+            except FileNotFoundError:
+                continue  # a file gone from storage: the PDF still lists the item
+    archive.seek(0)
+    return archive
 
 
 # Erasure --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ app_name = "careers"
 urlpatterns = [
     path("mijn-loopbaan/", views.mine, name="mine"),
     path("mijn-loopbaan/rollen/", views.roles, name="roles"),
+    path("mijn-loopbaan/dossier.<str:fmt>", views.dossier, name="dossier"),
     path("mijn-loopbaan/rollen/<slug:slug>/", views.role, name="role"),
     path("mijn-loopbaan/plaatsen/<int:offer_id>/belangstelling/", views.interest, name="interest"),
     path("mijn-loopbaan/pop/nieuw/", views.start_pop, name="start_pop"),

@@ -4,13 +4,15 @@ object is found through careers.access; outside it, a 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers import uploads
+from koers import pdf, uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.access import boards_for
@@ -291,6 +293,23 @@ def shared_evidence_file(request, item_id: int):
     item, share = selectors.readable_evidence(request.user, item_id)
     services.record_read(share)
     return uploads.as_download(item.file, item.file_name)
+
+
+@login_required
+def dossier(request, fmt: str):
+    """Her whole dossier as a PDF, or a ZIP of the PDF with her portfolio's files."""
+    person = selectors.person_for(request.user)
+    found = selectors.dossier(person)
+    html = render_to_string("careers/dossier_pdf.html", {"d": found}, request=request)
+    document = pdf.render(html)[0]
+    name = slugify(f"loopbaandossier {person}") or "loopbaandossier"
+    if fmt == "pdf":
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    if fmt != "zip":
+        raise Http404
+    return FileResponse(services.dossier_archive(document, found.evidence), as_attachment=True, filename=f"{name}.zip")
 
 
 # The career cycle ----------------------------------------------------------------------------
