@@ -3476,6 +3476,7 @@ NL.update(
         "POPs": "POP’s",
         "Hours agreed": "Afgesproken uren",
         "Career": "Loopbaan",
+        "Once the leidinggevende has recorded when the conversation was held, both of you agree to it.": "Zodra de leidinggevende heeft vastgelegd wanneer het gesprek is gevoerd, gaat u beiden ermee akkoord.",
         "Career dossier of %(name)s": "Loopbaandossier van %(name)s",
         "The staff member’s own dossier, exported by them.": "Het eigen dossier van de medewerker, door die zelf geëxporteerd.",
         "No POP.": "Geen POP.",
