@@ -180,6 +180,7 @@ def test_a_teacher_states_interest_in_an_open_place_of_her_own_school_only(clien
     client.force_login(org.leraar)
     page = client.get(reverse("careers:role", args=["coach"])).content.decode()
     assert "Open op uw school: 1 plaats" in page
+    assert "1 plaats open op uw school" in client.get(reverse("careers:roles")).content.decode()
     client.post(reverse("careers:interest", args=[offer.pk]), {"motivation": "Ik wil starters <b>helpen</b>."})
     assert offer.interests.get().person == org.leraar.person
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from koers.organisations.access import boards_for
 from koers.organisations.models import Person, Role, School, User
 
-from .models import CareerShare, Pop
+from .models import CareerShare
 
 
 def career_schools(user: User) -> QuerySet[School]:
@@ -33,10 +33,3 @@ def active_shares(user: User) -> QuerySet[CareerShare]:
     return CareerShare.objects.filter(shared_with=user, revoked_at__isnull=True).filter(
         Q(until__isnull=True) | Q(until__gte=today)
     )
-
-
-def shared_pops(user: User) -> QuerySet[Pop]:
-    """POPs someone else shared with the user, while the share lasts."""
-    if not user.is_authenticated:
-        return Pop.objects.none()
-    return Pop.objects.filter(id__in=active_shares(user).values("pop_id")).exclude(person__user=user)

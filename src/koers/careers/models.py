@@ -440,9 +440,6 @@ class CareerShare(models.Model):
     def item(self):
         return self.pop or self.cycle or self.evidence
 
-    def active(self, day: datetime.date) -> bool:
-        return self.revoked_at is None and (self.until is None or self.until >= day)
-
 
 class ShareRead(models.Model):
     """One read through a share, for the teacher to see who read what she shared."""

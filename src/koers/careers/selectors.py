@@ -25,7 +25,6 @@ from . import access
 from .models import (
     LEVELS,
     MIN_GROUP,
-    ActivityKind,
     CareerCycle,
     CareerDomain,
     CareerRole,
@@ -34,7 +33,6 @@ from .models import (
     Conversation,
     ConversationKind,
     ConversationPlan,
-    CycleTemplate,
     Evidence,
     FrameworkVersion,
     FunctiemixTarget,
@@ -448,10 +446,6 @@ def cycle_page(cycle: CareerCycle, school: School | None) -> CyclePage:
     )
 
 
-def activity_kinds() -> QuerySet[ActivityKind]:
-    return ActivityKind.objects.all()
-
-
 # The home page -------------------------------------------------------------------------------
 
 
@@ -640,10 +634,6 @@ def conversations_of(person: Person) -> QuerySet[Conversation]:
         .select_related("manager")
         .order_by(F("held_on").asc(nulls_first=True), "scheduled_on")
     )
-
-
-def cycle_templates() -> QuerySet[CycleTemplate]:
-    return CycleTemplate.objects.prefetch_related("steps")
 
 
 # The functiemix ------------------------------------------------------------------------------

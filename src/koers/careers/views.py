@@ -507,7 +507,6 @@ def school_conversations(request, school_id: int):
             "today": timezone.localdate(),
             "form": form,
             "keeps": keeps,
-            "templates": selectors.cycle_templates(),
         },
         status=400 if form.errors else 200,
     )
