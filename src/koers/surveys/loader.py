@@ -47,6 +47,8 @@ INSTRUMENT_FILE = {
         "groups": [SLUG],
         "?proposes_question": bool,
         "?for_networks": bool,
+        "?for_people": bool,
+        "?named_group": SLUG,
         "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
         "?variants": [{"slug": SLUG, "name": str, "description": str}],
         "dimensions": [DIMENSION],
@@ -59,6 +61,8 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
     for i, slug in enumerate(spec["groups"]):
         if slug not in groups:
             raise CatalogError(f"{where}.groups[{i}]: unknown respondent group '{slug}'")
+    if spec.get("named_group") and spec["named_group"] not in spec["groups"]:
+        raise CatalogError(f"{where}.named_group: not one of the instrument's groups")
     kind = spec.get("kind", Instrument.Kind.STANDARD)
     if kind not in Instrument.Kind.values:
         raise CatalogError(f"{where}.kind: expected one of {', '.join(Instrument.Kind.values)}")
@@ -153,6 +157,8 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
         "kind": spec.get("kind", Instrument.Kind.STANDARD),
         "proposes_question": spec.get("proposes_question", False),
         "for_networks": spec.get("for_networks", False),
+        "for_people": spec.get("for_people", False),
+        "named_group": spec.get("named_group", ""),
         "from_content": True,
         "variants": [
             {**v, "positions": {d["slug"]: d["variants"][i] for d in spec["dimensions"] if d.get("variants")}}

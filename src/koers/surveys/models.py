@@ -76,6 +76,10 @@ class Instrument(models.Model):
     # A learning network's in-depth evaluation, never a school's round: it stays out of every
     # school report and benchmark.
     for_networks = models.BooleanField(_("for learning networks"), default=False)
+    # 360-degree feedback on one person, asked by that person: never a school's round.
+    for_people = models.BooleanField(_("for feedback on one person"), default=False)
+    # For feedback on one person: the group of one who answers by name (the leidinggevende).
+    named_group = models.SlugField(blank=True)
     from_content = models.BooleanField(default=False, editable=False)
     # Moves on every change to the instrument or its modules, dimensions and items, so a
     # cached page structure knows it is out of date (selectors.round_pages).
@@ -290,6 +294,9 @@ class RoundGroup(models.Model):
     expected = models.PositiveIntegerField(_("expected number of respondents"), null=True, blank=True)
     open_responses = models.PositiveIntegerField(default=0)
     invited = models.PositiveIntegerField(null=True, blank=True)
+    # The one person this group stands for, who answers knowing their name is shown (the
+    # leidinggevende in 360-degree feedback): the group is reported from one response.
+    named = models.CharField(_("named respondent"), max_length=120, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["round", "group"], name="round_group_unique")]

@@ -3,6 +3,7 @@ group, dimension and value) and only combines those small rows in Python."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -104,7 +105,9 @@ def readable_round_for(user: User, round_id: int) -> Round:
 
 
 def instruments_for_new_rounds() -> QuerySet[Instrument]:
-    return Instrument.objects.filter(active=True, for_networks=False).prefetch_related("modules", "groups")
+    return Instrument.objects.filter(active=True, for_networks=False, for_people=False).prefetch_related(
+        "modules", "groups"
+    )
 
 
 def closed_filter(today: datetime.date) -> Q:
@@ -122,10 +125,21 @@ class GroupCount:
     responded: int
     has_open_link: bool
     expected: int | None = None  # for an open link
+    minimum: int = 0  # responses before the group shows in the report
 
     @property
     def rate(self) -> int | None:
         return round(100 * self.responded / self.invited) if self.invited else None
+
+
+def _shown_as(rg: RoundGroup) -> RespondentGroup:
+    """The group as the round shows it: a named respondent's group carries the name, on a
+    copy, so the shared group row is never changed."""
+    if not rg.named:
+        return rg.group
+    group = copy.copy(rg.group)
+    group.name = f"{rg.group.name}: {rg.named}"
+    return group
 
 
 def group_counts(survey: Round) -> list[GroupCount]:
@@ -134,11 +148,12 @@ def group_counts(survey: Round) -> list[GroupCount]:
     responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
     return [
         GroupCount(
-            rg.group,
+            _shown_as(rg),
             (rg.invited or 0) if survey.finalised else invited.get(rg.group_id, 0),
             responded.get(rg.group_id, 0),
             bool(rg.open_token_hash),
             rg.expected,
+            1 if rg.named else survey.min_group_size,
         )
         for rg in survey.round_groups.select_related("group").order_by("group__order")
     ]
@@ -186,11 +201,12 @@ def open_rounds(user: User, today: datetime.date) -> list[OpenRound]:
             r,
             [
                 GroupCount(
-                    rg.group,
+                    _shown_as(rg),
                     invited.get((r.pk, rg.group_id), 0),
                     responded.get((r.pk, rg.group_id), 0),
                     bool(rg.open_token_hash),
                     rg.expected,
+                    1 if rg.named else r.min_group_size,
                 )
                 for rg in per_group[r.pk]
             ],
@@ -418,8 +434,8 @@ class Report:
 
 
 def visible_groups(survey: Round, counts: list[GroupCount]) -> tuple[list, list]:
-    shown = [c.group for c in counts if c.responded >= survey.min_group_size]
-    hidden = [c.group for c in counts if 0 < c.responded < survey.min_group_size]
+    shown = [c.group for c in counts if c.responded >= c.minimum]
+    hidden = [c.group for c in counts if 0 < c.responded < c.minimum]
     return shown, hidden
 
 

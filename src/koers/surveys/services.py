@@ -84,11 +84,14 @@ def create_round(
     min_group_size: int,
     user: User,
     team: Team | None = None,
+    subject: Person | None = None,
 ) -> Round:
     today = timezone.localdate()
     errors: dict[str, str] = {}
     if team is not None and team.school_id != school.pk:
         errors["team"] = _("Choose a team of this school.")
+    if instrument.for_people != (subject is not None):
+        raise ValueError("an instrument for feedback on one person runs for exactly that person")
     if not title.strip():
         errors["title"] = _('Give the round a title, e.g. "Spiegel voorjaar 2027".')
     if opens_on < today:
@@ -119,6 +122,7 @@ def create_round(
     survey = Round.objects.create(
         school=school,
         team=team,
+        subject=subject,
         instrument=instrument,
         title=title.strip(),
         modules=chosen,
@@ -168,10 +172,11 @@ def finalise(*, survey: Round) -> None:
     survey = Round.objects.select_for_update().get(pk=survey.pk)
     if survey.finalised or survey.state(timezone.localdate()) != Round.State.CLOSED:
         return
+    named = set(survey.round_groups.exclude(named="").values_list("group_id", flat=True))
     eligible = [
         group_id
         for group_id, n in survey.responses.values_list("group_id").annotate(n=Count("id")).order_by()
-        if n >= survey.min_group_size
+        if n >= (1 if group_id in named else survey.min_group_size)
     ]
     GroupSummary.objects.bulk_create(
         [
