@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.careers import services as career_services
-from koers.careers.models import ActivityKind, CareerRole, Conversation
+from koers.careers.models import ActivityKind, CareerRole, Competence, Conversation
 from koers.careers.models import Evidence as PortfolioEvidence
 from koers.catalog.models import Question, Subphase
 from koers.networks.models import (
@@ -32,7 +32,7 @@ from koers.organisations.models import (
     Team,
     User,
 )
-from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, Scale
+from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, RespondentGroup, Scale
 from koers.visits.models import ProgrammeItem, Visit, VisitDocument, VisitMember, VisitorProfile
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
@@ -81,6 +81,7 @@ OWN = {
     "careers:start_cycle",
     "careers:portfolio",
     "careers:dossier",
+    "careers:feedback_list",
 }
 
 
@@ -210,11 +211,32 @@ def _urls(org):
 
 
 def _career_ids(org) -> dict:
-    """A POP of the school's teacher, shared with her teamleider, and a role offer of the school."""
+    """A POP of the school's teacher, shared with her teamleider, a role offer of the school
+    with a selection procedure she submitted to, and her 360-degree feedback round."""
     role = CareerRole.objects.get(slug="coach")
     pop = career_services.start_pop(org.leraar.person, "2026-2027")
     offer = career_services.offer_role(
         org.school, role=role, places=2, hours=None, level_hint="", period="", note="", by=None
+    )
+    adopted = career_services.adopt_framework(org.school, role.framework, by=org.schoolleider)
+    adopted.drafted_with = "Walk"
+    adopted.save()
+    career_services.publish_framework(adopted, by=org.schoolleider, today=pop.created_at.date())
+    career_services.state_interest(offer, org.leraar.person, motivation="")
+    procedure = career_services.open_procedure(
+        offer, weights={"observeren": 1}, assessors=[org.schoolleider, org.teamleider], by=org.schoolleider
+    )
+    item = PortfolioEvidence.objects.create(
+        person=org.leraar.person, title="Walk", kind="overig", date=pop.created_at.date()
+    )
+    submission = career_services.submit(procedure.candidates.get(), item)
+    feedback = career_services.request_feedback(
+        org.leraar.person,
+        competences=[Competence.objects.first()],
+        groups=[RespondentGroup.objects.get(slug="collegas")],
+        manager=None,
+        by=org.leraar,
+        base_url="http://testserver/",
     )
     return {
         "year": pop.school_year,
@@ -232,11 +254,12 @@ def _career_ids(org) -> dict:
             scheduled_on=pop.created_at.date(),
         ).pk,
         "cycle_id": career_services.start_cycle(org.leraar.person).pk,
-        "item_id": PortfolioEvidence.objects.create(
-            person=org.leraar.person, title="Walk", kind="overig", date=pop.created_at.date()
-        ).pk,
+        "item_id": item.pk,
         "holding_id": career_services.appoint(offer, org.bystander.person, starts_on=pop.created_at.date()).pk,
-        "adopted_id": career_services.adopt_framework(org.school, role.framework, by=org.schoolleider).pk,
+        "adopted_id": adopted.pk,
+        "procedure_id": procedure.pk,
+        "submission_id": submission.pk,
+        "feedback_id": feedback.pk,
     }
 
 

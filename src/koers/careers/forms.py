@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers import uploads
+from koers.surveys.forms import OpenLinkForm
 
 from .models import (
     LEVELS,
@@ -464,3 +465,149 @@ class TargetForm(forms.ModelForm):
         if None not in parts and sum(parts) != 100:
             raise forms.ValidationError(_("The three shares add up to 100 percent, not %(n)s.") % {"n": sum(parts)})
         return cleaned
+
+
+class FeedbackForm(forms.Form):
+    """What she asks 360-degree feedback on, and of whom."""
+
+    competences = forms.MultipleChoiceField(
+        label=_("Competences"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("At most eight, so the questionnaire stays short: two statements per competence."),
+    )
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Anonymous groups"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "You share one open link per group yourself. A group shows in your report from three responses, "
+            "so no one can be recognised."
+        ),
+    )
+    manager = forms.ModelChoiceField(
+        label=_("Your leidinggevende (by name)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not asked"),
+        help_text=_("Receives an invitation by e-mail; the answers show with their name."),
+    )
+
+    def __init__(self, *args, competences, groups, managers, **kwargs):
+        super().__init__(*args, **kwargs)
+        grouped: dict[str, list] = {}
+        self._competences = {str(c.pk): c for c in competences}
+        for c in competences:
+            grouped.setdefault(c.framework.name, []).append((str(c.pk), c.name))
+        self.fields["competences"].choices = list(grouped.items())
+        self.fields["groups"].queryset = groups
+        self.fields["manager"].queryset = managers
+
+    def clean_competences(self):
+        return [self._competences[pk] for pk in self.cleaned_data["competences"]]
+
+
+class FeedbackLinkForm(OpenLinkForm):
+    """An open link for one of the anonymous groups of her round."""
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, survey=survey, **kwargs)
+        named = survey.instrument.named_group
+        self.fields["group"].choices = [c for c in self.fields["group"].choices if c[0] != named]
+
+
+SCORES = [
+    (1, _("1 · not shown")),
+    (2, _("2 · partly shown")),
+    (3, _("3 · shown")),
+    (4, _("4 · convincingly shown")),
+]
+
+
+class ProcedureForm(forms.Form):
+    """The criteria (a weight per competence of the published version) and the assessors."""
+
+    assessors = forms.ModelMultipleChoiceField(
+        label=_("Assessors"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("At least two, who judge each candidate on their own."),
+    )
+
+    def __init__(self, *args, version: FrameworkVersion | None, assessors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessors"].queryset = assessors
+        self.criteria = version.competences if version else []
+        for competence in self.criteria:
+            self.fields[f"weight_{competence['slug']}"] = forms.TypedChoiceField(
+                label=competence["name"],
+                choices=[(0, _("not a criterion")), (1, "1"), (2, "2"), (3, "3")],
+                coerce=int,
+                initial=1,
+            )
+
+    def weights(self) -> dict[str, int]:
+        return {c["slug"]: self.cleaned_data[f"weight_{c['slug']}"] for c in self.criteria}
+
+
+class JudgementForm(forms.Form):
+    note = forms.CharField(
+        label=_("Substantiation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "What in the submissions and the motivation shows it? The candidate reads this after the decision."
+        ),
+    )
+
+    def __init__(self, *args, criteria: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            self.fields[f"score_{c['slug']}"] = forms.TypedChoiceField(
+                label=c["name"], choices=SCORES, coerce=int, required=False
+            )
+        self.order_fields([*(f"score_{c['slug']}" for c in criteria), "note"])
+
+    def scores(self) -> dict[str, int]:
+        return {c["slug"]: v for c in self.criteria if (v := self.cleaned_data.get(f"score_{c['slug']}"))}
+
+
+class DecisionForm(forms.Form):
+    chosen = forms.ModelMultipleChoiceField(
+        label=_("Gets the role"), queryset=None, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    reasons = forms.CharField(
+        label=_("Reasons for the decision"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Every candidate reads these, next to the judgements about them."),
+    )
+    starts_on = forms.DateField(label=_("Holds the role from"), widget=DATE)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].queryset = candidates
+
+
+class SubmitForm(forms.Form):
+    evidence = forms.ModelChoiceField(
+        label=_("Item of my portfolio"),
+        queryset=None,
+        help_text=_(
+            "A copy goes to the procedure, marked as submitted by you. Your portfolio stays yours; "
+            "nothing else of your development is seen."
+        ),
+    )
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = items
+
+
+class MotivationForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("My motivation for this procedure"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from koers.catalog.loader import remove_stale_slugs, sync_by_slug, upsert_by_slug
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
+from koers.surveys.loader import INSTRUMENT_FILE
 
 from .models import (
     ActivityKind,
@@ -64,6 +65,7 @@ def load_career_content(directory: Path, report) -> None:
     content = read_yaml(roles_path, ROLES_FILE)
     frameworks = [read_yaml(path, FRAMEWORK_FILE) for path in sorted((directory / "kaders").glob("*.yaml"))]
     _check(roles_path, content, frameworks)
+    _check_feedback(directory.parent / "enquetes", frameworks)
 
     upsert_by_slug(roles_path, CareerDomain.objects, content["domains"], ("name", "description"), report)
     kaders = directory / "kaders"
@@ -116,6 +118,29 @@ def _check_cycles(path: Path, templates: list[dict]) -> None:
             expected = Purpose.BORGING if step["kind"] == ConversationKind.BEOORDELING else Purpose.ONTWIKKELING
             if step["purpose"] != expected:
                 raise CatalogError(f"{where}: a {step['kind']} has purpose {expected}, not {step['purpose']}")
+
+
+def _check_feedback(surveys: Path, frameworks: list[dict]) -> None:
+    """The 360-degree feedback instrument asks about a competence in the module of the same
+    slug: every competence has one, under its own name, and no module is left without one."""
+    competences: dict[str, str] = {}
+    for spec in frameworks:
+        for competence in spec["competences"]:
+            if competence["slug"] in competences:
+                raise CatalogError(f"kaders/{spec['slug']}.yaml: competence slug '{competence['slug']}' used twice")
+            competences[competence["slug"]] = competence["name"]
+    for path in sorted(surveys.glob("*.yaml")):
+        if path.name == "groepen.yaml":
+            continue
+        instrument = read_yaml(path, INSTRUMENT_FILE)["instrument"]
+        if not instrument.get("for_people"):
+            continue
+        modules = {m["slug"]: m["name"] for m in instrument.get("modules", []) if not m.get("required")}
+        for slug, name in competences.items():
+            if modules.get(slug) != name:
+                raise CatalogError(f"{path.name}: competence '{slug}' needs a module '{slug}' named '{name}'")
+        if extra := sorted(set(modules) - set(competences)):
+            raise CatalogError(f"{path.name}: modules {', '.join(extra)} are no competence of a framework")
 
 
 def _check(path: Path, content: dict, frameworks: list[dict]) -> None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from koers import uploads
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School
+from koers.surveys.models import Round
 
 # Levels on the ervaring axis of professional development (drl:2264-2266).
 LEVELS = ("beginnend", "gevorderd", "expert")
@@ -598,3 +599,121 @@ class FunctiemixTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school}: LB {self.lb}% / LC {self.lc}% / LD {self.ld}%"
+
+
+class FeedbackRequest(models.Model):
+    """360-degree feedback the teacher asks for herself (drl:3282-3285), always for her own
+    development: a survey round about her, on at most eight competences, for colleagues, pupils
+    and parents (anonymous, each from three responses) and her leidinggevende (by name). Only
+    she reads the result, until she adds it to her portfolio."""
+
+    MOST_COMPETENCES = 8
+    WINDOW_DAYS = 14
+    purpose = Purpose.ONTWIKKELING
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="feedback_requests")
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="feedback_request")
+    competences = models.ManyToManyField(Competence, related_name="+", verbose_name=_("competences"))
+    manager = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("leidinggevende")
+    )
+    evidence = models.OneToOneField(
+        Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback_request"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.round)
+
+
+class SelectionProcedure(models.Model):
+    """Summative selection for a role with more candidates than places (drl:3026-3039), kept
+    apart from development (R2). Its criteria come from the school's published framework
+    version and are shown to the candidates first (R5); at least two assessors judge; the
+    decision gives its reasons (drl:3526-3534)."""
+
+    MIN_ASSESSORS = 2
+    purpose = Purpose.SELECTIE
+
+    offer = models.ForeignKey(RoleOffer, on_delete=models.CASCADE, related_name="procedures")
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="+")
+    criteria = models.JSONField(help_text="[{slug, name, weight}] of the version's competences")
+    assessors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("assessors"))
+    opened_at = models.DateTimeField(default=timezone.now)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reasons = models.TextField(_("reasons for the decision"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer"], condition=Q(decided_at__isnull=True), name="one_open_procedure_per_offer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer} ({self.opened_at:%d-%m-%Y})"
+
+
+class Candidate(models.Model):
+    procedure = models.ForeignKey(SelectionProcedure, on_delete=models.CASCADE, related_name="candidates")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
+    motivation = models.TextField(_("motivation for this procedure"), blank=True)
+    chosen = models.BooleanField(null=True)  # None until the decision
+
+    class Meta:
+        ordering = ["person__last_name", "person__first_name"]
+        constraints = [models.UniqueConstraint(fields=["procedure", "person"], name="candidate_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.procedure}"
+
+
+def submission_path(submission: Submission, filename: str) -> str:
+    return uploads.random_name(f"selectie/{submission.candidate.procedure_id}", filename)
+
+
+class Submission(models.Model):
+    """A copy of a portfolio item that the candidate submitted herself: the only bridge from
+    development to selection (R2). It points to nothing of her portfolio, which stays hers."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="submissions")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Evidence.Kind.choices)
+    file = models.FileField(upload_to=submission_path, max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(default=0)
+    link = models.URLField(blank=True)
+    date = models.DateField()
+    competences = models.CharField(max_length=500, blank=True)  # names, as she tagged them
+    reflection = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Judgement(models.Model):
+    """One assessor's judgement of one candidate: a score per criterion and a note."""
+
+    rows: list[tuple[str, int | None]]  # set by the selectors for reading, in criteria order
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="judgements")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scores = models.JSONField()  # {criterion slug: 1..4}
+    note = models.TextField(_("substantiation"))
+    judged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["candidate", "assessor"], name="judgement_once")]
+
+    def __str__(self) -> str:
+        return f"{self.assessor}: {self.candidate}"

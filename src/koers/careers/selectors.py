@@ -18,13 +18,16 @@ from django.utils.translation import gettext as _
 
 from koers.instruments.models import Goal
 from koers.organisations.access import managed_schools
-from koers.organisations.models import BOARD_ROLES, Functie, Person, School, Team, User
+from koers.organisations.models import BOARD_ROLES, MANAGING_SCHOOL_ROLES, Functie, Person, School, Team, User
+from koers.surveys import selectors as survey_selectors
+from koers.surveys.models import RespondentGroup
 from koers.trajectories.models import Trajectory
 
 from . import access
 from .models import (
     LEVELS,
     MIN_GROUP,
+    Candidate,
     CareerCycle,
     CareerDomain,
     CareerRole,
@@ -34,8 +37,10 @@ from .models import (
     ConversationKind,
     ConversationPlan,
     Evidence,
+    FeedbackRequest,
     FrameworkVersion,
     FunctiemixTarget,
+    Judgement,
     Pop,
     PopActivity,
     ReferenceFramework,
@@ -43,6 +48,7 @@ from .models import (
     RoleInterest,
     RoleOffer,
     SchoolFramework,
+    SelectionProcedure,
     SelfAssessment,
     school_year,
 )
@@ -140,6 +146,7 @@ class OfferPage:
     interests: list[RoleInterest]
     holdings: list[RoleHolding]
     over_subscribed: bool  # more interested than free places: a selection procedure is due
+    procedures: list[SelectionProcedure]
 
 
 def offer_page(offer: RoleOffer, day: datetime.date) -> OfferPage:
@@ -148,7 +155,7 @@ def offer_page(offer: RoleOffer, day: datetime.date) -> OfferPage:
     free = offer.places - sum(1 for h in holdings if h.current(day))
     holders = {h.person_id for h in holdings if h.current(day)}
     waiting = [i for i in interests if i.person_id not in holders]
-    return OfferPage(interests, holdings, free > 0 and len(waiting) > free)
+    return OfferPage(interests, holdings, free > 0 and len(waiting) > free, list(offer.procedures.all()))
 
 
 def holding_for(school: School, offer_id: int, holding_id: int) -> RoleHolding:
@@ -221,6 +228,8 @@ class MyCareer:
     shared_with_me: list[CareerShare]
     evidence: int
     conversations: list[Conversation]
+    feedback: list[FeedbackRequest]
+    candidacies: list[Candidate]
 
 
 def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCareer:
@@ -239,6 +248,8 @@ def my_career(person: Person, user: User, year: str, day: datetime.date) -> MyCa
         shared_with_me=list(_share_for(user).select_related("pop__person", "cycle__person", "evidence__person")),
         evidence=person.evidence.count(),
         conversations=list(conversations_of(person).filter(school_year=year)),
+        feedback=list(person.feedback_requests.select_related("round", "evidence")[:3]),
+        candidacies=list(candidacies(person)[:5]),
     )
 
 
@@ -446,6 +457,140 @@ def cycle_page(cycle: CareerCycle, school: School | None) -> CyclePage:
     )
 
 
+# 360-degree feedback ------------------------------------------------------------------------
+
+
+def feedback_requests(person: Person) -> QuerySet[FeedbackRequest]:
+    return person.feedback_requests.select_related("round", "manager", "evidence").prefetch_related("competences")
+
+
+def own_feedback(person: Person, feedback_id: int) -> FeedbackRequest:
+    return get_object_or_404(feedback_requests(person), pk=feedback_id)
+
+
+def feedback_competences() -> QuerySet[Competence]:
+    return Competence.objects.select_related("framework").order_by("framework__order", "order")
+
+
+def feedback_groups(instrument) -> QuerySet[RespondentGroup]:
+    """The anonymous groups she may ask; the named group comes with her leidinggevende."""
+    return instrument.groups.exclude(slug=instrument.named_group).order_by("order")
+
+
+def manager_choices(person: Person) -> QuerySet[Person]:
+    """Who may give feedback by name as her leidinggevende: the school's team leaders and
+    school leaders."""
+    if person.school_id is None:
+        return Person.objects.none()
+    return Person.objects.filter(
+        school_id=person.school_id,
+        functie__in=[Functie.TEAMLEIDER, Functie.SCHOOLLEIDER],
+        left_on__isnull=True,
+        erased_at__isnull=True,
+    ).exclude(pk=person.pk)
+
+
+@dataclass
+class FeedbackPage:
+    request: FeedbackRequest
+    state: str
+    counts: list
+
+
+def feedback_page(request: FeedbackRequest, today: datetime.date) -> FeedbackPage:
+    return FeedbackPage(request, request.round.state(today), survey_selectors.group_counts(request.round))
+
+
+# The selection procedure ---------------------------------------------------------------------
+
+
+def _procedures() -> QuerySet[SelectionProcedure]:
+    return SelectionProcedure.objects.select_related("offer__role__framework", "offer__school", "version")
+
+
+def procedure_for(user: User, procedure_id: int) -> SelectionProcedure:
+    """The school's side of a procedure: those who keep the school's roles, and its assessors.
+    Selection data, never development data (R2)."""
+    return get_object_or_404(
+        _procedures().filter(Q(offer__school__in=access.career_schools(user)) | Q(assessors=user)).distinct(),
+        pk=procedure_id,
+    )
+
+
+def keeps_procedure(user: User, procedure: SelectionProcedure) -> bool:
+    return access.career_schools(user).filter(pk=procedure.offer.school_id).exists()
+
+
+@dataclass
+class ProcedurePage:
+    procedure: SelectionProcedure
+    candidates: list[Candidate]
+    assessors: list[User]
+    mine: dict[int, Any]  # candidate id -> the user's own judgement
+
+
+def procedure_page(procedure: SelectionProcedure, user: User) -> ProcedurePage:
+    candidates = list(
+        procedure.candidates.select_related("person").prefetch_related(
+            "submissions", Prefetch("judgements", queryset=Judgement.objects.select_related("assessor"))
+        )
+    )
+    _score_rows(procedure, candidates)
+    mine = {j.candidate_id: j for c in candidates for j in c.judgements.all() if j.assessor_id == user.pk}
+    return ProcedurePage(procedure, candidates, list(procedure.assessors.order_by("full_name")), mine)
+
+
+def _score_rows(procedure: SelectionProcedure, candidates: list[Candidate]) -> None:
+    """Each judgement's scores in the order of the criteria, with their names, for reading."""
+    for candidate in candidates:
+        for judgement in candidate.judgements.all():
+            judgement.rows = [(c["name"], judgement.scores.get(c["slug"])) for c in procedure.criteria]
+
+
+def assessor_choices(offer: RoleOffer) -> QuerySet[User]:
+    """Who can judge: the school's leaders and team leaders, and the board's HR and bestuurder."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(memberships__school_id=offer.school_id, memberships__role__in=MANAGING_SCHOOL_ROLES)
+            | Q(memberships__board_id=offer.school.board_id, memberships__role__in=BOARD_ROLES)
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def candidacies(person: Person) -> QuerySet[Candidate]:
+    return (
+        Candidate.objects.filter(person=person)
+        .select_related("procedure__offer__role")
+        .order_by("-procedure__opened_at")
+    )
+
+
+def own_candidacy(person: Person, procedure_id: int) -> Candidate:
+    """Her side of a procedure; the judgements about her she reads once it is decided."""
+    candidate = get_object_or_404(
+        candidacies(person).select_related("procedure__version").prefetch_related("submissions", "judgements"),
+        procedure_id=procedure_id,
+    )
+    _score_rows(candidate.procedure, [candidate])
+    return candidate
+
+
+def assessing(user: User) -> QuerySet[SelectionProcedure]:
+    """Undecided procedures with candidates the user has still to judge."""
+    return (
+        _procedures()
+        .filter(assessors=user, decided_at__isnull=True)
+        .annotate(
+            judged=Count("candidates__judgements", filter=Q(candidates__judgements__assessor=user), distinct=True),
+            candidate_count=Count("candidates", distinct=True),
+        )
+        .filter(judged__lt=F("candidate_count"))
+    )
+
+
 # The home page -------------------------------------------------------------------------------
 
 
@@ -458,20 +603,30 @@ class Signals:
     open_cycle: int | None
     unread: list[CareerShare]
     conversations: list[Conversation]  # soon, or held and waiting for the user's agreement
+    feedback_ready: int | None = None  # a closed 360 round of hers, not yet in her portfolio
+    candidacy: int | None = None  # an undecided procedure she is a candidate in
+    assessing: list[SelectionProcedure] = field(default_factory=list)  # procedures she judges in
 
 
 def signals(user: User, today: datetime.date) -> Signals | None:
-    """Three queries, whatever she has: her person with what she has this year, the shares to
-    her that she has not opened yet, and the conversations that wait for her."""
+    """Four queries, whatever she has: her person with what she has this year, the shares to
+    her that she has not opened yet, the conversations that wait for her, and the selection
+    procedures she judges in."""
     year = school_year(today)
     if not user.is_authenticated:
         return None
     open_cycle = CareerCycle.objects.filter(person=OuterRef("pk"), followed_up_at__isnull=True).order_by("-created_at")
+    ready = FeedbackRequest.objects.filter(person=OuterRef("pk"), evidence__isnull=True).filter(
+        Q(round__closed_early_on__isnull=False) | Q(round__closes_on__lt=today)
+    )
+    candidacy = Candidate.objects.filter(person=OuterRef("pk"), procedure__decided_at__isnull=True)
     person = (
         Person.objects.filter(user=user, erased_at__isnull=True)
         .annotate(
             has_pop=Exists(Pop.objects.filter(person=OuterRef("pk"), school_year=year)),
             open_cycle=Subquery(open_cycle.values("pk")[:1]),
+            feedback_ready=Subquery(ready.values("pk")[:1]),
+            candidacy=Subquery(candidacy.values("procedure_id")[:1]),
         )
         .first()
     )
@@ -496,9 +651,12 @@ def signals(user: User, today: datetime.date) -> Signals | None:
         or (c.person.user_id == user.pk and not c.teacher_agreed_at)
         or (c.manager_id == user.pk and not c.manager_agreed_at)
     ]
+    judging = list(assessing(user).order_by("opened_at")[:5])
     if person is None:
-        return Signals(year, True, None, unread, waiting)
-    return Signals(year, person.has_pop, person.open_cycle, unread, waiting)
+        return Signals(year, True, None, unread, waiting, assessing=judging)
+    return Signals(
+        year, person.has_pop, person.open_cycle, unread, waiting, person.feedback_ready, person.candidacy, judging
+    )
 
 
 def shared_item(share: CareerShare) -> tuple[str, str]:

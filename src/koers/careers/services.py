@@ -1,6 +1,7 @@
 """Every write of the career part: a school adopts, adapts and publishes a framework, offers
-roles with places and appoints holders; a teacher states interest, keeps her POP and decides
-who may read it."""
+roles with places, appoints holders and runs a selection procedure when there are more
+candidates than places; a teacher states interest, keeps her POP and portfolio, asks 360-degree
+feedback and decides who may read it."""
 
 from __future__ import annotations
 
@@ -10,19 +11,28 @@ import tempfile
 import zipfile
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers import uploads
 from koers.instruments.models import Goal
-from koers.organisations.models import Functie, Person, Role, School, User
+from koers.organisations.models import Functie, Notification, Person, Role, School, User
+from koers.organisations.services import notify
+from koers.surveys import exports as survey_exports
+from koers.surveys import presenters as survey_presenters
+from koers.surveys import selectors as survey_selectors
+from koers.surveys import services as surveys
+from koers.surveys.models import Instrument, Invitation, RespondentGroup, RoundGroup
 
 from .models import (
     LEVELS,
     ActivityKind,
+    Candidate,
     CareerCycle,
     CareerRole,
     CareerShare,
@@ -32,8 +42,10 @@ from .models import (
     ConversationPlan,
     CycleTemplate,
     Evidence,
+    FeedbackRequest,
     FrameworkVersion,
     FunctiemixTarget,
+    Judgement,
     Level,
     Pop,
     PopActivity,
@@ -43,9 +55,15 @@ from .models import (
     RoleInterest,
     RoleOffer,
     SchoolFramework,
+    SelectionProcedure,
     SelfAssessment,
     ShareRead,
+    Submission,
 )
+from .selectors import shared_item
+
+# R2: what any attempt to carry development data into selection or assurance is told.
+DEVELOPMENT_ONLY = _("Data for development is not used for selection or assurance.")
 
 # Frameworks ----------------------------------------------------------------------------------
 
@@ -406,6 +424,261 @@ def delete_evidence(evidence: Evidence) -> None:
     uploads.delete_with_file(evidence)
 
 
+# 360-degree feedback ------------------------------------------------------------------------
+
+
+def feedback_instrument() -> Instrument:
+    return Instrument.objects.filter(for_people=True, active=True).latest("version")
+
+
+@transaction.atomic
+def request_feedback(
+    person: Person,
+    *,
+    competences: list[Competence],
+    groups: list[RespondentGroup],
+    manager: Person | None,
+    by: User,
+    base_url: str,
+) -> FeedbackRequest:
+    """A round about her, open from today for two weeks, on the competences she chose. The
+    anonymous groups answer through open links she shares herself; her leidinggevende is
+    invited by e-mail and answers by name."""
+    instrument = feedback_instrument()
+    errors: dict[str, str] = {}
+    if not competences:
+        errors["competences"] = _("Choose at least one competence.")
+    elif len(competences) > FeedbackRequest.MOST_COMPETENCES:
+        errors["competences"] = _("Choose at most %(n)s competences, so the questionnaire stays short.") % {
+            "n": FeedbackRequest.MOST_COMPETENCES
+        }
+    if not groups and manager is None:
+        errors["groups"] = _("Choose at least one group, or your leidinggevende.")
+    email = ""
+    if manager is not None:
+        email = (manager.email or (manager.user.email if manager.user else "")).strip().lower()
+        if not email:
+            errors["manager"] = _("%(name)s has no e-mail address in Koers.") % {"name": manager}
+    if person.school is None:
+        errors[NON_FIELD_ERRORS] = _("360° feedback is asked at your school; your account is not tied to one.")
+    if errors:
+        raise ValidationError(errors)
+    assert person.school is not None
+    asked = list(groups)
+    if manager is not None:
+        named = instrument.groups.get(slug=instrument.named_group)
+        asked.append(named)
+    today = timezone.localdate()
+    survey = surveys.create_round(
+        school=person.school,
+        instrument=instrument,
+        title=_("360° feedback for %(name)s") % {"name": person},
+        modules=[c.slug for c in competences],
+        groups=asked,
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=FeedbackRequest.WINDOW_DAYS - 1),
+        min_group_size=3,
+        user=by,
+        subject=person,
+    )
+    request = FeedbackRequest.objects.create(person=person, round=survey, manager=manager)
+    request.competences.set(competences)
+    if manager is not None:
+        RoundGroup.objects.filter(round=survey, group=named).update(named=str(manager))
+        Invitation.objects.create(round=survey, group=named, email=email)
+        surveys.send_invitations(survey=survey, base_url=base_url)
+    return request
+
+
+def feedback_to_portfolio(request: FeedbackRequest) -> Evidence:
+    """Her choice to keep the result: the report as a PDF in her portfolio, tagged with the
+    competences asked about. From there she may share it, like any item."""
+    if request.evidence_id:
+        raise ValidationError(_("This feedback is already in your portfolio."))
+    survey = request.round
+    if survey.state(timezone.localdate()) != survey.State.CLOSED:
+        raise ValidationError(_("The feedback can go into your portfolio once the round has closed."))
+    document = survey_exports.as_pdf(survey_presenters.report_view(survey_selectors.report(survey)))
+    with transaction.atomic():
+        evidence = Evidence(
+            person=request.person,
+            title=survey.title,
+            kind=Evidence.Kind.FEEDBACK360,
+            date=survey.last_day(),
+        )
+        evidence.file.save("360-feedback.pdf", ContentFile(document), save=False)
+        evidence.file_name, evidence.file_size = "360-feedback.pdf", len(document)
+        evidence.save()
+        evidence.competences.set(request.competences.all())
+        request.evidence = evidence
+        request.save(update_fields=["evidence"])
+    return evidence
+
+
+# The selection procedure ---------------------------------------------------------------------
+
+
+def open_procedure(offer: RoleOffer, *, weights: dict[str, int], assessors: list[User], by: User) -> SelectionProcedure:
+    """For a role with places: the candidates are those who stated interest; the criteria are
+    the competences of the school's published framework version, each with a weight; at least
+    two assessors judge (drl:3240-3242)."""
+    version = (
+        FrameworkVersion.objects.filter(
+            school_framework__school_id=offer.school_id, school_framework__framework_id=offer.role.framework_id
+        )
+        .order_by("-number")
+        .first()
+    )
+    errors: dict[str, str] = {}
+    if version is None:
+        errors[NON_FIELD_ERRORS] = _(
+            "Publish the school’s version of this role’s framework first: candidates see the criteria before "
+            "the procedure starts."
+        )
+    interests = list(offer.interests.select_related("person").filter(person__left_on__isnull=True))
+    if not interests:
+        errors[NON_FIELD_ERRORS] = _("No one has stated interest in this role yet.")
+    if len(set(assessors)) < SelectionProcedure.MIN_ASSESSORS:
+        errors["assessors"] = _("Choose at least two assessors.")
+    elif {i.person.user_id for i in interests} & {a.pk for a in assessors}:
+        errors["assessors"] = _("A candidate cannot be an assessor.")
+    criteria = []
+    if version is not None:
+        criteria = [
+            {"slug": c["slug"], "name": c["name"], "weight": weights.get(c["slug"], 0)} for c in version.competences
+        ]
+        if not any(c["weight"] for c in criteria):
+            errors["weights"] = _("Give at least one criterion a weight.")
+    if offer.procedures.filter(decided_at__isnull=True).exists():
+        errors[NON_FIELD_ERRORS] = _("A procedure for this role is already running.")
+    if errors:
+        raise ValidationError(errors)
+    assert version is not None
+    with transaction.atomic():
+        procedure = SelectionProcedure.objects.create(
+            offer=offer, version=version, criteria=[c for c in criteria if c["weight"]], opened_by=by
+        )
+        procedure.assessors.set(assessors)
+        Candidate.objects.bulk_create(Candidate(procedure=procedure, person=i.person) for i in interests)
+    role = offer.role.name
+    notify(
+        [i.person.user_id for i in interests],
+        Notification.Kind.SELECTION,
+        reverse("careers:candidacy", args=[procedure.pk]),
+        role=role,
+        step=_("you are a candidate; read the criteria and submit what shows them"),
+    )
+    notify(
+        [a.pk for a in assessors],
+        Notification.Kind.SELECTION,
+        reverse("careers:procedure", args=[procedure.pk]),
+        actor=by,
+        role=role,
+        step=_("you are an assessor"),
+    )
+    return procedure
+
+
+def submit(candidate: Candidate, item, *, motivation: str | None = None) -> Submission:
+    """The only bridge from development to selection (R2): a copy of one of her portfolio
+    items that the candidate submits herself, marked as hers. Nothing else of her development
+    (her POP, cycle, conversations or 360-degree feedback itself) is ever linked."""
+    if not isinstance(item, Evidence):
+        raise ValidationError(DEVELOPMENT_ONLY)
+    _require_undecided(candidate.procedure)
+    if item.person_id != candidate.person_id:
+        raise ValidationError(_("Submit an item of your own portfolio."))
+    with transaction.atomic():
+        copy = Submission(
+            candidate=candidate,
+            title=item.title,
+            kind=item.kind,
+            link=item.link,
+            date=item.date,
+            competences=", ".join(c.name for c in item.competences.all()),
+            reflection=item.reflection,
+            file_name=item.file_name,
+            file_size=item.file_size,
+        )
+        if item.file:
+            with item.file.open("rb") as handle:
+                copy.file.save(item.file_name or "bestand", ContentFile(handle.read()), save=False)
+        copy.save()
+    return copy
+
+
+def write_motivation(candidate: Candidate, text: str) -> None:
+    _require_undecided(candidate.procedure)
+    candidate.motivation = text.strip()
+    candidate.save(update_fields=["motivation"])
+
+
+def withdraw_submission(submission: Submission) -> None:
+    _require_undecided(submission.candidate.procedure)
+    uploads.delete_with_file(submission)
+
+
+def judge(candidate: Candidate, *, assessor: User, scores: dict[str, int], note: str) -> Judgement:
+    procedure = candidate.procedure
+    _require_undecided(procedure)
+    if not procedure.assessors.filter(pk=assessor.pk).exists():
+        raise ValidationError(_("Only the procedure’s assessors judge."))
+    wanted = {c["slug"] for c in procedure.criteria}
+    if set(scores) != wanted or not all(1 <= v <= 4 for v in scores.values()):
+        raise ValidationError({"scores": _("Score every criterion from 1 to 4.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Substantiate the judgement: what in the submissions shows it?")})
+    found, _created = Judgement.objects.update_or_create(
+        candidate=candidate, assessor=assessor, defaults={"scores": scores, "note": note.strip()}
+    )
+    return found
+
+
+def decide(
+    procedure: SelectionProcedure, *, chosen: list[Candidate], reasons: str, by: User, starts_on: datetime.date
+) -> None:
+    """The decision, with its reasons for every candidate to read (drl:3526-3534). Every
+    candidate needs the judgement of at least two assessors; the chosen become holders,
+    within the places."""
+    _require_undecided(procedure)
+    errors: dict[str, str] = {}
+    candidates = list(procedure.candidates.select_related("person").prefetch_related("judgements"))
+    short = [c for c in candidates if len(c.judgements.all()) < SelectionProcedure.MIN_ASSESSORS]
+    if short:
+        errors[NON_FIELD_ERRORS] = _("Not yet judged by two assessors: %(names)s.") % {
+            "names": ", ".join(str(c.person) for c in short)
+        }
+    if not chosen:
+        errors["chosen"] = _("Choose who gets the role.")
+    if not reasons.strip():
+        errors["reasons"] = _("Give the reasons for the decision; the candidates read them.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for candidate in chosen:
+            appoint(procedure.offer, candidate.person, starts_on=starts_on)
+        chosen_ids = {c.pk for c in chosen}
+        for candidate in candidates:
+            candidate.chosen = candidate.pk in chosen_ids
+        Candidate.objects.bulk_update(candidates, ["chosen"])
+        procedure.reasons = reasons.strip()
+        procedure.decided_at = timezone.now()
+        procedure.decided_by = by
+        procedure.save(update_fields=["reasons", "decided_at", "decided_by"])
+    notify(
+        [c.person.user_id for c in candidates],
+        Notification.Kind.SELECTION,
+        reverse("careers:candidacy", args=[procedure.pk]),
+        role=procedure.offer.role.name,
+        step=_("the decision is made; read it with its reasons"),
+    )
+
+
+def _require_undecided(procedure: SelectionProcedure) -> None:
+    if procedure.decided_at is not None:
+        raise ValidationError(_("This procedure has been decided."))
+
+
 # The conversation cycle ----------------------------------------------------------------------
 
 
@@ -603,6 +876,10 @@ def erase_career(person: Person) -> None:
     texts she wrote; a role she held stays as a holding."""
     for evidence in list(person.evidence.all()):
         uploads.delete_with_file(evidence)
+    for request in person.feedback_requests.select_related("round"):
+        request.round.delete()  # the answers about her go with her
+    for submission in Submission.objects.filter(candidate__person=person):
+        uploads.delete_with_file(submission)
     person.pops.all().delete()
     person.career_cycles.all().delete()
     person.role_interests.all().delete()
@@ -629,7 +906,10 @@ def share(
     existing = CareerShare.objects.filter(**target, shared_with=with_user, revoked_at__isnull=True)
     if existing.filter(Q(until__isnull=True) | Q(until__gte=today)).exists():
         raise ValidationError({"shared_with": _("You already share this with %(name)s.") % {"name": with_user}})
-    return CareerShare.objects.create(**target, shared_with=with_user, until=until)
+    found = CareerShare.objects.create(**target, shared_with=with_user, until=until)
+    what, url = shared_item(found)
+    notify([with_user.pk], Notification.Kind.CAREER_SHARE, url, name=str(item.person), what=what)
+    return found
 
 
 def revoke_share(share: CareerShare) -> None:

@@ -39,4 +39,22 @@ urlpatterns = [
         name="end_holding",
     ),
     path("scholen/<int:school_id>/rollen/<int:offer_id>/sluiten/", views.close_offer, name="close_offer"),
+    path("scholen/<int:school_id>/rollen/<int:offer_id>/selectie/", views.open_procedure, name="open_procedure"),
+    path("loopbaan/selectie/<int:procedure_id>/", views.procedure, name="procedure"),
+    path(
+        "loopbaan/selectie/<int:procedure_id>/inzendingen/<int:submission_id>/bestand/",
+        views.submission_file,
+        name="submission_file",
+    ),
+    path("mijn-loopbaan/feedback/", views.feedback_list, name="feedback_list"),
+    path("mijn-loopbaan/feedback/<int:feedback_id>/", views.feedback, name="feedback"),
+    path(
+        "mijn-loopbaan/feedback/<int:feedback_id>/portfolio/", views.feedback_to_portfolio, name="feedback_to_portfolio"
+    ),
+    path("mijn-loopbaan/selectie/<int:procedure_id>/", views.candidacy, name="candidacy"),
+    path(
+        "mijn-loopbaan/selectie/<int:procedure_id>/inzendingen/<int:submission_id>/intrekken/",
+        views.withdraw_submission,
+        name="withdraw_submission",
+    ),
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.access import boards_for
 from koers.pagination import paginate
+from koers.surveys import services as survey_services
 
 from . import selectors, services
 from .forms import (
@@ -25,22 +27,29 @@ from .forms import (
     AppointForm,
     AssessForm,
     CycleChoiceForm,
+    DecisionForm,
     EvidenceChangeForm,
     EvidenceForm,
+    FeedbackForm,
+    FeedbackLinkForm,
     FollowUpForm,
     InterestForm,
+    JudgementForm,
+    MotivationForm,
     OfferForm,
     OrientForm,
     PopForm,
     PopGoalForm,
     PrepareForm,
+    ProcedureForm,
     RecordForm,
     RespondForm,
     ReviseForm,
     ShareForm,
+    SubmitForm,
     TargetForm,
 )
-from .models import MIN_GROUP, PopActivity, school_year
+from .models import MIN_GROUP, PopActivity, Submission, school_year
 
 
 def _posted(request, name: str | None = None):
@@ -644,3 +653,212 @@ def close_offer(request, school_id: int, offer_id: int):
     services.close_offer(offer)
     messages.success(request, _("The offer is closed; teachers no longer see it."))
     return redirect("careers:school_roles", school.pk)
+
+
+# 360-degree feedback ------------------------------------------------------------------------
+
+
+@login_required
+def feedback_list(request):
+    person = selectors.person_for(request.user)
+    instrument = services.feedback_instrument()
+    form = FeedbackForm(
+        _posted(request),
+        competences=selectors.feedback_competences(),
+        groups=selectors.feedback_groups(instrument),
+        managers=selectors.manager_choices(person),
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            asked = services.request_feedback(
+                person, **form.cleaned_data, by=request.user, base_url=request.build_absolute_uri("/")
+            )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Your feedback round is open for two weeks. Make a link for each group."))
+            return redirect("careers:feedback", asked.pk)
+    return render(
+        request,
+        "careers/feedback_list.html",
+        {"page": paginate(request, selectors.feedback_requests(person), 20), "form": form, "instrument": instrument},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def feedback(request, feedback_id: int):
+    asked = selectors.own_feedback(selectors.person_for(request.user), feedback_id)
+    form = FeedbackLinkForm(_posted(request, "link"), survey=asked.round)
+    link = ""
+    if form.is_bound and form.is_valid():
+        round_group = get_object_or_404(asked.round.round_groups, group__slug=form.cleaned_data["group"])
+        if not asked.round.is_open(timezone.localdate()):
+            raise Http404
+        token = survey_services.renew_open_link(round_group=round_group, expected=form.cleaned_data["expected"])
+        link = request.build_absolute_uri(reverse("surveys:open", args=[token]))
+    response = render(
+        request,
+        "careers/feedback.html",
+        {"f": selectors.feedback_page(asked, timezone.localdate()), "form": form, "open_link": link},
+        status=400 if form.errors else 200,
+    )
+    response.headers["Cache-Control"] = "no-store"  # an open link shows only once
+    return response
+
+
+@login_required
+@require_POST
+def feedback_to_portfolio(request, feedback_id: int):
+    asked = selectors.own_feedback(selectors.person_for(request.user), feedback_id)
+    try:
+        evidence = services.feedback_to_portfolio(asked)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("careers:feedback", asked.pk)
+    messages.success(request, _("The report is in your portfolio; only you see it until you share it."))
+    return redirect("careers:evidence", evidence.pk)
+
+
+# The selection procedure ---------------------------------------------------------------------
+
+
+@login_required
+def open_procedure(request, school_id: int, offer_id: int):
+    school = selectors.school_for(request.user, school_id)
+    offer = selectors.offer_for(school, offer_id, timezone.localdate())
+    version = selectors.published_framework(school, offer.role.framework_id)
+    form = ProcedureForm(_posted(request), version=version, assessors=selectors.assessor_choices(offer))
+    if form.is_bound and form.is_valid():
+        try:
+            procedure = services.open_procedure(
+                offer, weights=form.weights(), assessors=list(form.cleaned_data["assessors"]), by=request.user
+            )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The procedure is open. The candidates see the criteria now."))
+            return redirect("careers:procedure", procedure.pk)
+    return render(
+        request,
+        "careers/procedure_new.html",
+        {
+            "school": school,
+            "offer": offer,
+            "version": version,
+            "form": form,
+            "o": selectors.offer_page(offer, timezone.localdate()),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def procedure(request, procedure_id: int):
+    found = selectors.procedure_for(request.user, procedure_id)
+    keeps = selectors.keeps_procedure(request.user, found)
+    page = selectors.procedure_page(found, request.user)
+    decision = DecisionForm(
+        _posted(request, "decide") if keeps else None,
+        candidates=found.candidates.select_related("person"),
+        initial={"starts_on": timezone.localdate()},
+    )
+    if decision.is_bound and decision.is_valid():
+        try:
+            services.decide(found, **decision.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            show_errors(decision, exc)
+        else:
+            messages.success(request, _("The decision is recorded; the candidates read it with its reasons."))
+            return redirect("careers:procedure", found.pk)
+    judgements = {
+        c.pk: JudgementForm(
+            _posted(request, f"judge-{c.pk}"),
+            criteria=found.criteria,
+            prefix=f"c{c.pk}",
+            initial=_judgement_initial(page.mine.get(c.pk)),
+        )
+        for c in page.candidates
+    }
+    for candidate in page.candidates:
+        form = judgements[candidate.pk]
+        if form.is_bound and form.is_valid():
+            try:
+                services.judge(candidate, assessor=request.user, scores=form.scores(), note=form.cleaned_data["note"])
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(request, _("Your judgement of %(name)s is saved.") % {"name": candidate.person})
+                return redirect("careers:procedure", found.pk)
+    failed = decision.errors or any(f.errors for f in judgements.values())
+    return render(
+        request,
+        "careers/procedure.html",
+        {
+            "p": page,
+            "keeps": keeps,
+            "assessor": any(a.pk == request.user.pk for a in page.assessors),
+            "decision": decision,
+            "judgements": judgements,
+        },
+        status=400 if failed else 200,
+    )
+
+
+def _judgement_initial(judgement) -> dict:
+    if judgement is None:
+        return {}
+    return {"note": judgement.note} | {f"score_{slug}": v for slug, v in judgement.scores.items()}
+
+
+@login_required
+def submission_file(request, procedure_id: int, submission_id: int):
+    found = selectors.procedure_for(request.user, procedure_id)
+    item = get_object_or_404(Submission, candidate__procedure=found, pk=submission_id)
+    return uploads.as_download(item.file, item.file_name)
+
+
+@login_required
+def candidacy(request, procedure_id: int):
+    person = selectors.person_for(request.user)
+    candidate = selectors.own_candidacy(person, procedure_id)
+    submit_form = SubmitForm(_posted(request, "submit"), items=person.evidence.all())
+    motivation = MotivationForm(_posted(request, "motivation"), initial={"motivation": candidate.motivation})
+    try:
+        if submit_form.is_bound and submit_form.is_valid():
+            services.submit(candidate, submit_form.cleaned_data["evidence"])
+            messages.success(request, _("A copy is submitted to the procedure."))
+            return redirect("careers:candidacy", procedure_id)
+        if motivation.is_bound and motivation.is_valid():
+            services.write_motivation(candidate, motivation.cleaned_data["motivation"])
+            messages.success(request, _("Your motivation is saved."))
+            return redirect("careers:candidacy", procedure_id)
+    except ValidationError as exc:
+        show_errors(submit_form if submit_form.is_bound else motivation, exc)
+    return render(
+        request,
+        "careers/candidacy.html",
+        {
+            "candidate": candidate,
+            "procedure": candidate.procedure,
+            "submit_form": submit_form,
+            "motivation": motivation,
+        },
+        status=400 if submit_form.errors or motivation.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def withdraw_submission(request, procedure_id: int, submission_id: int):
+    candidate = selectors.own_candidacy(selectors.person_for(request.user), procedure_id)
+    item = get_object_or_404(candidate.submissions, pk=submission_id)
+    try:
+        services.withdraw_submission(item)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(title)s is withdrawn from the procedure.") % {"title": item.title})
+    return redirect("careers:candidacy", procedure_id)

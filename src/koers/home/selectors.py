@@ -432,6 +432,27 @@ def _career(user: User, today: datetime.date) -> list[Attention]:
         else:
             text = _("%(kind)s of %(name)s waits for your agreement") % {"kind": c.get_kind_display(), "name": c.person}
         out.append(Attention("career", text, _("Conversation cycle"), reverse("careers:conversation", args=[c.pk])))
+    if found.feedback_ready:
+        out.append(
+            Attention(
+                "career",
+                _("Your 360° feedback is ready: read it, and add it to your portfolio if you like"),
+                _("My development"),
+                reverse("careers:feedback", args=[found.feedback_ready]),
+            )
+        )
+    if found.candidacy:
+        out.append(
+            Attention(
+                "career",
+                _("You are a candidate in a selection procedure: submit what shows the criteria"),
+                _("Selection"),
+                reverse("careers:candidacy", args=[found.candidacy]),
+            )
+        )
+    for procedure in found.assessing:
+        text = _("Judge the candidates for %(role)s") % {"role": procedure.offer.role.name}
+        out.append(Attention("career", text, _("Selection"), reverse("careers:procedure", args=[procedure.pk])))
     for share in found.unread:
         what, url = careers.shared_item(share)
         out.append(Attention("share", _("Shared with you: %(what)s") % {"what": what}, _("My development"), url))

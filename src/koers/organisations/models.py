@@ -502,6 +502,8 @@ class Notification(models.Model):
         SHARED = "shared", _("Something was shared in your learning network")
         DEEP_EVALUATION = "deep_evaluation", _("Your learning network asks for its in-depth evaluation")
         VISIT = "visit", _("A peer visit moved to its next step")
+        SELECTION = "selection", _("A selection procedure you take part in moved on")
+        CAREER_SHARE = "career_share", _("A colleague shared part of their career dossier with you")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -523,6 +525,8 @@ class Notification(models.Model):
             "about %(minutes)s minutes."
         ),
         Kind.VISIT: _("Peer visit of %(school)s: %(step)s."),
+        Kind.SELECTION: _("Selection for %(role)s: %(step)s."),
+        Kind.CAREER_SHARE: _("%(name)s shared %(what)s with you."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
