@@ -3636,6 +3636,16 @@ NL.update(
         "%(name)s shared %(what)s with you.": "%(name)s deelde %(what)s met u.",
         "for feedback on one person": "voor feedback op één persoon",
         "named respondent": "invuller met naam",
+        "— choose a score —": "— kies een score —",
+        "no, fewer than %(n)s": "nee, minder dan %(n)s",
+        "Change my judgement": "Mijn oordeel wijzigen",
+        "Judge %(name)s": "%(name)s beoordelen",
+        'You are asked for your view in "%(name)s".': "U wordt om uw feedback gevraagd in “%(name)s”.",
+        "This link is personal and works once. You answer by name: the one your feedback is about reads your answers with your name.": "Deze link is persoonlijk en werkt één keer. U antwoordt met naam: degene over wie uw feedback gaat, leest uw antwoorden met uw naam erbij.",
+        "This link is personal and works once. Your answers are anonymous: they are stored without your name, e-mail address or link, and only the one your feedback is about reads results per group.": "Deze link is persoonlijk en werkt één keer. Uw antwoorden zijn anoniem: ze worden bewaard zonder uw naam, e-mailadres of link, en alleen degene over wie uw feedback gaat, leest de uitkomsten per groep.",
+        "You answer by name.": "U antwoordt met naam.",
+        "You are the one respondent of your group: the one your feedback is about reads your answers with your name, once the questionnaire has closed. No one else reads them.": "U bent de enige invuller van uw groep: degene over wie uw feedback gaat, leest uw antwoorden met uw naam erbij, zodra de vragenlijst gesloten is. Niemand anders leest ze.",
+        "Koers stores them without your name, e-mail address or link, and with the date only. Only the one your feedback is about reads the results per group, and only for groups of at least %(n)s people, once the questionnaire has closed.": "Koers bewaart ze zonder uw naam, e-mailadres of link, en alleen met de datum. Alleen degene over wie uw feedback gaat, leest de uitkomsten per groep, en alleen voor groepen van minstens %(n)s mensen, zodra de vragenlijst gesloten is.",
     }
 )
 

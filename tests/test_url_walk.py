@@ -236,7 +236,6 @@ def _career_ids(org) -> dict:
         groups=[RespondentGroup.objects.get(slug="collegas")],
         manager=None,
         by=org.leraar,
-        base_url="http://testserver/",
     )
     return {
         "year": pop.school_year,

@@ -51,6 +51,14 @@ def test_she_asks_feedback_on_her_competences_and_her_leidinggevende_is_invited_
     named = survey.round_groups.get(group__slug="leidinggevende")
     assert named.named == str(org.teamleider.person)
     assert [m.to for m in mail.outbox] == [[org.teamleider.email]]
+    message = mail.outbox[0]
+    assert message.subject == f"360°-feedback voor {org.leraar.person}"
+    assert "U antwoordt met naam" in message.body and "anoniem" not in message.body
+    link = re.search(r"http://\S+", message.body).group(0)
+    client.logout()
+    intro = client.get(link, follow=True).content.decode()
+    assert f"360°-feedback voor {org.leraar.person}" in intro and "U antwoordt met naam." in intro
+    client.force_login(org.leraar)
     page = client.get(reverse("careers:feedback", args=[asked.pk])).content.decode()
     assert "Leidinggevende: " + str(org.teamleider.person) in page
     assert "niet nog (minstens 3)" not in page and "nog niet (minstens 1)" in page
@@ -77,7 +85,9 @@ def test_an_open_link_is_shown_once_and_only_for_the_anonymous_groups(client, or
     response = client.post(url, {"form": "link", "group": "leerlingen", "expected": 28})
     link = re.search(r"<code>(http[^<]+)</code>", response.content.decode()).group(1)
     assert response["Cache-Control"] == "no-store"
-    assert client.get(link).status_code == 302  # it opens the questionnaire
+    opened = client.get(link, follow=True).content.decode()  # it opens the questionnaire
+    assert "Uw antwoorden zijn anoniem." in opened and "Alleen degene over wie uw feedback gaat" in opened
+    client.force_login(org.leraar)
     assert "<code>http" not in client.get(url).content.decode()
     named = client.post(url, {"form": "link", "group": "leidinggevende", "expected": 5})
     assert named.status_code == 400
@@ -154,3 +164,31 @@ def test_every_competence_has_its_module_in_the_feedback_instrument(catalog):
     assert modules == {c.slug: c.name for c in Competence.objects.all()}
     for module in instrument.modules.all():
         assert module.dimensions.exists()
+
+
+def test_erasing_her_takes_the_answers_about_her_along(client, org, django_capture_on_commit_callbacks):
+    from koers.privacy import services as privacy
+    from koers.surveys.models import Answer
+
+    client.force_login(org.leraar)
+    _ask(client, org)
+    survey = FeedbackRequest.objects.get().round
+    for _ in range(3):
+        respond(survey, "collegas")
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase(person=org.leraar.person, successor=org.schoolleider.person, by=org.schoolleider)
+    assert not Round.objects.filter(pk=survey.pk).exists() and not FeedbackRequest.objects.exists()
+    assert not Answer.objects.filter(response__round_id=survey.pk).exists()
+
+
+def test_her_feedback_list_costs_the_same_queries_for_one_or_six_rounds(client, org):
+    from tests.queries import page_queries
+
+    client.force_login(org.leraar)
+    _ask(client, org)
+    url = reverse("careers:feedback_list")
+    few = page_queries(client, url)
+    for _ in range(5):
+        _ask(client, org, manager=False)
+    assert FeedbackRequest.objects.count() == 6
+    assert page_queries(client, url) == few

@@ -174,3 +174,39 @@ def test_the_decision_needs_two_judgements_each_and_reasons_and_appoints_within_
     assert "De oordelen over u" in page and "Onderbouwd." in page
     steps = [n.params["step"] for n in Notification.objects.filter(user=org.bystander, kind="selection")]
     assert any("besluit" in step for step in steps)
+
+
+def test_the_procedure_page_costs_the_same_queries_for_two_or_six_candidates(client, org, offer, coach_role, today):
+    from tests.queries import page_queries
+
+    _publish(org, coach_role, today)
+    _open(client, org, offer, [org.schoolleider, org.teamleider])
+    procedure = SelectionProcedure.objects.get()
+    url = reverse("careers:procedure", args=[procedure.pk])
+
+    def judged_with_a_submission(candidate):
+        services.submit(candidate, _evidence(candidate.person))
+        for assessor in (org.schoolleider, org.teamleider):
+            services.judge(candidate, assessor=assessor, scores={c["slug"]: 3 for c in procedure.criteria}, note="Ok.")
+
+    for candidate in procedure.candidates.all():
+        judged_with_a_submission(candidate)
+    few = page_queries(client, url)
+    for _ in range(4):
+        teacher = factories.user_with_role("leraar", school=org.school)
+        judged_with_a_submission(Candidate.objects.create(procedure=procedure, person=teacher.person))
+    assert page_queries(client, url) == few
+
+
+def test_erasing_a_candidate_removes_her_submitted_copies(
+    client, org, offer, coach_role, today, django_capture_on_commit_callbacks
+):
+    from koers.privacy import services as privacy
+
+    _publish(org, coach_role, today)
+    _open(client, org, offer, [org.schoolleider, org.teamleider])
+    copy = services.submit(Candidate.objects.get(person=org.leraar.person), _evidence(org.leraar.person))
+    storage, name = copy.file.storage, copy.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase(person=org.leraar.person, successor=org.schoolleider.person, by=org.schoolleider)
+    assert not Submission.objects.exists() and not storage.exists(name)

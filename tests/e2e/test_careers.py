@@ -89,3 +89,30 @@ def test_a_manager_and_a_teacher_hold_and_lock_a_conversation(login, live_server
     conversation.refresh_from_db()
     assert conversation.locked and conversation.teacher_recognises == "ja"
     assert Pop.objects.get(person=org.leraar.person).hours_agreed == 40
+
+
+def test_a_teacher_asks_360_feedback_on_her_phone_and_shares_a_link_with_colleagues(login, browser, org, catalog):
+    from koers.careers.models import FeedbackRequest
+
+    page = login(org.leraar, width=390)
+    page.get_by_role("link", name="Mijn ontwikkeling").click()
+    page.get_by_role("link", name="Feedback vragen").click()
+    page.get_by_label("Coachen", exact=True).check()
+    page.get_by_label("Observeren en feedback geven").check()
+    page.get_by_label("Collega’s", exact=True).check()
+    page.get_by_label("Uw leidinggevende (met naam)").select_option(label=str(org.teamleider.person))
+    page.get_by_role("button", name="Feedbackronde openen").click()
+    expect(page.get_by_text("Uw feedbackronde staat twee weken open")).to_be_visible()
+    expect(page.get_by_role("row", name=f"Leidinggevende: {org.teamleider.person}")).to_be_visible()
+
+    page.get_by_label("Respondentgroep").select_option(label="Collega’s")
+    page.get_by_label("Verwacht aantal respondenten").fill("6")
+    page.get_by_role("button", name="Open link maken").click()
+    link = page.locator(".share-url code").inner_text()
+    asked = FeedbackRequest.objects.get(person=org.leraar.person)
+    assert set(asked.competences.values_list("slug", flat=True)) == {"coachen", "observeren"}
+
+    colleague = browser.new_context(viewport={"width": 390, "height": 900}, locale="nl-NL").new_page()
+    colleague.goto(link)
+    expect(colleague.get_by_text(f"360°-feedback voor {org.leraar.person}").first).to_be_visible()
+    colleague.context.close()

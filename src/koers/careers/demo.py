@@ -3,7 +3,10 @@ published the framework for supporting colleagues with its teachers, offers two 
 coach of starting teachers (three teachers are interested) and one for a docentonderzoeker
 (held). The demo teacher has a POP for this school year shared with her teamleider, three
 items in her portfolio, a career cycle with its first two steps done, and of the school's
-conversation cycle a planning conversation agreed and a progress conversation planned."""
+conversation cycle a planning conversation agreed and a progress conversation planned. Her
+360-degree feedback closed two weeks ago and waits for her to read it (the parents were too
+few to show), and the coach places, with three candidates for two, have a selection procedure
+in which she submitted a copy of her coaching report and her teamleider judged her."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from django.utils import timezone
 
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, User
+from koers.surveys import demo as survey_demo
+from koers.surveys.models import Invitation, RespondentGroup, Round
 
 from . import selectors, services
 from .models import (
@@ -162,6 +167,8 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     )
     services.read_framework(cycle, version=version)
     services.share(items[1], with_user=teamleider, until=None, today=today)
+    _feedback(teacher, teamleider.person, framework, today)
+    _selection(coach, people, items, leader=leader, teamleider=teamleider)
 
     # The school's conversation cycle: her planning conversation is held and locked, the
     # progress conversation is planned.
@@ -183,6 +190,65 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     services.respond(planning, comment="Fijn dat de cursus kan.", recognises="ja")
     services.agree(planning, by=teacher.user)
     services.agree(planning, by=planning.manager)
+
+
+FEEDBACK_TEXTS = {
+    "open-sterk": [
+        "Je neemt de tijd om echt te luisteren voordat je iets zegt.",
+        "Na een lesbezoek weet ik precies wat ik de volgende les anders ga doen.",
+        "Je uitleg is helder, ook als iets moeilijk is.",
+        "Je vraagt hoe het gaat en onthoudt wat ik vertelde.",
+    ],
+    "open-groei": [
+        "Laat de starter eerst zelf zoeken voordat je een oplossing geeft.",
+        "Vertel vaker wat je zelf nog lastig vindt; dat helpt ons ook.",
+        "Plan de gesprekken vaster in, nu schieten ze er soms bij in.",
+    ],
+}
+
+
+def _feedback(teacher: Person, teamleider: Person, framework: ReferenceFramework, today: datetime.date) -> None:
+    """Her 360-degree feedback, asked a month ago and closed: made through the service, then
+    moved into the past, which the service itself refuses."""
+    asked = services.request_feedback(
+        teacher,
+        competences=list(framework.competences.filter(slug__in=["observeren", "coachen", "eigen-rol"])),
+        groups=list(RespondentGroup.objects.filter(slug__in=["collegas", "leerlingen", "ouders"])),
+        manager=teamleider,
+        by=teacher.user,
+    )
+    opens_on = today - datetime.timedelta(days=30)
+    Round.objects.filter(pk=asked.round_id).update(opens_on=opens_on, closes_on=opens_on + datetime.timedelta(days=13))
+    Invitation.objects.filter(round_id=asked.round_id).update(sent_on=opens_on, responded=True)
+    asked.round.refresh_from_db()
+    survey_demo.fill(
+        asked.round,
+        {"collegas": 6, "leerlingen": 23, "ouders": 2, "leidinggevende": 1},
+        level={"collegas": 0.72, "leerlingen": 0.66, "ouders": 0.6, "leidinggevende": 0.7},
+        seed=360,
+        texts=FEEDBACK_TEXTS,
+    )
+
+
+def _selection(offer, people: dict[str, Person], items: list[Evidence], *, leader: User, teamleider: User) -> None:
+    """The coach places: a procedure with the three interested as candidates; Lotte submitted
+    a copy of her coaching report and her teamleider judged her; the others are still to come."""
+    competences = offer.role.framework.competences.values_list("slug", flat=True)
+    weights = {slug: 2 if slug in ("coachen", "observeren") else 1 for slug in competences}
+    procedure = services.open_procedure(offer, weights=weights, assessors=[leader, teamleider], by=leader)
+    lotte = procedure.candidates.get(person=people["Lotte Visser"])
+    services.write_motivation(
+        lotte,
+        "Ik begeleid al twee jaar starters in de onderbouw. In het bijgevoegde verslag laat ik zien hoe ik een "
+        "coachgesprek voer en wat ik ervan leerde.",
+    )
+    services.submit(lotte, items[1])
+    services.judge(
+        lotte,
+        assessor=teamleider,
+        scores={c["slug"]: 3 for c in procedure.criteria} | {"coachen": 4},
+        note="Het verslag laat zien dat ze de starter laat kiezen; de reflectie is eerlijk en concreet.",
+    )
 
 
 def _portfolio(teacher: Person, framework: ReferenceFramework, today: datetime.date) -> list[Evidence]:

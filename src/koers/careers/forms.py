@@ -567,7 +567,7 @@ class JudgementForm(forms.Form):
         self.criteria = criteria
         for c in criteria:
             self.fields[f"score_{c['slug']}"] = forms.TypedChoiceField(
-                label=c["name"], choices=SCORES, coerce=int, required=False
+                label=c["name"], choices=[("", _("— choose a score —")), *SCORES], coerce=int, required=False
             )
         self.order_fields([*(f"score_{c['slug']}" for c in criteria), "note"])
 
@@ -590,6 +590,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chosen"].queryset = candidates
+        self.fields["chosen"].label_from_instance = lambda c: str(c.person)
 
 
 class SubmitForm(forms.Form):

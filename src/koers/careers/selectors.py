@@ -604,7 +604,7 @@ class Signals:
     unread: list[CareerShare]
     conversations: list[Conversation]  # soon, or held and waiting for the user's agreement
     feedback_ready: int | None = None  # a closed 360 round of hers, not yet in her portfolio
-    candidacy: int | None = None  # an undecided procedure she is a candidate in
+    candidacy: int | None = None  # an undecided procedure she has submitted nothing to yet
     assessing: list[SelectionProcedure] = field(default_factory=list)  # procedures she judges in
 
 
@@ -619,7 +619,9 @@ def signals(user: User, today: datetime.date) -> Signals | None:
     ready = FeedbackRequest.objects.filter(person=OuterRef("pk"), evidence__isnull=True).filter(
         Q(round__closed_early_on__isnull=False) | Q(round__closes_on__lt=today)
     )
-    candidacy = Candidate.objects.filter(person=OuterRef("pk"), procedure__decided_at__isnull=True)
+    candidacy = Candidate.objects.filter(
+        person=OuterRef("pk"), procedure__decided_at__isnull=True, submissions__isnull=True
+    )
     person = (
         Person.objects.filter(user=user, erased_at__isnull=True)
         .annotate(

@@ -439,11 +439,10 @@ def request_feedback(
     groups: list[RespondentGroup],
     manager: Person | None,
     by: User,
-    base_url: str,
 ) -> FeedbackRequest:
     """A round about her, open from today for two weeks, on the competences she chose. The
-    anonymous groups answer through open links she shares herself; her leidinggevende is
-    invited by e-mail and answers by name."""
+    anonymous groups answer through open links she shares herself; her leidinggevende gets an
+    invitation (sent like any round's) and answers by name."""
     instrument = feedback_instrument()
     errors: dict[str, str] = {}
     if not competences:
@@ -486,7 +485,6 @@ def request_feedback(
     if manager is not None:
         RoundGroup.objects.filter(round=survey, group=named).update(named=str(manager))
         Invitation.objects.create(round=survey, group=named, email=email)
-        surveys.send_invitations(survey=survey, base_url=base_url)
     return request
 
 

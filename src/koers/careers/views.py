@@ -670,9 +670,8 @@ def feedback_list(request):
     )
     if form.is_bound and form.is_valid():
         try:
-            asked = services.request_feedback(
-                person, **form.cleaned_data, by=request.user, base_url=request.build_absolute_uri("/")
-            )
+            asked = services.request_feedback(person, **form.cleaned_data, by=request.user)
+            survey_services.send_invitations(survey=asked.round, base_url=request.build_absolute_uri("/"))
         except ValidationError as exc:
             show_errors(form, exc)
         else:

@@ -70,9 +70,18 @@ def make_round(
     return survey
 
 
-def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed: int, batch: int = 5000) -> int:
+def fill(
+    survey: Round,
+    counts: dict[str, int],
+    *,
+    level: dict[str, float],
+    seed: int,
+    batch: int = 5000,
+    texts: dict[str, list[str]] | None = None,
+) -> int:
     """Add made-up responses: per group `counts[slug]`, answering around `level[slug]` (on a
-    0-1 scale from the low to the high end), with a steady lean per dimension."""
+    0-1 scale from the low to the high end), with a steady lean per dimension; an open item
+    now and then gets one of its `texts` (by item slug), else one about the school."""
     rng = random.Random(seed)
     items = [i for page in round_pages(survey) for i in page.items]
     dims = {i.dimension_id for i in items}
@@ -89,7 +98,7 @@ def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed
         for _ in range(n):
             response = Response.objects.create(round=survey, group=groups[slug], submitted_on=day)
             for item in items:
-                answers.append(_answer(rng, response, item, level[slug] + lean[(slug, item.dimension_id)]))
+                answers.append(_answer(rng, response, item, level[slug] + lean[(slug, item.dimension_id)], texts or {}))
             made += 1
             if len(answers) >= batch:
                 Answer.objects.bulk_create([a for a in answers if a])
@@ -98,9 +107,12 @@ def fill(survey: Round, counts: dict[str, int], *, level: dict[str, float], seed
     return made
 
 
-def _answer(rng: random.Random, response: Response, item: Item, level: float) -> Answer | None:
+def _answer(
+    rng: random.Random, response: Response, item: Item, level: float, texts: dict[str, list[str]]
+) -> Answer | None:
     if item.scale == Scale.OPEN:
-        return Answer(response=response, item=item, text=rng.choice(OPEN_TEXTS)) if rng.random() < 0.4 else None
+        text = rng.choice(texts.get(item.slug, OPEN_TEXTS))
+        return Answer(response=response, item=item, text=text) if rng.random() < 0.4 else None
     if item.scale == Scale.CHOICE:
         return Answer(response=response, item=item, value=rng.randint(1, len(item.options)))
     values = item.values

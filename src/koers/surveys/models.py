@@ -282,6 +282,11 @@ class Round(models.Model):
     def last_day(self) -> datetime.date:
         return self.closed_early_on or self.closes_on
 
+    def names(self, group: RespondentGroup) -> bool:
+        """Whether the group's one respondent answers by name: the leidinggevende in feedback
+        on a person. Everyone else answers anonymously."""
+        return bool(self.subject_id) and group.slug == self.instrument.named_group
+
 
 class RoundGroup(models.Model):
     """A respondent group taking part in a round, with its optional open link (hash only).

@@ -270,6 +270,10 @@ class Visit:
     invitation_id: int | None = None
     round_group_id: int | None = None
 
+    @property
+    def named(self) -> bool:
+        return self.survey.names(self.group)
+
     def problem(self, today: datetime.date) -> str | None:
         if self.used:
             return "used"
@@ -290,8 +294,11 @@ _VISIT_FIELDS = [
     "round__instrument__summary",
     "round__instrument__minutes",
     "round__instrument__updated_at",
+    "round__instrument__named_group",
+    "round__subject",
     "round__school__name",
     "group__name",
+    "group__slug",
 ]
 
 

@@ -13,7 +13,9 @@ from .models import Invitation
 
 @task()
 def send_round_mails(invitation_ids: list[int], base_url: str, reminder: bool) -> int:
-    invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related("round__school", "round__instrument")
+    invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related(
+        "round__school", "round__instrument", "group"
+    )
     sent = 0
     with translation.override("nl"), mail.get_connection() as connection:
         for invitation in invitations:
@@ -24,6 +26,7 @@ def send_round_mails(invitation_ids: list[int], base_url: str, reminder: bool) -
             context = {
                 "round": survey,
                 "reminder": reminder,
+                "named": survey.names(invitation.group),
                 "link": base_url.rstrip("/") + reverse("surveys:link", args=[token]),
             }
             subject = render_to_string("surveys/mail/subject.txt", context).strip()
