@@ -1,8 +1,9 @@
 """Server time and queries of the career pages that count many staff: a school's conversation
 overview (its first page of 30 people), the board's career figures over 10 schools, the
 functiemix and a POP with 20 activities. Staff grow from 50 to 1,000 over the board's ten
-schools; the query counts must be the same at both sizes. Then a teacher's dossier as a ZIP
-with 50 portfolio files: time and peak memory.
+schools; the query counts must be the same at both sizes. Then a selection procedure's page
+with 3 and with 30 judged candidates, and a teacher's dossier as a ZIP with 50 portfolio
+files: time and peak memory.
 
     .venv/bin/python bench/careers.py [--staff 1000] [--requests 40]
 """
@@ -115,7 +116,45 @@ def main() -> None:
         ):
             r = measure(client, url, args.requests)
             print(f"{total:>6}{name:>32}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}")
+    measure_selection(schools[0], bestuurder, board_client, args.requests)
     measure_dossier(own, teacher_client)
+
+
+def measure_selection(school: School, bestuurder: User, client: Client, requests: int) -> None:
+    """A procedure with 3, then 30 candidates, each with a submitted item and two judgements."""
+    from koers.careers.models import Candidate, CareerRole, Evidence
+
+    role = CareerRole.objects.get(slug="coach")
+    adopted = services.adopt_framework(school, role.framework, by=bestuurder)
+    adopted.drafted_with = "Bench"
+    adopted.save()
+    services.publish_framework(adopted, by=bestuurder, today=timezone.localdate())
+    offer = services.offer_role(
+        school, role=role, places=2, hours=None, level_hint="LC", period="", note="", by=bestuurder
+    )
+    second = User.objects.create_user("tweede@bench.example", full_name="Tweede beoordelaar")
+    staff = list(Person.objects.filter(school=school)[:30])
+    services.state_interest(offer, staff[0], motivation="")
+    procedure = services.open_procedure(
+        offer,
+        weights={c.slug: 1 for c in role.framework.competences.all()},
+        assessors=[bestuurder, second],
+        by=bestuurder,
+    )
+    scores = {c["slug"]: 3 for c in procedure.criteria}
+    done = 0
+    print()
+    for total in (3, 30):
+        for person in staff[done:total]:
+            candidate = Candidate.objects.get_or_create(procedure=procedure, person=person)[0]
+            item = Evidence.objects.create(person=person, title="Verslag", kind="reflectie", date=timezone.localdate())
+            services.submit(candidate, item)
+            for assessor in (bestuurder, second):
+                services.judge(candidate, assessor=assessor, scores=scores, note="Onderbouwd.")
+        done = total
+        r = measure(client, f"/loopbaan/selectie/{procedure.pk}/", requests)
+        name = f"procedure with {total} candidates"
+        print(f"{'':>6}{name:>32}{r['median']:>11.2f}{r['p95']:>9.2f}{r['queries']:>9}")
 
 
 def measure_dossier(person: Person, client: Client, files: int = 50, runs: int = 3) -> None:

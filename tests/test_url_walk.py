@@ -257,6 +257,7 @@ def _career_ids(org) -> dict:
         "holding_id": career_services.appoint(offer, org.bystander.person, starts_on=pop.created_at.date()).pk,
         "adopted_id": adopted.pk,
         "procedure_id": procedure.pk,
+        "candidate_id": procedure.candidates.get().pk,
         "submission_id": submission.pk,
         "feedback_id": feedback.pk,
     }

@@ -135,12 +135,19 @@ def test_the_decision_needs_two_judgements_each_and_reasons_and_appoints_within_
     procedure = SelectionProcedure.objects.get()
     lotte, bram = (Candidate.objects.get(person=u.person) for u in (org.leraar, org.bystander))
     url = reverse("careers:procedure", args=[procedure.pk])
-    scores = {f"c{lotte.pk}-score_{c['slug']}": 3 for c in procedure.criteria}
+    judge_url = reverse("careers:judge", args=[procedure.pk, lotte.pk])
+    scores = {f"score_{c['slug']}": 3 for c in procedure.criteria}
     client.force_login(org.teamleider)
-    empty = client.post(url, {"form": f"judge-{lotte.pk}", **scores})
+    empty = client.post(judge_url, scores)
     assert empty.status_code == 400 and "Onderbouw het oordeel" in empty.content.decode()
-    client.post(url, {"form": f"judge-{lotte.pk}", **scores, f"c{lotte.pk}-note": "Sterke coachverslagen."})
+    partial = client.post(judge_url, {**scores, f"score_{procedure.criteria[0]['slug']}": "", "note": "Goed."})
+    assert partial.status_code == 400 and "Geef elk criterium een score van 1 tot 4." in partial.content.decode()
+    client.post(judge_url, {**scores, "note": "Sterke coachverslagen."})
     assert lotte.judgements.count() == 1
+    client.force_login(org.schoolleider)
+    assert client.get(judge_url).status_code == 200  # an assessor too
+    client.force_login(org.bestuurder)  # keeps the school's roles, but does not judge here
+    assert client.get(url).status_code == 200 and client.get(judge_url).status_code == 404
 
     client.force_login(org.schoolleider)
     early = client.post(

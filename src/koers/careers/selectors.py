@@ -547,6 +547,17 @@ def _score_rows(procedure: SelectionProcedure, candidates: list[Candidate]) -> N
             judgement.rows = [(c["name"], judgement.scores.get(c["slug"])) for c in procedure.criteria]
 
 
+def candidate_for(procedure: SelectionProcedure, candidate_id: int) -> Candidate:
+    candidate = get_object_or_404(
+        procedure.candidates.select_related("person").prefetch_related(
+            "submissions", Prefetch("judgements", queryset=Judgement.objects.select_related("assessor"))
+        ),
+        pk=candidate_id,
+    )
+    _score_rows(procedure, [candidate])
+    return candidate
+
+
 def assessor_choices(offer: RoleOffer) -> QuerySet[User]:
     """Who can judge: the school's leaders and team leaders, and the board's HR and bestuurder."""
     return (

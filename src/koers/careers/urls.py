@@ -41,6 +41,7 @@ urlpatterns = [
     path("scholen/<int:school_id>/rollen/<int:offer_id>/sluiten/", views.close_offer, name="close_offer"),
     path("scholen/<int:school_id>/rollen/<int:offer_id>/selectie/", views.open_procedure, name="open_procedure"),
     path("loopbaan/selectie/<int:procedure_id>/", views.procedure, name="procedure"),
+    path("loopbaan/selectie/<int:procedure_id>/kandidaten/<int:candidate_id>/", views.judge, name="judge"),
     path(
         "loopbaan/selectie/<int:procedure_id>/inzendingen/<int:submission_id>/bestand/",
         views.submission_file,

@@ -771,26 +771,6 @@ def procedure(request, procedure_id: int):
         else:
             messages.success(request, _("The decision is recorded; the candidates read it with its reasons."))
             return redirect("careers:procedure", found.pk)
-    judgements = {
-        c.pk: JudgementForm(
-            _posted(request, f"judge-{c.pk}"),
-            criteria=found.criteria,
-            prefix=f"c{c.pk}",
-            initial=_judgement_initial(page.mine.get(c.pk)),
-        )
-        for c in page.candidates
-    }
-    for candidate in page.candidates:
-        form = judgements[candidate.pk]
-        if form.is_bound and form.is_valid():
-            try:
-                services.judge(candidate, assessor=request.user, scores=form.scores(), note=form.cleaned_data["note"])
-            except ValidationError as exc:
-                show_errors(form, exc)
-            else:
-                messages.success(request, _("Your judgement of %(name)s is saved.") % {"name": candidate.person})
-                return redirect("careers:procedure", found.pk)
-    failed = decision.errors or any(f.errors for f in judgements.values())
     return render(
         request,
         "careers/procedure.html",
@@ -799,9 +779,33 @@ def procedure(request, procedure_id: int):
             "keeps": keeps,
             "assessor": any(a.pk == request.user.pk for a in page.assessors),
             "decision": decision,
-            "judgements": judgements,
         },
-        status=400 if failed else 200,
+        status=400 if decision.errors else 200,
+    )
+
+
+@login_required
+def judge(request, procedure_id: int, candidate_id: int):
+    """One candidate: what they submitted, and the assessor's own judgement of them."""
+    found = selectors.procedure_for(request.user, procedure_id)
+    candidate = selectors.candidate_for(found, candidate_id)
+    if not found.assessors.filter(pk=request.user.pk).exists() or found.decided_at:
+        raise Http404
+    mine = next((j for j in candidate.judgements.all() if j.assessor_id == request.user.pk), None)
+    form = JudgementForm(_posted(request), criteria=found.criteria, initial=_judgement_initial(mine))
+    if form.is_bound and form.is_valid():
+        try:
+            services.judge(candidate, assessor=request.user, scores=form.scores(), note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Your judgement of %(name)s is saved.") % {"name": candidate.person})
+            return redirect("careers:procedure", found.pk)
+    return render(
+        request,
+        "careers/judge.html",
+        {"procedure": found, "c": candidate, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
