@@ -82,6 +82,7 @@ OWN = {
     "careers:portfolio",
     "careers:dossier",
     "careers:feedback_list",
+    "careers:agenda",
 }
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from koers.careers import services
 from koers.careers.models import Conversation, CycleTemplate, Pop, school_year
-from koers.organisations.models import Functie
+from koers.organisations.models import Functie, Notification
 from tests import factories
 from tests.queries import page_queries
 
@@ -58,6 +58,9 @@ def test_the_school_proposes_the_years_conversations_with_each_teachers_leidingg
     ]
     # Someone outside every team talks with the school leader; the school leader has no row.
     assert not Conversation.objects.filter(person=org.schoolleider.person).exists()
+    told = {(n.user_id, n.url): n.params for n in Notification.objects.filter(kind=Notification.Kind.CONVERSATIONS)}
+    assert told[(org.leraar.pk, reverse("careers:mine"))] == {"year": year, "n": 3}
+    assert told[(org.teamleider.pk, url)]["n"] >= 6  # he leads hers and the colleague's
     services.propose_year(org.school, year)
     assert Conversation.objects.get(person=loner, kind="planningsgesprek").manager == org.schoolleider
     assert Conversation.objects.filter(person=org.leraar.person).count() == 3  # proposing again adds nothing new
@@ -211,3 +214,26 @@ def test_hours_agreed_in_locked_conversations_show_in_the_plans_preconditions(cl
     )
     page = client.get(url).content.decode()
     assert "5 medewerkers in totaal 110 uur professionalisering" in page
+
+
+def test_her_agenda_holds_her_conversations_by_title_only_and_a_new_version_updates_the_event(
+    client, org, proposed, year
+):
+    _held(proposed, org.teamleider, agreements="Geheime afspraak over de cursus.")
+    services.respond(proposed, comment="Prima.", recognises="ja")
+    services.agree(proposed, by=org.leraar)
+    services.agree(proposed, by=org.teamleider)
+    client.force_login(org.leraar)
+    first = client.get(reverse("careers:agenda")).content.decode()
+    assert first.count("BEGIN:VEVENT") == 3 and "Geheime afspraak" not in first
+    assert f"SUMMARY:Planningsgesprek met {org.teamleider.full_name}" in first
+    uid = f"UID:gesprek-{org.leraar.person.pk}-{year}-planningsgesprek@"
+    assert uid in first and "SEQUENCE:1" in first
+    services.revise(proposed, reason="Nieuwe datum.", by=org.teamleider)
+    second = client.get(reverse("careers:agenda")).content.decode()
+    assert second.count("BEGIN:VEVENT") == 3 and uid in second and "SEQUENCE:2" in second
+    client.force_login(org.teamleider)  # he sees the ones he leads, under her name
+    assert f"SUMMARY:Planningsgesprek met {org.leraar.person}" in client.get(reverse("careers:agenda")).content.decode()
+    client.force_login(org.bystander)  # a colleague's agenda has her own, never Lotte's
+    theirs = client.get(reverse("careers:agenda")).content.decode()
+    assert f"gesprek-{org.bystander.person.pk}-" in theirs and f"gesprek-{org.leraar.person.pk}-" not in theirs

@@ -807,6 +807,17 @@ def conversations_of(person: Person) -> QuerySet[Conversation]:
     )
 
 
+def agenda(user: User, year: str) -> QuerySet[Conversation]:
+    """The user's conversations of this school year on, as the teacher or as the
+    leidinggevende: the newest version of each."""
+    return (
+        Conversation.objects.filter(Q(person__user=user) | Q(manager=user), next_version__isnull=True)
+        .filter(school_year__gte=year)
+        .select_related("person", "manager")
+        .order_by("scheduled_on", "id")
+    )
+
+
 # The functiemix ------------------------------------------------------------------------------
 
 SCALES = (Functie.DOCENT_LB, Functie.DOCENT_LC, Functie.DOCENT_LD)

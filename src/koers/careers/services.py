@@ -725,7 +725,28 @@ def propose_year(school: School, year: str) -> int:
                 )
             )
     Conversation.objects.bulk_create(new)
+    _tell_planned(school, year, new)
     return len(new)
+
+
+def _tell_planned(school: School, year: str, new: list[Conversation]) -> None:
+    """Each teacher once, to prepare; each leidinggevende once, with how many they lead."""
+    with_teacher: dict[int, int] = {}
+    with_manager: dict[int, int] = {}
+    for conversation in new:
+        if conversation.person.user_id:
+            with_teacher[conversation.person.user_id] = with_teacher.get(conversation.person.user_id, 0) + 1
+        if conversation.manager_id:
+            with_manager[conversation.manager_id] = with_manager.get(conversation.manager_id, 0) + 1
+    by_count: dict[tuple[str, int], list[int]] = {}  # one notify per distinct text, not per person
+    for counts, url in (
+        (with_teacher, reverse("careers:mine")),
+        (with_manager, reverse("careers:school_conversations", args=[school.pk])),
+    ):
+        for user_id, n in counts.items():
+            by_count.setdefault((url, n), []).append(user_id)
+    for (url, n), user_ids in by_count.items():
+        notify(user_ids, Notification.Kind.CONVERSATIONS, url, year=year, n=n)
 
 
 def _manager_for(person: Person) -> User | None:

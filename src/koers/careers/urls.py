@@ -26,6 +26,7 @@ urlpatterns = [
     path("loopbaan/gedeeld/bewijs/<int:item_id>/bestand/", views.shared_evidence_file, name="shared_evidence_file"),
     path("loopbaan/gedeeld/cyclus/<int:cycle_id>/", views.shared_cycle, name="shared_cycle"),
     path("mijn-loopbaan/gesprekken/<int:conversation_id>/", views.conversation, name="conversation"),
+    path("mijn-loopbaan/gesprekken.ics", views.agenda, name="agenda"),
     path("scholen/<int:school_id>/gesprekken/", views.school_conversations, name="school_conversations"),
     path("besturen/<int:board_id>/loopbaan/", views.board_careers, name="board"),
     path("scholen/<int:school_id>/functiemix/", views.functiemix, name="functiemix"),

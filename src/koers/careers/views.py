@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers import pdf, uploads
+from koers import ical, pdf, uploads
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations.access import boards_for
@@ -482,6 +482,35 @@ def _conversation_step(request, current, page, posted, forms) -> tuple[str, int]
     if form is None or form.is_valid():
         raise Http404  # a step this person does not take here
     return None
+
+
+@login_required
+def agenda(request):
+    """Her conversations for her own agenda: what and with whom, never what was said, since
+    an agenda is synced to other services."""
+    events = [
+        ical.Event(
+            # One event per conversation of the year, whatever its version, so a re-import
+            # updates the agenda instead of doubling it.
+            uid=f"gesprek-{c.person_id}-{c.school_year}-{c.kind}",
+            summary=_("%(kind)s with %(name)s")
+            % {
+                "kind": c.get_kind_display(),
+                "name": c.manager.full_name if c.person.user_id == request.user.pk and c.manager else c.person,
+            },
+            start=c.held_on or c.scheduled_on,
+            end=c.held_on or c.scheduled_on,
+            description=request.build_absolute_uri(reverse("careers:conversation", args=[c.pk])),
+            sequence=c.version,
+        )
+        for c in selectors.agenda(request.user, school_year(timezone.localdate()))
+    ]
+    body = ical.calendar(
+        name=_("My conversations"), events=events, host=request.get_host().split(":")[0], stamp=timezone.now()
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="gesprekken.ics"'
+    return response
 
 
 @login_required

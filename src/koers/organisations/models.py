@@ -504,6 +504,7 @@ class Notification(models.Model):
         VISIT = "visit", _("A peer visit moved to its next step")
         SELECTION = "selection", _("A selection procedure you take part in moved on")
         CAREER_SHARE = "career_share", _("A colleague shared part of their career dossier with you")
+        CONVERSATIONS = "conversations", _("The school planned the year’s conversations with you")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -527,6 +528,7 @@ class Notification(models.Model):
         Kind.VISIT: _("Peer visit of %(school)s: %(step)s."),
         Kind.SELECTION: _("Selection for %(role)s: %(step)s."),
         Kind.CAREER_SHARE: _("%(name)s shared %(what)s with you."),
+        Kind.CONVERSATIONS: _("The conversations of %(year)s are planned: %(n)s with you."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
