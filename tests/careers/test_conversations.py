@@ -237,3 +237,19 @@ def test_her_agenda_holds_her_conversations_by_title_only_and_a_new_version_upda
     client.force_login(org.bystander)  # a colleague's agenda has her own, never Lotte's
     theirs = client.get(reverse("careers:agenda")).content.decode()
     assert f"gesprek-{org.bystander.person.pk}-" in theirs and f"gesprek-{org.leraar.person.pk}-" not in theirs
+
+
+def test_the_school_leader_moves_the_conversations_not_yet_held_to_another_leidinggevende(client, org, proposed, year):
+    _held(proposed, org.teamleider)
+    other = factories.user_with_role("teamleider", school=org.school)
+    client.force_login(org.schoolleider)
+    url = reverse("careers:school_conversations", args=[org.school.pk])
+    own = client.post(url, {"form": "reassign", "person": org.leraar.person.pk, "manager": org.leraar.pk})
+    assert own.status_code == 400  # she is no manager of the school, so not a choice
+    client.post(url, {"form": "reassign", "person": org.leraar.person.pk, "manager": other.pk})
+    mine = {c.kind: c.manager for c in Conversation.objects.filter(person=org.leraar.person)}
+    assert mine == {"planningsgesprek": org.teamleider, "voortgangsgesprek": other, "beoordelingsgesprek": other}
+    assert Notification.objects.filter(user=other, kind=Notification.Kind.CONVERSATIONS, params__n=2).exists()
+    client.force_login(org.teamleider)  # reads the overview, does not keep the school's careers
+    refused = client.post(url, {"form": "reassign", "person": org.leraar.person.pk, "manager": org.teamleider.pk})
+    assert refused.status_code == 404

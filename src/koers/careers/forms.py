@@ -467,6 +467,17 @@ class TargetForm(forms.ModelForm):
         return cleaned
 
 
+class ReassignForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Staff member"), queryset=None)
+    manager = forms.ModelChoiceField(label=_("New leidinggevende"), queryset=None)
+
+    def __init__(self, *args, people, managers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["manager"].queryset = managers
+        self.fields["manager"].label_from_instance = lambda u: u.full_name or u.email
+
+
 class FeedbackForm(forms.Form):
     """What she asks 360-degree feedback on, and of whom."""
 

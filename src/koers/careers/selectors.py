@@ -571,6 +571,19 @@ def assessor_choices(offer: RoleOffer) -> QuerySet[User]:
     )
 
 
+def current_staff(school: School) -> QuerySet[Person]:
+    return Person.objects.filter(school=school, left_on__isnull=True, erased_at__isnull=True)
+
+
+def school_managers(school: School) -> QuerySet[User]:
+    """Who can lead a conversation at the school: its school leaders and team leaders."""
+    return (
+        User.objects.filter(is_active=True, memberships__school=school, memberships__role__in=MANAGING_SCHOOL_ROLES)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
 def candidacies(person: Person) -> QuerySet[Candidate]:
     return (
         Candidate.objects.filter(person=person)

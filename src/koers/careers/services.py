@@ -749,6 +749,27 @@ def _tell_planned(school: School, year: str, new: list[Conversation]) -> None:
         notify(user_ids, Notification.Kind.CONVERSATIONS, url, year=year, n=n)
 
 
+def reassign(person: Person, year: str, manager: User) -> int:
+    """Another leidinggevende for her conversations of the year that are not held yet (a new
+    team, a leave); held ones stay with whom they were held. Returns how many moved."""
+    if manager.pk == person.user_id:
+        raise ValidationError({"manager": _("Someone cannot lead their own conversation.")})
+    moved = Conversation.objects.filter(
+        person=person, school_year=year, next_version__isnull=True, held_on__isnull=True
+    ).exclude(manager=manager)
+    ids = list(moved.values_list("pk", flat=True))
+    Conversation.objects.filter(pk__in=ids).update(manager=manager)
+    if ids:
+        notify(
+            [manager.pk],
+            Notification.Kind.CONVERSATIONS,
+            reverse("careers:school_conversations", args=[person.school_id]),
+            year=year,
+            n=len(ids),
+        )
+    return len(ids)
+
+
 def _manager_for(person: Person) -> User | None:
     for team in person.teams.all():
         for member in team.members.all():

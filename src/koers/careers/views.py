@@ -42,6 +42,7 @@ from .forms import (
     PopGoalForm,
     PrepareForm,
     ProcedureForm,
+    ReassignForm,
     RecordForm,
     RespondForm,
     ReviseForm,
@@ -520,9 +521,27 @@ def school_conversations(request, school_id: int):
     keeps = selectors.keeps_careers(request.user, school)
     overview = selectors.planning(school, year)
     form = CycleChoiceForm(_posted(request, "cycle"), initial={"template": overview.plan and overview.plan.template_id})
+    reassign = ReassignForm(
+        _posted(request, "reassign"),
+        people=selectors.current_staff(school),
+        managers=selectors.school_managers(school),
+    )
     if request.method == "POST":
         if not keeps:
             raise Http404
+        if reassign.is_bound and reassign.is_valid():
+            person, manager = reassign.cleaned_data["person"], reassign.cleaned_data["manager"]
+            try:
+                n = services.reassign(person, year, manager)
+            except ValidationError as exc:
+                show_errors(reassign, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(n)s conversations of %(name)s are now with %(manager)s.")
+                    % {"n": n, "name": person, "manager": manager.full_name},
+                )
+                return redirect("careers:school_conversations", school.pk)
         if form.is_bound and form.is_valid():
             services.choose_cycle(school, form.cleaned_data["template"], by=request.user)
             messages.success(request, _("The conversation cycle is chosen; propose this year’s conversations."))
@@ -544,9 +563,10 @@ def school_conversations(request, school_id: int):
             "page": paginate(request, selectors.planning_people(school, year), 30),
             "today": timezone.localdate(),
             "form": form,
+            "reassign": reassign,
             "keeps": keeps,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or reassign.errors else 200,
     )
 
 
