@@ -108,6 +108,8 @@ def test_choosing_another_role_starts_the_framework_and_reality_check_again(clie
     assert cycle.framework_read_at is None and not cycle.assessments.exists()
     assert set(cycle.compared.all()) == {coach_role, other}
     assert cycle.role == other and cycle.framework is None
+    page = client.get(reverse("careers:cycle", args=[cycle.pk])).content.decode()
+    assert f"(vergeleken met {coach_role.name})" in page  # the chosen role is not listed with them
 
 
 def test_a_cycle_is_hers_a_colleague_reads_it_only_while_shared(client, org, team, coach_role, today):

@@ -408,6 +408,11 @@ class CyclePage:
     done: list[bool]  # per step
 
     @property
+    def others(self) -> list[CareerRole]:
+        """The roles she compared besides the one she chose."""
+        return [r for r in self.compared if r.pk != self.cycle.role_id]
+
+    @property
     def current(self) -> int:
         """The first step not done yet (1-4), or 5 when the cycle is followed up."""
         return next((i for i, d in enumerate(self.done, start=1) if not d), 5)
