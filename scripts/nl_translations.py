@@ -3652,6 +3652,7 @@ NL.update(
         "Another leidinggevende": "Een andere leidinggevende",
         "For a new team or a leave: the conversations of this year that are not held yet move; held ones stay with whom they were held.": "Bij een nieuw team of verlof: de gesprekken van dit jaar die nog niet gevoerd zijn, gaan mee; gevoerde gesprekken blijven bij wie ze voerde.",
         "Move the conversations": "Gesprekken overzetten",
+        "More: invite by e-mail from a file, remind, extend or close early": "Meer: uitnodigen per e-mail vanuit een bestand, herinneren, verlengen of eerder sluiten",
         "The school planned the year’s conversations with you": "De school plande de gesprekken van het jaar met u",
         "The conversations of %(year)s are planned: %(n)s with you.": "De gesprekken van %(year)s zijn gepland: %(n)s met u.",
         "My conversations in my agenda (.ics)": "Mijn gesprekken in mijn agenda (.ics)",

@@ -91,6 +91,10 @@ def test_an_open_link_is_shown_once_and_only_for_the_anonymous_groups(client, or
     assert "<code>http" not in client.get(url).content.decode()
     named = client.post(url, {"form": "link", "group": "leidinggevende", "expected": 5})
     assert named.status_code == 400
+    round_page = client.get(reverse("surveys:round", args=[asked.round_id]))  # she runs her own round
+    assert round_page.status_code == 200 and reverse("surveys:rounds", args=[org.school.pk]) not in (
+        round_page.content.decode()
+    )
 
 
 def test_the_report_hides_small_groups_names_the_leidinggevende_and_is_hers_alone(client, org):
