@@ -83,6 +83,7 @@ OWN = {
     "careers:dossier",
     "careers:feedback_list",
     "careers:agenda",
+    "observations:mine",
 }
 
 
@@ -181,6 +182,7 @@ def _urls(org):
         step="naar-school",
     )
     values.update(_career_ids(org))
+    values.update(_observation_ids(org))
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
@@ -262,6 +264,39 @@ def _career_ids(org) -> dict:
         "submission_id": submission.pk,
         "feedback_id": feedback.pk,
     }
+
+
+def _observation_ids(org) -> dict:
+    """A development period of the school with one lesson of its teacher."""
+    import datetime
+    import uuid
+
+    from koers.observations import services as observation_services
+    from koers.observations.models import ObservationItem
+
+    today = datetime.date.today()
+    period = observation_services.open_period(
+        org.school,
+        name="Walk",
+        opens_on=today,
+        closes_on=today,
+        purpose="ontwikkeling",
+        observers=[org.teamleider],
+        team=None,
+        min_per_teacher=2,
+        min_cell=5,
+        by=org.schoolleider,
+    )
+    items = ObservationItem.objects.filter(domain__instrument=period.instrument).values_list("pk", flat=True)
+    observation = observation_services.record(
+        period,
+        teacher=org.leraar.person,
+        observer=org.teamleider,
+        scores=dict.fromkeys(items, 3),
+        client_key=uuid.uuid4(),
+        date=today,
+    )
+    return {"period_id": period.pk, "observation_id": observation.pk}
 
 
 def test_the_walk_covers_every_named_pattern(org):

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "koers.surveys",
     "koers.visits",
     "koers.careers",
+    "koers.observations",
     "koers.werkdocument",
     "koers.reports",
     "koers.privacy",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("koers.networks.urls")),
     path("", include("koers.visits.urls")),
     path("", include("koers.careers.urls")),
+    path("", include("koers.observations.urls")),
     path("account/login/", organisation_views.Login.as_view(), name="login"),
     path("account/login/code/", organisation_views.login_code, name="login_code"),
     path(

@@ -505,6 +505,7 @@ class Notification(models.Model):
         SELECTION = "selection", _("A selection procedure you take part in moved on")
         CAREER_SHARE = "career_share", _("A colleague shared part of their career dossier with you")
         CONVERSATIONS = "conversations", _("The school planned the year’s conversations with you")
+        OBSERVATION = "observation", _("A lesson observation concerns you")
 
     TEXTS = {
         Kind.PARTICIPANT: _("You take part in the trajectory %(title)s."),
@@ -529,6 +530,7 @@ class Notification(models.Model):
         Kind.SELECTION: _("Selection for %(role)s: %(step)s."),
         Kind.CAREER_SHARE: _("%(name)s shared %(what)s with you."),
         Kind.CONVERSATIONS: _("The conversations of %(year)s are planned: %(n)s with you."),
+        Kind.OBSERVATION: _("Lesson observation %(period)s, for %(purpose)s."),
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")

@@ -1,0 +1,211 @@
+"""Reads of lesson observation. A development observation is its teacher's and its observer's;
+the school reads observations only of periods for assurance or selection, and otherwise only
+aggregates from `min_cell` teachers. Outside that, a 404. Never a list that ranks teachers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from koers.careers.access import career_schools
+from koers.careers.models import Purpose
+from koers.organisations.models import Functie, Person, School, Team, User
+
+from .models import Observation, ObservationDomain, ObservationItem, ObservationPeriod, ObservationScore
+
+TEACHERS = [Functie.DOCENT_LB, Functie.DOCENT_LC, Functie.DOCENT_LD]
+
+
+def teachers_in(period: ObservationPeriod) -> QuerySet[Person]:
+    """The teachers the period observes: of its team, or of the whole school."""
+    people = Person.objects.filter(
+        school_id=period.school_id, functie__in=TEACHERS, left_on__isnull=True, erased_at__isnull=True
+    )
+    return people.filter(teams=period.team_id) if period.team_id else people
+
+
+def school_for(user: User, school_id: int) -> School:
+    return get_object_or_404(career_schools(user), pk=school_id)
+
+
+def observer_choices(school: School) -> QuerySet[User]:
+    """Who may observe: the school's people with an account, leaders and peers alike."""
+    return User.objects.filter(is_active=True, memberships__school=school).distinct().order_by("full_name")
+
+
+def periods_of(school: School) -> QuerySet[ObservationPeriod]:
+    return (
+        school.observation_periods.select_related("team")
+        .annotate(lessons=Count("observations", filter=Q(observations__calibration_of__isnull=True)))
+        .order_by("-opens_on", "-id")
+    )
+
+
+def period_for(user: User, period_id: int) -> ObservationPeriod:
+    """A period its school's keepers and its observers open."""
+    return get_object_or_404(
+        ObservationPeriod.objects.select_related("school", "instrument", "team")
+        .filter(Q(school__in=career_schools(user)) | Q(observers=user))
+        .distinct(),
+        pk=period_id,
+    )
+
+
+def observes(user: User, period: ObservationPeriod) -> bool:
+    return period.observers.filter(pk=user.pk).exists()
+
+
+def teams_of(school: School) -> QuerySet[Team]:
+    return school.teams.all()
+
+
+def keeps(user: User, period: ObservationPeriod) -> bool:
+    return career_schools(user).filter(pk=period.school_id).exists()
+
+
+def observation_for(user: User, observation_id: int) -> Observation:
+    """Its teacher and its observer; the school's keepers only when the period was announced
+    for assurance or selection (R2)."""
+    reach = Q(teacher__user=user) | Q(observer=user)
+    reach |= Q(period__school__in=career_schools(user)) & ~Q(period__purpose=Purpose.ONTWIKKELING)
+    return get_object_or_404(
+        Observation.objects.select_related("period__instrument", "period__school", "teacher", "observer").filter(reach),
+        pk=observation_id,
+    )
+
+
+@dataclass
+class TeacherRow:
+    teacher: Person
+    lessons: int
+    snapshot: bool  # fewer than the period's target: one lesson is a photo, not a film
+
+
+def planning(period: ObservationPeriod) -> list[TeacherRow]:
+    """Who has been observed how often: counts only, no scores."""
+    people = teachers_in(period).annotate(
+        lessons=Count(
+            "observations",
+            filter=Q(observations__period=period, observations__calibration_of__isnull=True),
+        )
+    )
+    return [TeacherRow(p, p.lessons, p.lessons < period.min_per_teacher) for p in people]
+
+
+def form_items(period: ObservationPeriod) -> list[ObservationDomain]:
+    return list(
+        period.instrument.domains.prefetch_related(
+            Prefetch("items", queryset=ObservationItem.objects.select_related("indicator"))
+        )
+    )
+
+
+def scored(observation: Observation) -> list[tuple[ObservationDomain, list[tuple[ObservationItem, int | None]]]]:
+    values = dict(observation.scores.values_list("item_id", "value"))
+    return [(d, [(i, values.get(i.pk)) for i in d.items.all()]) for d in form_items(observation.period)]
+
+
+def observations_of(person: Person) -> QuerySet[Observation]:
+    return person.observations.select_related("period", "observer").filter(calibration_of__isnull=True)
+
+
+# The report: Table 2 of the handreiking per school and team -------------------------------------
+
+
+@dataclass
+class Shares:
+    """Of the final lessons of a group: how many could be judged on each set of skills and
+    how many were sufficient on all of it. Hidden below the period's minimum of teachers."""
+
+    name: str
+    lessons: int
+    teachers: int
+    basic: tuple[int, int]  # (sufficient, assessable)
+    diff: tuple[int, int]
+    both: tuple[int, int]
+    hidden: bool
+
+    @staticmethod
+    def percent(pair: tuple[int, int]) -> int | None:
+        sufficient, assessable = pair
+        return round(100 * sufficient / assessable) if assessable else None
+
+    @property
+    def basic_pct(self) -> int | None:
+        return self.percent(self.basic)
+
+    @property
+    def diff_pct(self) -> int | None:
+        return self.percent(self.diff)
+
+    @property
+    def both_pct(self) -> int | None:
+        return self.percent(self.both)
+
+    @property
+    def basic_unassessable(self) -> int:
+        return self.lessons - self.basic[1]
+
+    @property
+    def diff_unassessable(self) -> int:
+        return self.lessons - self.diff[1]
+
+
+SHARE_COUNTS = {
+    "lessons": Count("id", distinct=True),
+    "teachers": Count("teacher", distinct=True),
+    "basic_n": Count("id", filter=Q(basic_ok__isnull=False), distinct=True),
+    "basic_ok": Count("id", filter=Q(basic_ok=True), distinct=True),
+    "diff_n": Count("id", filter=Q(diff_ok__isnull=False), distinct=True),
+    "diff_ok": Count("id", filter=Q(diff_ok=True), distinct=True),
+    "both_n": Count("id", filter=Q(both_ok__isnull=False), distinct=True),
+    "both_ok": Count("id", filter=Q(both_ok=True), distinct=True),
+}
+
+
+def _shares(name: str, row: Mapping[str, Any], min_cell: int) -> Shares:
+    return Shares(
+        name,
+        row["lessons"],
+        row["teachers"],
+        (row["basic_ok"], row["basic_n"]),
+        (row["diff_ok"], row["diff_n"]),
+        (row["both_ok"], row["both_n"]),
+        row["teachers"] < min_cell,
+    )
+
+
+@dataclass
+class Report:
+    period: ObservationPeriod
+    school: Shares
+    teams: list[Shares]
+    domains: list[tuple[ObservationDomain, float | None]]
+    reference: dict
+
+
+def report(period: ObservationPeriod) -> Report:
+    """Three queries whatever the number of lessons: the school's counts, the counts per team,
+    and the domain means, all in SQL over the stored verdicts of final lessons."""
+    final = period.observations.filter(status=Observation.Status.DEFINITIEF, calibration_of__isnull=True)
+    school = _shares(period.school.name, final.aggregate(**SHARE_COUNTS), period.min_cell)
+    names = dict(Team.objects.filter(school_id=period.school_id).values_list("pk", "name"))
+    per_team = [
+        _shares(names[row["teacher__teams"]], row, period.min_cell)
+        for row in final.filter(teacher__teams__in=list(names))
+        .values("teacher__teams")
+        .annotate(**SHARE_COUNTS)
+        .order_by("teacher__teams")
+    ]
+    means = dict(
+        ObservationScore.objects.filter(observation__in=final, value__isnull=False)
+        .values_list("item__domain")
+        .annotate(mean=Avg("value"))
+        .order_by()
+    )
+    domains = [(d, means.get(d.pk)) for d in period.instrument.domains.all()]
+    return Report(period, school, sorted(per_team, key=lambda s: s.name), domains, period.instrument.reference)
