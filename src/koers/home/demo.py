@@ -43,6 +43,7 @@ from koers.networks.models import (
     Topic,
     WorkForm,
 )
+from koers.observations import demo as demo_observations
 from koers.organisations.models import (
     Board,
     Functie,
@@ -332,6 +333,9 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
         password=DEMO_PASSWORD,
     )
     demo_careers.load(schools[1], people, leader=people["Karin Jansen"].user, teamleider=people["Pieter Bakker"].user)
+    demo_observations.load(
+        schools[1], people, leader=people["Karin Jansen"].user, teamleider=people["Pieter Bakker"].user
+    )
     return True, logins
 
 
