@@ -32,6 +32,7 @@ from koers.organisations.models import (
     Team,
     User,
 )
+from koers.plans.models import ProposedMeasurement
 from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, RespondentGroup, Scale
 from koers.visits.models import ProgrammeItem, Visit, VisitDocument, VisitMember, VisitorProfile
 
@@ -186,6 +187,9 @@ def _urls(org):
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
     values.update(fill_plan(org.trajectory, org.schoolleider))
+    values["proposal_id"] = ProposedMeasurement.objects.create(
+        goal=org.trajectory.goals.first(), value=1, measured_on="2026-12-01", note="Walk", source_key="walk"
+    ).pk
     survey = survey_round(org.school, closed=True)
     respond(survey, "leraren"), respond(survey, "leraren"), respond(survey, "leraren")
     evidence = Evidence.objects.create(trajectory=org.trajectory, round=survey)

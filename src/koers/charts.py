@@ -414,6 +414,7 @@ def gantt(*, title: str, description: str, bars: list[Bar], today: datetime.date
 class CoursePoint:
     day: datetime.date
     value: Decimal
+    sourced: bool = False  # read from the goal's source rather than typed: drawn as a square
 
 
 def course_chart(
@@ -426,6 +427,7 @@ def course_chart(
     high: Decimal | None,
     unit: str,
     path_label: str,
+    sourced_label: str = "",
 ) -> SafeString:
     """Measurements of one indicator over time, with the straight path from baseline to target
     as a dashed line."""
@@ -489,17 +491,18 @@ def course_chart(
         coords = " ".join(f"{px(p.day):.1f},{py(p.value):.1f}" for p in points)
         parts.append(format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>', coords, POINT))
     for p in points:
-        parts.append(
-            format_html(
-                '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{}: {} {}</title></circle>',
-                px(p.day),
-                py(p.value),
-                POINT,
-                formats.day(p.day),
-                _number(p.value),
-                unit,
-            )
+        x, y = px(p.day), py(p.value)
+        label = format_html(
+            "<title>{}: {} {}{}</title>", formats.day(p.day), _number(p.value), unit, sourced_label if p.sourced else ""
         )
+        if p.sourced:
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="9" height="9" fill="{}">{}</rect>', x - 4.5, y - 4.5, POINT, label
+                )
+            )
+        else:
+            parts.append(format_html('<circle cx="{}" cy="{}" r="4" fill="{}">{}</circle>', x, y, POINT, label))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from koers.catalog.models import AmoItem
+from koers.organisations.models import Team
 from koers.trajectories.models import Trajectory
 
 from . import rules
@@ -52,6 +53,17 @@ class Goal(models.Model):
         GEBORGD = "geborgd", _("Anchored")
         GESTOPT = "gestopt", _("Stopped")
 
+    class Source(models.TextChoices):
+        """Figures Koers can read the goal's indicator from (handreiking Tables 2-3): when
+        they are final, a measurement is proposed, and a person confirms it."""
+
+        OBSERVATION_BASIC = "observation:basic_ok", _("Lesson observations: share of lessons with all basic skills")
+        OBSERVATION_DIFF = (
+            "observation:diff_ok",
+            _("Lesson observations: share of lessons with all differentiation skills"),
+        )
+        OBSERVATION_BOTH = "observation:both_ok", _("Lesson observations: share of lessons with both")
+
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     description = models.TextField(_("goal"))
@@ -66,6 +78,11 @@ class Goal(models.Model):
     scale_min = models.DecimalField(_("lowest possible value"), max_digits=12, decimal_places=2, null=True, blank=True)
     scale_max = models.DecimalField(_("highest possible value"), max_digits=12, decimal_places=2, null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIEF)
+    source = models.CharField(_("measured from"), max_length=40, blank=True, choices=Source.choices)
+    # A team's figures instead of the school's; the figures of a team below the minimum are not proposed.
+    source_team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("team")
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -13,7 +13,7 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from koers.catalog.models import AmoItem, Bottleneck, Lever, LeverCluster, SituationRow, Theme
-from koers.organisations.models import User
+from koers.organisations.models import Team, User
 from koers.trajectories.models import Trajectory
 
 from .models import (
@@ -116,6 +116,22 @@ def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "",
         reason=reason.strip(),
         edited_by=user,
     )
+    return goal
+
+
+def set_source(*, goal: Goal, source: str, team: Team | None) -> Goal:
+    """Name the figures the goal's indicator is read from (or none). What they show once final
+    is proposed as a measurement; nothing is measured until a person confirms it."""
+    if source and source not in Goal.Source.values:
+        raise ValidationError({"source": _("Choose one of the sources in the list.")})
+    if source and not (goal.indicator or "").strip():
+        raise ValidationError(
+            {"goal": _("Give this goal an indicator first (in 1A), so it is clear what is measured.")}
+        )
+    if source and team is not None and team.school_id != goal.trajectory.school_id:
+        raise ValidationError({"team": _("Choose a team of this school.")})
+    goal.source, goal.source_team = source, team if source else None
+    goal.save(update_fields=["source", "source_team"])
     return goal
 
 

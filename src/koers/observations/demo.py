@@ -1,7 +1,9 @@
-"""The lesson-observation part of the demo, made through the services: Lumen College observes
-for development this autumn, Pieter Bakker and Karin Jansen observe, and 24 lessons of twelve
+"""The lesson-observation part of the demo, made through the services: Lumen College observed
+for development this autumn, Pieter Bakker and Karin Jansen observed, and 24 lessons of twelve
 teachers are in. All are final but Lotte Visser's second, which waits for her response, so the
-figures show beside the inspectorate's and the teams' rows are hidden where they are small."""
+figures show beside the inspectorate's and the teams' rows are hidden where they are small.
+The period closed three days ago, and the differentiation goal, measured from its figures, has
+the share proposed as a measurement. The winter period has just opened."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import uuid
 
 from django.utils import timezone
 
+from koers.instruments.models import Goal
+from koers.instruments.services import set_source
 from koers.organisations.models import Person, School, User
 
 from . import services
@@ -34,8 +38,8 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     period = services.open_period(
         school,
         name="Lesbezoeken najaar",
-        opens_on=today - datetime.timedelta(days=40),
-        closes_on=today + datetime.timedelta(days=20),
+        opens_on=today - datetime.timedelta(days=45),
+        closes_on=today - datetime.timedelta(days=3),
         purpose="ontwikkeling",
         observers=[teamleider, leader],
         team=None,
@@ -66,7 +70,7 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
             observer=observer,
             scores=scores,
             client_key=uuid.uuid4(),
-            date=today - datetime.timedelta(days=38 - n),
+            date=today - datetime.timedelta(days=44 - n),
             group=rng.choice(["1 vmbo-t", "2 havo", "3 vwo", "4 havo"]),
             subject=rng.choice(["Nederlands", "wiskunde", "biologie", "geschiedenis"]),
             strengths=rng.choice(STRENGTHS),
@@ -77,3 +81,18 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
         if teacher == lotte and n >= 12:
             continue  # her second lesson: the feedback conversation is held, her response to come
         services.respond(observation, comment="Herkenbaar; ik ga de verkorte instructie proberen.", recognises="ja")
+    goal = Goal.objects.get(trajectory__school=school, indicator="Geobserveerde lessen met differentiatie")
+    set_source(goal=goal, source=Goal.Source.OBSERVATION_DIFF, team=None)
+    services.close_period(period)
+    services.open_period(
+        school,
+        name="Lesbezoeken winter",
+        opens_on=today - datetime.timedelta(days=2),
+        closes_on=today + datetime.timedelta(days=60),
+        purpose="ontwikkeling",
+        observers=[teamleider, leader],
+        team=None,
+        min_per_teacher=2,
+        min_cell=5,
+        by=leader,
+    )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.careers.models import Purpose
+from koers.instruments.models import Goal
 
 from .models import Observation
 
@@ -113,3 +114,27 @@ class RespondForm(forms.ModelForm):
 
 class FeedbackForm(forms.Form):
     feedback_held_on = forms.DateField(label=_("Feedback conversation held on"), widget=DATE)
+
+
+class GoalSourceForm(forms.Form):
+    """Which goal the period's figures measure once it closes."""
+
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=None, empty_label=None)
+    source = forms.ChoiceField(
+        label=_("Measured from"),
+        choices=[*Goal.Source.choices, ("", _("Not from lesson observations"))],
+        required=False,
+    )
+    team = forms.ModelChoiceField(
+        label=_("Figures of"),
+        queryset=None,
+        required=False,
+        empty_label=_("The whole school"),
+        help_text=_("A team’s figure is proposed only when the team has enough observed teachers."),
+    )
+
+    def __init__(self, *args, goals, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].label_from_instance = lambda g: f"{g.trajectory.theme.name}: {g.indicator}"
+        self.fields["team"].queryset = teams

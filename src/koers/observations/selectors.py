@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from koers.careers.access import career_schools
 from koers.careers.models import Purpose
+from koers.instruments.models import Goal
 from koers.organisations.models import Functie, Person, School, Team, User
 
 from .models import Observation, ObservationDomain, ObservationItem, ObservationPeriod, ObservationScore
@@ -53,6 +54,20 @@ def period_for(user: User, period_id: int) -> ObservationPeriod:
         .distinct(),
         pk=period_id,
     )
+
+
+def goals_of(school: School) -> QuerySet[Goal]:
+    """The school's active goals with an indicator: those a period's figures may measure."""
+    return (
+        Goal.objects.filter(trajectory__school=school, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF)
+        .exclude(indicator="")
+        .select_related("trajectory__theme", "source_team")
+        .order_by("trajectory__theme__name", "id")
+    )
+
+
+def observed_goals(school: School) -> QuerySet[Goal]:
+    return goals_of(school).filter(source__startswith="observation:")
 
 
 def observes(user: User, period: ObservationPeriod) -> bool:
@@ -128,6 +143,12 @@ class Shares:
     diff: tuple[int, int]
     both: tuple[int, int]
     hidden: bool
+    team_id: int | None = None
+
+    def share(self, metric: str) -> tuple[int | None, int]:
+        """The percentage and its number of lessons for "basic_ok", "diff_ok" or "both_ok"."""
+        pair = {"basic_ok": self.basic, "diff_ok": self.diff, "both_ok": self.both}[metric]
+        return self.percent(pair), pair[1]
 
     @staticmethod
     def percent(pair: tuple[int, int]) -> int | None:
@@ -168,7 +189,7 @@ SHARE_COUNTS = {
 }
 
 
-def _shares(name: str, row: Mapping[str, Any], min_cell: int) -> Shares:
+def _shares(name: str, row: Mapping[str, Any], min_cell: int, team_id: int | None = None) -> Shares:
     return Shares(
         name,
         row["lessons"],
@@ -177,6 +198,7 @@ def _shares(name: str, row: Mapping[str, Any], min_cell: int) -> Shares:
         (row["diff_ok"], row["diff_n"]),
         (row["both_ok"], row["both_n"]),
         row["teachers"] < min_cell,
+        team_id,
     )
 
 
@@ -196,7 +218,7 @@ def report(period: ObservationPeriod) -> Report:
     school = _shares(period.school.name, final.aggregate(**SHARE_COUNTS), period.min_cell)
     names = dict(Team.objects.filter(school_id=period.school_id).values_list("pk", "name"))
     per_team = [
-        _shares(names[row["teacher__teams"]], row, period.min_cell)
+        _shares(names[row["teacher__teams"]], row, period.min_cell, row["teacher__teams"])
         for row in final.filter(teacher__teams__in=list(names))
         .values("teacher__teams")
         .annotate(**SHARE_COUNTS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from koers.careers.models import Purpose
 from koers.organisations.models import Notification, Person, School, Team, User
 from koers.organisations.services import notify
+from koers.plans.services import propose_measurement
 
 from .models import (
     MIN_CELL_FLOOR,
@@ -27,7 +29,7 @@ from .models import (
     ObserverProfile,
     SkillKind,
 )
-from .selectors import teachers_in
+from .selectors import Shares, observed_goals, report, teachers_in
 
 
 def active_instrument() -> ObservationInstrument:
@@ -205,7 +207,38 @@ def _require_concept(observation: Observation) -> None:
         raise ValidationError(_("This observation is final."))
 
 
-def close_period(period: ObservationPeriod) -> None:
-    if period.closed_at is None:
-        period.closed_at = timezone.now()
-        period.save(update_fields=["closed_at"])
+def close_period(period: ObservationPeriod) -> int:
+    """Final from now on. Each goal measured from lesson observations gets the figure of its
+    school or team proposed (E.6.7); returns how many were proposed."""
+    with transaction.atomic():
+        if period.closed_at is None:
+            period.closed_at = timezone.now()
+            period.save(update_fields=["closed_at"])
+        figures = report(period)
+        teams = {s.team_id: s for s in figures.teams}
+        proposed = 0
+        for goal in observed_goals(period.school):
+            shares = _shares_for(period, goal.source_team_id, figures.school, teams)
+            if shares is None or shares.hidden:
+                continue
+            value, lessons = shares.share(goal.source.split(":", 1)[1])
+            if value is None:
+                continue
+            note = _("from lesson observations %(period)s, n = %(n)s lessons") % {"period": period.name, "n": lessons}
+            if propose_measurement(
+                goal,
+                value=Decimal(value),
+                measured_on=period.closes_on,
+                note=note,
+                source_key=f"observation-period:{period.pk}",
+            ):
+                proposed += 1
+    return proposed
+
+
+def _shares_for(period: ObservationPeriod, team_id: int | None, school: Shares, teams: dict) -> Shares | None:
+    """A period of one team measures only that team; a school period measures the school and
+    each of its teams."""
+    if period.team_id:
+        return school if team_id == period.team_id else None
+    return teams.get(team_id) if team_id else school

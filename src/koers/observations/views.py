@@ -8,15 +8,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from koers.auth import login_required
 from koers.careers import selectors as careers
 from koers.form_errors import show_errors
+from koers.instruments import services as instrument_services
 from koers.pagination import paginate
 
 from . import selectors, services
-from .forms import FeedbackForm, ObservationForm, PeriodForm, RespondForm
+from .forms import FeedbackForm, GoalSourceForm, ObservationForm, PeriodForm, RespondForm
 
 
 def _posted(request, name: str | None = None):
@@ -28,8 +30,19 @@ def _posted(request, name: str | None = None):
 @login_required
 def periods(request, school_id: int):
     school = selectors.school_for(request.user, school_id)
+    goals = selectors.goals_of(school)
+    source = GoalSourceForm(_posted(request, "source"), goals=goals, teams=selectors.teams_of(school))
+    if source.is_bound and source.is_valid():
+        data = source.cleaned_data
+        try:
+            instrument_services.set_source(goal=data["goal"], source=data["source"], team=data["team"])
+        except ValidationError as exc:
+            show_errors(source, exc)
+        else:
+            messages.success(request, _("Saved: when a period closes, its figure is proposed as a measurement."))
+            return redirect("observations:periods", school.pk)
     form = PeriodForm(
-        _posted(request),
+        _posted(request, "period"),
         observers=selectors.observer_choices(school),
         teams=selectors.teams_of(school),
         initial={"opens_on": timezone.localdate()},
@@ -46,8 +59,15 @@ def periods(request, school_id: int):
     return render(
         request,
         "observations/periods.html",
-        {"school": school, "page": paginate(request, selectors.periods_of(school), 20), "form": form},
-        status=400 if form.errors else 200,
+        {
+            "school": school,
+            "page": paginate(request, selectors.periods_of(school), 20),
+            "form": form,
+            "source": source,
+            "observed_goals": selectors.observed_goals(school),
+            "has_goals": goals.exists(),
+        },
+        status=400 if form.errors or source.errors else 200,
     )
 
 
@@ -157,8 +177,20 @@ def close(request, period_id: int):
     found = selectors.period_for(request.user, period_id)
     if not selectors.keeps(request.user, found):
         raise Http404
-    services.close_period(found)
+    proposed = services.close_period(found)
     messages.success(request, _("The period is closed; its figures are final."))
+    if proposed:
+        messages.info(
+            request,
+            ngettext(
+                "%(n)s measurement was proposed for a goal measured from lesson observations; "
+                "confirm it on the trajectory’s monitoring page.",
+                "%(n)s measurements were proposed for goals measured from lesson observations; "
+                "confirm them on the trajectories’ monitoring pages.",
+                proposed,
+            )
+            % {"n": proposed},
+        )
     return redirect("observations:report", found.pk)
 
 

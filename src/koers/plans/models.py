@@ -149,6 +149,8 @@ class Measurement(models.Model):
     measured_on = models.DateField(_("date of measurement"))
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # Set when the value was read from the goal's source (a ProposedMeasurement) and confirmed.
+    source_key = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
@@ -158,6 +160,39 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal}: {self.value} ({self.measured_on})"
+
+
+class ProposedMeasurement(models.Model):
+    """A value read from a goal's source once it was final (a closed period of lesson
+    observations). Nothing is measured until a person confirms it; they may also set it aside."""
+
+    class Decision(models.TextChoices):
+        OPEN = "open", _("Awaiting confirmation")
+        CONFIRMED = "bevestigd", _("Confirmed")
+        DISMISSED = "afgewezen", _("Set aside")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="proposals")
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    measured_on = models.DateField(_("date of measurement"))
+    note = models.CharField(_("note"), max_length=500)
+    # Which closing it came from, e.g. "observation-period:12": one proposal per goal each.
+    source_key = models.CharField(max_length=60)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.OPEN)
+    measurement = models.OneToOneField(
+        Measurement, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["measured_on", "id"]
+        constraints = [models.UniqueConstraint(fields=["goal", "source_key"], name="proposal_once_per_source")]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.value} ({self.note})"
 
 
 class Evaluation(models.Model):

@@ -24,7 +24,7 @@ from koers.instruments.models import AmoElement, Goal
 from koers.trajectories.models import Trajectory
 
 from . import rules
-from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluation, Measurement
+from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluation, Measurement, ProposedMeasurement
 
 
 def current_cycle(trajectory: Trajectory) -> Cycle:
@@ -271,6 +271,7 @@ class GoalMonitor:
     course: rules.GoalCourse
     measurements: list[Measurement]
     chart: charts.Chart | None = None
+    proposals: list[ProposedMeasurement] = field(default_factory=list)
 
 
 @dataclass
@@ -289,7 +290,7 @@ class Monitoring:
 
 
 def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measurement]) -> charts.Chart | None:
-    points = [charts.CoursePoint(m.measured_on, m.value) for m in measurements]
+    points = [charts.CoursePoint(m.measured_on, m.value, sourced=bool(m.source_key)) for m in measurements]
     path = None
     if goal.baseline is not None and goal.target_value is not None and goal.target_date:
         path = (
@@ -303,7 +304,7 @@ def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measure
         title,
         _(
             '%(n)s measurements of "%(indicator)s"; the dashed line is the straight path from '
-            "the baseline to the target."
+            "the baseline to the target. A square point was read from the goal’s source."
         )
         % {"n": len(points), "indicator": title},
         charts.course_chart(
@@ -315,17 +316,31 @@ def _course_chart(trajectory: Trajectory, goal: Goal, measurements: list[Measure
             high=goal.scale_max,
             unit=goal.unit,
             path_label=_("Path from baseline to target"),
+            sourced_label=_(" (read from the goal’s source)"),
         ),
-        headers=[_("Date"), _("Value"), _("Note")],
+        headers=[_("Date"), _("Value"), _("Note"), _("From the source")],
         rows=[
-            [formats.short_day(m.measured_on), f"{formats.number(m.value, decimals=2)} {goal.unit}".strip(), m.note]
+            [
+                formats.short_day(m.measured_on),
+                f"{formats.number(m.value, decimals=2)} {goal.unit}".strip(),
+                m.note,
+                _("yes") if m.source_key else "",
+            ]
             for m in measurements
         ],
     )
 
 
+def proposal_for(trajectory: Trajectory, proposal_id: int) -> ProposedMeasurement:
+    return get_object_or_404(
+        ProposedMeasurement.objects.select_related("goal"), pk=proposal_id, goal__trajectory=trajectory
+    )
+
+
 def active_goals(trajectory: Trajectory) -> QuerySet[Goal]:
-    return with_latest_measurement(Goal.objects.filter(trajectory=trajectory, status=Goal.Status.ACTIEF))
+    return with_latest_measurement(
+        Goal.objects.filter(trajectory=trajectory, status=Goal.Status.ACTIEF).select_related("source_team")
+    )
 
 
 def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None = None) -> Monitoring:
@@ -336,11 +351,31 @@ def monitoring(trajectory: Trajectory, cycle: Cycle, today: datetime.date | None
     by_goal: dict[int, list[Measurement]] = defaultdict(list)
     for m in Measurement.objects.filter(goal__in=[g.pk for g in goals]).select_related("activity"):
         by_goal[m.goal_id].append(m)
+    proposed: dict[int, list[ProposedMeasurement]] = defaultdict(list)
+    for p in ProposedMeasurement.objects.filter(
+        goal__in=[g.pk for g in goals], decision=ProposedMeasurement.Decision.OPEN
+    ):
+        proposed[p.goal_id].append(p)
     monitors = [
-        GoalMonitor(g, course_of(g, trajectory.start_date), by_goal[g.pk], _course_chart(trajectory, g, by_goal[g.pk]))
+        GoalMonitor(
+            g,
+            course_of(g, trajectory.start_date),
+            by_goal[g.pk],
+            _course_chart(trajectory, g, by_goal[g.pk]),
+            proposed[g.pk],
+        )
         for g in goals
     ]
     signals = [
+        Signal(
+            _('A measurement of "%(indicator)s" was proposed %(note)s: confirm it or set it aside.')
+            % {"indicator": m.goal.indicator or m.goal, "note": p.note},
+            f"doel-{m.goal.pk}",
+        )
+        for m in monitors
+        for p in m.proposals
+    ]
+    signals += [
         Signal(
             _('"%(title)s" was due on %(date)s and is not done.')
             % {"title": a.title, "date": formats.short_day(a.end_date)},

@@ -19,7 +19,7 @@ from koers.trajectories.models import Trajectory
 from koers.trajectories.selectors import people_for
 
 from . import rules
-from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluation, Measurement
+from .models import Activity, ActivityRevision, Cycle, Evaluation, GoalEvaluation, Measurement, ProposedMeasurement
 
 ACTIVITY_FIELDS = [
     "title",
@@ -200,6 +200,7 @@ def add_measurement(
     value: Decimal,
     note: str = "",
     activity: Activity | None = None,
+    source_key: str = "",
 ) -> Measurement:
     _require_open(cycle)
     if goal.trajectory_id != cycle.trajectory_id or goal.status != Goal.Status.ACTIEF:
@@ -226,11 +227,63 @@ def add_measurement(
         measured_on=measured_on,
         value=value,
         note=note.strip(),
+        source_key=source_key,
         created_by=user,
     )
     measurement.full_clean()
     measurement.save()
     return measurement
+
+
+def propose_measurement(
+    goal: Goal, *, value: Decimal, measured_on: datetime.date, note: str, source_key: str
+) -> ProposedMeasurement | None:
+    """Offered on the monitoring page, never written as a measurement by itself. Once per goal
+    and source: None when the goal is no longer active or this source proposed already."""
+    if goal.status != Goal.Status.ACTIEF:
+        return None
+    proposal, created = ProposedMeasurement.objects.get_or_create(
+        goal=goal,
+        source_key=source_key,
+        defaults={"value": value, "measured_on": min(measured_on, timezone.localdate()), "note": note},
+    )
+    return proposal if created else None
+
+
+@transaction.atomic
+def confirm_proposal(proposal: ProposedMeasurement, *, cycle: Cycle, user: User) -> Measurement:
+    """The proposed value becomes a measurement of the open cycle, marked with its source."""
+    proposal = ProposedMeasurement.objects.select_for_update().select_related("goal").get(pk=proposal.pk)
+    _require_proposal_open(proposal)
+    measurement = add_measurement(
+        cycle=cycle,
+        goal=proposal.goal,
+        user=user,
+        measured_on=proposal.measured_on,
+        value=proposal.value,
+        note=proposal.note,
+        source_key=proposal.source_key,
+    )
+    _decide(proposal, ProposedMeasurement.Decision.CONFIRMED, user, measurement)
+    return measurement
+
+
+def dismiss_proposal(proposal: ProposedMeasurement, *, user: User) -> None:
+    _require_proposal_open(proposal)
+    _decide(proposal, ProposedMeasurement.Decision.DISMISSED, user, None)
+
+
+def _require_proposal_open(proposal: ProposedMeasurement) -> None:
+    if proposal.decision != ProposedMeasurement.Decision.OPEN:
+        raise ValidationError(_("This proposal has already been dealt with."))
+
+
+def _decide(proposal: ProposedMeasurement, decision: str, user: User, measurement: Measurement | None) -> None:
+    proposal.decision = decision
+    proposal.measurement = measurement
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = user
+    proposal.save(update_fields=["decision", "measurement", "decided_at", "decided_by"])
 
 
 # --- Ga door (4) -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path(T + "monitoring/", views.monitoring, name="monitoring"),
     path(T + "monitoring/activiteiten/<int:activity_id>/status/", views.set_status, name="set_status"),
     path(T + "monitoring/doelen/<int:goal_id>/meting/", views.add_measurement, name="add_measurement"),
+    path(T + "monitoring/voorstellen/<int:proposal_id>/", views.decide_proposal, name="decide_proposal"),
     path(T + "evaluatie/", views.evaluation, name="evaluation"),
     path(T + "evaluatie/doelen/<int:goal_id>/", views.evaluate_goal, name="evaluate_goal"),
     path(T + "cycli/<int:number>/", views.cycle_history, name="cycle_history"),

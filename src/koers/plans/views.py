@@ -352,6 +352,24 @@ def add_measurement(request, trajectory_id: int, goal_id: int):
     )
 
 
+@login_required
+@require_POST
+def decide_proposal(request, trajectory_id: int, proposal_id: int):
+    """Confirm a value read from the goal's source into a measurement, or set it aside."""
+    ctx = page_context(request, trajectory_id, "monitoring", _("Monitoring"))
+    proposal = selectors.proposal_for(ctx["trajectory"], proposal_id)
+    try:
+        if request.POST.get("decision") == "confirm":
+            services.confirm_proposal(proposal, cycle=ctx["cycle"], user=request.user)
+            messages.success(request, _("The measurement has been saved."))
+        else:
+            services.dismiss_proposal(proposal, user=request.user)
+            messages.success(request, _("The proposal has been set aside; nothing was measured."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return HttpResponseRedirect(reverse("plans:monitoring", args=[trajectory_id]) + f"#doel-{proposal.goal_id}")
+
+
 # --- Ga door (4) -------------------------------------------------------------------------------
 
 
