@@ -34,6 +34,8 @@ from koers.organisations.models import (
 )
 from koers.plans.models import ProposedMeasurement
 from koers.surveys.models import Evidence, Instrument, Item, NetworkEvaluation, RespondentGroup, Scale
+from koers.teams import services as team_services
+from koers.teams.models import ActivityCard
 from koers.visits.models import ProgrammeItem, Visit, VisitDocument, VisitMember, VisitorProfile
 
 from .factories import PASSWORD, fill_instruments, fill_plan, respond, survey_round, user_with_role
@@ -183,6 +185,7 @@ def _urls(org):
         step="naar-school",
     )
     values.update(_career_ids(org))
+    values.update(_team_ids(org, values["team_id"], values["year"]))
     values.update(_observation_ids(org))
     ids = fill_instruments(org.trajectory, org.schoolleider)
     values.update(ids)
@@ -267,6 +270,21 @@ def _career_ids(org) -> dict:
         "candidate_id": procedure.candidates.get().pk,
         "submission_id": submission.pk,
         "feedback_id": feedback.pk,
+    }
+
+
+def _team_ids(org, team_id: int, year: str) -> dict:
+    """The walk's team with the school's teacher as member, a card she holds and a plan action."""
+    team = Team.objects.get(pk=team_id)
+    team.members.add(org.leraar.person)
+    plan = team_services.save_plan(
+        team, year, by=org.schoolleider, expected_version=None, goals=[], practices=[], hours=None, budget=None
+    )
+    return {
+        "action_id": team_services.add_action(plan, what="Walk", who=None, due=None, goal=None).pk,
+        "holder_id": team_services.hand_out(
+            team, card=ActivityCard.objects.first(), person=org.leraar.person, reason=""
+        ).pk,
     }
 
 

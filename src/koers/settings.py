@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "koers.visits",
     "koers.careers",
     "koers.observations",
+    "koers.teams",
     "koers.werkdocument",
     "koers.reports",
     "koers.privacy",

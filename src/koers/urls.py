@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("koers.visits.urls")),
     path("", include("koers.careers.urls")),
     path("", include("koers.observations.urls")),
+    path("", include("koers.teams.urls")),
     path("account/login/", organisation_views.Login.as_view(), name="login"),
     path("account/login/code/", organisation_views.login_code, name="login_code"),
     path(

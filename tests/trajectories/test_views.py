@@ -302,9 +302,10 @@ def test_query_budgets_do_not_grow_with_data(client, org, page):
     # and their meetings in the next two weeks, the in-depth evaluations waiting for their
     # crosses or their shared picture, what their peer visits wait for and the visits they are
     # on the commission of, what their own career asks, the conversations waiting for them,
-    # what was shared with them, and the selection procedures they judge in. The
+    # what was shared with them, the selection procedures they judge in, the measurements
+    # proposed from a goal's source, and the teams they are in. The
     # school page asks whether the user keeps the school's career roles and frameworks.
-    budget = {"overview": 13, "subphase": 19, "school": 13, "home": 32}[page]
+    budget = {"overview": 13, "subphase": 19, "school": 13, "home": 34}[page]
     client.force_login(org.schoolleider)
     services.save_entry(
         trajectory=org.trajectory,

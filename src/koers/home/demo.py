@@ -60,6 +60,7 @@ from koers.organisations.models import (
 from koers.plans import services as plan
 from koers.surveys import demo as demo_surveys
 from koers.surveys.models import Round
+from koers.teams import demo as demo_teams
 from koers.trajectories import services
 from koers.trajectories.models import Entry, Trajectory
 from koers.visits import demo as demo_visits
@@ -336,6 +337,7 @@ def load_demo() -> tuple[bool, list[tuple[str, str]]]:
     demo_observations.load(
         schools[1], people, leader=people["Karin Jansen"].user, teamleider=people["Pieter Bakker"].user
     )
+    demo_teams.load(schools[1], people, leader=people["Karin Jansen"].user)
     return True, logins
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from koers import formats
 from koers.careers import selectors as careers
+from koers.careers.models import school_year
 from koers.catalog.models import AmoItem, Question, Subphase
 from koers.instruments.models import AmoChain, Goal
 from koers.networks import access as network_access
@@ -28,11 +29,12 @@ from koers.organisations import access
 from koers.organisations.models import User
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
-from koers.plans.models import Activity, Cycle
+from koers.plans.models import Activity, Cycle, ProposedMeasurement
 from koers.reports.models import ReportExport, ShareLink
 from koers.staff import selectors as staff
 from koers.surveys import selectors as surveys
 from koers.surveys.models import Round
+from koers.teams import selectors as teams
 from koers.trajectories import access as trajectory_access
 from koers.trajectories.models import Entry
 from koers.visits import selectors as visits
@@ -405,6 +407,53 @@ def _visits(user: User) -> list[Attention]:
     ]
 
 
+def _proposals(steered: list[int]) -> list[Attention]:
+    """Measurements read from a goal's source, waiting for someone to confirm them."""
+    rows = (
+        ProposedMeasurement.objects.filter(
+            goal__trajectory_id__in=steered, decision=ProposedMeasurement.Decision.OPEN, goal__status=Goal.Status.ACTIEF
+        )
+        .values("goal__trajectory_id", "goal__trajectory__title", "goal__trajectory__school__name")
+        .annotate(n=Count("id"))
+        .order_by("goal__trajectory__title", "goal__trajectory_id")
+    )
+    return [
+        Attention(
+            "proposal",
+            ngettext(
+                "%(n)s measurement proposed from its source: confirm it or set it aside",
+                "%(n)s measurements proposed from their sources: confirm them or set them aside",
+                r["n"],
+            )
+            % {"n": r["n"]},
+            _where(r["goal__trajectory__title"], r["goal__trajectory__school__name"]),
+            reverse("plans:monitoring", args=[r["goal__trajectory_id"]]) + "#signalen-blok",
+        )
+        for r in rows
+    ]
+
+
+def _teams(user: User, today: datetime.date) -> list[Attention]:
+    out = []
+    year = school_year(today)
+    for s in teams.signals(user, year):
+        plan_url = reverse("teams:plan", args=[s.team.pk, year])
+        if s.plan is None:
+            text = _("%(team)s has no team plan for %(year)s yet") % {"team": s.team.name, "year": year}
+            out.append(Attention("team", text, s.team.name, plan_url))
+        elif s.leads and s.plan.status == s.plan.Status.CONCEPT:
+            text = _("The team plan of %(team)s is a draft: adopt it once it is complete") % {"team": s.team.name}
+            out.append(Attention("team", text, s.team.name, plan_url))
+        if s.cards_missing:
+            text = ngettext(
+                "%(n)s activity card of %(team)s has no holder yet",
+                "%(n)s activity cards of %(team)s have no holder yet",
+                s.cards_missing,
+            ) % {"n": s.cards_missing, "team": s.team.name}
+            out.append(Attention("team", text, s.team.name, reverse("teams:team", args=[s.team.pk]) + "#h-cards"))
+    return out
+
+
 def _career(user: User, today: datetime.date) -> list[Attention]:
     found = careers.signals(user, today)
     if found is None:
@@ -475,6 +524,7 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_off_course(scope, today),
         *_amo_gaps(steered),
         *_over_budget(steered),
+        *_proposals(steered),
         *_closed_rounds(user, today),
         *_new_reports(scope, user),
         *_expiring_links(steered, today),
@@ -484,5 +534,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_deep_evaluations(user, today),
         *_visits(user),
         *_career(user, today),
+        *_teams(user, today),
     ]
     return Home(attention, surveys.open_rounds(user, today))

@@ -15,6 +15,7 @@ from .models import (
     SignInProvider,
     SignInRequest,
     Team,
+    TeamMembership,
     User,
 )
 
@@ -61,13 +62,18 @@ class TeamAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 0
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["__str__", "functie", "school", "board", "user", "left_on"]
     list_filter = ["functie", "board", "school"]
     search_fields = ["first_name", "last_name", "email", "personnel_number"]
     autocomplete_fields = ["user"]
-    filter_horizontal = ["teams"]
+    inlines = [TeamMembershipInline]
 
 
 class MembershipInline(admin.TabularInline):

@@ -117,13 +117,32 @@ class School(models.Model):
 
 
 class Team(models.Model):
+    """A team, section or work group of a school. A real team (drl:398-409) has 2 to 10 members,
+    a clearly shared goal, and members who need each other to reach it: Koers shows that as
+    advice, never as a block."""
+
     class Kind(models.TextChoices):
         TEAM = "team", _("Team")
         SECTIE = "sectie", _("Section")
+        ONDERWIJSTEAM = "onderwijsteam", _("Teaching team")
+        ONTWIKKELTEAM = "ontwikkelteam", _("Development team")
+        WERKGROEP = "werkgroep", _("Work group")
+        TIJDELIJK = "tijdelijk", _("Temporary team")
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEAM)
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices, default=Kind.TEAM)
+    shared_goal = models.TextField(
+        _("shared goal"), blank=True, help_text=_("The task the team takes on together (its opgave).")
+    )
+    interdependent = models.BooleanField(
+        _("do the members need each other to reach it?"), null=True, blank=True, default=None
+    )
+    pupil_group = models.CharField(
+        _("pupils the team is for"), max_length=200, blank=True, help_text=_('For example "leerjaar 1 en 2".')
+    )
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -133,6 +152,24 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def advice(self, size: int) -> list[str]:
+        """What this group lacks of a real team (drl:398-409), or that it is larger than a fixed
+        team of twelve (drl:3917-3920). Advice for the division, never a block."""
+        notes = []
+        if size < 2:
+            notes.append(_("fewer than two members"))
+        elif size > 12:
+            notes.append(_("larger than twelve (fixed teams)"))
+        elif size > 10:
+            notes.append(_("larger than ten"))
+        if not self.shared_goal.strip():
+            notes.append(_("no shared goal"))
+        if self.interdependent is False:
+            notes.append(_("members do not need each other for it"))
+        elif self.interdependent is None:
+            notes.append(_("not yet said whether members need each other"))
+        return [str(n) for n in notes]
 
 
 class UserManager(BaseUserManager):
@@ -199,7 +236,7 @@ class Person(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="people")
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="people", null=True, blank=True)
-    teams = models.ManyToManyField(Team, related_name="members", blank=True)
+    teams = models.ManyToManyField(Team, related_name="members", blank=True, through="TeamMembership")
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=150)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -234,6 +271,28 @@ class Person(models.Model):
 
         if self.school_id and self.school.board_id != self.board_id:
             raise ValidationError({"school": _("This school belongs to another board.")})
+
+
+class TeamMembership(models.Model):
+    """A person in a team, with their role in it (the teamcoach is freed for a few hours, drl:1172-1186)."""
+
+    class Role(models.TextChoices):
+        LID = "lid", _("Member")
+        TEAMLEIDER = "teamleider", _("Team leader")
+        TEAMCOACH = "teamcoach", _("Team coach")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    team = models.ForeignKey(Team, on_delete=models.CASCADE)
+    role = models.CharField(_("role in the team"), max_length=12, choices=Role.choices, default=Role.LID)
+
+    class Meta:
+        db_table = "organisations_person_teams"  # the table the plain many-to-many had
+        unique_together = [("person", "team")]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.team}"
 
 
 class Membership(models.Model):

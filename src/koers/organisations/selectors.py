@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
-from .models import Functie, Person, School, SignInProvider, StaffImport, Team
+from .models import Functie, Person, School, SignInProvider, StaffImport, Team, TeamMembership
 from .staff_import import LABELS, CellError, StaffFileError
 
 # What the file may change about a person, in the order the dry run lists changes.
@@ -70,7 +70,7 @@ def import_plan(staff_import: StaffImport) -> ImportPlan:
     by_id = {s.id: s for s in board_schools}
     people = list(Person.objects.filter(board_id=staff_import.board_id, erased_at__isnull=True))
     teams_of: dict[int, list[str]] = defaultdict(list)
-    for person_id, name in Person.teams.through.objects.filter(person__in=[p.id for p in people]).values_list(
+    for person_id, name in TeamMembership.objects.filter(person__in=[p.id for p in people]).values_list(
         "person_id", "team__name"
     ):
         teams_of[person_id].append(name)

@@ -33,6 +33,7 @@ from .models import (
     SignInRequest,
     StaffImport,
     Team,
+    TeamMembership,
     User,
 )
 
@@ -182,19 +183,28 @@ def apply_import(staff_import: StaffImport) -> selectors.ImportPlan:
         ],
         batch_size=500,
     )
-    through = Person.teams.through
     links = [
-        through(person_id=p.id, team_id=team_ids[(p.school_id, name)])
+        TeamMembership(person_id=p.id, team_id=team_ids[(p.school_id, name)])
         for p, row in [*zip(created, plan.new, strict=True), *((c.person, c.row) for c in plan.changed)]
         for name in row["teams"]
         if p.school_id and "teams" in columns
     ]
+    wanted = {(link.person_id, link.team_id) for link in links}
     for chunk in _chunks([p.id for p in changed]):
-        links_of = through.objects.filter(person_id__in=chunk)
-        # The file's teams replace the old ones; without a teams column, someone who changed
-        # school keeps only teams of the school they are at now.
-        (links_of if "teams" in columns else links_of.exclude(team__school_id=F("person__school_id"))).delete()
-    through.objects.bulk_create(links, batch_size=1000)
+        links_of = TeamMembership.objects.filter(person_id__in=chunk)
+        # The file's teams replace the old ones (a team kept keeps the person's role in it);
+        # without a teams column, someone who changed school keeps only teams of the school
+        # they are at now.
+        if "teams" in columns:
+            stale = [
+                pk
+                for pk, person, team in links_of.values_list("pk", "person_id", "team_id")
+                if (person, team) not in wanted
+            ]
+            TeamMembership.objects.filter(pk__in=stale).delete()
+        else:
+            links_of.exclude(team__school_id=F("person__school_id")).delete()
+    TeamMembership.objects.bulk_create(links, batch_size=1000, ignore_conflicts=True)
     _follow_memberships([p for p in changed if p.user_id and moved[p.id] != (p.school_id, p.functie)], moved)
     staff_import.applied_at = timezone.now()
     staff_import.result = {"new": len(created), "changed": len(changed), "teams": len(plan.new_teams)}

@@ -164,7 +164,23 @@ class SchoolForm(forms.ModelForm):
 class TeamForm(forms.ModelForm):
     class Meta:
         model = Team
-        fields = ["name", "kind"]
+        fields = ["name", "kind", "shared_goal", "interdependent", "pupil_group", "starts_on", "ends_on"]
+        widgets = {
+            "shared_goal": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "interdependent": _("In a real team the members need each other to reach its goal (drl:398-409)."),
+            "ends_on": _("For a temporary team, made for one task."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last day comes on or after the first day."))
+        return data
 
     def __init__(self, *args, school: School, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,6 +20,7 @@ from koers.organisations.models import (
     SignInRequest,
     StaffImport,
     Team,
+    TeamMembership,
     User,
 )
 from koers.plans.models import Activity
@@ -141,6 +142,14 @@ def schools_of(board: Board) -> QuerySet[School]:
             team_count=Count("teams", distinct=True),
         )
         .order_by("name")
+    )
+
+
+def team_members(team: Team) -> QuerySet[TeamMembership]:
+    return (
+        TeamMembership.objects.filter(team=team, person__erased_at__isnull=True, person__left_on__isnull=True)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
     )
 
 

@@ -23,6 +23,7 @@ from koers.organisations.models import (
     SignInRequest,
     StaffImport,
     Team,
+    TeamMembership,
     User,
 )
 from koers.organisations.staff_import import read_staff
@@ -105,7 +106,7 @@ def leave(person: Person, *, on: date, successor: Person | None, by: User) -> No
 def _sign_off(people: list[Person], on: date) -> None:
     ids = [p.id for p in people]
     users = [p.user_id for p in people if p.user_id]
-    Person.teams.through.objects.filter(person_id__in=ids).delete()
+    TeamMembership.objects.filter(person_id__in=ids).delete()
     Person.objects.filter(id__in=ids).update(left_on=on)
     Membership.objects.filter(user_id__in=users).delete()
     AccountInvitation.objects.filter(user_id__in=users, used_at__isnull=True).delete()
@@ -147,6 +148,17 @@ def save_team(form) -> Team:
     team.school = form.school
     team.save()
     return team
+
+
+def set_team_roles(team: Team, roles: dict[int, str]) -> None:
+    """The role of each member in the team; people outside the team are left alone."""
+    if any(role not in TeamMembership.Role.values for role in roles.values()):
+        raise ValidationError(_("Choose a role from the list."))
+    with transaction.atomic():
+        for membership in TeamMembership.objects.filter(team=team, person_id__in=list(roles)):
+            if membership.role != roles[membership.person_id]:
+                membership.role = roles[membership.person_id]
+                membership.save(update_fields=["role"])
 
 
 def delete_team(team: Team) -> None:

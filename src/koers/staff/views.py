@@ -15,7 +15,7 @@ from koers.form_errors import show_errors
 from koers.organisations import access
 from koers.organisations import selectors as organisation_selectors
 from koers.organisations import services as organisation_services
-from koers.organisations.models import Functie, Person, School
+from koers.organisations.models import Functie, Person, School, TeamMembership
 from koers.organisations.staff_import import StaffFileError
 from koers.pagination import paginate
 from koers.privacy.selectors import is_privacy_officer
@@ -362,13 +362,17 @@ def teams(request, school_id: int):
         team = services.save_team(form)
         messages.success(request, _("%(name)s has been added.") % {"name": team})
         return redirect("staff:teams", school.pk)
+    page = paginate(request, selectors.teams_of(school), 50)
+    page.object_list = list(page.object_list)
+    for t in page.object_list:
+        t.notes = t.advice(t.size)
     return render(
         request,
         "staff/teams.html",
         {
             "school": school,
             "form": form,
-            "teams": paginate(request, selectors.teams_of(school), 50),
+            "teams": page,
             "keeps_board": selectors.keeps_board(request.user, school.board),
         },
         status=400 if form.errors else 200,
@@ -386,9 +390,29 @@ def team(request, team_id: int):
     return render(
         request,
         "staff/team_form.html",
-        {"form": form, "team": found, "school": found.school, "members": found.members.filter(erased_at__isnull=True)},
+        {
+            "form": form,
+            "team": found,
+            "school": found.school,
+            "members": selectors.team_members(found),
+            "roles": TeamMembership.Role.choices,
+        },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def team_roles(request, team_id: int):
+    found = selectors.team_for(request.user, team_id)
+    roles = {int(k[5:]): v for k, v in request.POST.items() if k.startswith("role-") and k[5:].isdigit()}
+    try:
+        services.set_team_roles(found, roles)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The roles in the team have been saved."))
+    return redirect("staff:team", found.pk)
 
 
 @login_required

@@ -57,7 +57,7 @@ class RoundForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, instrument: Instrument, school: School, **kwargs):
+    def __init__(self, *args, instrument: Instrument, school: School, team: str | None = None, **kwargs):
         today = timezone.localdate()
         kwargs.setdefault(
             "initial",
@@ -68,6 +68,7 @@ class RoundForm(forms.Form):
                 "min_group_size": DEFAULT_MIN_GROUP,
                 "groups": [g.slug for g in instrument.groups.all()],
                 "modules": [m.slug for m in instrument.modules.all()],
+                "team": team,
             },
         )
         super().__init__(*args, **kwargs)

@@ -76,7 +76,8 @@ def choose_instrument(request, school_id: int):
 def new_round(request, school_id: int, instrument_id: int):
     school = selectors.survey_school_for(request.user, school_id)
     instrument = get_object_or_404(selectors.instruments_for_new_rounds(), pk=instrument_id)
-    form = RoundForm(request.POST or None, instrument=instrument, school=school)
+    # A team's page starts its own round: ?team= chooses the team beforehand.
+    form = RoundForm(request.POST or None, instrument=instrument, school=school, team=request.GET.get("team"))
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -1,0 +1,89 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ActivityCard, TeamPlan
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CardForm(forms.Form):
+    card = forms.ModelChoiceField(label=_("Card"), queryset=ActivityCard.objects.all(), empty_label=None)
+    person = forms.ModelChoiceField(label=_("Team member"), queryset=None)
+    reason = forms.CharField(
+        label=_("The quality it rests on"),
+        max_length=300,
+        required=False,
+        help_text=_("Hand out the cards by personal qualities (drl:684-694)."),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class PlanForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    school_goals = forms.ModelMultipleChoiceField(
+        label=_("School goals this plan serves"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    practices = forms.MultipleChoiceField(
+        label=_("Team-oriented HRM"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = TeamPlan
+        fields = [
+            "strengths",
+            "development_points",
+            "professionalisation",
+            "hours",
+            "budget",
+            "meeting_rhythm",
+            "evaluation_moments",
+            "external_orientation",
+        ]
+        localized_fields = ["hours", "budget"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "strengths",
+                "development_points",
+                "professionalisation",
+                "meeting_rhythm",
+                "evaluation_moments",
+                "external_orientation",
+            )
+        } | {
+            "hours": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "budget": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args, goals, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school_goals"].queryset = goals
+        self.fields["school_goals"].label_from_instance = lambda g: f"{g.trajectory.theme.name}: {g}"
+        self.fields["practices"].choices = [
+            (f"{g.get_factor_display()} · {g.name}", [(str(p.pk), p.text) for p in g.practices.all()]) for g in groups
+        ]
+        self.practices_by_pk = {str(p.pk): p for g in groups for p in g.practices.all()}
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+            self.initial.setdefault("school_goals", list(self.instance.school_goals.all()))
+            self.initial.setdefault(
+                "practices", [str(pk) for pk in self.instance.practices.values_list("practice_id", flat=True)]
+            )
+
+    def chosen_practices(self):
+        return [self.practices_by_pk[pk] for pk in self.cleaned_data["practices"]]
+
+
+class ActionForm(forms.Form):
+    what = forms.CharField(label=_("What"), max_length=300)
+    who = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False, empty_label=_("The whole team"))
+    due = forms.DateField(label=_("When"), widget=DATE, required=False)
+    goal = forms.ModelChoiceField(label=_("For school goal"), queryset=None, required=False, empty_label=_("None"))
+
+    def __init__(self, *args, people, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["who"].queryset = people
+        self.fields["goal"].queryset = goals

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "teams"
+
+urlpatterns = [
+    path("scholen/<int:school_id>/teamontwikkeling/", views.overview, name="overview"),
+    path("teams/<int:team_id>/", views.team, name="team"),
+    path("teams/<int:team_id>/kaarten/<int:holder_id>/terug/", views.take_back, name="take_back"),
+    path("teams/<int:team_id>/plan/<str:year>/", views.plan, name="plan"),
+    path("teams/<int:team_id>/plan/<str:year>/vaststellen/", views.adopt, name="adopt"),
+    path("teams/<int:team_id>/plan/<str:year>/acties/<int:action_id>/", views.mark_action, name="action"),
+]

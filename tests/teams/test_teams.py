@@ -1,0 +1,176 @@
+"""Teams that really are teams (spec (d), D.5): the real-team check as advice, the activity
+cards a plan needs before it is adopted, the balance of the four activities for the team
+and its school leader only, and the school's teams by name, never ranked."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from koers.careers.models import school_year
+from koers.organisations.models import Team, TeamMembership
+from koers.surveys import services as survey_services
+from koers.teams import selectors, services
+from koers.teams.models import ActivityCard, TeamPlan
+from tests import factories
+from tests.queries import page_queries
+
+pytestmark = pytest.mark.django_db
+
+YEAR = school_year(datetime.date.today())
+
+
+def _team(org, name="Onderbouw", size=4, **fields):
+    team = Team.objects.create(school=org.school, name=name, **fields)
+    people = [factories.user_with_role("leraar", school=org.school).person for _ in range(size)]
+    team.members.add(*people)
+    return team, people
+
+
+def test_the_check_names_what_a_team_lacks_and_its_size(client, org):
+    """D.5.1"""
+    big, _people = _team(org, "Bovenbouw", 11, shared_goal="Examenresultaten omhoog", interdependent=True)
+    bigger, _people = _team(org, "Alle docenten", 13, shared_goal="Goed onderwijs", interdependent=True)
+    loose, _people = _team(org, "Sectie Frans", 4)
+    real, _people = _team(org, "Leerjaar 1", 6, shared_goal="Een goede start in de brugklas", interdependent=True)
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("staff:teams", args=[org.school.pk])).content.decode()
+    assert "groter dan tien" in page and "groter dan twaalf (vaste teams)" in page
+    assert "geen gedeelde opgave" in page
+    rows = {r.team.name: r.advice for r in selectors.overview(org.school, YEAR)}
+    assert rows["Bovenbouw"] == ["groter dan tien"]
+    assert rows["Alle docenten"] == ["groter dan twaalf (vaste teams)"]
+    assert "geen gedeelde opgave" in rows["Sectie Frans"] and rows["Leerjaar 1"] == []
+    team_page = client.get(reverse("teams:team", args=[loose.pk])).content.decode()
+    assert "geen gedeelde opgave" in team_page and "advies" in team_page
+
+
+def test_a_plan_is_adopted_only_when_every_card_has_a_holder(client, org):
+    """D.5.2"""
+    team, people = _team(org, shared_goal="Differentiëren", interdependent=True)
+    TeamMembership.objects.filter(team=team, person=people[0]).update(role="teamleider")
+    client.force_login(people[0].user)
+    plan_url = reverse("teams:plan", args=[team.pk, YEAR])
+    saved = client.post(plan_url, {"form": "plan", "development_points": "Instructie afstemmen", "version": ""})
+    assert saved.status_code == 302
+    plan = TeamPlan.objects.get()
+    cards = list(ActivityCard.objects.all())
+    for card, person in zip(cards[:3], people, strict=False):
+        client.post(reverse("teams:team", args=[team.pk]), {"form": "card", "card": card.pk, "person": person.pk})
+    client.post(reverse("teams:adopt", args=[team.pk, YEAR]))
+    plan.refresh_from_db()
+    assert plan.status == "concept"
+    page = client.get(plan_url).content.decode()
+    assert cards[3].name in page and "nog niet" in page
+    with pytest.raises(Exception, match=cards[3].name):
+        services.adopt(plan, by=people[0].user)
+    client.post(reverse("teams:team", args=[team.pk]), {"form": "card", "card": cards[3].pk, "person": people[1].pk})
+    client.post(reverse("teams:adopt", args=[team.pk, YEAR]))
+    plan.refresh_from_db()
+    assert plan.status == "vastgesteld" and plan.adopted_on == datetime.date.today()
+
+
+def test_a_member_who_is_not_the_teamleider_cannot_adopt(client, org):
+    team, people = _team(org)
+    services.save_plan(
+        team, YEAR, by=org.schoolleider, expected_version=None, goals=[], practices=[], hours=None, budget=None
+    )
+    client.force_login(people[1].user)
+    assert client.post(reverse("teams:adopt", args=[team.pk, YEAR])).status_code == 404
+
+
+def test_a_card_goes_only_to_a_member_and_once(client, org):
+    team, people = _team(org)
+    outsider = org.bystander.person
+    card = ActivityCard.objects.first()
+    client.force_login(org.schoolleider)
+    url = reverse("teams:team", args=[team.pk])
+    refused = client.post(url, {"form": "card", "card": card.pk, "person": outsider.pk, "reason": "Rustig"})
+    assert refused.status_code == 400 and not team.card_holders.exists()
+    assert refused.context["form"]["reason"].value() == "Rustig"
+    client.post(url, {"form": "card", "card": card.pk, "person": people[0].pk})
+    again = client.post(url, {"form": "card", "card": card.pk, "person": people[0].pk})
+    assert again.status_code == 400 and "heeft deze kaart al" in again.content.decode()
+
+
+def _balance_round(org, team, answers: int):
+    survey = factories.survey_round(org.school, slug="ontwikkelruimtetest", groups=("teamleden",), closed=True)
+    survey.team = team
+    survey.save()
+    for n in range(answers):
+        factories.respond(survey, "teamleden", default=2 + n % 3)
+    survey_services.finalise(survey=survey)
+    return survey
+
+
+def test_the_balance_shows_to_the_team_and_its_school_leader_only(client, org):
+    """D.5.3"""
+    team, people = _team(org)
+    other, strangers = _team(org, "Bovenbouw")
+    _balance_round(org, team, 4)
+    url = reverse("teams:team", args=[team.pk])
+    for reader in (people[0].user, org.schoolleider):
+        client.force_login(reader)
+        page = client.get(url)
+        balance = page.context["balance"]
+        assert not balance.hidden and balance.respondents == 4
+        assert [c.slug for c, _mean in balance.activities] == [c.slug for c in ActivityCard.objects.all()]
+        assert all(mean == pytest.approx(2.75) for _c, mean in balance.activities)  # (2+3+4+2)/4
+        assert balance.paradox == pytest.approx(2.75) and balance.leaning == "uitkomst"
+        assert "Toekomst creëren" in page.content.decode()
+    for outsider in (
+        strangers[0].user,
+        org.bystander,
+        factories.user_with_role("schoolleider", school=org.second_school),
+    ):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+
+
+def test_too_few_answers_explains_instead_of_an_empty_report(client, org):
+    """D.5.4 (the explanation; the named bespreekmodus is not built)"""
+    team, people = _team(org, size=2)
+    _balance_round(org, team, 2)
+    client.force_login(people[0].user)
+    page = client.get(reverse("teams:team", args=[team.pk]))
+    assert page.context["balance"].hidden
+    text = page.content.decode()
+    assert "Koers toont geen cijfers" in text and "2,75" not in text
+
+
+def test_the_school_overview_is_alphabetical_whatever_the_scores(client, org):
+    """D.5.5, and the same queries for two teams or twelve."""
+    names = ["Zorgteam", "Alfa", "Midden"]
+    for name in names:
+        _team(org, name)
+    _balance_round(org, Team.objects.get(name="Zorgteam"), 4)
+    client.force_login(org.schoolleider)
+    url = reverse("teams:overview", args=[org.school.pk])
+    rows = client.get(url, {"sort": "score"}).context["rows"]
+    assert [r.team.name for r in rows] == sorted(names)
+    few = page_queries(client, url)
+    for n in range(9):
+        team, _people = _team(org, f"Team {n}", size=3)
+        _balance_round(org, team, 3)
+    assert page_queries(client, url) == few
+    client.force_login(org.leraar)
+    assert client.get(url).status_code == 404
+
+
+def test_the_plan_keeps_what_was_typed_when_someone_else_saved_first(client, org, other_org):
+    team, people = _team(org)
+    client.force_login(people[0].user)
+    url = reverse("teams:plan", args=[team.pk, YEAR])
+    client.post(url, {"form": "plan", "strengths": "Eerste versie", "version": ""})
+    stale = client.post(url, {"form": "plan", "strengths": "Mijn tekst", "version": "0"})
+    assert stale.status_code == 400 and "Iemand anders" in stale.content.decode()
+    assert stale.context["form"]["strengths"].value() == "Mijn tekst"
+    assert TeamPlan.objects.get().strengths == "Eerste versie"
+    foreign = factories.trajectory(other_org.school, other_org.schoolleider.person)
+    goal = foreign.goals.create(level="medewerkers", description="Elders", term="kort")
+    refused = client.post(url, {"form": "plan", "strengths": "x", "version": "1", "school_goals": [goal.pk]})
+    assert refused.status_code == 400 and not TeamPlan.objects.get().school_goals.exists()
+    action = client.post(url, {"form": "action", "what": "Lesbezoek", "who": org.bystander.person.pk})
+    assert action.status_code == 400 and not TeamPlan.objects.get().actions.exists()
+    client.post(url, {"form": "action", "what": "Lesbezoek bij elkaar", "who": people[1].pk, "due": "2027-03-01"})
+    assert TeamPlan.objects.get().actions.get().who == people[1]
