@@ -83,6 +83,7 @@ OWN = {
     "careers:pop",
     "careers:start_cycle",
     "careers:portfolio",
+    "careers:expertise",
     "careers:dossier",
     "careers:feedback_list",
     "careers:agenda",
@@ -270,6 +271,9 @@ def _career_ids(org) -> dict:
         "candidate_id": procedure.candidates.get().pk,
         "submission_id": submission.pk,
         "feedback_id": feedback.pk,
+        "entry_id": career_services.save_expertise(
+            org.leraar.person, topic="Walk", level="ervaren", wants="inzetten", visibility="school"
+        ).pk,
     }
 
 

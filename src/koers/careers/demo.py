@@ -29,6 +29,7 @@ from .models import (
     ConversationKind,
     CycleTemplate,
     Evidence,
+    ExpertiseArea,
     ReferenceFramework,
     school_year,
 )
@@ -169,6 +170,7 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     services.share(items[1], with_user=teamleider, until=None, today=today)
     _feedback(teacher, teamleider.person, framework, today)
     _selection(coach, people, items, leader=leader, teamleider=teamleider)
+    _expertise(people, items)
 
     # The school's conversation cycle: her planning conversation is held and locked, the
     # progress conversation is planned.
@@ -270,3 +272,28 @@ def _portfolio(teacher: Person, framework: ReferenceFramework, today: datetime.d
         item.competences.set([competences[t] for t in tags])
         out.append(item)
     return out
+
+
+def _expertise(people: dict[str, Person], items: list[Evidence]) -> None:
+    """Who knows what at Lumen College: most shown to the school, one to a team, and one of
+    Lotte's kept to herself, which no search shows."""
+    areas = {a.slug: a for a in ExpertiseArea.objects.all()}
+    for name, area, topic, level, wants, visibility in (
+        ("Lotte Visser", "vakdidactiek", "Verlengde instructie bij Nederlands", "expert", "inzetten", "school"),
+        ("Lotte Visser", "onderzoek-ontwerp", "Praktijkonderzoek opzetten", "interesse", "ontwikkelen", "prive"),
+        ("Daan Meijer", "ict", "Digitaal toetsen en feedback", "ervaren", "inzetten", "school"),
+        ("Esther Wouters", "pedagogisch-klimaat", "Rust en structuur in de brugklas", "expert", "inzetten", "team"),
+        ("Sophie van Dijk", "leer-gedragsproblemen", "Dyscalculie in de bovenbouw", "ervaren", "inzetten", "school"),
+        ("Mila Dekker", "21e-eeuwse-vaardigheden", "Samenwerkend leren", "interesse", "ontwikkelen", "school"),
+        ("Jeroen Brouwer", "duurzaamheid", "Duurzaamheid in het profielwerkstuk", "ervaren", "inzetten", "school"),
+    ):
+        services.save_expertise(
+            people[name],
+            area=areas[area],
+            topic=topic,
+            description="",
+            level=level,
+            wants=wants,
+            evidence=items[0] if name == "Lotte Visser" and visibility == "school" else None,
+            visibility=visibility,
+        )

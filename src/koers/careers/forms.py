@@ -10,6 +10,8 @@ from .models import (
     Conversation,
     CycleTemplate,
     Evidence,
+    ExpertiseArea,
+    ExpertiseEntry,
     FrameworkVersion,
     FunctiemixTarget,
     Level,
@@ -622,4 +624,33 @@ class SubmitForm(forms.Form):
 class MotivationForm(forms.Form):
     motivation = forms.CharField(
         label=_("My motivation for this procedure"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class ExpertiseForm(forms.ModelForm):
+    class Meta:
+        model = ExpertiseEntry
+        fields = ["area", "topic", "description", "level", "wants", "evidence", "visibility"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "level": forms.RadioSelect,
+            "wants": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+        }
+        help_texts = {
+            "visibility": _("Only you see it until you choose your teams or your school."),
+        }
+
+    def __init__(self, *args, evidence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].empty_label = _("Another area")
+        self.fields["evidence"].queryset = evidence
+        self.fields["evidence"].empty_label = _("No evidence")
+        self.fields["evidence"].help_text = _("An item of your portfolio; others see only that there is one.")
+
+
+class ExpertiseSearchForm(forms.Form):
+    q = forms.CharField(label=_("Who knows something about…"), max_length=100, required=False)
+    gebied = forms.ModelChoiceField(
+        label=_("Area"), queryset=ExpertiseArea.objects.all(), required=False, empty_label=_("All areas")
     )

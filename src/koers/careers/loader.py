@@ -18,6 +18,7 @@ from .models import (
     ConversationKind,
     CycleStep,
     CycleTemplate,
+    ExpertiseArea,
     Purpose,
     ReferenceFramework,
 )
@@ -53,6 +54,7 @@ CYCLES_FILE = {
         }
     ]
 }
+EXPERTISE_FILE = {"areas": [{"slug": SLUG, "name": str, "source": str}]}
 ACTIVITIES_FILE = {
     "kinds": [{"slug": SLUG, "name": str, "effective": bool, "collective": bool, "formal": bool, "source": str}]
 }
@@ -89,6 +91,10 @@ def load_career_content(directory: Path, report) -> None:
     kinds = read_yaml(activities_path, ACTIVITIES_FILE)["kinds"]
     fields = ("name", "effective", "collective", "formal")
     sync_by_slug(activities_path, ActivityKind.objects, kinds, fields, "activities", report)
+
+    expertise_path = directory / "expertise.yaml"
+    areas = read_yaml(expertise_path, EXPERTISE_FILE)["areas"]
+    sync_by_slug(expertise_path, ExpertiseArea.objects, areas, ("name", "source"), "entries", report)
 
     cycles_path = directory / "gesprekscycli.yaml"
     templates = read_yaml(cycles_path, CYCLES_FILE)["templates"]

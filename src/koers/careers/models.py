@@ -355,6 +355,64 @@ class Evidence(models.Model):
         return self.title
 
 
+class ExpertiseArea(models.Model):
+    """An area of expertise (content, drl:4094-4100)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    source = models.CharField(max_length=80, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExpertiseEntry(models.Model):
+    """What a staff member knows or wants to grow in, so the school can find who knows what
+    (drl:4090-4104). Private by default (R1): she chooses to show it to her team or school."""
+
+    class Level(models.TextChoices):
+        INTERESSE = "interesse", _("Interested")
+        ERVAREN = "ervaren", _("Experienced")
+        EXPERT = "expert", _("Expert")
+
+    class Wants(models.TextChoices):
+        INZETTEN = "inzetten", _("I want to put it to use")
+        ONTWIKKELEN = "ontwikkelen", _("I want to grow in it")
+
+    class Visibility(models.TextChoices):
+        PRIVE = "prive", _("Only me")
+        TEAM = "team", _("My teams")
+        SCHOOL = "school", _("My school")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="expertise")
+    area = models.ForeignKey(
+        ExpertiseArea, on_delete=models.PROTECT, related_name="entries", verbose_name=_("area"), null=True, blank=True
+    )
+    topic = models.CharField(
+        _("in a few words"), max_length=120, help_text=_('For example "rekenproblemen in de onderbouw".')
+    )
+    description = models.TextField(_("what you know or do"), blank=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    wants = models.CharField(_("ambition"), max_length=12, choices=Wants.choices)
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("evidence")
+    )
+    visibility = models.CharField(_("who sees it"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVE)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["area__order", "topic"]
+        verbose_name = _("expertise")
+        verbose_name_plural = _("expertise")
+
+    def __str__(self) -> str:
+        return self.topic
+
+
 class CareerCycle(models.Model):
     """The formative career cycle in four steps (drl:3443-3458): orientation on roles, on the
     reference framework, the reality check, and consequences and follow-up. It is the teacher's;

@@ -37,6 +37,8 @@ from .models import (
     ConversationKind,
     ConversationPlan,
     Evidence,
+    ExpertiseArea,
+    ExpertiseEntry,
     FeedbackRequest,
     FrameworkVersion,
     FunctiemixTarget,
@@ -1032,3 +1034,51 @@ def dossier(person: Person) -> Dossier:
             .order_by("school_year", "scheduled_on", "kind", "version")
         ),
     )
+
+
+# --- who knows what ---------------------------------------------------------------------------
+
+
+def my_expertise(person: Person) -> QuerySet[ExpertiseEntry]:
+    return person.expertise.select_related("area", "evidence")
+
+
+def expertise_entry_for(person: Person, entry_id: int) -> ExpertiseEntry:
+    return get_object_or_404(person.expertise, pk=entry_id)
+
+
+def expertise_school_for(user: User, school_id: int) -> School:
+    """The school's own staff search it, and its keepers."""
+    me = access.own_person(user)
+    schools = access.career_schools(user)
+    if me is not None and me.school_id and me.left_on is None:
+        schools = schools | School.objects.filter(pk=me.school_id)
+    return get_object_or_404(schools.distinct(), pk=school_id)
+
+
+def visible_expertise(user: User, school: School) -> QuerySet[ExpertiseEntry]:
+    """Entries of the school's current staff shown to the school, and those shown to a team
+    the user is in. A private entry never appears, not even for the school leader (D.5.6)."""
+    me = access.own_person(user)
+    team_people = Person.objects.filter(teams__members=me) if me is not None else Person.objects.none()
+    shown = Q(visibility=ExpertiseEntry.Visibility.SCHOOL) | Q(
+        visibility=ExpertiseEntry.Visibility.TEAM, person__in=team_people.values("pk")
+    )
+    return ExpertiseEntry.objects.filter(
+        shown, person__school=school, person__left_on__isnull=True, person__erased_at__isnull=True
+    )
+
+
+def search_expertise(user: User, school: School, *, words: str, area: ExpertiseArea | None) -> QuerySet[ExpertiseEntry]:
+    found = visible_expertise(user, school).select_related("area", "person")
+    if area is not None:
+        found = found.filter(area=area)
+    for word in words.split()[:5]:
+        found = found.filter(Q(topic__icontains=word) | Q(description__icontains=word) | Q(area__name__icontains=word))
+    return found.order_by("area__order", "topic", "person__last_name", "id")
+
+
+def expertise_map(user: User, school: School) -> list[tuple[ExpertiseArea, int]]:
+    """Per area how many entries the user may see: the school's map of who knows what."""
+    counts = dict(visible_expertise(user, school).values_list("area_id").annotate(n=Count("id")).order_by())
+    return [(a, counts.get(a.pk, 0)) for a in ExpertiseArea.objects.all()]

@@ -42,6 +42,7 @@ from .models import (
     ConversationPlan,
     CycleTemplate,
     Evidence,
+    ExpertiseEntry,
     FeedbackRequest,
     FrameworkVersion,
     FunctiemixTarget,
@@ -960,3 +961,23 @@ def revoke_share(share: CareerShare) -> None:
 
 def record_read(share: CareerShare) -> None:
     ShareRead.objects.create(share=share)
+
+
+# --- who knows what ---------------------------------------------------------------------------
+
+
+def save_expertise(person: Person, entry: ExpertiseEntry | None = None, **values) -> ExpertiseEntry:
+    """Her own entry; evidence from her own portfolio only."""
+    evidence = values.get("evidence")
+    if evidence is not None and evidence.person_id != person.pk:
+        raise ValidationError({"evidence": _("Choose an item of your own portfolio.")})
+    entry = entry or ExpertiseEntry(person=person)
+    for name, value in values.items():
+        setattr(entry, name, value.strip() if isinstance(value, str) else value)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def delete_expertise(entry: ExpertiseEntry) -> None:
+    entry.delete()

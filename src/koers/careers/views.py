@@ -30,6 +30,8 @@ from .forms import (
     DecisionForm,
     EvidenceChangeForm,
     EvidenceForm,
+    ExpertiseForm,
+    ExpertiseSearchForm,
     FeedbackForm,
     FeedbackLinkForm,
     FollowUpForm,
@@ -914,3 +916,69 @@ def withdraw_submission(request, procedure_id: int, submission_id: int):
     else:
         messages.success(request, _("%(title)s is withdrawn from the procedure.") % {"title": item.title})
     return redirect("careers:candidacy", procedure_id)
+
+
+# --- who knows what ---------------------------------------------------------------------------
+
+
+@login_required
+def my_expertise(request):
+    person = selectors.person_for(request.user)
+    form = ExpertiseForm(request.POST or None, evidence=person.evidence.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_expertise(person, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Your expertise has been added."))
+            return redirect("careers:expertise")
+    return render(
+        request,
+        "careers/expertise.html",
+        {"entries": selectors.my_expertise(person), "form": form, "person": person},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def expertise_entry(request, entry_id: int):
+    person = selectors.person_for(request.user)
+    entry = selectors.expertise_entry_for(person, entry_id)
+    if request.method == "POST" and request.POST.get("delete"):
+        services.delete_expertise(entry)
+        messages.success(request, _("The entry has been removed."))
+        return redirect("careers:expertise")
+    form = ExpertiseForm(request.POST or None, instance=entry, evidence=person.evidence.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_expertise(person, entry, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("careers:expertise")
+    return render(
+        request, "careers/expertise_entry.html", {"entry": entry, "form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def school_expertise(request, school_id: int):
+    school = selectors.expertise_school_for(request.user, school_id)
+    form = ExpertiseSearchForm(request.GET or None)
+    words, area = "", None
+    if form.is_valid():
+        words, area = form.cleaned_data["q"], form.cleaned_data["gebied"]
+    found = selectors.search_expertise(request.user, school, words=words, area=area)
+    return render(
+        request,
+        "careers/school_expertise.html",
+        {
+            "school": school,
+            "form": form,
+            "page": paginate(request, found, 25),
+            "map": selectors.expertise_map(request.user, school),
+            "searched": bool(words or area),
+        },
+    )
