@@ -3901,6 +3901,47 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Observed together with (calibration)": "Samen geobserveerd met (kalibratie)",
+        "Nobody: I observed alone": "Niemand: ik observeerde alleen",
+        "When two observers score the same lesson, each on their own form, the report shows how often they agreed; the lesson counts once.": "Als twee observatoren dezelfde les scoren, ieder op een eigen formulier, laat het rapport zien hoe vaak ze het eens waren; de les telt één keer.",
+        "first-degree teacher training": "eerstegraads",
+        "other training": "andere opleiding",
+        "qualified for the subject, right level": "bevoegd voor het vak, juiste graad",
+        "otherwise": "anders",
+        "An observation goes into your portfolio once it is final.": "Een observatie gaat naar uw portfolio zodra ze definitief is.",
+        "This observation is already in your portfolio.": "Deze observatie staat al in uw portfolio.",
+        "Lesson observation %(day)s (%(purpose)s)": "Lesobservatie %(day)s (%(purpose)s)",
+        "This observation names no points to develop.": "Deze observatie noemt geen ontwikkelpunten.",
+        "Use it for your development": "Gebruik het voor uw ontwikkeling",
+        "A copy is in your portfolio.": "Er staat een kopie in uw portfolio.",
+        "Open it": "Openen",
+        "Make the points a goal in my POP": "Maak van de ontwikkelpunten een doel in mijn POP",
+        "You scored this lesson together with another observer: your scores count for the agreement between observers, not a second time in the figures.": "U scoorde deze les samen met een andere observator: uw scores tellen mee voor de overeenstemming tussen observatoren, niet nog eens in de cijfers.",
+        "By teacher training": "Naar opleiding van de leraar",
+        "As Table 3 of the handreiking: the share of lessons sufficient on basic and on differentiation skills, by the teacher’s training and qualification as recorded under Staff. People without it recorded are in neither row.": "Zoals Tabel 3 van de handreiking: het aandeel lessen dat voldoende is op basis- en op differentiatievaardigheden, naar opleiding en bevoegdheid van de leraar zoals vastgelegd onder Personeel. Wie dat niet heeft ingevuld, staat in geen van beide rijen.",
+        "Shares by teacher training": "Aandelen naar opleiding van de leraar",
+        "none observed": "niemand geobserveerd",
+        "Agreement between observers": "Overeenstemming tussen observatoren",
+        "In %(n)s lesson observed by two observers, %(pct)s%% of the %(items)s items got the same verdict (sufficient or not).": ("In %(n)s les met twee observatoren kreeg %(pct)s%% van de %(items)s items hetzelfde oordeel (voldoende of niet).", "In %(n)s lessen met twee observatoren kreeg %(pct)s%% van de %(items)s items hetzelfde oordeel (voldoende of niet)."),
+        "The second observer’s scoring is used only for this figure: the lesson counts once in the shares above.": "De scores van de tweede observator tellen alleen voor dit cijfer: de les telt één keer in de aandelen hierboven.",
+        "Earlier periods": "Eerdere periodes",
+        "Shares in earlier periods with the same purpose": "Aandelen in eerdere periodes met hetzelfde doel",
+        "Closed on %(day)s: these figures were stored then and no longer change.": "Gesloten op %(day)s: deze cijfers zijn toen opgeslagen en veranderen niet meer.",
+        "A copy of this observation is now in your portfolio; only you see it there.": "Er staat nu een kopie van deze observatie in uw portfolio; alleen u ziet die daar.",
+        "The points to develop are a goal in your POP now: sharpen it there.": "De ontwikkelpunten zijn nu een doel in uw POP: scherp het daar aan.",
+        "First-degree teacher training": "Eerstegraads lerarenopleiding",
+        "Second-degree teacher training": "Tweedegraads lerarenopleiding",
+        "Pabo": "Pabo",
+        "Other training": "Andere opleiding",
+        "teacher training": "lerarenopleiding",
+        "qualified for their subject at the right level": "bevoegd voor het vak, in de juiste graad",
+        "For the lesson figures by teacher training, as the inspectorate splits them.": "Voor de lescijfers naar opleiding, zoals de inspectie ze uitsplitst.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

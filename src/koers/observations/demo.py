@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from koers.instruments.models import Goal
 from koers.instruments.services import set_source
-from koers.organisations.models import Person, School, User
+from koers.organisations.models import Person, School, Training, User
 
 from . import services
 from .models import ObservationItem
@@ -51,6 +51,10 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
     rng = random.Random(17)
     lotte = people["Lotte Visser"]
     observed = [p for p in teachers_in(period) if p.user_id != teamleider.pk][:12]
+    for n, teacher in enumerate(observed):  # as the staff records have it, for Table 3
+        teacher.training = Training.EERSTEGRAADS if n < 4 else Training.TWEEDEGRAADS
+        teacher.qualified = n not in (5, 9)
+        teacher.save(update_fields=["training", "qualified"])
     for n in range(24):
         teacher = observed[n % 12]
         observer = teamleider if n % 3 else leader
@@ -81,6 +85,20 @@ def load(school: School, people: dict[str, Person], *, leader: User, teamleider:
         if teacher == lotte and n >= 12:
             continue  # her second lesson: the feedback conversation is held, her response to come
         services.respond(observation, comment="Herkenbaar; ik ga de verkorte instructie proberen.", recognises="ja")
+    # Karin sat in on Pieter's first lesson visit and scored it on her own form: a calibration.
+    first = period.observations.filter(observer=teamleider).order_by("date", "id").first()
+    if first is not None:
+        own = dict(first.scores.values_list("item_id", "value"))
+        own[items[0].pk] = 2 if own[items[0].pk] and own[items[0].pk] >= 3 else 3  # one item judged otherwise
+        services.record(
+            period,
+            teacher=first.teacher,
+            observer=leader,
+            scores=own,
+            client_key=uuid.uuid4(),
+            date=first.date,
+            partner=teamleider,
+        )
     goal = Goal.objects.get(trajectory__school=school, indicator="Geobserveerde lessen met differentiatie")
     set_source(goal=goal, source=Goal.Source.OBSERVATION_DIFF, team=None)
     services.close_period(period)

@@ -67,11 +67,25 @@ class ObservationForm(forms.Form):
         label=_("Points to develop"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     action_points = forms.CharField(label=_("Actions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    partner = forms.ModelChoiceField(
+        label=_("Observed together with (calibration)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Nobody: I observed alone"),
+        help_text=_(
+            "When two observers score the same lesson, each on their own form, the report shows how often they "
+            "agreed; the lesson counts once."
+        ),
+    )
     client_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
-    def __init__(self, *args, teachers, domains, scale: list[str], **kwargs):
+    def __init__(self, *args, teachers, partners, domains, scale: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["teacher"].queryset = teachers
+        self.fields["partner"].queryset = partners
+        self.fields["partner"].label_from_instance = lambda u: u.full_name or u.email
+        if not partners:
+            del self.fields["partner"]
         choices = [(str(n), f"{n} · {label}") for n, label in enumerate(scale, start=1)]
         choices.append((NOT_SEEN, _("not seen")))
         self.domains = []

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.careers.models import Purpose
+from koers.careers.models import Evidence, Purpose
 from koers.organisations.models import Person, School, Team
 
 MIN_CELL_FLOOR = 3
@@ -124,6 +124,9 @@ class ObservationPeriod(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The figures as they stood at closing, written once: the report of a closed period reads
+    # only these, however many lessons it had.
+    figures = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-opens_on", "-id"]
@@ -175,6 +178,8 @@ class Observation(models.Model):
     basic_ok = models.BooleanField(null=True)
     diff_ok = models.BooleanField(null=True)
     both_ok = models.BooleanField(null=True)
+    # The copy she put in her portfolio (E.3), if she did.
+    evidence = models.ForeignKey(Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -4,17 +4,19 @@ aggregates from `min_cell` teachers. Outside that, a 404. Never a list that rank
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from koers.careers.access import career_schools
 from koers.careers.models import Purpose
 from koers.instruments.models import Goal
-from koers.organisations.models import Functie, Person, School, Team, User
+from koers.organisations.models import Functie, Person, School, Team, Training, User
 
 from .models import Observation, ObservationDomain, ObservationItem, ObservationPeriod, ObservationScore
 
@@ -202,6 +204,36 @@ def _shares(name: str, row: Mapping[str, Any], min_cell: int, team_id: int | Non
     )
 
 
+# The rows of Table 3, stored by key and named when shown.
+TRAINING_ROWS = {
+    "eerstegraads": gettext_lazy("first-degree teacher training"),
+    "overige-opleiding": gettext_lazy("other training"),
+    "bevoegd": gettext_lazy("qualified for the subject, right level"),
+    "overig": gettext_lazy("otherwise"),
+}
+
+
+@dataclass
+class Agreement:
+    """How often two observers of the same lesson gave an item the same verdict (sufficient or
+    not); items either did not see are left out."""
+
+    lessons: int
+    items: int
+    same: int
+
+    @property
+    def pct(self) -> int | None:
+        return round(100 * self.same / self.items) if self.items else None
+
+
+@dataclass
+class TrendRow:
+    name: str
+    closes_on: datetime.date
+    school: Shares
+
+
 @dataclass
 class Report:
     period: ObservationPeriod
@@ -209,11 +241,33 @@ class Report:
     teams: list[Shares]
     domains: list[tuple[ObservationDomain, float | None]]
     reference: dict
+    training: list[Shares] = field(default_factory=list)  # Table 3: by teacher training
+    agreement: Agreement | None = None
+    trend: list[TrendRow] = field(default_factory=list)
 
 
 def report(period: ObservationPeriod) -> Report:
-    """Three queries whatever the number of lessons: the school's counts, the counts per team,
-    and the domain means, all in SQL over the stored verdicts of final lessons."""
+    """A closed period's figures as stored at closing; an open period's computed now. Either
+    way a fixed number of queries, whatever the number of lessons."""
+    figures = period.figures or compute(period)
+    domains = {d.pk: d for d in period.instrument.domains.all()}
+    result = Report(
+        period,
+        Shares(**figures["school"]),
+        [Shares(**t) for t in figures["teams"]],
+        [(domains[pk], mean) for pk, mean in figures["domains"]],
+        period.instrument.reference,
+        [replace(Shares(**t), name=str(TRAINING_ROWS[t["name"]])) for t in figures["training"]],
+        Agreement(**figures["agreement"]) if figures["agreement"] else None,
+    )
+    result.trend = _trend(period)
+    return result
+
+
+def compute(period: ObservationPeriod) -> dict:
+    """The figures over the final lessons, in SQL over their stored verdicts: the school, each
+    team, Table 3 by teacher training, the domain means and the agreement of double-observed
+    lessons. As plain data, so closing the period can store them."""
     final = period.observations.filter(status=Observation.Status.DEFINITIEF, calibration_of__isnull=True)
     school = _shares(period.school.name, final.aggregate(**SHARE_COUNTS), period.min_cell)
     names = dict(Team.objects.filter(school_id=period.school_id).values_list("pk", "name"))
@@ -224,6 +278,16 @@ def report(period: ObservationPeriod) -> Report:
         .annotate(**SHARE_COUNTS)
         .order_by("teacher__teams")
     ]
+    return {
+        "school": asdict(school),
+        "teams": [asdict(t) for t in sorted(per_team, key=lambda t: t.name)],
+        "domains": _domain_means(period, final),
+        "training": [asdict(t) for t in _by_training(period, final)],
+        "agreement": asdict(a) if (a := _agreement(period)) else None,
+    }
+
+
+def _domain_means(period: ObservationPeriod, final: QuerySet[Observation]) -> list[tuple[int, float | None]]:
     # Sums per item (a couple of dozen rows), added up per domain here: no join to the items.
     sums: dict[int, list[int]] = {}
     for item_id, total, n in (
@@ -233,9 +297,73 @@ def report(period: ObservationPeriod) -> Report:
         .order_by()
     ):
         sums[item_id] = [total, n]
-    domains = []
+    out = []
     for domain in period.instrument.domains.prefetch_related("items"):
         total = sum(sums.get(i.pk, [0, 0])[0] for i in domain.items.all())
         n = sum(sums.get(i.pk, [0, 0])[1] for i in domain.items.all())
-        domains.append((domain, total / n if n else None))
-    return Report(period, school, sorted(per_team, key=lambda s: s.name), domains, period.instrument.reference)
+        out.append((domain.pk, total / n if n else None))
+    return out
+
+
+def _by_training(period: ObservationPeriod, final: QuerySet[Observation]) -> list[Shares]:
+    """Table 3 of the handreiking (hr:959-969): first-degree trained against other training,
+    and qualified for the subject at the right level against the rest. People whose training
+    or qualification is not recorded are in neither row. A teacher is in one group of each
+    split, so the distinct teacher counts add up."""
+    by_training = {
+        row["teacher__training"]: row for row in final.values("teacher__training").annotate(**SHARE_COUNTS).order_by()
+    }
+    by_qualified = {
+        row["teacher__qualified"]: row for row in final.values("teacher__qualified").annotate(**SHARE_COUNTS).order_by()
+    }
+    first = by_training.get(Training.EERSTEGRAADS)
+    others: list[Mapping[str, Any]] = [row for key, row in by_training.items() if key and key != Training.EERSTEGRAADS]
+    rows: dict[str, list[Mapping[str, Any]]] = {
+        "eerstegraads": [first] if first else [],
+        "overige-opleiding": others,
+        "bevoegd": [by_qualified[True]] if True in by_qualified else [],
+        "overig": [by_qualified[False]] if False in by_qualified else [],
+    }
+    return [_shares(key, _added(found), period.min_cell) for key, found in rows.items()]
+
+
+def _added(rows: list[Mapping[str, Any]]) -> dict[str, int]:
+    return {key: sum(row[key] for row in rows) for key in SHARE_COUNTS}
+
+
+def _agreement(period: ObservationPeriod) -> Agreement | None:
+    pairs = list(period.observations.filter(calibration_of__isnull=False).values_list("pk", "calibration_of_id"))
+    if not pairs:
+        return None
+    ids = {pk for pair in pairs for pk in pair}
+    scores: dict[int, dict[int, int]] = {}
+    for observation_id, item_id, value in ObservationScore.objects.filter(
+        observation_id__in=ids, value__isnull=False
+    ).values_list("observation_id", "item_id", "value"):
+        scores.setdefault(observation_id, {})[item_id] = cast(int, value)
+    sufficient = period.instrument.sufficient_from
+    items = same = 0
+    for second, first in pairs:
+        a, b = scores.get(first, {}), scores.get(second, {})
+        for item_id in a.keys() & b.keys():
+            items += 1
+            same += (a[item_id] >= sufficient) == (b[item_id] >= sufficient)
+    return Agreement(len(pairs), items, same)
+
+
+def _trend(period: ObservationPeriod) -> list[TrendRow]:
+    """The school's shares in earlier closed periods of the same purpose and scope: development
+    figures are never set beside assurance or selection ones."""
+    earlier = (
+        ObservationPeriod.objects.filter(
+            Q(team_id=period.team_id) if period.team_id else Q(team__isnull=True),
+            school_id=period.school_id,
+            purpose=period.purpose,
+            figures__isnull=False,
+            closes_on__lt=period.closes_on,
+        )
+        .exclude(pk=period.pk)
+        .order_by("closes_on")
+        .values_list("name", "closes_on", "figures")
+    )
+    return [TrendRow(name, closes_on, Shares(**cast(dict, figures)["school"])) for name, closes_on, figures in earlier]

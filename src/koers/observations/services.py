@@ -9,12 +9,16 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.careers.models import Purpose
+from koers import formats, pdf
+from koers.careers.models import Evidence, PopGoal, Purpose, school_year
+from koers.careers.services import add_pop_goal, start_pop
 from koers.organisations.models import Notification, Person, School, Team, User
 from koers.organisations.services import notify
 from koers.plans.services import propose_measurement
@@ -29,7 +33,7 @@ from .models import (
     ObserverProfile,
     SkillKind,
 )
-from .selectors import Shares, observed_goals, report, teachers_in
+from .selectors import Shares, compute, observed_goals, report, scored, teachers_in
 
 
 def active_instrument() -> ObservationInstrument:
@@ -108,10 +112,13 @@ def record(
     observer: User,
     scores: dict[int, int | None],
     client_key: uuid.UUID,
+    partner: User | None = None,
     **fields,
 ) -> Observation:
     """One lesson, once: a form sent again with the same key returns what was stored the
-    first time. Every item is scored or marked as not seen."""
+    first time. Every item is scored or marked as not seen. Observed together with a partner
+    who already recorded this lesson, it is a calibration of theirs: counted only for the
+    agreement between observers, and not announced to the teacher a second time."""
     existing = Observation.objects.filter(client_key=client_key).first()
     if existing is not None:
         return existing
@@ -138,10 +145,20 @@ def record(
         errors[NON_FIELD_ERRORS] = _("Scores run from 1 to %(n)s.") % {"n": top}
     if errors:
         raise ValidationError(errors)
+    first = None
+    if partner is not None:
+        first = Observation.objects.filter(
+            period=period, teacher=teacher, date=fields["date"], observer=partner, calibration_of__isnull=True
+        ).first()
     try:
         with transaction.atomic():
             observation = Observation.objects.create(
-                period=period, teacher=teacher, observer=observer, client_key=client_key, **fields
+                period=period,
+                teacher=teacher,
+                observer=observer,
+                client_key=client_key,
+                calibration_of=first,
+                **fields,
             )
             ObservationScore.objects.bulk_create(
                 ObservationScore(observation=observation, item_id=item_id, value=value)
@@ -149,7 +166,7 @@ def record(
             )
     except IntegrityError:  # the same form arrived twice at the same moment
         return Observation.objects.get(client_key=client_key)
-    if teacher.user_id:
+    if teacher.user_id and first is None:
         notify(
             [teacher.user_id],
             Notification.Kind.OBSERVATION,
@@ -208,12 +225,14 @@ def _require_concept(observation: Observation) -> None:
 
 
 def close_period(period: ObservationPeriod) -> int:
-    """Final from now on. Each goal measured from lesson observations gets the figure of its
-    school or team proposed (E.6.7); returns how many were proposed."""
+    """Final from now on: its figures are stored once, and each goal measured from lesson
+    observations gets the figure of its school or team proposed (E.6.7). Returns how many
+    were proposed."""
     with transaction.atomic():
         if period.closed_at is None:
             period.closed_at = timezone.now()
-            period.save(update_fields=["closed_at"])
+            period.figures = compute(period)
+            period.save(update_fields=["closed_at", "figures"])
         figures = report(period)
         teams = {s.team_id: s for s in figures.teams}
         proposed = 0
@@ -242,3 +261,37 @@ def _shares_for(period: ObservationPeriod, team_id: int | None, school: Shares, 
     if period.team_id:
         return school if team_id == period.team_id else None
     return teams.get(team_id) if team_id else school
+
+
+def to_portfolio(observation: Observation) -> Evidence:
+    """Her choice to keep a final observation (E.3): a PDF copy in her portfolio, tagged with
+    the period's purpose. From there she may share it, like any item."""
+    if observation.status != Observation.Status.DEFINITIEF:
+        raise ValidationError(_("An observation goes into your portfolio once it is final."))
+    if observation.evidence_id:
+        raise ValidationError(_("This observation is already in your portfolio."))
+    html = render_to_string("observations/observation_pdf.html", {"o": observation, "domains": scored(observation)})
+    document, _pages = pdf.render(html)
+    purpose = str(Purpose(observation.period.purpose).label).lower()
+    title = _("Lesson observation %(day)s (%(purpose)s)") % {"day": formats.day(observation.date), "purpose": purpose}
+    with transaction.atomic():
+        evidence = Evidence(
+            person=observation.teacher, title=title, kind=Evidence.Kind.LESOBSERVATIE, date=observation.date
+        )
+        evidence.file.save("lesobservatie.pdf", ContentFile(document), save=False)
+        evidence.file_name, evidence.file_size = "lesobservatie.pdf", len(document)
+        evidence.reflection = observation.teacher_comment
+        evidence.save()
+        observation.evidence = evidence
+        observation.save(update_fields=["evidence"])
+    return evidence
+
+
+def to_pop_goal(observation: Observation, today: datetime.date) -> PopGoal:
+    """The observation's points to develop as a goal in this year's POP (E.4.6), for her to
+    sharpen there."""
+    points = observation.development_points.strip()
+    if not points:
+        raise ValidationError(_("This observation names no points to develop."))
+    pop = start_pop(observation.teacher, school_year(today))
+    return add_pop_goal(pop, text=points, competence=None, success_criterion="", due=None)

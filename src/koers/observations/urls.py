@@ -11,5 +11,7 @@ urlpatterns = [
     path("lesobservaties/<int:period_id>/rapport/", views.report, name="report"),
     path("lesobservaties/<int:period_id>/sluiten/", views.close, name="close"),
     path("lesobservaties/obs/<int:observation_id>/", views.observation, name="observation"),
+    path("lesobservaties/obs/<int:observation_id>/portfolio/", views.to_portfolio, name="to_portfolio"),
+    path("lesobservaties/obs/<int:observation_id>/pop-doel/", views.to_pop_goal, name="to_pop_goal"),
     path("mijn-loopbaan/observaties/", views.mine, name="mine"),
 ]

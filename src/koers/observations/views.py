@@ -95,6 +95,7 @@ def observe(request, period_id: int):
     form = ObservationForm(
         request.POST if request.method == "POST" else None,
         teachers=teachers,
+        partners=found.observers.exclude(pk=request.user.pk),
         domains=selectors.form_items(found),
         scale=found.instrument.scale,
         initial={"teacher": request.GET.get("leraar"), "date": timezone.localdate()},
@@ -107,6 +108,7 @@ def observe(request, period_id: int):
                 observer=request.user,
                 scores=form.scores(),
                 client_key=form.cleaned_data["client_key"],
+                partner=form.cleaned_data.get("partner"),
                 **form.details(),
             )
         except ValidationError as exc:
@@ -161,6 +163,39 @@ def observation(request, observation_id: int):
         },
         status=400 if respond.errors or feedback.errors else 200,
     )
+
+
+def _own_final(request, observation_id: int):
+    found = selectors.observation_for(request.user, observation_id)
+    if found.teacher.user_id != request.user.pk:
+        raise Http404
+    return found
+
+
+@login_required
+@require_POST
+def to_portfolio(request, observation_id: int):
+    found = _own_final(request, observation_id)
+    try:
+        services.to_portfolio(found)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A copy of this observation is now in your portfolio; only you see it there."))
+    return redirect("observations:observation", found.pk)
+
+
+@login_required
+@require_POST
+def to_pop_goal(request, observation_id: int):
+    found = _own_final(request, observation_id)
+    try:
+        goal = services.to_pop_goal(found, timezone.localdate())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("observations:observation", found.pk)
+    messages.success(request, _("The points to develop are a goal in your POP now: sharpen it there."))
+    return redirect("careers:pop", goal.pop.school_year)
 
 
 @login_required

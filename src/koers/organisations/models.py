@@ -231,6 +231,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
+class Training(models.TextChoices):
+    EERSTEGRAADS = "eerstegraads", _("First-degree teacher training")
+    TWEEDEGRAADS = "tweedegraads", _("Second-degree teacher training")
+    PABO = "pabo", _("Pabo")
+    OVERIG = "overig", _("Other training")
+
+
 class Person(models.Model):
     """A staff member of a board, working at one of its schools (or at the board office)."""
 
@@ -245,6 +252,9 @@ class Person(models.Model):
     personnel_number = models.CharField(_("personnel number"), max_length=30, blank=True)
     fte = models.DecimalField(_("FTE"), max_digits=3, decimal_places=2, null=True, blank=True)
     teaching_since = models.PositiveSmallIntegerField(_("teaching since (year)"), null=True, blank=True)
+    # What the inspectorate splits lesson figures by (hr:959-969, Table 3).
+    training = models.CharField(_("teacher training"), max_length=15, choices=Training.choices, blank=True)
+    qualified = models.BooleanField(_("qualified for their subject at the right level"), null=True, blank=True)
     # A leaver keeps their row (what they did stays attributed) but is no longer offered.
     left_on = models.DateField(_("left on"), null=True, blank=True)
     user = models.OneToOneField(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="person")

@@ -44,6 +44,8 @@ class PersonForm(forms.ModelForm):
             "teams",
             "fte",
             "teaching_since",
+            "training",
+            "qualified",
         ]
         widgets = {"teams": forms.CheckboxSelectMultiple, "fte": forms.TextInput(attrs={"inputmode": "decimal"})}
         # "0,8" as Dutch writes it; a number input would show a comma value as empty.
@@ -52,6 +54,7 @@ class PersonForm(forms.ModelForm):
             "personnel_number": _("As in the HR system; the staff import recognises people by it."),
             "fte": _("For example 0,8."),
             "teaching_since": _("The year this person started teaching, for the experience in a team."),
+            "training": _("For the lesson figures by teacher training, as the inspectorate splits them."),
         }
 
     def __init__(self, *args, schools, board_office: bool, **kwargs):
