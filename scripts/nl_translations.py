@@ -3942,6 +3942,53 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Behaviour someone could observe, e.g. “… zelf kiezen welke opdracht bij hun niveau past”.": "Gedrag dat iemand zou kunnen waarnemen, bijvoorbeeld ‘… zelf kiezen welke opdracht bij hun niveau past’.",
+        "The goal this picture shows is reached: a concrete success indicator.": "Het doel waarvan dit beeld laat zien dat het bereikt is: een concrete succesindicator.",
+        "No goal yet": "Nog geen doel",
+        "Not by one team": "Niet door één team",
+        "Bottleneck from the checklist": "Knelpunt uit de checklist",
+        "None of the checklist": "Geen uit de checklist",
+        "pupils": "kinderen",
+        "teachers": "leerkrachten",
+        "school leadership": "schoolleiding",
+        "in our school we see": "in onze school zien wij",
+        "who …": "die …",
+        "worked out by": "uitgewerkt door",
+        "agreed by the team on": "door het team afgesproken op",
+        "success indicator of goal": "succesindicator van doel",
+        "target picture": "streefbeeld",
+        "target pictures": "streefbeelden",
+        "no longer occurs in our school": "komt in onze school niet meer voor",
+        "bottleneck from the checklist": "knelpunt uit de checklist",
+        "for goal": "voor doel",
+        "problem that must no longer occur": "probleem dat niet meer mag voorkomen",
+        "problems that must no longer occur": "problemen die niet meer mogen voorkomen",
+        "Describe what you see, as behaviour someone could observe.": "Beschrijf wat u ziet, als gedrag dat iemand zou kunnen waarnemen.",
+        "Choose a bottleneck of this trajectory.": "Kies een knelpunt van dit traject.",
+        "Say which problem must no longer occur.": "Zeg welk probleem niet meer mag voorkomen.",
+        "Work out each part of the vision as a team, in target pictures of behaviour you could observe: “In our school we see pupils who …”. Such pupils ask something of the teachers, and those teachers of the school leadership. Linked to a goal, a target picture is a concrete success indicator.": "Werk elk element van de visie als team uit in streefbeelden van waarneembaar gedrag: ‘In onze school zien wij kinderen die …’. Zulke kinderen vragen wat van de leerkrachten, en die leerkrachten van de schoolleiding. Gekoppeld aan een doel is een streefbeeld een concrete succesindicator.",
+        "In our school we see %(label)s who …": "In onze school zien wij %(label)s die …",
+        "worked out by %(team)s": "uitgewerkt door %(team)s",
+        "not agreed by a team yet": "nog niet door een team afgesproken",
+        "success indicator of “%(goal)s”": "succesindicator van ‘%(goal)s’",
+        "None yet.": "Nog geen.",
+        "Add a target picture": "Streefbeeld toevoegen",
+        "What must no longer occur": "Wat niet meer mag voorkomen",
+        "The other side: which of today’s problems and bottlenecks must no longer occur in the school once the change has succeeded. You do not start a change for nothing.": "De andere kant: welke huidige problemen en knelpunten mogen in de school niet meer voorkomen als de verandering gelukt is? Je begint een verandertraject immers niet voor niets.",
+        "for “%(goal)s”": "voor ‘%(goal)s’",
+        "None yet. The bottlenecks you said occur (in 1B) are a good start.": "Nog niets. De knelpunten die volgens u voorkomen (in 1B) zijn een goed begin.",
+        "Target pictures": "Streefbeelden",
+        "The target picture has been added.": "Het streefbeeld is toegevoegd.",
+        "The problem has been added.": "Het probleem is toegevoegd.",
+        "The target picture has been removed.": "Het streefbeeld is verwijderd.",
+        "The problem has been removed.": "Het probleem is verwijderd.",
+        "%(n)s target picture": ("%(n)s streefbeeld", "%(n)s streefbeelden"),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -14,6 +14,8 @@ from .models import (
     LeverChoice,
     SituationAssessment,
     Stakeholder,
+    Streefbeeld,
+    VanishedProblem,
 )
 
 SCORE_ERROR = _("Choose a score from 1 (small) to 5 (large).")
@@ -314,3 +316,45 @@ class CoherenceForm(forms.Form):
 
 class OwnThemeForm(forms.Form):
     own_name = forms.CharField(label=_("Your own theme"), max_length=200)
+
+
+class StreefbeeldForm(forms.ModelForm):
+    class Meta:
+        model = Streefbeeld
+        fields = ["subject", "text", "team", "agreed_on", "goal"]
+        widgets = {
+            "subject": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "agreed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "text": _("Behaviour someone could observe, e.g. “… zelf kiezen welke opdracht bij hun niveau past”."),
+            "goal": _("The goal this picture shows is reached: a concrete success indicator."),
+        }
+        error_messages = {"text": {"required": _("Describe what you see, as behaviour someone could observe.")}}
+
+    def __init__(self, *args, goals, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].empty_label = _("No goal yet")
+        self.fields["team"].queryset = teams
+        self.fields["team"].empty_label = _("Not by one team")
+
+
+class VanishedForm(forms.ModelForm):
+    bottleneck = forms.TypedChoiceField(
+        label=_("Bottleneck from the checklist"), coerce=int, required=False, empty_value=None
+    )
+
+    class Meta:
+        model = VanishedProblem
+        fields = ["text", "goal"]  # the bottleneck is chosen among the trajectory's, by id
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"text": {"required": _("Say which problem must no longer occur.")}}
+
+    def __init__(self, *args, goals, bottlenecks: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].empty_label = _("No goal yet")
+        self.fields["bottleneck"].choices = [("", _("None of the checklist")), *bottlenecks]
+        self.order_fields(["text", "bottleneck", "goal"])

@@ -371,3 +371,66 @@ class CoherenceLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} → {self.target}: {self.effect}"
+
+
+class Streefbeeld(models.Model):
+    """What the school wants to see, as observable behaviour, worked out as a team (art:10-14):
+    "In onze school zien wij kinderen die …", then the teachers such pupils need, then the
+    school leadership those teachers need. Linked to a goal it is a concrete success indicator."""
+
+    class Subject(models.TextChoices):
+        KINDEREN = "kinderen", _("pupils")
+        LEERKRACHTEN = "leerkrachten", _("teachers")
+        SCHOOLLEIDING = "schoolleiding", _("school leadership")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="streefbeelden")
+    subject = models.CharField(_("in our school we see"), max_length=15, choices=Subject.choices)
+    text = models.TextField(_("who …"))
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("worked out by")
+    )
+    agreed_on = models.DateField(_("agreed by the team on"), null=True, blank=True)
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="streefbeelden",
+        verbose_name=_("success indicator of goal"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["subject", "id"]
+        verbose_name = _("target picture")
+        verbose_name_plural = _("target pictures")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class VanishedProblem(models.Model):
+    """A problem or bottleneck that must no longer occur in the school once the change has
+    succeeded (art:15-17): the other side of the target pictures."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="vanished_problems")
+    text = models.TextField(_("no longer occurs in our school"))
+    bottleneck = models.ForeignKey(
+        BottleneckAssessment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bottleneck from the checklist"),
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("for goal")
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("problem that must no longer occur")
+        verbose_name_plural = _("problems that must no longer occur")
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -24,6 +24,7 @@ from koers.catalog.models import (
     Theme,
     for_theme,
 )
+from koers.organisations.models import Team
 from koers.trajectories.models import Trajectory
 
 from . import rules
@@ -38,6 +39,8 @@ from .models import (
     LeverChoice,
     SituationAssessment,
     Stakeholder,
+    Streefbeeld,
+    VanishedProblem,
 )
 
 # --- goals -----------------------------------------------------------------------------------
@@ -435,3 +438,40 @@ def coherence_links(trajectory: Trajectory) -> dict[tuple[str, str], str]:
 
 def own_theme_for(trajectory: Trajectory, row_id: int) -> CoherenceTheme:
     return get_object_or_404(CoherenceTheme, trajectory=trajectory, pk=row_id, theme_slug="")
+
+
+# --- target pictures and what must no longer occur -----------------------------------------------
+
+
+def streefbeelden_of(trajectory: Trajectory) -> list[tuple[str, str, list[Streefbeeld]]]:
+    """Per subject (pupils, teachers, school leadership, in that order) its label and rows."""
+    rows: dict[str, list[Streefbeeld]] = defaultdict(list)
+    for row in trajectory.streefbeelden.select_related("team", "goal"):
+        rows[row.subject].append(row)
+    return [(value, str(label), rows[value]) for value, label in Streefbeeld.Subject.choices]
+
+
+def streefbeeld_for(trajectory: Trajectory, row_id: int) -> Streefbeeld:
+    return get_object_or_404(Streefbeeld, trajectory=trajectory, pk=row_id)
+
+
+def vanished_of(trajectory: Trajectory) -> list[VanishedProblem]:
+    return list(trajectory.vanished_problems.select_related("goal", "bottleneck"))
+
+
+def vanished_for(trajectory: Trajectory, row_id: int) -> VanishedProblem:
+    return get_object_or_404(VanishedProblem, trajectory=trajectory, pk=row_id)
+
+
+def occurring_bottlenecks(trajectory: Trajectory) -> list[tuple[int, str]]:
+    """The bottlenecks the school said occur, as (assessment id, text) to choose from."""
+    return [
+        (line.assessment.pk, line.text) for line in ranked_bottlenecks(bottleneck_lines(trajectory)) if line.assessment
+    ]
+
+
+def trajectory_teams(trajectory: Trajectory) -> QuerySet[Team]:
+    """The teams that may work out a target picture: of the trajectory's school, or of the board's schools."""
+    if trajectory.school_id:
+        return Team.objects.filter(school_id=trajectory.school_id)
+    return Team.objects.filter(school__board_id=trajectory.board_id).select_related("school")

@@ -27,6 +27,8 @@ from .models import (
     LeverChoice,
     SituationAssessment,
     Stakeholder,
+    Streefbeeld,
+    VanishedProblem,
 )
 
 GOAL_FIELDS = [
@@ -428,3 +430,54 @@ def add_own_theme(*, trajectory: Trajectory, own_name: str) -> CoherenceTheme:
 @transaction.atomic
 def delete_own_theme(*, row: CoherenceTheme) -> None:
     row.delete()  # its cells go with it
+
+
+# --- target pictures and what must no longer occur -----------------------------------------------
+
+
+def _check_links(trajectory: Trajectory, *, goal: Goal | None = None, team: Team | None = None) -> None:
+    if goal is not None and goal.trajectory_id != trajectory.pk:
+        raise ValidationError({"goal": _("Choose a goal of this trajectory.")})
+    if team is not None and (
+        team.school_id != trajectory.school_id if trajectory.school_id else team.school.board_id != trajectory.board_id
+    ):
+        raise ValidationError({"team": _("Choose a team of this school.")})
+
+
+def add_streefbeeld(
+    *,
+    trajectory: Trajectory,
+    subject: str,
+    text: str,
+    team: Team | None,
+    agreed_on: datetime.date | None,
+    goal: Goal | None,
+) -> Streefbeeld:
+    _check_links(trajectory, goal=goal, team=team)
+    _require(text, "text", _("Describe what you see, as behaviour someone could observe."))
+    return _save(
+        Streefbeeld(trajectory=trajectory),
+        subject=subject,
+        text=text.strip(),
+        team=team,
+        agreed_on=agreed_on,
+        goal=goal,
+    )
+
+
+def delete_streefbeeld(*, row: Streefbeeld) -> None:
+    row.delete()
+
+
+def add_vanished(
+    *, trajectory: Trajectory, text: str, bottleneck: BottleneckAssessment | None, goal: Goal | None
+) -> VanishedProblem:
+    _check_links(trajectory, goal=goal)
+    if bottleneck is not None and bottleneck.trajectory_id != trajectory.pk:
+        raise ValidationError({"bottleneck": _("Choose a bottleneck of this trajectory.")})
+    _require(text, "text", _("Say which problem must no longer occur."))
+    return _save(VanishedProblem(trajectory=trajectory), text=text.strip(), bottleneck=bottleneck, goal=goal)
+
+
+def delete_vanished(*, row: VanishedProblem) -> None:
+    row.delete()

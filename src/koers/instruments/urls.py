@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import amo, bottlenecks, coherence, goals, levers, situation, stakeholders
+from .views import amo, bottlenecks, coherence, goals, levers, situation, stakeholders, streefbeelden
 
 app_name = "instruments"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path(P + "doelen/<int:goal_id>/aanscherpen/", goals.sharpen_goal, name="sharpen_goal"),
     path(P + "doelen/<int:goal_id>/geschiedenis/", goals.goal_history, name="goal_history"),
     path(P + "doelen/<int:goal_id>/verwijderen/", goals.delete_goal, name="delete_goal"),
+    path(P + "streefbeelden/", streefbeelden.page, name="streefbeelden"),
+    path(P + "streefbeelden/<int:row_id>/verwijderen/", streefbeelden.delete_picture, name="delete_streefbeeld"),
+    path(
+        P + "streefbeelden/knelpunten/<int:row_id>/verwijderen/", streefbeelden.delete_problem, name="delete_vanished"
+    ),
     path(P + "situatie/", situation.page, name="situation"),
     path(P + "situatie/eigen/", situation.add_row, name="add_situation_row"),
     path(P + "situatie/eigen/<int:row_id>/verwijderen/", situation.delete_row, name="delete_situation_row"),

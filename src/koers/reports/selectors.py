@@ -113,6 +113,9 @@ def report(
     rows = instruments.coherence_rows(trajectory)
     data = {
         "goal_levels": instruments.goals_by_level(trajectory),
+        "streefbeelden": (pictures := instruments.streefbeelden_of(trajectory)),
+        "streefbeelden_any": any(rows for _value, _label, rows in pictures),
+        "vanished": instruments.vanished_of(trajectory),
         "situation": instruments.situation_map(trajectory),
         "bottlenecks": instruments.ranked_bottlenecks(lines),
         "stakeholders": stakeholders,

@@ -1,6 +1,7 @@
 """The team part of the demo, made through the services: Lumen College's Team onderbouw is a
 real team with a shared goal, every activity card handed out, a balanced Ontwikkelruimtetest
-and an adopted plan that serves the differentiation goal. Team bovenbouw havo/vwo has not yet
+and an adopted plan that serves the differentiation goal; it worked out the target pictures of
+the differentiation trajectory. Team bovenbouw havo/vwo has not yet
 said whether its members need each other, two cards still lack a holder, its plan is a draft,
 and its test had too few answers to show."""
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from koers.careers.models import school_year
 from koers.instruments.models import Goal
+from koers.instruments.services import add_streefbeeld, add_vanished
 from koers.organisations.models import Person, School, Team, TeamMembership, User
 from koers.surveys.demo import fill, make_round
 from koers.surveys.services import finalise
@@ -66,6 +68,7 @@ def load(school: School, people: dict[str, Person], *, leader: User) -> None:
     ):
         services.add_action(plan, what=what, who=people[who], due=today + datetime.timedelta(days=days), goal=goal)
     services.adopt(plan, by=leader)
+    _streefbeelden(goal, onderbouw, agreed_on=today - datetime.timedelta(days=30))
 
     bovenbouw = Team.objects.get(school=school, name="Team bovenbouw havo/vwo")
     bovenbouw.shared_goal = "Leerlingen in havo 4 en 5 slagen in één keer."
@@ -104,3 +107,28 @@ def _scan(school: School, team: Team, *, answers: int, level: float, seed: int, 
     survey.save(update_fields=["team"])
     fill(survey, {"teamleden": answers}, level={"teamleden": level}, seed=seed)
     finalise(survey=survey)
+
+
+def _streefbeelden(goal: Goal, team: Team, *, agreed_on: datetime.date) -> None:
+    """What Team onderbouw wants to see, in three layers, with what must no longer occur."""
+    for subject, text, indicator in (
+        ("kinderen", "na de uitleg zelf kiezen of ze verder kunnen of de verlengde instructie volgen", True),
+        ("kinderen", "weten wat het doel van de les is en kunnen zeggen of ze het bereikt hebben", False),
+        ("leerkrachten", "hun instructie en verwerking afstemmen op twee of drie niveaus", True),
+        ("leerkrachten", "elkaars lessen bezoeken en elkaar feedback geven op differentiatie", False),
+        ("schoolleiding", "tijd vrijmaakt voor lesbezoek en lesson study, en zelf lessen bezoekt", False),
+    ):
+        add_streefbeeld(
+            trajectory=goal.trajectory,
+            subject=subject,
+            text=text,
+            team=team,
+            agreed_on=agreed_on,
+            goal=goal if indicator else None,
+        )
+    add_vanished(
+        trajectory=goal.trajectory,
+        text="Snelle leerlingen die na de uitleg zitten te wachten tot de rest klaar is.",
+        bottleneck=None,
+        goal=goal,
+    )

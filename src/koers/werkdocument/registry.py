@@ -84,6 +84,15 @@ INSTRUMENTS = {
             ngettext_lazy("%(n)s goal", "%(n)s goals", "n"),
         ),
         Instrument(
+            "streefbeelden",
+            _("Target pictures"),
+            "instruments:streefbeelden",
+            "streefbeelden",
+            _rows(m.Streefbeeld),
+            ngettext_lazy("%(n)s target picture", "%(n)s target pictures", "n"),
+            counts=False,  # worked out alongside the goals, not a step of its own
+        ),
+        Instrument(
             "situatie",
             _("Situation map (Tables 6 and 7)"),
             "instruments:situation",
