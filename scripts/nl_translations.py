@@ -3989,6 +3989,50 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Priorities and work groups": "Speerpunten en werkgroepen",
+        "Priority": "Speerpunt",
+        "School goal": "Schooldoel",
+        "Area of expertise it asks for": "Expertisegebied dat het vraagt",
+        "None in particular": "Geen in het bijzonder",
+        "Koers then suggests colleagues who show expertise in it.": "Koers stelt dan collega’s voor die daarin expertise laten zien.",
+        "Nobody yet": "Nog niemand",
+        "Finished": "Afgerond",
+        "priority": "speerpunt",
+        "school goal": "schooldoel",
+        "area of expertise it asks for": "expertisegebied dat het vraagt",
+        "priorities": "speerpunten",
+        "kartrekker": "kartrekker",
+        "members": "leden",
+        "how it was composed": "hoe de groep is samengesteld",
+        "On expertise, affinity, representation of the teams and working style.": "Op expertise, affiniteit, vertegenwoordiging van de teams en werkstijl.",
+        "what is expected of it": "wat ervan verwacht wordt",
+        "For example a well-founded proposal by March.": "Bijvoorbeeld een onderbouwd voorstel in maart.",
+        "what was decided": "wat er besloten is",
+        "Name the priority.": "Geef het speerpunt een naam.",
+        "Choose people of this school.": "Kies mensen van deze school.",
+        "Priorities": "Speerpunten",
+        "Better a limited number of well-founded priorities than many initiatives that wear teachers out. Each priority has one work group, so everyone knows where to bring ideas, and teachers lead without a formal position.": "Beter een beperkt aantal goed onderbouwde speerpunten dan veel initiatieven die leraren te veel belasten. Elk speerpunt heeft één werkgroep, zodat iedereen weet waar ideeën terechtkunnen, en leraren leiding nemen zonder formele positie.",
+        "Many active priorities: keep a limited number of priorities, so the energy does not leak away (drieluik, ch. 9).": "Veel actieve speerpunten: houd het bij een beperkt aantal speerpunten, zodat de energie niet weglekt (drieluik, hfst. 9).",
+        "Kartrekker": "Kartrekker",
+        "No priorities for this school year yet. Choose a few with the team, each with a work group.": "Nog geen speerpunten voor dit schooljaar. Kies er samen met het team een paar, elk met een werkgroep.",
+        "Add a priority": "Speerpunt toevoegen",
+        "Serves the school goal “%(goal)s”.": "Draagt bij aan het schooldoel ‘%(goal)s’.",
+        "Who is in it": "Wie erin zitten",
+        "Nobody yet. Compose the group on expertise, affinity, representation of the teams and working style.": "Nog niemand. Stel de groep samen op expertise, affiniteit, vertegenwoordiging van de teams en werkstijl.",
+        "What is expected of it": "Wat ervan verwacht wordt",
+        "What was decided": "Wat er besloten is",
+        "Have an idea for this priority? Bring it to %(who)s.": "Een idee voor dit speerpunt? Breng het in bij %(who)s.",
+        "Colleagues who show expertise in %(area)s": "Collega’s die expertise laten zien in %(area)s",
+        "Nobody outside the group shows expertise in this area to the school yet.": "Nog niemand buiten de groep laat de school expertise in dit gebied zien.",
+        "Save the work group": "Werkgroep opslaan",
+        "The priority has been added; compose its work group.": "Het speerpunt is toegevoegd; stel nu de werkgroep samen.",
+        "The work group has been saved.": "De werkgroep is opgeslagen.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

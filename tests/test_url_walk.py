@@ -284,7 +284,9 @@ def _team_ids(org, team_id: int, year: str) -> dict:
     plan = team_services.save_plan(
         team, year, by=org.schoolleider, expected_version=None, goals=[], practices=[], hours=None, budget=None
     )
+    speerpunt = team_services.add_speerpunt(org.school, title="Walk", school_year=year, goal=None, area=None)
     return {
+        "workgroup_id": speerpunt.workgroup.pk,
         "action_id": team_services.add_action(plan, what="Walk", who=None, due=None, goal=None).pk,
         "holder_id": team_services.hand_out(
             team, card=ActivityCard.objects.first(), person=org.leraar.person, reason=""

@@ -174,3 +174,65 @@ def test_the_plan_keeps_what_was_typed_when_someone_else_saved_first(client, org
     assert action.status_code == 400 and not TeamPlan.objects.get().actions.exists()
     client.post(url, {"form": "action", "what": "Lesbezoek bij elkaar", "who": people[1].pk, "due": "2027-03-01"})
     assert TeamPlan.objects.get().actions.get().who == people[1]
+
+
+def test_a_fourth_active_priority_warns_and_a_priority_has_one_work_group(client, org):
+    """D.5.7"""
+    from django.db import IntegrityError, transaction
+
+    from koers.teams.models import Speerpunt, Workgroup
+
+    client.force_login(org.schoolleider)
+    url = reverse("teams:speerpunten", args=[org.school.pk])
+    for n in range(3):
+        client.post(url, {"title": f"Speerpunt {n}"})
+    assert "beperkt aantal speerpunten" not in client.get(url).content.decode()
+    client.post(url, {"title": "Nog een"})
+    assert "beperkt aantal speerpunten" in client.get(url).content.decode()
+    speerpunt = Speerpunt.objects.get(title="Nog een")
+    assert Workgroup.objects.filter(speerpunt=speerpunt).count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Workgroup.objects.create(speerpunt=speerpunt)
+    services.finish(speerpunt)
+    assert "beperkt aantal speerpunten" not in client.get(url).content.decode()
+
+
+def test_a_work_group_suggests_colleagues_from_shown_expertise_only(client, org):
+    from koers.careers.models import ExpertiseArea, ExpertiseEntry
+
+    area = ExpertiseArea.objects.get(slug="ict")
+    speerpunt = services.add_speerpunt(org.school, title="Digitaal toetsen", school_year=YEAR, goal=None, area=area)
+    shown = ExpertiseEntry.objects.create(
+        person=org.leraar.person,
+        area=area,
+        topic="Toetsen in Wintoets",
+        level="expert",
+        wants="inzetten",
+        visibility="school",
+    )
+    ExpertiseEntry.objects.create(
+        person=org.bystander.person,
+        area=area,
+        topic="Programmeren",
+        level="ervaren",
+        wants="inzetten",
+        visibility="prive",
+    )
+    client.force_login(org.schoolleider)
+    url = reverse("teams:workgroup", args=[speerpunt.workgroup.pk])
+    assert client.get(url).context["suggestions"] == [shown]
+    outsider = factories.person(org.board, org.second_school)
+    refused = client.post(url, {"kartrekker": org.leraar.person.pk, "members": [outsider.pk]})
+    assert refused.status_code == 400 and not speerpunt.workgroup.members.exists()
+    client.post(url, {"kartrekker": org.leraar.person.pk, "expectations": "Voorstel in maart"})
+    speerpunt.workgroup.refresh_from_db()
+    assert speerpunt.workgroup.kartrekker == org.leraar.person
+    assert list(speerpunt.workgroup.members.all()) == [org.leraar.person]
+    client.force_login(org.bystander)  # staff of the school read it, but do not change it
+    page = client.get(url)
+    assert page.status_code == 200 and not page.context["steers"]
+    client.post(url, {"kartrekker": org.bystander.person.pk})
+    speerpunt.workgroup.refresh_from_db()
+    assert speerpunt.workgroup.kartrekker == org.leraar.person
+    client.force_login(factories.user_with_role("leraar", school=org.second_school))
+    assert client.get(url).status_code == 404

@@ -1047,7 +1047,7 @@ def expertise_entry_for(person: Person, entry_id: int) -> ExpertiseEntry:
     return get_object_or_404(person.expertise, pk=entry_id)
 
 
-def expertise_school_for(user: User, school_id: int) -> School:
+def staff_school_for(user: User, school_id: int) -> School:
     """The school's own staff search it, and its keepers."""
     me = access.own_person(user)
     schools = access.career_schools(user)

@@ -965,7 +965,7 @@ def expertise_entry(request, entry_id: int):
 
 @login_required
 def school_expertise(request, school_id: int):
-    school = selectors.expertise_school_for(request.user, school_id)
+    school = selectors.staff_school_for(request.user, school_id)
     form = ExpertiseSearchForm(request.GET or None)
     words, area = "", None
     if form.is_valid():

@@ -11,7 +11,7 @@ import datetime
 
 from django.utils import timezone
 
-from koers.careers.models import school_year
+from koers.careers.models import ExpertiseArea, school_year
 from koers.instruments.models import Goal
 from koers.instruments.services import add_streefbeeld, add_vanished
 from koers.organisations.models import Person, School, Team, TeamMembership, User
@@ -69,6 +69,7 @@ def load(school: School, people: dict[str, Person], *, leader: User) -> None:
         services.add_action(plan, what=what, who=people[who], due=today + datetime.timedelta(days=days), goal=goal)
     services.adopt(plan, by=leader)
     _streefbeelden(goal, onderbouw, agreed_on=today - datetime.timedelta(days=30))
+    _speerpunten(school, people, goal, year)
 
     bovenbouw = Team.objects.get(school=school, name="Team bovenbouw havo/vwo")
     bovenbouw.shared_goal = "Leerlingen in havo 4 en 5 slagen in één keer."
@@ -131,4 +132,27 @@ def _streefbeelden(goal: Goal, team: Team, *, agreed_on: datetime.date) -> None:
         text="Snelle leerlingen die na de uitleg zitten te wachten tot de rest klaar is.",
         bottleneck=None,
         goal=goal,
+    )
+
+
+def _speerpunten(school: School, people: dict[str, Person], goal: Goal, year: str) -> None:
+    """Two priorities this year, each with its work group; the second still needs members,
+    and Daan Meijer's ICT expertise is there to suggest."""
+    differentiatie = services.add_speerpunt(
+        school, title="Differentiëren in elke les", school_year=year, goal=goal, area=None
+    )
+    services.save_workgroup(
+        differentiatie.workgroup,
+        kartrekker=people["Lotte Visser"],
+        members=[people["Sophie van Dijk"], people["Esther Wouters"], people["Martijn van der Berg"]],
+        composition="Uit beide teams; Lotte kent de verlengde instructie, Esther het klassenmanagement.",
+        expectations="Een onderbouwd voorstel voor de sectieafspraken over differentiatie, in maart.",
+        decision="",
+    )
+    services.add_speerpunt(
+        school,
+        title="Formatief toetsen met digitale middelen",
+        school_year=year,
+        goal=None,
+        area=ExpertiseArea.objects.get(slug="ict"),
     )

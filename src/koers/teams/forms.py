@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ActivityCard, TeamPlan
+from koers.careers.models import ExpertiseArea
+
+from .models import ActivityCard, TeamPlan, Workgroup
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -87,3 +89,38 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["who"].queryset = people
         self.fields["goal"].queryset = goals
+
+
+class SpeerpuntForm(forms.Form):
+    title = forms.CharField(label=_("Priority"), max_length=200)
+    goal = forms.ModelChoiceField(label=_("School goal"), queryset=None, required=False, empty_label=_("None"))
+    area = forms.ModelChoiceField(
+        label=_("Area of expertise it asks for"),
+        queryset=ExpertiseArea.objects.all(),
+        required=False,
+        empty_label=_("None in particular"),
+        help_text=_("Koers then suggests colleagues who show expertise in it."),
+    )
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].label_from_instance = lambda g: f"{g.trajectory.theme.name}: {g}"
+
+
+class WorkgroupForm(forms.ModelForm):
+    class Meta:
+        model = Workgroup
+        fields = ["kartrekker", "members", "composition", "expectations", "decision"]
+        widgets = {
+            "members": forms.CheckboxSelectMultiple,
+            "composition": forms.Textarea(attrs={"rows": 3}),
+            "expectations": forms.Textarea(attrs={"rows": 3}),
+            "decision": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kartrekker"].queryset = people
+        self.fields["kartrekker"].empty_label = _("Nobody yet")
+        self.fields["members"].queryset = people

@@ -7,9 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.careers.models import ExpertiseArea
 from koers.catalog.models import AmoItem
 from koers.instruments.models import Goal
-from koers.organisations.models import Person, Team
+from koers.organisations.models import Person, School, Team
 
 
 class ActivityCard(models.Model):
@@ -157,3 +158,61 @@ class PlanPractice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan}: {self.practice}"
+
+
+class Speerpunt(models.Model):
+    """One of a limited number of priorities of the school (drl:4257, 4326-4343): each has one
+    work group, so teachers know where to bring their ideas."""
+
+    class Status(models.TextChoices):
+        ACTIEF = "actief", _("Active")
+        AFGEROND = "afgerond", _("Finished")
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="speerpunten")
+    title = models.CharField(_("priority"), max_length=200)
+    school_year = models.CharField(_("school year"), max_length=9)
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("school goal")
+    )
+    area = models.ForeignKey(
+        ExpertiseArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("area of expertise it asks for"),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIEF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "title"]
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Workgroup(models.Model):
+    """The one work group of a priority, composed on expertise, affinity, representation and
+    working style (drl:4235-4237), with the expectations the school leader states."""
+
+    speerpunt = models.OneToOneField(Speerpunt, on_delete=models.CASCADE, related_name="workgroup")
+    kartrekker = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("kartrekker")
+    )
+    members = models.ManyToManyField(Person, blank=True, related_name="workgroups", verbose_name=_("members"))
+    composition = models.TextField(
+        _("how it was composed"),
+        blank=True,
+        help_text=_("On expertise, affinity, representation of the teams and working style."),
+    )
+    expectations = models.TextField(
+        _("what is expected of it"), blank=True, help_text=_("For example a well-founded proposal by March.")
+    )
+    decision = models.TextField(_("what was decided"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.speerpunt}"

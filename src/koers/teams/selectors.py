@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from koers.careers import selectors as careers
 from koers.careers.access import career_schools
+from koers.careers.models import ExpertiseEntry
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, Team, TeamMembership, User
 from koers.surveys.models import Round
 from koers.surveys.selectors import closed_results
 
-from .models import ActivityCard, CardHolder, HrmGroup, HrmPractice, TeamPlan
+from .models import ActivityCard, CardHolder, HrmGroup, HrmPractice, Speerpunt, TeamPlan, Workgroup
 
 BALANCE_INSTRUMENT = "ontwikkelruimtetest"  # its dimensions are the cards' slugs
 TEAM_INSTRUMENTS = [BALANCE_INSTRUMENT, "teamleren"]
@@ -232,3 +234,61 @@ def signals(user: User, year: str) -> list[TeamSignal]:
         )
         for m in mine
     ]
+
+
+# --- priorities and their work groups (distributed leadership, drl:4045-4343) -----------------
+
+MANY_PRIORITIES = 3  # "a limited number" has no figure in the seeds; above this Koers warns
+
+
+def speerpunten_of(school: School, year: str) -> list[Speerpunt]:
+    return list(
+        Speerpunt.objects.filter(school=school, school_year=year)
+        .select_related("goal", "area", "workgroup__kartrekker")
+        .annotate(members=Count("workgroup__members"))
+    )
+
+
+def speerpunt_goals(school: School) -> QuerySet[Goal]:
+    return Goal.objects.filter(
+        trajectory__school=school, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
+    ).select_related("trajectory__theme")
+
+
+def workgroup_for(user: User, workgroup_id: int) -> Workgroup:
+    """Every staff member of the school reads its work groups: they are where ideas go."""
+    found = get_object_or_404(
+        Workgroup.objects.select_related("speerpunt__school", "speerpunt__area", "kartrekker"), pk=workgroup_id
+    )
+    careers.staff_school_for(user, found.speerpunt.school_id)
+    return found
+
+
+def steers(user: User, workgroup: Workgroup) -> bool:
+    """The school's keepers and the work group's kartrekker change it."""
+    return keeps_school(user, workgroup.speerpunt.school) or (
+        workgroup.kartrekker is not None and workgroup.kartrekker.user_id == user.pk
+    )
+
+
+def keeps_school(user: User, school: School) -> bool:
+    return career_schools(user).filter(pk=school.pk).exists()
+
+
+def school_people(school: School) -> QuerySet[Person]:
+    return Person.objects.filter(school=school, left_on__isnull=True, erased_at__isnull=True)
+
+
+def suggestions(user: User, workgroup: Workgroup) -> list[ExpertiseEntry]:
+    """Colleagues who show expertise in the priority's area to the school, and want to use it
+    or grow in it (D.3.8): never an entry kept private."""
+    area = workgroup.speerpunt.area
+    if area is None:
+        return []
+    return list(
+        careers.visible_expertise(user, workgroup.speerpunt.school)
+        .filter(area=area)
+        .exclude(person__in=workgroup.members.all())
+        .select_related("person")
+        .order_by("person__last_name", "id")[:20]
+    )

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.careers.models import ExpertiseArea
 from koers.instruments.models import Goal
-from koers.organisations.models import Person, Team, User
+from koers.organisations.models import Person, School, Team, User
 
-from .models import ActivityCard, CardHolder, HrmPractice, PlanAction, PlanPractice, TeamPlan
+from .models import ActivityCard, CardHolder, HrmPractice, PlanAction, PlanPractice, Speerpunt, TeamPlan, Workgroup
 from .selectors import member_people, school_goals, unheld_cards
 
 PLAN_TEXTS = (
@@ -116,3 +117,51 @@ def adopt(plan: TeamPlan, *, by: User) -> TeamPlan:
     plan.updated_by = by
     plan.save(update_fields=["status", "adopted_on", "updated_by", "updated_at"])
     return plan
+
+
+# --- priorities and their work groups ---------------------------------------------------------
+
+
+@transaction.atomic
+def add_speerpunt(
+    school: School, *, title: str, school_year: str, goal: Goal | None, area: ExpertiseArea | None
+) -> Speerpunt:
+    """A priority comes with its one work group, still to be composed."""
+    if not title.strip():
+        raise ValidationError({"title": _("Name the priority.")})
+    if goal is not None and goal.trajectory.school_id != school.pk:
+        raise ValidationError({"goal": _("Choose goals of this school’s trajectories.")})
+    speerpunt = Speerpunt.objects.create(
+        school=school, title=title.strip(), school_year=school_year, goal=goal, area=area
+    )
+    Workgroup.objects.create(speerpunt=speerpunt)
+    return speerpunt
+
+
+def save_workgroup(
+    workgroup: Workgroup,
+    *,
+    kartrekker: Person | None,
+    members: list[Person],
+    composition: str,
+    expectations: str,
+    decision: str,
+) -> Workgroup:
+    school = workgroup.speerpunt.school_id
+    if any(p.school_id != school for p in [*members, *([kartrekker] if kartrekker else [])]):
+        raise ValidationError({"members": _("Choose people of this school.")})
+    with transaction.atomic():
+        workgroup.kartrekker = kartrekker
+        workgroup.composition, workgroup.expectations, workgroup.decision = (
+            composition.strip(),
+            expectations.strip(),
+            decision.strip(),
+        )
+        workgroup.save()
+        workgroup.members.set({*members, *([kartrekker] if kartrekker else [])})
+    return workgroup
+
+
+def finish(speerpunt: Speerpunt) -> None:
+    speerpunt.status = Speerpunt.Status.AFGEROND
+    speerpunt.save(update_fields=["status"])

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.auth import login_required
+from koers.careers import selectors as careers
 from koers.careers.models import school_year
 from koers.form_errors import show_errors
 from koers.surveys.models import Instrument
 
 from . import selectors, services
-from .forms import ActionForm, CardForm, PlanForm
+from .forms import ActionForm, CardForm, PlanForm, SpeerpuntForm, WorkgroupForm
 from .models import TeamPlan
 
 
@@ -178,3 +179,66 @@ def mark_action(request, team_id: int, year: str, action_id: int):
         raise Http404
     services.mark_action(get_object_or_404(current.actions, pk=action_id), done=request.POST.get("done") == "1")
     return redirect("teams:plan", found.pk, year)
+
+
+@login_required
+def speerpunten(request, school_id: int):
+    school = careers.staff_school_for(request.user, school_id)
+    keeps = selectors.keeps_school(request.user, school)
+    year = school_year(timezone.localdate())
+    form = SpeerpuntForm(
+        request.POST if keeps and request.method == "POST" else None, goals=selectors.speerpunt_goals(school)
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            added = services.add_speerpunt(school, school_year=year, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The priority has been added; compose its work group."))
+            return redirect("teams:workgroup", added.workgroup.pk)
+    rows = selectors.speerpunten_of(school, year)
+    active = sum(1 for s in rows if s.status == s.Status.ACTIEF)
+    return render(
+        request,
+        "teams/speerpunten.html",
+        {
+            "school": school,
+            "year": year,
+            "rows": rows,
+            "many": active > selectors.MANY_PRIORITIES,
+            "form": form,
+            "keeps": keeps,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def workgroup(request, workgroup_id: int):
+    found = selectors.workgroup_for(request.user, workgroup_id)
+    steers = selectors.steers(request.user, found)
+    people = selectors.school_people(found.speerpunt.school)
+    form = WorkgroupForm(request.POST if steers and request.method == "POST" else None, instance=found, people=people)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_workgroup(found, **{**data, "members": list(data["members"])})
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("The work group has been saved."))
+            return redirect("teams:workgroup", found.pk)
+    return render(
+        request,
+        "teams/workgroup.html",
+        {
+            "wg": found,
+            "school": found.speerpunt.school,
+            "form": form,
+            "steers": steers,
+            "suggestions": selectors.suggestions(request.user, found) if steers else [],
+            "members": found.members.order_by("last_name"),
+        },
+        status=400 if form.errors else 200,
+    )
