@@ -4033,6 +4033,21 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "A survey dimension: its mean": "Een dimensie van een enquête: het gemiddelde",
+        "Measure a goal with this survey": "Een doel meten met deze enquête",
+        "Choose a goal of the school and the dimension that measures it. When a round of this survey is final, Koers proposes the dimension’s mean as a measurement of the goal, with its source; someone confirms it on the trajectory’s monitoring page.": "Kies een doel van de school en de dimensie die het meet. Als een ronde van deze enquête definitief is, stelt Koers het gemiddelde van de dimensie voor als meting van het doel, met de bron; iemand bevestigt die op de monitoringpagina van het traject.",
+        "This is a round of %(team)s: only that team’s rounds will measure the goal.": "Dit is een ronde van %(team)s: alleen de rondes van dat team meten het doel.",
+        "Measure the goal with it": "Het doel hiermee meten",
+        "from survey %(title)s, n = %(n)s respondents": "uit enquête %(title)s, n = %(n)s respondenten",
+        "Choose a goal of this school and a dimension of this survey.": "Kies een doel van deze school en een dimensie van deze enquête.",
+        "Saved, and this round’s mean is proposed: confirm it on the monitoring page.": "Opgeslagen, en het gemiddelde van deze ronde is voorgesteld: bevestig het op de monitoringpagina.",
+        "Saved: when a round of this survey is final, its mean is proposed.": "Opgeslagen: als een ronde van deze enquête definitief is, wordt het gemiddelde voorgesteld.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

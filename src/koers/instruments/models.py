@@ -63,6 +63,7 @@ class Goal(models.Model):
             _("Lesson observations: share of lessons with all differentiation skills"),
         )
         OBSERVATION_BOTH = "observation:both_ok", _("Lesson observations: share of lessons with both")
+        SURVEY = "survey", _("A survey dimension: its mean")
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
@@ -79,6 +80,10 @@ class Goal(models.Model):
     scale_max = models.DecimalField(_("highest possible value"), max_digits=12, decimal_places=2, null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIEF)
     source = models.CharField(_("measured from"), max_length=40, blank=True, choices=Source.choices)
+    # For a survey dimension: "<instrument slug>/<dimension slug>", and its names as the
+    # content had them when chosen (the survey engine sits above this app).
+    source_key = models.CharField(max_length=120, blank=True)
+    source_label = models.CharField(max_length=250, blank=True)
     # A team's figures instead of the school's; the figures of a team below the minimum are not proposed.
     source_team = models.ForeignKey(
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("team")

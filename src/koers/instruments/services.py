@@ -121,9 +121,10 @@ def change_goal(*, goal: Goal, user: User, subphase_slug: str, reason: str = "",
     return goal
 
 
-def set_source(*, goal: Goal, source: str, team: Team | None) -> Goal:
+def set_source(*, goal: Goal, source: str, team: Team | None, key: str = "", label: str = "") -> Goal:
     """Name the figures the goal's indicator is read from (or none). What they show once final
-    is proposed as a measurement; nothing is measured until a person confirms it."""
+    is proposed as a measurement; nothing is measured until a person confirms it. A survey
+    dimension comes with its key and names."""
     if source and source not in Goal.Source.values:
         raise ValidationError({"source": _("Choose one of the sources in the list.")})
     if source and not (goal.indicator or "").strip():
@@ -132,8 +133,10 @@ def set_source(*, goal: Goal, source: str, team: Team | None) -> Goal:
         )
     if source and team is not None and team.school_id != goal.trajectory.school_id:
         raise ValidationError({"team": _("Choose a team of this school.")})
+    surveyed = source == Goal.Source.SURVEY
     goal.source, goal.source_team = source, team if source else None
-    goal.save(update_fields=["source", "source_team"])
+    goal.source_key, goal.source_label = (key, label) if surveyed else ("", "")
+    goal.save(update_fields=["source", "source_team", "source_key", "source_label"])
     return goal
 
 

@@ -136,7 +136,10 @@ class GoalSourceForm(forms.Form):
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=None, empty_label=None)
     source = forms.ChoiceField(
         label=_("Measured from"),
-        choices=[*Goal.Source.choices, ("", _("Not from lesson observations"))],
+        choices=[
+            *((value, label) for value, label in Goal.Source.choices if value.startswith("observation:")),
+            ("", _("Not from lesson observations")),
+        ],
         required=False,
     )
     team = forms.ModelChoiceField(

@@ -281,3 +281,16 @@ class SharedPictureForm(forms.Form):
     def pictures(self) -> dict[int, tuple[int | None, int | None, str]]:
         data = self.cleaned_data
         return {i.pk: (data[f"now-{i.pk}"], data[f"desired-{i.pk}"], data[f"note-{i.pk}"]) for i in self.items}
+
+
+class GoalFromSurveyForm(forms.Form):
+    """A goal of the school measured from one dimension of this instrument (issue 17, item 7)."""
+
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=None, empty_label=None)
+    dimension = forms.ModelChoiceField(label=_("Dimension"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, goals, dimensions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].label_from_instance = lambda g: f"{g.trajectory.theme.name}: {g.indicator}"
+        self.fields["dimension"].queryset = dimensions

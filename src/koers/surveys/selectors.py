@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from koers.instruments.models import Goal
 from koers.networks.models import FACILITATING_ROLES, Meeting, Network, NetworkMember
 from koers.networks.selectors import membership, network_for
 from koers.organisations import access
@@ -72,6 +73,11 @@ def _runs(user: User) -> Q:
     """Rounds the user runs: those of the schools whose surveys they run, except a person's
     feedback round, which only that person runs and reads."""
     return Q(school__in=access.survey_schools(user), subject__isnull=True) | Q(subject__user=user)
+
+
+def runs_round(user: User, survey: Round) -> bool:
+    """Whether the user runs the round, rather than only reads it as a member of its team."""
+    return Round.objects.filter(_runs(user), pk=survey.pk).exists()
 
 
 def round_for(user: User, round_id: int) -> Round:
@@ -935,3 +941,21 @@ def proposed_window(network: Network, today: datetime.date) -> tuple[datetime.da
     if closes < today:
         return None
     return max(today, closes - datetime.timedelta(days=PROPOSAL_WINDOW_DAYS)), closes, meeting
+
+
+def measurable_goals(survey: Round) -> QuerySet[Goal]:
+    """The active goals with an indicator of the round's school, which a dimension may measure."""
+    if survey.school_id is None or survey.subject_id:
+        return Goal.objects.none()
+    return (
+        Goal.objects.filter(
+            trajectory__school_id=survey.school_id, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
+        )
+        .exclude(indicator="")
+        .select_related("trajectory__theme")
+        .order_by("trajectory__theme__name", "id")
+    )
+
+
+def scored_dimensions(survey: Round) -> QuerySet[Dimension]:
+    return survey.instrument.dimensions.filter(items__scale__in=SCORED).distinct().order_by("order", "id")

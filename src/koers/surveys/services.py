@@ -50,6 +50,7 @@ from .models import (
     SharedPicture,
     draft_lookup,
 )
+from .signals import round_finalised
 
 MAX_WINDOW_DAYS = 92
 MAX_EXTENSION_DAYS = 92
@@ -199,6 +200,7 @@ def finalise(*, survey: Round) -> None:
     survey.invitations.update(responded=False)
     survey.finalised = True
     survey.save(update_fields=["finalised"])
+    round_finalised.send(sender=Round, survey=survey)
     notify(
         [survey.created_by_id],
         Notification.Kind.REPORT,

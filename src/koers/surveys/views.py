@@ -27,6 +27,7 @@ from .forms import (
     AnswerPageForm,
     EvidenceForm,
     ExtendForm,
+    GoalFromSurveyForm,
     NetworkEvaluationForm,
     OpenLinkForm,
     RoundForm,
@@ -296,10 +297,18 @@ def report(request, round_id: int):
         )
     _record(request, survey, AccessRecord.Kind.SURVEY_REPORT)
     services.finalise_closed_rounds()
+    goals = selectors.measurable_goals(survey) if selectors.runs_round(request.user, survey) else None
     return render(
         request,
         "surveys/report.html",
-        {"round": survey, "school": survey.school, "view": presenters.report_view(selectors.report(survey))},
+        {
+            "round": survey,
+            "school": survey.school,
+            "view": presenters.report_view(selectors.report(survey)),
+            "goal_form": GoalFromSurveyForm(goals=goals, dimensions=selectors.scored_dimensions(survey))
+            if goals
+            else None,
+        },
     )
 
 

@@ -9,3 +9,15 @@ class WerkdocumentConfig(AppConfig):
 
     name = "koers.werkdocument"
     verbose_name = _("Werkdocument")
+
+    def ready(self) -> None:
+        from koers.surveys.signals import round_finalised
+
+        # A final round proposes the measurements of the goals measured from its dimensions.
+        round_finalised.connect(_propose, dispatch_uid="werkdocument-propose-from-round")
+
+
+def _propose(sender, survey, **kwargs) -> None:
+    from . import services
+
+    services.propose_from_round(survey)

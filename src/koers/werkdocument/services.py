@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,8 @@ from koers.instruments.models import Goal
 from koers.networks.models import RoadmapWorksheet
 from koers.organisations.models import Board, Person, School, User
 from koers.plans import services as plans
+from koers.surveys import selectors as survey_selectors
+from koers.surveys.models import Dimension, Round
 from koers.trajectories import selectors as trajectory_selectors
 from koers.trajectories import services as trajectories
 from koers.trajectories.models import Entry, Trajectory
@@ -83,3 +86,54 @@ def export_roadmap(
         )
     RoadmapExport.objects.create(worksheet=worksheet, trajectory=trajectory, goal=goal, exported_by=user)
     return goal
+
+
+# --- goals measured from a survey dimension (issue 17, item 7) -----------------------------------
+
+
+def propose_from_round(survey: Round) -> int:
+    """The mean of each dimension a goal of the round's school is measured from, proposed as a
+    measurement once the round is final: from the stored summaries of the groups at or above
+    the minimum only, for the school's goals from a school round and a team's goals from that
+    team's round. Returns how many were proposed."""
+    if survey.subject_id or survey.school_id is None:
+        return 0
+    goals = Goal.objects.filter(
+        trajectory__school_id=survey.school_id,
+        trajectory__deleted_at__isnull=True,
+        status=Goal.Status.ACTIEF,
+        source=Goal.Source.SURVEY,
+        source_key__startswith=f"{survey.instrument.slug}/",
+        source_team_id=survey.team_id,
+    )
+    if not goals:
+        return 0
+    result = survey_selectors.closed_results(Round.objects.filter(pk=survey.pk))[survey.pk]
+    means = {row.dimension.slug: row.total.mean for row in result.rows if row.facet in ("", "huidig")}
+    proposed = 0
+    for goal in goals:
+        mean = means.get(goal.source_key.split("/", 1)[1])
+        if mean is None:
+            continue
+        note = _("from survey %(title)s, n = %(n)s respondents") % {"title": survey.title, "n": result.respondents}
+        if plans.propose_measurement(
+            goal,
+            value=Decimal(f"{mean:.2f}"),
+            measured_on=survey.last_day(),
+            note=note,
+            source_key=f"survey-round:{survey.pk}",
+        ):
+            proposed += 1
+    return proposed
+
+
+def measure_from_survey(goal: Goal, survey: Round, dimension: Dimension) -> int:
+    """The goal is measured from this dimension from now on; a final round proposes at once."""
+    instruments.set_source(
+        goal=goal,
+        source=Goal.Source.SURVEY,
+        team=survey.team,
+        key=f"{survey.instrument.slug}/{dimension.slug}",
+        label=f"{survey.instrument.name}: {dimension.name}",
+    )
+    return propose_from_round(survey) if survey.finalised else 0

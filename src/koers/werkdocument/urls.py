@@ -9,6 +9,7 @@ urlpatterns = [
     path("besturen/<int:board_id>/trajecten/nieuw/", views.start_at_board, name="start_board"),
     path("roadmap/<int:worksheet_id>/naar-traject/", views.roadmap_export, name="roadmap_export"),
     path("trajecten/<int:trajectory_id>/", views.detail, name="detail"),
+    path("enquetes/<int:round_id>/doel-meten/", views.measure_from_round, name="measure_from_round"),
     path("trajecten/<int:trajectory_id>/wijzigen/", views.edit, name="edit"),
     path("trajecten/<int:trajectory_id>/verwijderen/", views.delete, name="delete"),
     path("trajecten/<int:trajectory_id>/<slug:subphase>/", views.subphase_detail, name="subphase"),

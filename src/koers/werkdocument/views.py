@@ -23,6 +23,8 @@ from koers.organisations import access
 from koers.pagination import paginate
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plan_selectors
+from koers.surveys import selectors as survey_selectors
+from koers.surveys.forms import GoalFromSurveyForm
 from koers.trajectories import access as trajectory_access
 from koers.trajectories import selectors
 from koers.trajectories import services as trajectory_services
@@ -409,3 +411,28 @@ def roadmap_export(request, worksheet_id: int):
         {"worksheet": worksheet, "form": form, "plan": plan, "has_trajectories": trajectories.exists()},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def measure_from_round(request, round_id: int):
+    """A goal of the round's school measured from one of its dimensions (issue 17, item 7)."""
+    survey = survey_selectors.round_for(request.user, round_id)
+    form = GoalFromSurveyForm(
+        request.POST,
+        goals=survey_selectors.measurable_goals(survey),
+        dimensions=survey_selectors.scored_dimensions(survey),
+    )
+    if not form.is_valid():
+        messages.error(request, _("Choose a goal of this school and a dimension of this survey."))
+        return redirect("surveys:report", survey.pk)
+    try:
+        proposed = services.measure_from_survey(form.cleaned_data["goal"], survey, form.cleaned_data["dimension"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("surveys:report", survey.pk)
+    if proposed:
+        messages.success(request, _("Saved, and this round’s mean is proposed: confirm it on the monitoring page."))
+    else:
+        messages.success(request, _("Saved: when a round of this survey is final, its mean is proposed."))
+    return redirect("surveys:report", survey.pk)
