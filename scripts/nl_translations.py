@@ -4048,6 +4048,16 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Your teams": "Uw teams",
+        "you are its teamleider": "u bent de teamleider",
+        "Team plan: %(status)s": "Teamplan: %(status)s",
+        "No team plan this school year.": "Nog geen teamplan dit schooljaar.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -236,3 +236,24 @@ def test_a_work_group_suggests_colleagues_from_shown_expertise_only(client, org)
     assert speerpunt.workgroup.kartrekker == org.leraar.person
     client.force_login(factories.user_with_role("leraar", school=org.second_school))
     assert client.get(url).status_code == 404
+
+
+def test_the_home_page_lists_my_teams_and_what_a_developing_team_still_needs(client, org):
+    team, people = _team(org, "Onderbouw")
+    section = Team.objects.create(school=org.school, name="Sectie Frans", kind=Team.Kind.SECTIE)
+    section.members.add(people[0])
+    client.force_login(people[0].user)
+    home = client.get(reverse("home:index"))
+    assert [s.team.name for s in home.context["home"].teams] == ["Onderbouw", "Sectie Frans"]
+    texts = [a.text for a in home.context["home"].attention if a.kind == "team"]
+    assert texts == [
+        f"Onderbouw heeft nog geen teamplan voor {YEAR}",
+        "4 activiteitenkaarten van Onderbouw hebben nog geen houder",
+    ]  # a section gets no such reminders
+    for card in ActivityCard.objects.all():
+        services.hand_out(team, card=card, person=people[1], reason="")
+    services.save_plan(
+        team, YEAR, by=org.schoolleider, expected_version=None, goals=[], practices=[], hours=None, budget=None
+    )
+    home = client.get(reverse("home:index"))
+    assert not [a for a in home.context["home"].attention if a.kind == "team"]

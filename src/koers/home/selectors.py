@@ -26,7 +26,7 @@ from koers.instruments.models import AmoChain, Goal
 from koers.networks import access as network_access
 from koers.networks.models import Meeting, NetworkMember
 from koers.organisations import access
-from koers.organisations.models import User
+from koers.organisations.models import Team, User
 from koers.plans import rules as plan_rules
 from koers.plans import selectors as plans
 from koers.plans.models import Activity, Cycle, ProposedMeasurement
@@ -433,10 +433,13 @@ def _proposals(steered: list[int]) -> list[Attention]:
     ]
 
 
-def _teams(user: User, today: datetime.date) -> list[Attention]:
+def _teams(mine: list[teams.TeamSignal], year: str) -> list[Attention]:
+    """A team that develops together (not a section or work group) and lacks its plan, its
+    adoption or a card holder."""
     out = []
-    year = school_year(today)
-    for s in teams.signals(user, year):
+    for s in mine:
+        if s.team.kind in (Team.Kind.SECTIE, Team.Kind.WERKGROEP):
+            continue
         plan_url = reverse("teams:plan", args=[s.team.pk, year])
         if s.plan is None:
             text = _("%(team)s has no team plan for %(year)s yet") % {"team": s.team.name, "year": year}
@@ -512,6 +515,7 @@ def _career(user: User, today: datetime.date) -> list[Attention]:
 class Home:
     attention: list[Attention]
     rounds: list[surveys.OpenRound]
+    teams: list[teams.TeamSignal]
 
 
 def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
@@ -519,6 +523,8 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
     # The scopes are read once: every signal then looks its rows up by trajectory id.
     scope = list(trajectory_access.trajectories_for(user).values_list("pk", flat=True))
     steered = list(trajectory_access.steerable_trajectories(user).values_list("pk", flat=True))
+    year = school_year(today)
+    mine = teams.signals(user, year)
     attention = [
         *_overdue(scope, today),
         *_off_course(scope, today),
@@ -534,6 +540,6 @@ def home(user: User, today: datetime.date, reach: access.Reach) -> Home:
         *_deep_evaluations(user, today),
         *_visits(user),
         *_career(user, today),
-        *_teams(user, today),
+        *_teams(mine, year),
     ]
-    return Home(attention, surveys.open_rounds(user, today))
+    return Home(attention, surveys.open_rounds(user, today), mine)

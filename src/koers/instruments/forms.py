@@ -335,6 +335,8 @@ class StreefbeeldForm(forms.ModelForm):
 
     def __init__(self, *args, goals, teams, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = Streefbeeld.Subject.choices  # no empty choice among the radios
+        self.fields["subject"].initial = Streefbeeld.Subject.KINDEREN
         self.fields["goal"].queryset = goals
         self.fields["goal"].empty_label = _("No goal yet")
         self.fields["team"].queryset = teams
