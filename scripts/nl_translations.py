@@ -4058,6 +4058,15 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Lesson observations: %(name)s": "Lesobservaties: %(name)s",
+        "Too few teachers observed for figures.": "Te weinig leraren geobserveerd voor cijfers.",
+        "%(n)s lesson: all basic skills sufficient in %(basic)s%%, all differentiation skills in %(diff)s%%, both in %(both)s%%.": ("%(n)s les: alle basisvaardigheden voldoende in %(basic)s%%, alle differentiatievaardigheden in %(diff)s%%, beide in %(both)s%%.", "%(n)s lessen: alle basisvaardigheden voldoende in %(basic)s%%, alle differentiatievaardigheden in %(diff)s%%, beide in %(both)s%%."),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

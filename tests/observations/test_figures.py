@@ -160,3 +160,19 @@ def test_the_teacher_keeps_a_final_observation_in_her_portfolio_and_her_pop(clie
     for outsider in (org.teamleider, org.schoolleider):  # the observer keeps reading; nobody else adds it
         client.force_login(outsider)
         assert client.post(reverse("observations:to_portfolio", args=[draft.pk])).status_code == 404
+
+
+def test_a_closed_periods_figures_are_the_current_situation_in_1b(client, org):
+    from koers.trajectories.selectors import subphase_holding
+
+    period = _period(org)
+    for teacher in _teachers(org, 3):
+        _lesson(period, teacher, org.teamleider, basic=3, diff=1)
+    client.force_login(org.schoolleider)
+    url = reverse("werkdocument:subphase", args=[org.trajectory.pk, subphase_holding("enquetes").slug])
+    assert "Lesobservaties: Lesbezoeken najaar" not in client.get(url).content.decode()  # open: nothing yet
+    services.close_period(period)
+    page = client.get(url).content.decode()
+    assert "Lesobservaties: Lesbezoeken najaar" in page
+    assert "alle basisvaardigheden voldoende in 100%, alle differentiatievaardigheden in 0%" in page
+    assert "Herkenbaar." not in page  # the figures, never an observation

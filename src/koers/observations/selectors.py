@@ -17,6 +17,7 @@ from koers.careers.access import career_schools
 from koers.careers.models import Purpose
 from koers.instruments.models import Goal
 from koers.organisations.models import Functie, Person, School, Team, Training, User
+from koers.trajectories.models import Trajectory
 
 from .models import Observation, ObservationDomain, ObservationItem, ObservationPeriod, ObservationScore
 
@@ -367,3 +368,25 @@ def _trend(period: ObservationPeriod) -> list[TrendRow]:
         .values_list("name", "closes_on", "figures")
     )
     return [TrendRow(name, closes_on, Shares(**cast(dict, figures)["school"])) for name, closes_on, figures in earlier]
+
+
+# --- in the trajectory's 1B ---------------------------------------------------------------------
+
+
+@dataclass
+class PeriodEvidence:
+    period: ObservationPeriod
+    school: Shares
+
+
+def evidence_for(trajectory: Trajectory) -> list[PeriodEvidence]:
+    """The figures of the school's last three closed periods, as the current situation in 1B
+    (E.4.6): the stored aggregates only, never an observation."""
+    if not trajectory.school_id:
+        return []
+    periods = (
+        ObservationPeriod.objects.filter(school_id=trajectory.school_id, figures__isnull=False)
+        .select_related("instrument")
+        .order_by("-closes_on", "-id")[:3]
+    )
+    return [PeriodEvidence(p, Shares(**cast(dict, p.figures)["school"])) for p in periods]

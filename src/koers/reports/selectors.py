@@ -17,6 +17,7 @@ from django.utils import timezone
 from koers.catalog.models import Phase, Question, QuestionGroup, Subphase, Theme
 from koers.instruments import selectors as instruments
 from koers.instruments.models import CoherenceLink, Goal
+from koers.observations import selectors as observations
 from koers.organisations import access
 from koers.organisations.models import Board, School, User
 from koers.plans import rules as plan_rules
@@ -134,6 +135,7 @@ def report(
         "closed_cycles": [c for c in plans.cycles_of(trajectory) if not c.is_open],
         "survey_evidence": evidence.cards(trajectory),
         "visit_evidence": visits.evidence_for(trajectory),
+        "observation_evidence": observations.evidence_for(trajectory),
     }
     phases = _werkdocument(trajectory, only_answered)
     sections = {

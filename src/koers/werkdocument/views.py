@@ -19,6 +19,7 @@ from koers.auth import login_required
 from koers.catalog.models import Question, Subphase, for_theme
 from koers.form_errors import show_errors
 from koers.networks import selectors as network_selectors
+from koers.observations import selectors as observations
 from koers.organisations import access
 from koers.pagination import paginate
 from koers.plans import rules as plan_rules
@@ -189,12 +190,14 @@ def _subphase_page(request, trajectory, subphase, *, replace=None, dialogue_form
     people = selectors.people_for(trajectory)
     cards = evidence.cards(trajectory, request.user) if "enquetes" in subphase.instruments else None
     visit_reports = visits.evidence_for(trajectory) if cards is not None else []
+    lessons = observations.evidence_for(trajectory) if cards is not None else []
     return render(
         request,
         "werkdocument/subphase.html",
         {
             "evidence": cards,
             "visit_evidence": visit_reports,
+            "observation_evidence": lessons,
             "can_steer": trajectory_access.can_steer(request.user, trajectory),
             "trajectory": trajectory,
             "subphase": subphase,
