@@ -74,3 +74,16 @@ def test_a_new_entry_is_private_and_bad_input_stores_nothing(client, org, other_
     assert entry.person == org.leraar.person
     client.force_login(org.bystander)
     assert client.get(reverse("careers:expertise_entry", args=[entry.pk])).status_code == 404
+
+
+def test_the_search_costs_the_same_queries_for_few_or_many_entries(client, org, catalog):
+    from tests.queries import page_queries
+
+    _entry(org.leraar.person, "Een", "school")
+    client.force_login(org.schoolleider)
+    url = reverse("careers:school_expertise", args=[org.school.pk])
+    few = page_queries(client, url)
+    for n in range(30):
+        person = factories.user_with_role("leraar", school=org.school).person
+        _entry(person, f"Onderwerp {n}", "school", area="vakdidactiek" if n % 2 else "ict")
+    assert page_queries(client, url) == few
