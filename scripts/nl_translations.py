@@ -4067,6 +4067,31 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Where does our team usually stand?": "Waar staat ons team meestal?",
+        "1 = outcome: speed up, focus, answers · 8 = meaning: slow down, widen, questions": "1 = uitkomst: versnellen, focussen, antwoorden · 8 = betekenisgeving: vertragen, verbreden, vragen",
+        "How well does “%(name)s” come up in our team?": "Hoe goed komt ‘%(name)s’ in ons team aan bod?",
+        "Agree to answer by name first.": "Ga eerst akkoord met antwoorden op naam.",
+        "Score every activity from 1 to 5, and the paradox from 1 to 8.": "Geef elke activiteit een score van 1 tot 5, en de paradox van 1 tot 8.",
+        "Discuss by name": "Bespreken op naam",
+        "A team too small for an anonymous report can still look at its development space together: each member scores the four activities and the paradox by name. The answers show only when every member has agreed, and only to the team; not to the school leader, not in any report.": "Een team dat te klein is voor een anoniem rapport kan zijn ontwikkelruimte toch samen bekijken: elk lid scoort de vier activiteiten en de paradox op naam. De antwoorden zijn pas te zien als ieder lid akkoord is, en alleen voor het team; niet voor de schoolleider, in geen enkel rapport.",
+        "Propose it to the team": "Stel het voor aan het team",
+        "Who agreed": "Wie akkoord is",
+        "Withdraw my consent and my answers": "Mijn akkoord en mijn antwoorden intrekken",
+        "I agree: my answers show with my name, to this team only": "Akkoord: mijn antwoorden zijn met mijn naam te zien, alleen voor dit team",
+        "My answers": "Mijn antwoorden",
+        "Save my answers": "Mijn antwoorden opslaan",
+        "The team’s answers": "De antwoorden van het team",
+        "Paradox (1–8)": "Paradox (1–8)",
+        "Talk about the differences: where do you see the team differently, and which activity needs more room?": "Bespreek de verschillen: waar ziet u het team anders, en welke activiteit heeft meer ruimte nodig?",
+        "Too few answers to show: the answers appear once every member has agreed. Still waiting for: %(names)s.": "Te weinig antwoorden om te tonen: de antwoorden verschijnen als ieder lid akkoord is. Nog niet akkoord: %(names)s.",
+        "Too small for an anonymous report? Look at it together, by name, once everyone agrees.": "Te klein voor een anoniem rapport? Bekijk het samen, op naam, als iedereen akkoord is.",
+        "Your answers are saved.": "Uw antwoorden zijn opgeslagen.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -257,3 +257,39 @@ def test_the_home_page_lists_my_teams_and_what_a_developing_team_still_needs(cli
     )
     home = client.get(reverse("home:index"))
     assert not [a for a in home.context["home"].attention if a.kind == "team"]
+
+
+def _talk_data(score=3, paradox=4):
+    data = {"form": "answer", "paradox": paradox}
+    data |= {f"card_{card.pk}": score for card in ActivityCard.objects.all()}
+    return data
+
+
+def test_a_team_of_two_discusses_by_name_only_after_both_agree(client, org):
+    """D.5.4"""
+    from koers.teams.models import TalkAnswer
+
+    team, (first, second) = _team(org, "Duo", size=2)
+    url = reverse("teams:talk", args=[team.pk])
+    client.force_login(first.user)
+    assert client.get(reverse("teams:team", args=[team.pk])).context["small"]
+    client.post(url, {"form": "start"})
+    client.post(url, {"form": "agree"})
+    missing = _talk_data()
+    missing.pop("paradox")
+    assert client.post(url, missing).status_code == 400 and not TalkAnswer.objects.exists()
+    client.post(url, _talk_data(score=4, paradox=2))
+    client.force_login(second.user)
+    page = client.get(url)
+    assert page.context["t"].rows == [] and "Te weinig antwoorden" in page.content.decode()
+    client.force_login(org.schoolleider)  # the school leader keeps the school, yet not this
+    assert client.get(url).status_code == 404
+    client.force_login(second.user)
+    client.post(url, {"form": "agree"})
+    client.post(url, _talk_data(score=2, paradox=7))
+    rows = {person: answers for person, answers in client.get(url).context["t"].rows}
+    card = ActivityCard.objects.first()
+    assert rows[first][card.pk] == 4 and rows[first][None] == 2 and rows[second][None] == 7
+    client.post(url, {"form": "withdraw"})
+    assert client.get(url).context["t"].rows == []
+    assert not TalkAnswer.objects.filter(person=second).exists()

@@ -124,3 +124,30 @@ class WorkgroupForm(forms.ModelForm):
         self.fields["kartrekker"].queryset = people
         self.fields["kartrekker"].empty_label = _("Nobody yet")
         self.fields["members"].queryset = people
+
+
+class TalkForm(forms.Form):
+    """Her own score of each activity and her place in the paradox, by name."""
+
+    paradox = forms.TypedChoiceField(
+        label=_("Where does our team usually stand?"),
+        help_text=_("1 = outcome: speed up, focus, answers · 8 = meaning: slow down, widen, questions"),
+        choices=[(n, str(n)) for n in range(1, 9)],
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "score"}),
+    )
+
+    def __init__(self, *args, cards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cards = list(cards)
+        for card in self.cards:
+            self.fields[f"card_{card.pk}"] = forms.TypedChoiceField(
+                label=_("How well does “%(name)s” come up in our team?") % {"name": card.name},
+                choices=[(n, str(n)) for n in range(1, 6)],
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "score"}),
+            )
+        self.order_fields([*(f"card_{c.pk}" for c in self.cards), "paradox"])
+
+    def scores(self) -> dict[int, int]:
+        return {card.pk: self.cleaned_data[f"card_{card.pk}"] for card in self.cards}

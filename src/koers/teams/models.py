@@ -216,3 +216,51 @@ class Workgroup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speerpunt}"
+
+
+class TalkScan(models.Model):
+    """The team's own picture by name when it is too small for an anonymous report (bespreekmodus,
+    D.2): only once every current member agreed to show their answers with their name, and only
+    to the team. It is not a survey round and never leaves the team."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="talk_scans")
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.team} {self.started_at:%Y-%m-%d}"
+
+
+class TalkConsent(models.Model):
+    scan = models.ForeignKey(TalkScan, on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    agreed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scan", "person"], name="talk_consent_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.scan})"
+
+
+class TalkAnswer(models.Model):
+    """A member's score of one activity (1-5), or with no activity her place in the paradox
+    (1 outcome ... 8 meaning)."""
+
+    scan = models.ForeignKey(TalkScan, on_delete=models.CASCADE, related_name="answers")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    card = models.ForeignKey(ActivityCard, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    value = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "person", "card"], name="talk_answer_once"),
+            models.UniqueConstraint(
+                fields=["scan", "person"], condition=models.Q(card__isnull=True), name="talk_paradox_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.value}"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from koers.careers import selectors as careers
@@ -19,7 +20,7 @@ from koers.organisations.models import Person, School, Team, TeamMembership, Use
 from koers.surveys.models import Round
 from koers.surveys.selectors import closed_results
 
-from .models import ActivityCard, CardHolder, HrmGroup, HrmPractice, Speerpunt, TeamPlan, Workgroup
+from .models import ActivityCard, CardHolder, HrmGroup, HrmPractice, Speerpunt, TalkScan, TeamPlan, Workgroup
 
 BALANCE_INSTRUMENT = "ontwikkelruimtetest"  # its dimensions are the cards' slugs
 TEAM_INSTRUMENTS = [BALANCE_INSTRUMENT, "teamleren"]
@@ -292,3 +293,46 @@ def suggestions(user: User, workgroup: Workgroup) -> list[ExpertiseEntry]:
         .select_related("person")
         .order_by("person__last_name", "id")[:20]
     )
+
+
+# --- bespreekmodus: the team's picture by name, with everyone's consent ------------------------
+
+
+@dataclass
+class Talk:
+    scan: TalkScan | None
+    members: list[Person]
+    agreed: set[int]
+    mine: dict[int | None, int]
+    rows: list[tuple[Person, dict[int | None, int]]]  # everyone's answers, once all agreed
+
+    @property
+    def everyone_agreed(self) -> bool:
+        return bool(self.members) and all(p.pk in self.agreed for p in self.members)
+
+    @property
+    def waiting(self) -> list[Person]:
+        return [p for p in self.members if p.pk not in self.agreed]
+
+
+def member_for(user: User, team: Team) -> Person:
+    """Only the team's own members take part: not even the school leader sees it (D.2)."""
+    person = member_people(team).filter(user=user).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def talk(team: Team, person: Person) -> Talk:
+    scan = team.talk_scans.first()
+    members = list(member_people(team).order_by("last_name", "first_name"))
+    if scan is None:
+        return Talk(None, members, set(), {}, [])
+    agreed = set(scan.consents.values_list("person_id", flat=True))
+    answers: dict[int, dict[int | None, int]] = defaultdict(dict)
+    for person_id, card_id, value in scan.answers.values_list("person_id", "card_id", "value"):
+        answers[person_id][card_id] = value
+    result = Talk(scan, members, agreed, answers.get(person.pk, {}), [])
+    if result.everyone_agreed:
+        result.rows = [(p, answers.get(p.pk, {})) for p in members]
+    return result

@@ -16,7 +16,19 @@ from koers.careers.models import ExpertiseArea
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, Team, User
 
-from .models import ActivityCard, CardHolder, HrmPractice, PlanAction, PlanPractice, Speerpunt, TeamPlan, Workgroup
+from .models import (
+    ActivityCard,
+    CardHolder,
+    HrmPractice,
+    PlanAction,
+    PlanPractice,
+    Speerpunt,
+    TalkAnswer,
+    TalkConsent,
+    TalkScan,
+    TeamPlan,
+    Workgroup,
+)
 from .selectors import member_people, school_goals, unheld_cards
 
 PLAN_TEXTS = (
@@ -165,3 +177,36 @@ def save_workgroup(
 def finish(speerpunt: Speerpunt) -> None:
     speerpunt.status = Speerpunt.Status.AFGEROND
     speerpunt.save(update_fields=["status"])
+
+
+# --- bespreekmodus -------------------------------------------------------------------------------
+
+
+def start_talk(team: Team) -> TalkScan:
+    return team.talk_scans.first() or TalkScan.objects.create(team=team)
+
+
+def agree(scan: TalkScan, person: Person) -> None:
+    TalkConsent.objects.get_or_create(scan=scan, person=person)
+
+
+@transaction.atomic
+def withdraw(scan: TalkScan, person: Person) -> None:
+    """Her consent and her answers go; nobody's answers show until everyone agrees again."""
+    TalkConsent.objects.filter(scan=scan, person=person).delete()
+    TalkAnswer.objects.filter(scan=scan, person=person).delete()
+
+
+@transaction.atomic
+def answer_talk(scan: TalkScan, person: Person, *, scores: dict[int, int], paradox: int) -> None:
+    """Her score per activity (1-5) and her place in the paradox (1-8), replacing earlier ones."""
+    if not TalkConsent.objects.filter(scan=scan, person=person).exists():
+        raise ValidationError(_("Agree to answer by name first."))
+    cards = set(ActivityCard.objects.values_list("pk", flat=True))
+    if set(scores) != cards or any(not 1 <= v <= 5 for v in scores.values()) or not 1 <= paradox <= 8:
+        raise ValidationError(_("Score every activity from 1 to 5, and the paradox from 1 to 8."))
+    TalkAnswer.objects.filter(scan=scan, person=person).delete()
+    TalkAnswer.objects.bulk_create(
+        [TalkAnswer(scan=scan, person=person, card_id=card, value=value) for card, value in scores.items()]
+        + [TalkAnswer(scan=scan, person=person, card=None, value=paradox)]
+    )

@@ -16,11 +16,12 @@ from koers.auth import login_required
 from koers.careers import selectors as careers
 from koers.careers.models import school_year
 from koers.form_errors import show_errors
+from koers.surveys.models import MIN_GROUP_FLOOR as MIN_ANONYMOUS
 from koers.surveys.models import Instrument
 
 from . import selectors, services
-from .forms import ActionForm, CardForm, PlanForm, SpeerpuntForm, WorkgroupForm
-from .models import TeamPlan
+from .forms import ActionForm, CardForm, PlanForm, SpeerpuntForm, TalkForm, WorkgroupForm
+from .models import ActivityCard, TeamPlan
 
 
 def _posted(request, name: str):
@@ -60,6 +61,7 @@ def team(request, team_id: int):
             messages.success(request, _("The card has been handed out."))
             return redirect("teams:team", found.pk)
     members = selectors.members(found)
+    balance = selectors.balances([found]).get(found.pk)
     year = school_year(timezone.localdate())
     return render(
         request,
@@ -70,7 +72,10 @@ def team(request, team_id: int):
             "advice": found.advice(len(members)),
             "cards": selectors.cards(found),
             "form": form,
-            "balance": selectors.balances([found]).get(found.pk),
+            "balance": balance,
+            # Bespreekmodus is offered to a team too small for the anonymous report.
+            "small": len(members) < MIN_ANONYMOUS or bool(balance and balance.hidden),
+            "is_member": any(m.person.user_id == request.user.pk for m in members),
             "rounds": selectors.team_rounds(found)[:10],
             "instruments": Instrument.objects.filter(
                 slug__in=selectors.TEAM_INSTRUMENTS, active=True, for_people=False
@@ -242,3 +247,41 @@ def workgroup(request, workgroup_id: int):
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def talk(request, team_id: int):
+    """Bespreekmodus: for the team's members only, by name, once everyone agreed."""
+    found = selectors.team_for(request.user, team_id)
+    me = selectors.member_for(request.user, found)
+    current = selectors.talk(found, me)
+    form = TalkForm(_posted(request, "answer"), cards=ActivityCard.objects.all(), initial=_talk_initial(current))
+    action = request.POST.get("form") if request.method == "POST" else None
+    if action == "start":
+        services.start_talk(found)
+        return redirect("teams:talk", found.pk)
+    if action in ("agree", "withdraw") and current.scan is not None:
+        (services.agree if action == "agree" else services.withdraw)(current.scan, me)
+        messages.success(request, _("Saved."))
+        return redirect("teams:talk", found.pk)
+    if form.is_bound and current.scan is not None and form.is_valid():
+        try:
+            services.answer_talk(current.scan, me, scores=form.scores(), paradox=form.cleaned_data["paradox"])
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Your answers are saved."))
+            return redirect("teams:talk", found.pk)
+    return render(
+        request,
+        "teams/talk.html",
+        {"team": found, "t": current, "me": me, "form": form, "cards": list(ActivityCard.objects.all())},
+        status=400 if form.errors else 200,
+    )
+
+
+def _talk_initial(current) -> dict:
+    initial = {f"card_{card_id}": value for card_id, value in current.mine.items() if card_id is not None}
+    if None in current.mine:
+        initial["paradox"] = current.mine[None]
+    return initial
