@@ -293,3 +293,32 @@ def test_a_team_of_two_discusses_by_name_only_after_both_agree(client, org):
     client.post(url, {"form": "withdraw"})
     assert client.get(url).context["t"].rows == []
     assert not TalkAnswer.objects.filter(person=second).exists()
+
+
+def test_erasing_a_teacher_takes_her_team_answers_cards_expertise_and_observations_along(
+    client, org, django_capture_on_commit_callbacks
+):
+    from koers.careers.models import ExpertiseEntry
+    from koers.observations.models import Observation
+    from koers.privacy import services as privacy
+    from koers.teams.models import CardHolder, TalkAnswer, TalkConsent
+    from tests.observations.test_observations import _lesson, _period
+
+    team, (teacher, colleague) = _team(org, "Duo", size=2)
+    scan = services.start_talk(team)
+    services.agree(scan, teacher)
+    services.answer_talk(scan, teacher, scores={c.pk: 3 for c in ActivityCard.objects.all()}, paradox=4)
+    services.hand_out(team, card=ActivityCard.objects.first(), person=teacher, reason="Rustig")
+    speerpunt = services.add_speerpunt(org.school, title="Toetsen", school_year=YEAR, goal=None, area=None)
+    speerpunt.workgroup.members.add(teacher, colleague)
+    ExpertiseEntry.objects.create(
+        person=teacher, topic="Rekenen", level="expert", wants="inzetten", visibility="school"
+    )
+    _lesson(_period(org), teacher, org.teamleider)
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase(person=teacher, successor=None, by=org.schoolleider)
+    assert not TalkAnswer.objects.filter(person=teacher).exists()
+    assert not TalkConsent.objects.filter(person=teacher).exists()
+    assert not CardHolder.objects.filter(person=teacher).exists()
+    assert list(speerpunt.workgroup.members.all()) == [colleague]
+    assert not ExpertiseEntry.objects.exists() and not Observation.objects.exists()

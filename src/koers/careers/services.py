@@ -913,7 +913,7 @@ def dossier_archive(document: bytes, evidence: list[Evidence]):
 
 def erase_career(person: Person) -> None:
     """What is hers goes with her (koers.privacy erases her): her POPs, cycles, portfolio with
-    its files, interests and what she shared. Conversations stay for the school without the
+    its files, interests, expertise and what she shared. Conversations stay for the school without the
     texts she wrote; a role she held stays as a holding."""
     for evidence in list(person.evidence.all()):
         uploads.delete_with_file(evidence)
@@ -924,6 +924,7 @@ def erase_career(person: Person) -> None:
     person.pops.all().delete()
     person.career_cycles.all().delete()
     person.role_interests.all().delete()
+    person.expertise.all().delete()
     person.conversations.update(teacher_preparation="", teacher_comment="")
     if person.user_id:
         CareerShare.objects.filter(shared_with_id=person.user_id).delete()

@@ -295,3 +295,9 @@ def to_pop_goal(observation: Observation, today: datetime.date) -> PopGoal:
         raise ValidationError(_("This observation names no points to develop."))
     pop = start_pop(observation.teacher, school_year(today))
     return add_pop_goal(pop, text=points, competence=None, success_criterion="", due=None)
+
+
+def erase_teacher(person: Person) -> None:
+    """Her observed lessons go with her (koers.privacy erases her); a closed period's stored
+    figures stay, as they name nobody."""
+    Observation.objects.filter(teacher=person).delete()

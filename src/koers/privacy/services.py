@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 
 from koers.careers import services as careers
 from koers.networks.models import HomeworkDone, NetworkDocument, NetworkMember, Post, RoadmapWorksheet, Topic
+from koers.observations import services as observations
 from koers.organisations.models import AccessRecord, Person, SignInRequest, User
 from koers.organisations.services import record_access
 from koers.plans.models import Activity
 from koers.surveys.models import Invitation
+from koers.teams import services as teams
 from koers.trajectories.models import Trajectory
 
 from . import selectors
@@ -51,6 +53,8 @@ def erase(*, person: Person, successor: Person | None, by: User) -> list[selecto
         Invitation.objects.filter(email__iexact=address, round__school__board_id=person.board_id).delete()
         SignInRequest.objects.filter(email__iexact=address, provider__board_id=person.board_id).delete()
     careers.erase_career(person)
+    observations.erase_teacher(person)
+    teams.erase_member(person)
     person.trajectories.clear()
     person.teams.clear()
     if person.user is not None:

@@ -210,3 +210,12 @@ def answer_talk(scan: TalkScan, person: Person, *, scores: dict[int, int], parad
         [TalkAnswer(scan=scan, person=person, card_id=card, value=value) for card, value in scores.items()]
         + [TalkAnswer(scan=scan, person=person, card=None, value=paradox)]
     )
+
+
+def erase_member(person: Person) -> None:
+    """What she said or holds in her teams goes with her (koers.privacy erases her): her
+    answers and consent in a bespreekmodus, her activity cards and her work groups."""
+    TalkAnswer.objects.filter(person=person).delete()
+    TalkConsent.objects.filter(person=person).delete()
+    person.activity_cards.all().delete()
+    person.workgroups.clear()
