@@ -4092,6 +4092,24 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Statement": "Stelling",
+        "Per statement (%(n)s)": "Per stelling (%(n)s)",
+        "Answers": "Antwoorden",
+    }
+)
+
+
+NL.update(
+    {
+        "via open link, %(n)s expected": "via open link, %(n)s verwacht",
+        "via open link": "via open link",
+        "via open link: %(n)s response": ("via open link: %(n)s reactie", "via open link: %(n)s reacties"),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

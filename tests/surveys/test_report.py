@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from koers.surveys import selectors, stats
 from koers.surveys.demo import make_round
+from koers.surveys.models import Item
 from koers.surveys.services import finalise_closed_rounds
 from tests.factories import Organisation, respond, survey_round
 from tests.pdfs import assert_tagged
@@ -86,6 +87,24 @@ def test_the_report_arithmetic_matches_the_hand_computed_figures(fixture):
     assert selectors.proposal(rep).dimension.slug == "uitdaging"  # lowest (3.0), first in order
 
 
+def test_the_results_per_statement_match_the_hand_computed_figures(client, org, fixture):
+    """verw-1: leraren 4 3 5 (4.0), oop 2 2 2, all shown 18 / 6 = 3.0; verw-3: leraren 5 4 5
+    (14 / 3), all shown 20 / 6; the two leerlingen are under the minimum and count nowhere."""
+    rep = selectors.report(fixture)
+    row = _row(rep, "verwachtingen")
+    by_slug = {r.item.slug: r for r in row.items.values()}
+    assert list(by_slug) == ["verw-1", "verw-2", "verw-3"]
+    leraren, oop = rep.visible
+    first, third = by_slug["verw-1"], by_slug["verw-3"]
+    assert first.by_group[leraren.pk].counts == {4: 1, 3: 1, 5: 1} and first.by_group[oop.pk].mean == 2.0
+    assert first.total.n == 6 and math.isclose(first.total.mean, 3.0)
+    assert math.isclose(third.by_group[leraren.pk].mean, 14 / 3) and math.isclose(third.total.mean, 20 / 6)
+    assert set(first.by_group) == {leraren.pk, oop.pk}
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:report", args=[fixture.pk])).content.decode()
+    assert "Per stelling (3)" in page and Item.objects.get(pk=first.item.pk).text in page
+
+
 def test_the_report_page_shows_the_figures_and_highlights_the_difference(client, org, fixture):
     client.force_login(org.schoolleider)
     page = client.get(reverse("surveys:report", args=[fixture.pk])).content.decode()
@@ -102,10 +121,14 @@ def test_the_report_page_shows_the_figures_and_highlights_the_difference(client,
 def test_the_exports_carry_the_same_figures(client, org, fixture):
     client.force_login(org.schoolleider)
     csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content, "csv")
-    assert "Hoge verwachtingen;Leraren;3;4,33;0,67;;;;0,0;0,0;0,11;0,44;0,44" in csv
-    assert "Hoge verwachtingen;Alle getoonde groepen;6;3,17;1,26;3,0;5,0;3,08" in csv
+    assert "Hoge verwachtingen;;Leraren;3;4,33;0,67;;;;0,0;0,0;0,11;0,44;0,44" in csv
+    assert "Hoge verwachtingen;;Alle getoonde groepen;6;3,17;1,26;3,0;5,0;3,08" in csv
+    first = Item.objects.get(dimension__instrument=fixture.instrument, slug="verw-1").text
+    assert f"Hoge verwachtingen;{first};Leraren;3;4,0;0,82;;;;0,0;0,0;0,33;0,33;0,33" in csv  # 4 3 5
+    assert f"Hoge verwachtingen;{first};Alle getoonde groepen;6;3,0;1,15;" in csv  # leerlingen left out
     xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content, "xlsx")
-    assert "Hoge verwachtingen Leraren 3 4.33 0.67" in xlsx
+    assert "Hoge verwachtingen None Leraren 3 4.33 0.67" in xlsx  # None: an empty cell
+    assert f"Hoge verwachtingen {first} Leraren 3 4 0.82" in xlsx
     response = client.get(reverse("surveys:export", args=[fixture.pk, "pdf"]))
     assert response.content.startswith(b"%PDF-")
     assert "attachment" in response["Content-Disposition"]
@@ -223,3 +246,21 @@ def test_reading_a_closed_round_writes_nothing_its_closing_does(client, org):
     client.force_login(org.schoolleider)
     assert client.get(reverse("surveys:report", args=[survey.pk])).status_code == 200
     assert GroupSummary.objects.filter(round=survey).exists()  # the report view closed it for good
+
+
+def test_a_group_answering_through_an_open_link_reads_as_such_not_as_nobody_invited(client, org):
+    """Issue 18 item 7: "via open link: 4 reacties" against the number expected, also once the
+    round is final and no longer keeps its link."""
+    from koers.surveys.models import RoundGroup
+
+    survey = survey_round(org.school, closed=True, groups=("leerlingen",))
+    RoundGroup.objects.filter(round=survey).update(expected=5)
+    for _ in range(4):
+        respond(survey, "leerlingen")
+    finalise_closed_rounds()
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:round", args=[survey.pk]))
+    count = page.context["counts"][0]
+    assert count.by_open_link and count.rate == 80
+    text = page.content.decode()
+    assert "via open link: 4 reacties" in text and "via open link, 5 verwacht" in text

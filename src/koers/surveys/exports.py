@@ -24,6 +24,7 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
     width = max((len(_value_range(r)) for r in rep.rows), default=0)
     headers = [
         _("Dimension"),
+        _("Statement"),
         _("Group"),
         _("Responses"),
         _("Mean"),
@@ -35,15 +36,17 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
     headers += [_("Share answering %(n)s") % {"n": i} for i in range(1, width + 1)]
     responded = {c.group.pk: c.responded for c in rep.counts}
     rows = []
+    everyone = _("All shown groups")
     for row in rep.rows:
         groups = [(g.name, row.by_group.get(g.pk), responded[g.pk]) for g in rep.visible]
-        for name, stat, n in groups + [(_("All shown groups"), row.total, rep.respondents)]:
+        for name, stat, n in groups + [(everyone, row.total, rep.respondents)]:
             if stat is None or not stat.n:
                 continue
-            first = name == _("All shown groups")
+            first = name == everyone
             rows.append(
                 [
                     facet_title(row),
+                    "",  # the dimension as a whole
                     name,
                     n,
                     _round(stat.mean),
@@ -54,6 +57,25 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
                     *[_round(stat.share(v)) for v in _value_range(row)],
                 ]
             )
+        # Then each statement of the dimension, per group shown and in all (n = answers to it).
+        for result in row.items.values():
+            for name, stat in [(g.name, result.by_group.get(g.pk)) for g in rep.visible] + [(everyone, result.total)]:
+                if stat is None or not stat.n:
+                    continue
+                rows.append(
+                    [
+                        facet_title(row),
+                        result.item.text,
+                        name,
+                        stat.n,
+                        _round(stat.mean),
+                        _round(stat.spread),
+                        "",
+                        "",
+                        "",
+                        *[_round(stat.share(v)) for v in _value_range(row)],
+                    ]
+                )
     return headers, rows
 
 

@@ -91,11 +91,19 @@ class Cell:
 
 
 @dataclass
+class ItemView:
+    item: Item
+    cells: list[Cell]
+    total: Cell
+
+
+@dataclass
 class RowView:
     row: selectors.Row
     title: str
     cells: list[Cell]
     total: Cell
+    items: list[ItemView] = field(default_factory=list)
     gap: str = ""
     intended: str = ""
     trend: str = ""
@@ -154,6 +162,18 @@ def report_view(rep: selectors.Report) -> ReportView:
                 if g.pk in row.by_group
             ],
             _cell(_("All shown groups"), row.total, row.scale, rep.respondents),
+            [
+                ItemView(
+                    result.item,
+                    [
+                        _cell(g.name, result.by_group[g.pk], row.scale, result.by_group[g.pk].n)
+                        for g in rep.visible
+                        if g.pk in result.by_group
+                    ],
+                    _cell(_("All shown groups"), result.total, row.scale, result.total.n),
+                )
+                for result in row.items.values()
+            ],
             board=number(row.board, row.scale),
             everyone=number(row.everyone, row.scale),
         )

@@ -134,8 +134,16 @@ class GroupCount:
     minimum: int = 0  # responses before the group shows in the report
 
     @property
+    def by_open_link(self) -> bool:
+        """Answered through an open link: one is open, or responses came without invitations
+        (a finalised round no longer keeps its link)."""
+        return self.has_open_link or (self.responded > 0 and not self.invited)
+
+    @property
     def rate(self) -> int | None:
-        return round(100 * self.responded / self.invited) if self.invited else None
+        """Responses against those invited, or for an open link against those expected."""
+        base = self.invited or (self.expected if self.by_open_link else None)
+        return round(100 * self.responded / base) if base else None
 
 
 def _shown_as(rg: RoundGroup) -> RespondentGroup:
@@ -356,6 +364,16 @@ def open_link_for(token: str) -> RoundGroup | None:
 
 
 @dataclass
+class ItemResult:
+    """One statement of a dimension: its answers per group shown and in all, under the same
+    minimum as its dimension."""
+
+    item: Item
+    by_group: dict[int, stats.Stat] = field(default_factory=dict)
+    total: stats.Stat = field(default_factory=stats.Stat)
+
+
+@dataclass
 class Row:
     """One dimension (and facet) of the report."""
 
@@ -364,6 +382,7 @@ class Row:
     scale: str
     by_group: dict[int, stats.Stat] = field(default_factory=dict)
     total: stats.Stat = field(default_factory=stats.Stat)
+    items: dict[int, ItemResult] = field(default_factory=dict)  # in the questionnaire's order
     leading: stats.Stat = field(default_factory=stats.Stat)
     perceiving: stats.Stat = field(default_factory=stats.Stat)
     previous: float | None = None
@@ -465,14 +484,19 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
     rows: dict[tuple[int, str], Row] = {}
     for page in pages:
         for item in page.items:
-            if item.scale in SCORED and (page.dimension.pk, item.facet) not in rows:
-                rows[(page.dimension.pk, item.facet)] = Row(page.dimension, item.facet, item.scale)
+            if item.scale in SCORED:
+                row = rows.setdefault((page.dimension.pk, item.facet), Row(page.dimension, item.facet, item.scale))
+                row.items[item.pk] = ItemResult(item)
     # One GROUP BY over the round's answers; filtering on item ids spares the join to items.
+    # It is per item already, so the results per statement cost no query of their own.
     for group_id, item_id, value, n in _grouped(survey, shown_ids, items, SCORED):
         item = items[item_id]
         row = rows[(item.dimension_id, item.facet)]
         row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
         row.total.add(value, n)
+        result = row.items[item_id]
+        result.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+        result.total.add(value, n)
         if slug_of[group_id] in LEADING_GROUPS:
             row.leading.add(value, n)
         elif slug_of[group_id] in PERCEIVING_GROUPS:
