@@ -4110,6 +4110,23 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "The mean of “%(name)s” in %(n)s rounds, the last one this round.": "Het gemiddelde van ‘%(name)s’ in %(n)s rondes, de laatste is deze ronde.",
+        "Mean per round": "Gemiddelde per ronde",
+        "Trend over the rounds": "Trend over de rondes",
+        "The mean per dimension in every closed round of this survey at the school, matched by dimension across versions.": "Het gemiddelde per dimensie in elke gesloten ronde van deze enquête op de school, per dimensie gekoppeld over versies heen.",
+    }
+)
+
+
+NL.update(
+    {
+        "Show the trend of %(n)s dimension": ("Toon de trend van %(n)s dimensie", "Toon de trend van %(n)s dimensies"),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

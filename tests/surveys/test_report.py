@@ -264,3 +264,16 @@ def test_a_group_answering_through_an_open_link_reads_as_such_not_as_nobody_invi
     assert count.by_open_link and count.rate == 80
     text = page.content.decode()
     assert "via open link: 4 reacties" in text and "via open link, 5 verwacht" in text
+
+
+def test_the_trend_is_a_line_per_dimension_over_the_closed_rounds(client, org, fixture):
+    """Issue 18 item 2: the previous round's 3.0 and this round's 57 / 18, with a table."""
+    from koers.surveys import presenters
+
+    view = presenters.report_view(selectors.report(fixture))
+    chart = next(c for c in view.trend if c.title == "Hoge verwachtingen")
+    assert [row[0] for row in chart.rows] == ["Vorige", "Leerklimaat 2026"]
+    assert [row[2] for row in chart.rows] == ["3,0", "3,2"] and "<svg" in chart.svg
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:report", args=[fixture.pk])).content.decode()
+    assert "Trend over de rondes" in page

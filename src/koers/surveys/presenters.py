@@ -4,11 +4,12 @@ numbers, the distribution per answer, the highlighted differences and the SVG ch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from koers import charts
+from koers import charts, formats
 
 from . import selectors, stats
 from .models import LIKERT_LABELS, Item, RespondentGroup, Scale
@@ -119,6 +120,7 @@ class ReportView:
     profiles: list[dict] = field(default_factory=list)
     proposal: selectors.Proposal | None = None
     choices: list[dict] = field(default_factory=list)
+    trend: list[charts.Chart] = field(default_factory=list)
 
     @property
     def survey(self):
@@ -199,7 +201,42 @@ def report_view(rep: selectors.Report) -> ReportView:
     found = selectors.profiles(rep)  # once: the profile texts and the chart both use them
     result.profiles = _profiles(found, rep.survey.instrument.variants)
     result.charts = _charts(rep, rows, found)
+    result.trend = _trend_charts(rep)
     return result
+
+
+def _trend_charts(rep: selectors.Report) -> list[charts.Chart]:
+    """Per dimension its mean in every closed round of the instrument at the school, this one
+    last, as a line with its table; only where there are at least two rounds to compare."""
+    out = []
+    for row in rep.rows:
+        points = [(r, means[row.key]) for r, means in rep.history if row.key in means]
+        if row.total.mean is not None:
+            points.append((rep.survey, row.total.mean))
+        if len(points) < 2:
+            continue
+        title = facet_title(row)
+        low, high = stats.SCALE_RANGE[row.scale]
+        out.append(
+            charts.Chart(
+                title,
+                _("The mean of “%(name)s” in %(n)s rounds, the last one this round.")
+                % {"name": title, "n": len(points)},
+                charts.course_chart(
+                    title=title,
+                    description=_("Mean per round"),
+                    points=[charts.CoursePoint(r.last_day(), Decimal(f"{mean:.2f}")) for r, mean in points],
+                    path=None,
+                    low=Decimal(low),
+                    high=Decimal(high),
+                    unit="",
+                    path_label="",
+                ),
+                headers=[_("Round"), _("Last day"), _("Mean")],
+                rows=[[r.title, formats.short_day(r.last_day()), number(mean, row.scale)] for r, mean in points],
+            )
+        )
+    return out
 
 
 def _profiles(found: list[selectors.Profile], variants: list[dict]) -> list[dict]:

@@ -448,6 +448,9 @@ class Report:
     board_schools: int
     all_schools: int
     final: bool
+    # Earlier closed rounds of the instrument in the same scope, oldest first, with their means
+    # per (dimension slug, facet) from the stored summaries: the trend beyond the last round.
+    history: list[tuple[Round, dict[tuple[str, str], float]]] = field(default_factory=list)
 
     @property
     def respondents(self) -> int:
@@ -540,7 +543,29 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         board_schools,
         all_schools,
         survey.state(today) == Round.State.CLOSED,
+        _history(survey, today) if previous else [],
     )
+
+
+def _history(survey: Round, today: datetime.date) -> list[tuple[Round, dict[tuple[str, str], float]]]:
+    """The closed rounds before this one with the same instrument (by slug, across versions)
+    and scope: two queries however many there are."""
+    earlier = list(
+        Round.objects.filter(
+            school_id=survey.school_id,
+            team=survey.team,
+            subject=survey.subject,
+            instrument__slug=survey.instrument.slug,
+            closes_on__lt=survey.opens_on,
+            finalised=True,
+        )
+        .filter(closed_filter(today))
+        .order_by("closes_on", "id")
+    )
+    sums = _sums([r.pk for r in earlier])
+    return [
+        (r, {key: m for key, s in sums[r.pk].items() if (m := s.mean) is not None}) for r in earlier if r.pk in sums
+    ]
 
 
 def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales) -> list[tuple[int, int, int, int]]:
