@@ -277,3 +277,26 @@ def test_the_trend_is_a_line_per_dimension_over_the_closed_rounds(client, org, f
     client.force_login(org.schoolleider)
     page = client.get(reverse("surveys:report", args=[fixture.pk])).content.decode()
     assert "Trend over de rondes" in page
+
+
+def test_a_statement_few_answered_shows_no_figures_that_single_someone_out(client, org, fixture):
+    """Only one of the three oop answered verw-2: its oop figures hide, and the total with them,
+    since it would give that answer away as the total minus the leraren."""
+    from koers.surveys.models import Answer
+
+    item = Item.objects.get(dimension__instrument=fixture.instrument, slug="verw-2")
+    oop = [a.pk for a in Answer.objects.filter(response__round=fixture, response__group__slug="oop", item=item)]
+    Answer.objects.filter(pk__in=oop[1:]).delete()
+    rep = selectors.report(fixture)
+    result = _row(rep, "verwachtingen").items[item.pk]
+    leraren = rep.visible[0]
+    assert set(result.by_group) == {leraren.pk} and result.total.n == 0
+    client.force_login(org.schoolleider)
+    csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content, "csv")
+    rows = [line.split(";") for line in csv.splitlines() if item.text in line]
+    assert [r[2] for r in rows] == ["Leraren"]
+    from koers.surveys import presenters
+
+    view = next(r for r in presenters.report_view(rep).rows if r.row.dimension.slug == "verwachtingen")
+    statement = next(iv for iv in view.items if iv.item.pk == item.pk)
+    assert [c.label for c in statement.cells] == ["Leraren"] and statement.total is None

@@ -95,7 +95,7 @@ class Cell:
 class ItemView:
     item: Item
     cells: list[Cell]
-    total: Cell
+    total: Cell | None  # None: hidden, so no group's answers follow from it
 
 
 @dataclass
@@ -172,9 +172,10 @@ def report_view(rep: selectors.Report) -> ReportView:
                         for g in rep.visible
                         if g.pk in result.by_group
                     ],
-                    _cell(_("All shown groups"), result.total, row.scale, result.total.n),
+                    _cell(_("All shown groups"), result.total, row.scale, result.total.n) if result.total.n else None,
                 )
                 for result in row.items.values()
+                if result.by_group or result.total.n  # a statement too few answered stays out
             ],
             board=number(row.board, row.scale),
             everyone=number(row.everyone, row.scale),

@@ -365,8 +365,9 @@ def open_link_for(token: str) -> RoundGroup | None:
 
 @dataclass
 class ItemResult:
-    """One statement of a dimension: its answers per group shown and in all, under the same
-    minimum as its dimension."""
+    """One statement of a dimension: its answers per group shown and in all. A statement not
+    everyone answered could single someone out, so a group's figures of it show only from the
+    group's minimum of answers, and the total only from the round's (see `_hide_small_items`)."""
 
     item: Item
     by_group: dict[int, stats.Stat] = field(default_factory=dict)
@@ -505,6 +506,8 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         elif slug_of[group_id] in PERCEIVING_GROUPS:
             row.perceiving.add(value, n)
 
+    _hide_small_items(rows.values(), {c.group.pk: c.minimum for c in counts}, survey.min_group_size)
+
     choices: dict[int, ChoiceRow] = {}
     for group_id, item_id, value, n in _grouped(survey, shown_ids, items, (Scale.CHOICE,)):
         choice = choices.setdefault(item_id, ChoiceRow(items[item_id], {}, stats.Stat()))
@@ -566,6 +569,17 @@ def _history(survey: Round, today: datetime.date) -> list[tuple[Round, dict[tupl
     return [
         (r, {key: m for key, s in sums[r.pk].items() if (m := s.mean) is not None}) for r in earlier if r.pk in sums
     ]
+
+
+def _hide_small_items(rows, minimum: dict[int, int], round_minimum: int) -> None:
+    """The total of a statement hides too when one group's figures of it do, or the hidden
+    group's answers would follow from the total minus the groups shown."""
+    for row in rows:
+        for result in row.items.values():
+            shown = {g: stat for g, stat in result.by_group.items() if stat.n >= minimum[g]}
+            if len(shown) < len(result.by_group) or result.total.n < round_minimum:
+                result.total = stats.Stat()
+            result.by_group = shown
 
 
 def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales) -> list[tuple[int, int, int, int]]:
