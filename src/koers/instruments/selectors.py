@@ -65,6 +65,17 @@ def goals_by_level(trajectory: Trajectory) -> list[tuple[str, list[Goal]]]:
     return [(str(label), grouped[value]) for value, label in Goal.Level.choices]
 
 
+def school_goals(school_id: int, *, measured: bool = False) -> QuerySet[Goal]:
+    """The active goals of a school's trajectories, by theme: what a team plan, a priority or
+    a source of figures may serve. `measured`: only those with an indicator to measure."""
+    goals = Goal.objects.filter(
+        trajectory__school_id=school_id, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
+    )
+    if measured:
+        goals = goals.exclude(indicator="")
+    return goals.select_related("trajectory__theme").order_by("trajectory__theme__name", "id")
+
+
 def goal_for(trajectory: Trajectory, goal_id: int) -> Goal:
     return get_object_or_404(Goal, trajectory=trajectory, pk=goal_id)
 

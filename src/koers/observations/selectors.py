@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from koers.careers.access import career_schools
 from koers.careers.models import Purpose
+from koers.instruments import selectors as instruments
 from koers.instruments.models import Goal
 from koers.organisations.models import Functie, Person, School, Team, Training, User
 from koers.trajectories.models import Trajectory
@@ -61,12 +62,7 @@ def period_for(user: User, period_id: int) -> ObservationPeriod:
 
 def goals_of(school: School) -> QuerySet[Goal]:
     """The school's active goals with an indicator: those a period's figures may measure."""
-    return (
-        Goal.objects.filter(trajectory__school=school, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF)
-        .exclude(indicator="")
-        .select_related("trajectory__theme", "source_team")
-        .order_by("trajectory__theme__name", "id")
-    )
+    return instruments.school_goals(school.pk, measured=True).select_related("source_team")
 
 
 def observed_goals(school: School) -> QuerySet[Goal]:

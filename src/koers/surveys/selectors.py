@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from koers.instruments import selectors as instruments
 from koers.instruments.models import Goal
 from koers.networks.models import FACILITATING_ROLES, Meeting, Network, NetworkMember
 from koers.networks.selectors import membership, network_for
@@ -1010,14 +1011,7 @@ def measurable_goals(survey: Round) -> QuerySet[Goal]:
     """The active goals with an indicator of the round's school, which a dimension may measure."""
     if survey.school_id is None or survey.subject_id:
         return Goal.objects.none()
-    return (
-        Goal.objects.filter(
-            trajectory__school_id=survey.school_id, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
-        )
-        .exclude(indicator="")
-        .select_related("trajectory__theme")
-        .order_by("trajectory__theme__name", "id")
-    )
+    return instruments.school_goals(survey.school_id, measured=True)
 
 
 def scored_dimensions(survey: Round) -> QuerySet[Dimension]:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from koers.careers import selectors as careers
 from koers.careers.access import career_schools
 from koers.careers.models import ExpertiseEntry
+from koers.instruments import selectors as instruments
 from koers.instruments.models import Goal
 from koers.organisations.models import Person, School, Team, TeamMembership, User
 from koers.surveys.models import Round
@@ -155,13 +156,7 @@ def actions_of(plan: TeamPlan):
 
 def school_goals(team: Team) -> QuerySet[Goal]:
     """The active goals of the school's trajectories a team plan may serve."""
-    return (
-        Goal.objects.filter(
-            trajectory__school_id=team.school_id, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
-        )
-        .select_related("trajectory__theme")
-        .order_by("trajectory__theme__name", "id")
-    )
+    return instruments.school_goals(team.school_id)
 
 
 def hrm_groups() -> list[HrmGroup]:
@@ -248,12 +243,6 @@ def speerpunten_of(school: School, year: str) -> list[Speerpunt]:
         .select_related("goal", "area", "workgroup__kartrekker")
         .annotate(members=Count("workgroup__members"))
     )
-
-
-def speerpunt_goals(school: School) -> QuerySet[Goal]:
-    return Goal.objects.filter(
-        trajectory__school=school, trajectory__deleted_at__isnull=True, status=Goal.Status.ACTIEF
-    ).select_related("trajectory__theme")
 
 
 def workgroup_for(user: User, workgroup_id: int) -> Workgroup:

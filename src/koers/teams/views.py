@@ -16,6 +16,7 @@ from koers.auth import login_required
 from koers.careers import selectors as careers
 from koers.careers.models import school_year
 from koers.form_errors import show_errors
+from koers.instruments import selectors as instruments
 from koers.surveys.models import MIN_GROUP_FLOOR as MIN_ANONYMOUS
 from koers.surveys.models import Instrument
 
@@ -192,7 +193,7 @@ def speerpunten(request, school_id: int):
     keeps = selectors.keeps_school(request.user, school)
     year = school_year(timezone.localdate())
     form = SpeerpuntForm(
-        request.POST if keeps and request.method == "POST" else None, goals=selectors.speerpunt_goals(school)
+        request.POST if keeps and request.method == "POST" else None, goals=instruments.school_goals(school.pk)
     )
     if form.is_bound and form.is_valid():
         try:
