@@ -319,7 +319,7 @@ def respond(survey, group: str, default: int = 3, **values) -> None:
                 if item.slug.replace("-", "_") in values:
                     answers.append(Answer(response=response, item=item, text=value))
             elif item.scale == Scale.CHOICE:
-                answers.append(Answer(response=response, item=item, value=1))
+                answers.append(Answer(response=response, item=item, value=values.get(item.slug.replace("-", "_"), 1)))
             elif item.scale == Scale.YESNO:
                 answers.append(Answer(response=response, item=item, value=min(value, 1)))
             else:

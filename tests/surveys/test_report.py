@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from koers.surveys import selectors, stats
+from koers.surveys import selectors, services, stats
 from koers.surveys.demo import make_round
-from koers.surveys.models import Item
+from koers.surveys.models import Answer, Item, Round
 from koers.surveys.services import finalise_closed_rounds
 from tests.factories import Organisation, respond, survey_round
 from tests.pdfs import assert_tagged
@@ -61,6 +61,14 @@ def fixture(org, other_org):
         respond(elsewhere, "leraren", verw_1=1, verw_2=1, verw_3=1)
     finalise_closed_rounds()  # as the nightly `koers purge`, or the first report view, does
     return survey
+
+
+def _finalise_again(survey):
+    survey.item_counts.all().delete()
+    survey.summaries.all().delete()
+    Round.objects.filter(pk=survey.pk).update(finalised=False)
+    services.finalise(survey=survey)
+    survey.refresh_from_db()
 
 
 def _row(rep, slug):
@@ -282,11 +290,11 @@ def test_the_trend_is_a_line_per_dimension_over_the_closed_rounds(client, org, f
 def test_a_statement_few_answered_shows_no_figures_that_single_someone_out(client, org, fixture):
     """Only one of the three oop answered verw-2: its oop figures hide, and the total with them,
     since it would give that answer away as the total minus the leraren."""
-    from koers.surveys.models import Answer
 
     item = Item.objects.get(dimension__instrument=fixture.instrument, slug="verw-2")
     oop = [a.pk for a in Answer.objects.filter(response__round=fixture, response__group__slug="oop", item=item)]
     Answer.objects.filter(pk__in=oop[1:]).delete()
+    _finalise_again(fixture)  # as if these were the answers when the round closed
     rep = selectors.report(fixture)
     result = _row(rep, "verwachtingen").items[item.pk]
     leraren = rep.visible[0]
@@ -300,3 +308,66 @@ def test_a_statement_few_answered_shows_no_figures_that_single_someone_out(clien
     view = next(r for r in presenters.report_view(rep).rows if r.row.dimension.slug == "verwachtingen")
     statement = next(iv for iv in view.items if iv.item.pk == item.pk)
     assert [c.label for c in statement.cells] == ["Leraren"] and statement.total is None
+
+
+def _figures(rep):
+    """Everything the report shows, as plain values, to compare two ways of computing it."""
+    return {
+        "counts": [(c.group.slug, c.invited, c.responded) for c in rep.counts],
+        "visible": [g.slug for g in rep.visible],
+        "rows": [
+            (
+                r.key,
+                {g: s.counts for g, s in r.by_group.items()},
+                r.total.counts,
+                r.leading.counts,
+                r.perceiving.counts,
+                [(i.item.slug, {g: s.counts for g, s in i.by_group.items()}, i.total.counts) for i in r.items.values()],
+                r.previous,
+                r.board,
+                r.everyone,
+            )
+            for r in rep.rows
+        ],
+        "choices": [(c.item.slug, {g: s.counts for g, s in c.by_group.items()}, c.total.counts) for c in rep.choices],
+        "open": [(item.slug, n) for item, n in rep.open_items],
+    }
+
+
+def test_a_finalised_round_reports_from_its_stored_counts_the_same_figures_as_from_its_answers(org):
+    """Issue 18 item 8 on a hand-computed fixture: three leraren choose options 2, 2 and 5 and
+    two of them write something; three directie members answer 4 with no text; the two oop are
+    under the minimum. Live (before finalising) and stored (after) must agree to the last count."""
+    survey = survey_round(org.school, slug="lerende-organisatie", closed=True, groups=("directie", "leraren", "oop"))
+    for choice, text in ((2, "Meer intervisie"), (2, ""), (5, "Leiderschap")):
+        respond(survey, "leraren", default=3, cat_1=choice, open_1=text)
+    for _ in range(3):
+        respond(survey, "directie", default=4)
+    for _ in range(2):
+        respond(survey, "oop", default=1, open_1="Niet te zien")
+    live = selectors.report(survey)
+    services.finalise(survey=survey)
+    survey.refresh_from_db()
+    stored = selectors.report(survey)
+    assert survey.finalised and _figures(stored) == _figures(live)
+    choice = next(c for c in stored.choices if c.item.slug == "cat-1")
+    assert choice.total.counts == {2: 2, 5: 1, 1: 3}  # directie chose 1 (the factory's choice)
+    assert stored.open_items[0][1] == 2  # the oop texts are under the minimum
+    row = _row(stored, "leiderschap")
+    assert row.total.counts == {3: 6, 4: 6} and row.leading.counts == {4: 6} and row.perceiving.counts == {3: 6}
+
+
+def test_the_report_of_a_finalised_round_never_reads_the_answers(client, org, fixture):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from koers.surveys.models import Response
+
+    client.force_login(org.schoolleider)
+    url = reverse("surveys:report", args=[fixture.pk])
+    client.get(url)
+    for target in (url, reverse("surveys:export", args=[fixture.pk, "csv"])):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(target).status_code == 200
+        tables = (Answer._meta.db_table, Response._meta.db_table)
+        assert not [q["sql"] for q in ctx if any(f'"{t}"' in q["sql"] for t in tables)], target

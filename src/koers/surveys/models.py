@@ -299,6 +299,7 @@ class RoundGroup(models.Model):
     expected = models.PositiveIntegerField(_("expected number of respondents"), null=True, blank=True)
     open_responses = models.PositiveIntegerField(default=0)
     invited = models.PositiveIntegerField(null=True, blank=True)
+    responded = models.PositiveIntegerField(null=True, blank=True)  # kept when finalised
     # The one person this group stands for, who answers knowing their name is shown (the
     # leidinggevende in 360-degree feedback): the group is reported from one response.
     named = models.CharField(_("named respondent"), max_length=120, blank=True)
@@ -409,6 +410,25 @@ class GroupSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.group} · {self.dimension_slug}"
+
+
+class ItemCount(models.Model):
+    """How often one answer option of one item was chosen in a closed round and group; for an
+    open item (`value` empty), how many wrote something. Written once when the round is
+    finalised, for the groups that met its minimum, so a closed round's report, exports and
+    evidence never read the answers again: their cost no longer grows with the responses."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="item_counts")
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    value = models.SmallIntegerField(null=True)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "group", "item", "value"], name="item_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.group} · {self.item_id}: {self.value} × {self.n}"
 
 
 class Evidence(models.Model):

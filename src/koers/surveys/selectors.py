@@ -36,6 +36,7 @@ from .models import (
     Instrument,
     Invitation,
     Item,
+    ItemCount,
     NetworkAnswer,
     NetworkEvaluation,
     RespondentGroup,
@@ -159,13 +160,16 @@ def _shown_as(rg: RoundGroup) -> RespondentGroup:
 
 def group_counts(survey: Round) -> list[GroupCount]:
     """Per group: how many were invited and how many responded. Never who."""
-    invited = {} if survey.finalised else dict(survey.invitations.values_list("group_id").annotate(n=Count("id")))
-    responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
+    if survey.finalised:  # what finalise kept
+        invited = responded = {}
+    else:
+        invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id")))
+        responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")))
     return [
         GroupCount(
             _shown_as(rg),
             (rg.invited or 0) if survey.finalised else invited.get(rg.group_id, 0),
-            responded.get(rg.group_id, 0),
+            (rg.responded or 0) if survey.finalised else responded.get(rg.group_id, 0),
             bool(rg.open_token_hash),
             rg.expected,
             1 if rg.named else survey.min_group_size,
@@ -492,41 +496,34 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
             if item.scale in SCORED:
                 row = rows.setdefault((page.dimension.pk, item.facet), Row(page.dimension, item.facet, item.scale))
                 row.items[item.pk] = ItemResult(item)
-    # One GROUP BY over the round's answers; filtering on item ids spares the join to items.
-    # It is per item already, so the results per statement cost no query of their own.
-    for group_id, item_id, value, n in _grouped(survey, shown_ids, items, SCORED):
+    choices: dict[int, ChoiceRow] = {}
+    open_counts: dict[int, int] = defaultdict(int)
+    # Per group, item and value: a closed round's stored counts, else one GROUP BY over its
+    # answers. Per item already, so the results per statement cost no query of their own.
+    for group_id, item_id, value, n in _tallies(survey, shown_ids, items):
         item = items[item_id]
-        row = rows[(item.dimension_id, item.facet)]
-        row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
-        row.total.add(value, n)
-        result = row.items[item_id]
-        result.by_group.setdefault(group_id, stats.Stat()).add(value, n)
-        result.total.add(value, n)
-        if slug_of[group_id] in LEADING_GROUPS:
-            row.leading.add(value, n)
-        elif slug_of[group_id] in PERCEIVING_GROUPS:
-            row.perceiving.add(value, n)
+        if value is None:
+            open_counts[item_id] += n
+        elif item.scale == Scale.CHOICE:
+            choice = choices.setdefault(item_id, ChoiceRow(item, {}, stats.Stat()))
+            choice.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+            choice.total.add(value, n)
+        elif item.scale in SCORED:
+            row = rows[(item.dimension_id, item.facet)]
+            row.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+            row.total.add(value, n)
+            result = row.items[item_id]
+            result.by_group.setdefault(group_id, stats.Stat()).add(value, n)
+            result.total.add(value, n)
+            if slug_of[group_id] in LEADING_GROUPS:
+                row.leading.add(value, n)
+            elif slug_of[group_id] in PERCEIVING_GROUPS:
+                row.perceiving.add(value, n)
 
     _hide_small_items(rows.values(), {c.group.pk: c.minimum for c in counts}, survey.min_group_size)
-
-    choices: dict[int, ChoiceRow] = {}
-    for group_id, item_id, value, n in _grouped(survey, shown_ids, items, (Scale.CHOICE,)):
-        choice = choices.setdefault(item_id, ChoiceRow(items[item_id], {}, stats.Stat()))
-        choice.by_group.setdefault(group_id, stats.Stat()).add(value, n)
-        choice.total.add(value, n)
-    open_ids = [pk for pk, i in items.items() if i.scale == Scale.OPEN]
-    open_counts = (
-        dict(
-            Answer.objects.filter(response__round=survey, response__group_id__in=shown_ids, item_id__in=open_ids)
-            .exclude(text="")
-            .values_list("item_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        if open_ids
-        else {}
-    )
-    open_items = [(items[pk], open_counts[pk]) for pk in open_ids if pk in open_counts]
+    open_items = [
+        (item, open_counts[pk]) for pk, item in items.items() if item.scale == Scale.OPEN and pk in open_counts
+    ]
 
     ordered = [rows[k] for k in sorted(rows, key=lambda k: (dims[k[0]].order, k[1] != "huidig"))]
     previous = _previous_round(survey, today)
@@ -541,7 +538,7 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         shown,
         hidden,
         ordered,
-        list(choices.values()),
+        [choices[pk] for pk in items if pk in choices],  # in the questionnaire's order
         open_items,
         previous,
         board_schools,
@@ -583,19 +580,37 @@ def _hide_small_items(rows, minimum: dict[int, int], round_minimum: int) -> None
             result.by_group = shown
 
 
-def _grouped(survey: Round, group_ids: list[int], items: dict[int, Item], scales) -> list[tuple[int, int, int, int]]:
-    """(group, item, value, count) for the round's answers on items of the given scales."""
-    item_ids = [pk for pk, i in items.items() if i.scale in scales]
-    if not item_ids or not group_ids:
+def _tallies(survey: Round, group_ids: list[int], items: dict[int, Item]) -> list[tuple[int, int, int | None, int]]:
+    """(group, item, value, count) of the round's answers in the given groups, with `value`
+    None for the number of texts written to an open item. A finalised round reads what
+    `services.finalise` stored and never the answers; filtering on item ids spares the join
+    to items."""
+    if not group_ids or not items:
         return []
-    return list(
-        Answer.objects.filter(
-            response__round=survey, response__group_id__in=group_ids, item_id__in=item_ids, value__isnull=False
+    if survey.finalised:
+        return list(
+            ItemCount.objects.filter(round=survey, group_id__in=group_ids, item_id__in=items).values_list(
+                "group_id", "item_id", "value", "n"
+            )
         )
+    answers = Answer.objects.filter(response__round=survey, response__group_id__in=group_ids)
+    values = (
+        answers.filter(item_id__in=[pk for pk, i in items.items() if i.scale != Scale.OPEN], value__isnull=False)
         .values_list("response__group_id", "item_id", "value")
         .annotate(n=Count("id"))
         .order_by()
     )
+    open_ids = [pk for pk, i in items.items() if i.scale == Scale.OPEN]
+    texts = (
+        answers.filter(item_id__in=open_ids)
+        .exclude(text="")
+        .values_list("response__group_id", "item_id")
+        .annotate(n=Count("id"))
+        .order_by()
+        if open_ids
+        else []
+    )
+    return list(values) + [(group_id, item_id, None, n) for group_id, item_id, n in texts]
 
 
 def _previous_round(survey: Round, today: datetime.date) -> Round | None:
@@ -764,8 +779,8 @@ class ClosedResult:
 
 
 def closed_results(scope: QuerySet[Round]) -> dict[int, ClosedResult]:
-    """Means per group and dimension of the rounds in `scope`, from their stored summaries
-    (a round not yet finalised has none): four queries however many rounds, none included."""
+    """Means per group and dimension of the rounds in `scope`, from their stored summaries and
+    response counts (a round not yet finalised has none): four queries however many rounds."""
     rounds = list(scope.select_related("instrument"))
     summaries = list(
         GroupSummary.objects.filter(round__in=scope).select_related("group").order_by("group__order", "group_id")
@@ -775,11 +790,10 @@ def closed_results(scope: QuerySet[Round]) -> dict[int, ClosedResult]:
         for d in Dimension.objects.filter(instrument__in=scope.values("instrument")).annotate(scale=Min("items__scale"))
     }
     responded = {
-        (round_id, group_id): n
-        for round_id, group_id, n in Response.objects.filter(round__in=scope)
-        .values_list("round_id", "group_id")
-        .annotate(n=Count("id"))
-        .order_by()
+        (round_id, group_id): n or 0
+        for round_id, group_id, n in RoundGroup.objects.filter(round__in=scope).values_list(
+            "round_id", "group_id", "responded"
+        )
     }
     by_round: dict[int, list[GroupSummary]] = defaultdict(list)
     for summary in summaries:

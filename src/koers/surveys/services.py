@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +40,7 @@ from .models import (
     Invitation,
     InvitationLink,
     Item,
+    ItemCount,
     NetworkAnswer,
     NetworkEvaluation,
     RespondentGroup,
@@ -167,34 +168,54 @@ def extend(*, survey: Round, closes_on: datetime.date) -> Round:
 
 @transaction.atomic
 def finalise(*, survey: Round) -> None:
-    """Close a round for good, once: store its aggregates per group and dimension (for trend
-    and benchmark; groups under the minimum left out), keep the number invited per group, and
-    clear every per-person trace: links, drafts and the "responded" flags."""
+    """Close a round for good, once: store its aggregates (per group, item and answer option,
+    and per group and dimension for trend and benchmark; groups under the minimum left out)
+    and the numbers invited and responded per group, and clear every per-person trace: links,
+    drafts and the "responded" flags. Two passes over the answers, the last ever made."""
     survey = Round.objects.select_for_update().get(pk=survey.pk)
     if survey.finalised or survey.state(timezone.localdate()) != Round.State.CLOSED:
         return
     named = set(survey.round_groups.exclude(named="").values_list("group_id", flat=True))
-    eligible = [
-        group_id
-        for group_id, n in survey.responses.values_list("group_id").annotate(n=Count("id")).order_by()
-        if n >= (1 if group_id in named else survey.min_group_size)
+    responded = dict(survey.responses.values_list("group_id").annotate(n=Count("id")).order_by())
+    eligible = [g for g, n in responded.items() if n >= (1 if g in named else survey.min_group_size)]
+    answers = Answer.objects.filter(response__round=survey, response__group_id__in=eligible)
+    counts = [
+        ItemCount(round=survey, group_id=group_id, item_id=item_id, value=value, n=n)
+        for group_id, item_id, value, n in answers.filter(value__isnull=False)
+        .values_list("response__group_id", "item_id", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    ] + [
+        ItemCount(round=survey, group_id=group_id, item_id=item_id, value=None, n=n)
+        for group_id, item_id, n in answers.filter(item__scale=Scale.OPEN)
+        .exclude(text="")
+        .values_list("response__group_id", "item_id")
+        .annotate(n=Count("id"))
+        .order_by()
     ]
+    ItemCount.objects.bulk_create(counts, batch_size=5000)
+    items = {
+        pk: (slug, facet)
+        for pk, slug, facet in Item.objects.filter(
+            dimension__instrument_id=survey.instrument_id, scale__in=SCORED
+        ).values_list("pk", "dimension__slug", "facet")
+    }
+    sums: dict[tuple[int, str, str], list[int]] = {}
+    for count in counts:
+        if count.item_id in items and count.value is not None:
+            figures = sums.setdefault((count.group_id, *items[count.item_id]), [0, 0])
+            figures[0] += count.n
+            figures[1] += count.n * count.value
     GroupSummary.objects.bulk_create(
-        [
-            GroupSummary(round=survey, group_id=group_id, dimension_slug=slug, facet=facet, n=n, total=total)
-            for group_id, slug, facet, n, total in Answer.objects.filter(
-                response__round=survey, response__group_id__in=eligible, value__isnull=False, item__scale__in=SCORED
-            )
-            .values_list("response__group_id", "item__dimension__slug", "item__facet")
-            .annotate(n=Count("id"), total=Sum("value"))
-            .order_by()
-        ]
+        GroupSummary(round=survey, group_id=g, dimension_slug=slug, facet=facet, n=n, total=total)
+        for (g, slug, facet), (n, total) in sums.items()
     )
     invited = dict(survey.invitations.values_list("group_id").annotate(n=Count("id")).order_by())
     for round_group in survey.round_groups.all():
         round_group.invited = invited.get(round_group.group_id, 0)
+        round_group.responded = responded.get(round_group.group_id, 0)
         round_group.open_token_hash = ""
-        round_group.save(update_fields=["invited", "open_token_hash"])
+        round_group.save(update_fields=["invited", "responded", "open_token_hash"])
     InvitationLink.objects.filter(invitation__round=survey).delete()
     Draft.objects.filter(round=survey).delete()
     survey.invitations.update(responded=False)
