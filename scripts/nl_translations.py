@@ -4127,6 +4127,16 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Don’t know / not applicable": "Weet niet / n.v.t.",
+        "offers “don’t know / not applicable”": "biedt “weet niet / n.v.t.”",
+        "Only a scored item offers “don’t know”.": "Alleen een stelling met een schaal biedt “weet niet”.",
+        "%(label)s: %(n)s": "%(label)s: %(n)s",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -105,6 +105,11 @@ def _copy(tmp_path: Path) -> Path:
             "ontwikkelruimtetest.yaml: instrument.dimensions[0]: the scored items of one dimension",
         ),
         (
+            "{slug: tc-1, text:",
+            "{slug: tc-1, scale: open, unknown: true, text:",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[0].unknown: only a scored item",
+        ),
+        (
             "groups: [teamleden, teamleiders]",
             "groups: [teamleden, kok]",
             "ontwikkelruimtetest.yaml: instrument.groups[1]: unknown respondent group 'kok'",

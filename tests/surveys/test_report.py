@@ -129,11 +129,11 @@ def test_the_report_page_shows_the_figures_and_highlights_the_difference(client,
 def test_the_exports_carry_the_same_figures(client, org, fixture):
     client.force_login(org.schoolleider)
     csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content, "csv")
-    assert "Hoge verwachtingen;;Leraren;3;4,33;0,67;;;;0,0;0,0;0,11;0,44;0,44" in csv
-    assert "Hoge verwachtingen;;Alle getoonde groepen;6;3,17;1,26;3,0;5,0;3,08" in csv
+    assert "Hoge verwachtingen;;Leraren;3;4,33;0,67;0;;;;0,0;0,0;0,11;0,44;0,44" in csv
+    assert "Hoge verwachtingen;;Alle getoonde groepen;6;3,17;1,26;0;3,0;5,0;3,08" in csv
     first = Item.objects.get(dimension__instrument=fixture.instrument, slug="verw-1").text
-    assert f"Hoge verwachtingen;{first};Leraren;3;4,0;0,82;;;;0,0;0,0;0,33;0,33;0,33" in csv  # 4 3 5
-    assert f"Hoge verwachtingen;{first};Alle getoonde groepen;6;3,0;1,15;" in csv  # leerlingen left out
+    assert f"Hoge verwachtingen;{first};Leraren;3;4,0;0,82;0;;;;0,0;0,0;0,33;0,33;0,33" in csv  # 4 3 5
+    assert f"Hoge verwachtingen;{first};Alle getoonde groepen;6;3,0;1,15;0;" in csv  # leerlingen left out
     xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content, "xlsx")
     assert "Hoge verwachtingen None Leraren 3 4.33 0.67" in xlsx  # None: an empty cell
     assert f"Hoge verwachtingen {first} Leraren 3 4 0.82" in xlsx
@@ -314,6 +314,7 @@ def _figures(rep):
     """Everything the report shows, as plain values, to compare two ways of computing it."""
     return {
         "counts": [(c.group.slug, c.invited, c.responded) for c in rep.counts],
+        "unknown": [(r.key, r.total.unknown, [i.total.unknown for i in r.items.values()]) for r in rep.rows],
         "visible": [g.slug for g in rep.visible],
         "rows": [
             (
@@ -371,3 +372,32 @@ def test_the_report_of_a_finalised_round_never_reads_the_answers(client, org, fi
             assert client.get(target).status_code == 200
         tables = (Answer._meta.db_table, Response._meta.db_table)
         assert not [q["sql"] for q in ctx if any(f'"{t}"' in q["sql"] for t in tables)], target
+
+
+def test_dont_know_is_counted_and_shown_but_left_out_of_means_and_spreads(client, org):
+    """Four leraren answer verw-1 with 4, 4, 2 and "weet niet" (and 3 on the rest): the
+    statement's mean is 10 / 3 over n = 3 with sd sqrt(8 / 9), one "weet niet" beside it; the
+    dimension's 3 + 4 + 4 ... sums 10 + 8 × 3 = 34 over 11 answers, stored the same way."""
+    from koers.surveys.models import UNKNOWN, GroupSummary
+
+    survey = survey_round(org.school, closed=True, groups=("leraren",))
+    for value in (4, 4, 2, UNKNOWN):
+        respond(survey, "leraren", verw_1=value)
+    live = selectors.report(survey)
+    services.finalise(survey=survey)
+    survey.refresh_from_db()
+    rep = selectors.report(survey)
+    assert _figures(rep) == _figures(live)
+    row = _row(rep, "verwachtingen")
+    statement = next(r for r in row.items.values() if r.item.slug == "verw-1")
+    leraren = statement.by_group[rep.visible[0].pk]
+    assert (leraren.n, leraren.unknown) == (3, 1) and math.isclose(leraren.mean, 10 / 3)
+    assert math.isclose(leraren.spread, math.sqrt(8 / 9))
+    assert (row.total.n, row.total.unknown) == (11, 1) and math.isclose(row.total.mean, 34 / 11)
+    stored = GroupSummary.objects.get(round=survey, dimension_slug="verwachtingen")
+    assert (stored.n, stored.total) == (11, 34)
+    client.force_login(org.schoolleider)
+    page = client.get(reverse("surveys:report", args=[survey.pk])).content.decode()
+    assert "Weet niet / n.v.t.: 1" in page
+    csv = export_text(client.get(reverse("surveys:export", args=[survey.pk, "csv"])).content, "csv")
+    assert f"Hoge verwachtingen;{statement.item.text};Leraren;3;3,33;0,94;1;" in csv

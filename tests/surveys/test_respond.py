@@ -71,6 +71,22 @@ def test_a_value_outside_the_scale_is_refused(client, survey, token):
     assert str(page.items[0].pk) not in _saved(token)
 
 
+def test_dont_know_is_offered_only_where_the_instrument_allows_it(client, org, survey, token):
+    """Issue 18 item 3: the leerklimaat-scan offers "weet niet / n.v.t." on every statement and
+    keeps it in the draft; the onderzoekscultuur offers it nowhere and refuses it at the field."""
+    page = round_pages(survey)[0]
+    assert "Weet niet / n.v.t." not in client.get(_page(survey, 1)).content.decode()
+    response = client.post(_page(survey, 1), _all(page) | {f"item-{page.items[0].pk}": -1, "verder": ""})
+    assert response.status_code == 400 and "Kies een van de gegeven antwoorden." in response.content.decode()
+    scan = survey_round(org.school, slug="leerklimaat-scan", groups=["leraren"])
+    enter(client, other := invite(scan, "b@s.example"))
+    first = round_pages(scan)[0]
+    assert "Weet niet / n.v.t." in client.get(_page(scan, 1)).content.decode()
+    data = _all(first) | {f"item-{first.items[0].pk}": -1, "verder": ""}
+    assert client.post(_page(scan, 1), data).status_code == 302
+    assert _saved(other)[str(first.items[0].pk)] == -1
+
+
 def test_leave_and_resume_by_the_same_link_without_losing_answers(client, survey, token):
     first = round_pages(survey)[0]
     response = client.post(_page(survey, 1), _all(first, 2) | {"later": ""})

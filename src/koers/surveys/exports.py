@@ -21,6 +21,8 @@ def _value_range(row: selectors.Row) -> list[int]:
 
 
 def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
+    """A row per dimension and group shown and in all, then per statement of it (n = answers
+    to that statement, "don't know" counted apart)."""
     width = max((len(_value_range(r)) for r in rep.rows), default=0)
     headers = [
         _("Dimension"),
@@ -29,53 +31,43 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
         _("Responses"),
         _("Mean"),
         _("Spread"),
+        _("Don’t know / not applicable"),
         _("Previous round"),
         _("Other schools of the board"),
         _("All schools"),
     ]
     headers += [_("Share answering %(n)s") % {"n": i} for i in range(1, width + 1)]
     responded = {c.group.pk: c.responded for c in rep.counts}
-    rows = []
     everyone = _("All shown groups")
-    for row in rep.rows:
-        groups = [(g.name, row.by_group.get(g.pk), responded[g.pk]) for g in rep.visible]
-        for name, stat, n in groups + [(everyone, row.total, rep.respondents)]:
-            if stat is None or not stat.n:
-                continue
-            first = name == everyone
+    rows = []
+
+    def line(row: selectors.Row, statement: str, name: str, n: int, stat: stats.Stat, benchmarks: list) -> None:
+        if stat.n:
             rows.append(
                 [
                     facet_title(row),
-                    "",  # the dimension as a whole
+                    statement,
                     name,
                     n,
                     _round(stat.mean),
                     _round(stat.spread),
-                    _round(row.previous) if first else "",
-                    _round(row.board) if first else "",
-                    _round(row.everyone) if first else "",
+                    stat.unknown,
+                    *benchmarks,
                     *[_round(stat.share(v)) for v in _value_range(row)],
                 ]
             )
-        # Then each statement of the dimension, per group shown and in all (n = answers to it).
+
+    for row in rep.rows:
+        for g in rep.visible:
+            line(row, "", g.name, responded[g.pk], row.by_group.get(g.pk, stats.Stat()), ["", "", ""])
+        line(
+            row, "", everyone, rep.respondents, row.total, [_round(x) for x in (row.previous, row.board, row.everyone)]
+        )
         for result in row.items.values():
-            for name, stat in [(g.name, result.by_group.get(g.pk)) for g in rep.visible] + [(everyone, result.total)]:
-                if stat is None or not stat.n:
-                    continue
-                rows.append(
-                    [
-                        facet_title(row),
-                        result.item.text,
-                        name,
-                        stat.n,
-                        _round(stat.mean),
-                        _round(stat.spread),
-                        "",
-                        "",
-                        "",
-                        *[_round(stat.share(v)) for v in _value_range(row)],
-                    ]
-                )
+            for g in rep.visible:
+                stat = result.by_group.get(g.pk, stats.Stat())
+                line(row, result.item.text, g.name, stat.n, stat, ["", "", ""])
+            line(row, result.item.text, everyone, result.total.n, result.total, ["", "", ""])
     return headers, rows
 
 

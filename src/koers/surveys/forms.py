@@ -12,6 +12,8 @@ from .models import (
     DEFAULT_WINDOW_DAYS,
     LIKERT_LABELS,
     MIN_GROUP_FLOOR,
+    UNKNOWN,
+    UNKNOWN_LABEL,
     Instrument,
     Item,
     Round,
@@ -183,12 +185,14 @@ class EvidenceForm(forms.Form):
 
 def _choices(item: Item) -> list[tuple[int, str]]:
     if item.scale == Scale.LIKERT5:
-        return [(v, LIKERT_LABELS[v]) for v in item.values]
-    if item.scale == Scale.YESNO:
-        return [(1, _("Yes")), (0, _("No"))]
-    if item.scale == Scale.CHOICE:
-        return list(enumerate(item.options, start=1))
-    return [(v, str(v)) for v in item.values]
+        choices = [(v, LIKERT_LABELS[v]) for v in item.values]
+    elif item.scale == Scale.YESNO:
+        choices = [(1, _("Yes")), (0, _("No"))]
+    elif item.scale == Scale.CHOICE:
+        choices = list(enumerate(item.options, start=1))
+    else:
+        choices = [(v, str(v)) for v in item.values]
+    return [*choices, (UNKNOWN, UNKNOWN_LABEL)] if item.unknown_allowed else choices
 
 
 class AnswerPageForm(forms.Form):

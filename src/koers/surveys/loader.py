@@ -25,6 +25,7 @@ ITEM = {
     "?high": str,
     "?facet": str,
     "?required": bool,
+    "?unknown": bool,
 }
 DIMENSION = {
     "slug": SLUG,
@@ -33,6 +34,7 @@ DIMENSION = {
     "?module": SLUG,
     "?question": str,
     "?variants": [int],
+    "?unknown": bool,  # every scored item of the dimension offers "don't know"
     "items": [ITEM],
 }
 INSTRUMENT_FILE = {
@@ -49,6 +51,7 @@ INSTRUMENT_FILE = {
         "?for_networks": bool,
         "?for_people": bool,
         "?named_group": SLUG,
+        "?unknown": bool,  # every scored item offers "don't know", unless its dimension or it says no
         "?modules": [{"slug": SLUG, "name": str, "?description": str, "?required": bool}],
         "?variants": [{"slug": SLUG, "name": str, "description": str}],
         "dimensions": [DIMENSION],
@@ -91,6 +94,8 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
                 raise CatalogError(f"{item_at}.facet: expected huidig or gewenst")
             if scale in SCORED:
                 scales.add(scale)
+            elif item.get("unknown"):
+                raise CatalogError(f'{item_at}.unknown: only a scored item offers "don\'t know"')
         if len(scales) > 1:
             raise CatalogError(f"{at}: the scored items of one dimension share one scale")
         if variants and scales:
@@ -236,6 +241,11 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
                         "high_label": item.get("high", ""),
                         "facet": item.get("facet", ""),
                         "required": item.get("required", True),
+                        "unknown_allowed": item.get(
+                            "unknown",
+                            dim.get("unknown", spec.get("unknown", False))
+                            and item.get("scale", Scale.LIKERT5) in SCORED,
+                        ),
                         "order": i,
                     },
                 )

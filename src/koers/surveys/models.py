@@ -163,6 +163,10 @@ class Scale(models.TextChoices):
 
 
 SCORED = (Scale.LIKERT5, Scale.BIPOLAR8, Scale.YESNO)
+# "Weet niet / niet van toepassing" on an item that offers it: counted and shown, never part
+# of a mean or spread. Outside every scale's values, so no sum can take it by mistake.
+UNKNOWN = -1
+UNKNOWN_LABEL = _("Don’t know / not applicable")
 LIKERT_LABELS = {1: _("Strongly disagree"), 2: _("Disagree"), 3: _("Neutral"), 4: _("Agree"), 5: _("Strongly agree")}
 
 
@@ -191,6 +195,7 @@ class Item(_PartOfInstrument):
     high_label = models.CharField(_("label at 8"), max_length=80, blank=True)
     facet = models.CharField(_("current or desired"), max_length=8, choices=Facet.choices, blank=True, default="")
     required = models.BooleanField(_("required"), default=True)
+    unknown_allowed = models.BooleanField(_("offers “don’t know / not applicable”"), default=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -207,9 +212,16 @@ class Item(_PartOfInstrument):
     def values(self) -> list[int]:
         return scale_values(self.scale, self.options)
 
+    @property
+    def answer_values(self) -> list[int]:
+        """What a respondent may answer: the scale, and "don't know" where it is offered."""
+        return [*self.values, UNKNOWN] if self.unknown_allowed else self.values
+
     def clean(self):
         if self.scale == Scale.CHOICE and len(self.options) < 2:
             raise ValidationError({"options": _("A choice needs at least two options.")})
+        if self.unknown_allowed and self.scale not in SCORED:
+            raise ValidationError({"unknown_allowed": _("Only a scored item offers “don’t know”.")})
         if self.scale == Scale.BIPOLAR8 and not (self.low_label and self.high_label):
             raise ValidationError({"low_label": _("Name both poles of the scale.")})
         if self.scale in SCORED and self.dimension_id:

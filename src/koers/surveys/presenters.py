@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from koers import charts, formats
 
 from . import selectors, stats
-from .models import LIKERT_LABELS, Item, RespondentGroup, Scale
+from .models import LIKERT_LABELS, UNKNOWN_LABEL, Item, RespondentGroup, Scale
 
 
 def number(value: float | None, scale: str = Scale.LIKERT5) -> str:
@@ -75,10 +75,14 @@ class Cell:
     mean: str
     spread: str
     shares: list[tuple[str, int]]  # (answer label, percent) per answer value
+    unknown: int = 0  # "don't know / not applicable", outside the shares and the mean
 
     @property
     def summary(self) -> str:
-        return " · ".join(f"{label} {pct}%" for label, pct in self.shares if pct)
+        parts = [f"{label} {pct}%" for label, pct in self.shares if pct]
+        if self.unknown:
+            parts.append(_("%(label)s: %(n)s") % {"label": UNKNOWN_LABEL, "n": self.unknown})
+        return " · ".join(parts)
 
     @property
     def segments(self) -> list[tuple[str, int, int]]:
@@ -139,6 +143,7 @@ def _cell(label: str, stat: stats.Stat, scale: str, n: int, item: Item | None = 
         number(stat.mean, scale),
         "–" if scale == Scale.YESNO else number(stat.spread),
         [(value_label(scale, v, item), round(100 * stat.share(v))) for v in values],
+        stat.unknown,
     )
 
 

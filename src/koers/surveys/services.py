@@ -31,6 +31,7 @@ from .models import (
     MIN_GROUP_FLOOR,
     OPEN_SESSION_SALT,
     SCORED,
+    UNKNOWN,
     Answer,
     Draft,
     EvaluationTaken,
@@ -202,7 +203,7 @@ def finalise(*, survey: Round) -> None:
     }
     sums: dict[tuple[int, str, str], list[int]] = {}
     for count in counts:
-        if count.item_id in items and count.value is not None:
+        if count.item_id in items and count.value not in (None, UNKNOWN):
             figures = sums.setdefault((count.group_id, *items[count.item_id]), [0, 0])
             figures[0] += count.n
             figures[1] += count.n * count.value
@@ -444,7 +445,7 @@ def clean_answer(item: Item, raw) -> int | str | None:
         value = int(raw)
     except (TypeError, ValueError):
         value = None
-    if value not in item.values:
+    if value not in item.answer_values:
         raise ValidationError(_("Choose one of the answers given."))
     return value
 

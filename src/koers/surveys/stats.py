@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .models import Scale
+from .models import UNKNOWN, Scale
 
 # A difference between groups is highlighted from this share of the scale's range on.
 NOTABLE_SHARE = 0.15
@@ -16,14 +16,21 @@ SCALE_RANGE = {Scale.LIKERT5: (1, 5), Scale.BIPOLAR8: (1, 8), Scale.YESNO: (0, 1
 
 @dataclass
 class Stat:
+    """The answers on a scale; "don't know" is counted apart, outside n, mean and spread."""
+
     counts: dict[int, int] = field(default_factory=dict)
+    unknown: int = 0
 
     def add(self, value: int, count: int) -> None:
-        self.counts[value] = self.counts.get(value, 0) + count
+        if value == UNKNOWN:
+            self.unknown += count
+        else:
+            self.counts[value] = self.counts.get(value, 0) + count
 
     def merge(self, other: Stat) -> None:
         for value, count in other.counts.items():
             self.add(value, count)
+        self.unknown += other.unknown
 
     @property
     def n(self) -> int:
