@@ -4137,6 +4137,54 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Survey results in the region": "Enquêteresultaten in de regio",
+        "compares its survey results within the region": "vergelijkt zijn enquêteresultaten in de regio",
+        "Compare our closed rounds with the other schools of the region that do so too": (
+            "Onze afgesloten rondes vergelijken met de andere scholen in de regio die dat ook doen"
+        ),
+        "The region sees only means over at least five schools, never a school's own figures. "
+        "Only schools that take part see the comparison.": (
+            "De regio ziet alleen gemiddelden over minstens vijf scholen, nooit de cijfers van één school. "
+            "Alleen scholen die meedoen zien de vergelijking."
+        ),
+        "This school belongs to no region, so there is nothing to compare with.": (
+            "Deze school hoort bij geen regio, dus er is niets om mee te vergelijken."
+        ),
+        "Survey results in region %(name)s": "Enquêteresultaten in regio %(name)s",
+        "%(n)s school of the region compares its survey results here.": (
+            "%(n)s school in de regio vergelijkt hier haar enquêteresultaten.",
+            "%(n)s scholen in de regio vergelijken hier hun enquêteresultaten.",
+        ),
+        "Each instrument shows the mean over the latest closed round of every school that takes part, "
+        "from %(minimum)s schools on; a school's own figures never show.": (
+            "Per instrument staat het gemiddelde over de laatste afgesloten ronde van elke school die meedoet, "
+            "vanaf %(minimum)s scholen; de cijfers van één school staan hier nooit."
+        ),
+        "Mean per dimension over %(n)s school": (
+            "Gemiddelde per dimensie over %(n)s school",
+            "Gemiddelde per dimensie over %(n)s scholen",
+        ),
+        "No comparison yet.": "Nog geen vergelijking.",
+        "A comparison shows once at least %(minimum)s schools of the region take part and each has a closed "
+        "round of the same instrument. A school joins on its survey page.": (
+            "Een vergelijking verschijnt zodra minstens %(minimum)s scholen in de regio meedoen en elk een "
+            "afgesloten ronde van hetzelfde instrument heeft. Een school doet mee via haar enquêtepagina."
+        ),
+        "Region (%(n)s schools):": "Regio (%(n)s scholen):",
+        "Compare within the region": "Vergelijken in de regio",
+        "%(school)s is in region %(name)s.": "%(school)s hoort bij regio %(name)s.",
+        "The school now compares its survey results within the region.": (
+            "De school vergelijkt haar enquêteresultaten nu in de regio."
+        ),
+        "The school no longer compares its survey results within the region.": (
+            "De school vergelijkt haar enquêteresultaten niet meer in de regio."
+        ),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

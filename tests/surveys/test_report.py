@@ -129,10 +129,10 @@ def test_the_report_page_shows_the_figures_and_highlights_the_difference(client,
 def test_the_exports_carry_the_same_figures(client, org, fixture):
     client.force_login(org.schoolleider)
     csv = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "csv"])).content, "csv")
-    assert "Hoge verwachtingen;;Leraren;3;4,33;0,67;0;;;;0,0;0,0;0,11;0,44;0,44" in csv
+    assert "Hoge verwachtingen;;Leraren;3;4,33;0,67;0;;;;;0,0;0,0;0,11;0,44;0,44" in csv
     assert "Hoge verwachtingen;;Alle getoonde groepen;6;3,17;1,26;0;3,0;5,0;3,08" in csv
     first = Item.objects.get(dimension__instrument=fixture.instrument, slug="verw-1").text
-    assert f"Hoge verwachtingen;{first};Leraren;3;4,0;0,82;0;;;;0,0;0,0;0,33;0,33;0,33" in csv  # 4 3 5
+    assert f"Hoge verwachtingen;{first};Leraren;3;4,0;0,82;0;;;;;0,0;0,0;0,33;0,33;0,33" in csv  # 4 3 5
     assert f"Hoge verwachtingen;{first};Alle getoonde groepen;6;3,0;1,15;0;" in csv  # leerlingen left out
     xlsx = export_text(client.get(reverse("surveys:export", args=[fixture.pk, "xlsx"])).content, "xlsx")
     assert "Hoge verwachtingen None Leraren 3 4.33 0.67" in xlsx  # None: an empty cell

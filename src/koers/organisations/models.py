@@ -106,6 +106,9 @@ class School(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.SET_NULL, null=True, blank=True, related_name="schools", verbose_name=_("region")
     )
+    # Opt-in: the school's closed survey rounds count in its region's benchmark, which only
+    # the schools that take part and the region's coordinator see, and only from five schools.
+    region_benchmark = models.BooleanField(_("compares its survey results within the region"), default=False)
 
     class Meta:
         ordering = ["name"]

@@ -20,6 +20,9 @@ def _value_range(row: selectors.Row) -> list[int]:
     return list(range(low, high + 1))
 
 
+NO_BENCHMARKS = ["", "", "", ""]  # previous round, board, all schools, region: per dimension only
+
+
 def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
     """A row per dimension and group shown and in all, then per statement of it (n = answers
     to that statement, "don't know" counted apart)."""
@@ -35,6 +38,7 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
         _("Previous round"),
         _("Other schools of the board"),
         _("All schools"),
+        _("Region"),
     ]
     headers += [_("Share answering %(n)s") % {"n": i} for i in range(1, width + 1)]
     responded = {c.group.pk: c.responded for c in rep.counts}
@@ -59,15 +63,20 @@ def table(rep: selectors.Report) -> tuple[list[str], list[list]]:
 
     for row in rep.rows:
         for g in rep.visible:
-            line(row, "", g.name, responded[g.pk], row.by_group.get(g.pk, stats.Stat()), ["", "", ""])
+            line(row, "", g.name, responded[g.pk], row.by_group.get(g.pk, stats.Stat()), NO_BENCHMARKS)
         line(
-            row, "", everyone, rep.respondents, row.total, [_round(x) for x in (row.previous, row.board, row.everyone)]
+            row,
+            "",
+            everyone,
+            rep.respondents,
+            row.total,
+            [_round(x) for x in (row.previous, row.board, row.everyone, row.region)],
         )
         for result in row.items.values():
             for g in rep.visible:
                 stat = result.by_group.get(g.pk, stats.Stat())
-                line(row, result.item.text, g.name, stat.n, stat, ["", "", ""])
-            line(row, result.item.text, everyone, result.total.n, result.total, ["", "", ""])
+                line(row, result.item.text, g.name, stat.n, stat, NO_BENCHMARKS)
+            line(row, result.item.text, everyone, result.total.n, result.total, NO_BENCHMARKS)
     return headers, rows
 
 

@@ -87,6 +87,17 @@ class RoundForm(forms.Form):
             del self.fields["modules"]
 
 
+class RegionBenchmarkForm(forms.Form):
+    share = forms.BooleanField(
+        label=_("Compare our closed rounds with the other schools of the region that do so too"),
+        required=False,
+        help_text=_(
+            "The region sees only means over at least five schools, never a school's own figures. "
+            "Only schools that take part see the comparison."
+        ),
+    )
+
+
 class ExtendForm(forms.Form):
     closes_on = forms.DateField(label=_("New last day"), widget=DATE)
 

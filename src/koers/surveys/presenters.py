@@ -114,6 +114,7 @@ class RowView:
     trend: str = ""
     board: str = "–"
     everyone: str = "–"
+    region: str = ""  # empty: no regional benchmark for this school
 
 
 @dataclass
@@ -184,6 +185,7 @@ def report_view(rep: selectors.Report) -> ReportView:
             ],
             board=number(row.board, row.scale),
             everyone=number(row.everyone, row.scale),
+            region=number(row.region, row.scale) if rep.region_schools else "",
         )
         if row.gap and row.notable:
             high, low, gap = row.gap

@@ -19,7 +19,7 @@ from koers.instruments.models import Goal
 from koers.networks.models import FACILITATING_ROLES, Meeting, Network, NetworkMember
 from koers.networks.selectors import membership, network_for
 from koers.organisations import access
-from koers.organisations.models import School, Team, User
+from koers.organisations.models import Region, School, Team, User
 from koers.tokens import hash_token, unseal
 from koers.trajectories.models import Trajectory
 
@@ -52,6 +52,7 @@ from .models import (
 LEADING_GROUPS = ("directie", "pno", "teamleiders")
 PERCEIVING_GROUPS = ("leraren", "oop")
 ALL_SCHOOLS_MINIMUM = 3  # schools in the all-schools benchmark, so no one school shows through
+REGION_MINIMUM = 5  # schools that share in a region before its benchmark shows (issue 18)
 
 
 # --- scope --------------------------------------------------------------------------------------
@@ -394,6 +395,7 @@ class Row:
     previous: float | None = None
     board: float | None = None
     everyone: float | None = None
+    region: float | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -454,6 +456,7 @@ class Report:
     board_schools: int
     all_schools: int
     final: bool
+    region_schools: int = 0  # 0: the school does not share, or too few schools in its region do
     # Earlier closed rounds of the instrument in the same scope, oldest first, with their means
     # per (dimension slug, facet) from the stored summaries: the trend beyond the last round.
     history: list[tuple[Round, dict[tuple[str, str], float]]] = field(default_factory=list)
@@ -531,7 +534,7 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         means = _means_of([previous.pk])
         for row in ordered:
             row.previous = means.get(row.key)
-    board_schools, all_schools = _benchmark(survey, ordered, today)
+    board_schools, all_schools, region_schools = _benchmark(survey, ordered, today)
     return Report(
         survey,
         counts,
@@ -544,6 +547,7 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
         board_schools,
         all_schools,
         survey.state(today) == Round.State.CLOSED,
+        region_schools,
         _history(survey, today) if previous else [],
     )
 
@@ -648,36 +652,99 @@ def _means_of(round_ids: list[int]) -> dict[tuple[str, str], float]:
     return _pool(sums, list(sums))
 
 
-def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int]:
-    """The latest closed school-wide round of the same instrument at every school: the board's
-    other schools, and all schools (this one included) once there are enough of them. Team and
-    person rounds compare with nothing."""
-    if survey.team_id or survey.subject_id:
-        return 0, 0
-    latest: dict[int, tuple[int, int]] = {}
-    for round_id, school_id, board_id in (
-        Round.objects.filter(instrument__slug=survey.instrument.slug, team__isnull=True, subject__isnull=True)
+def _latest_rounds(
+    instrument_slug: str, today: datetime.date, where: Q
+) -> dict[int, tuple[int, int, int | None, bool]]:
+    """Per school: its latest closed school-wide round of the instrument, with the school's
+    board, region and whether it shares in the region's benchmark. One query."""
+    latest: dict[int, tuple[int, int, int | None, bool]] = {}
+    for round_id, school_id, board_id, region_id, shares in (
+        Round.objects.filter(where, instrument__slug=instrument_slug, team__isnull=True, subject__isnull=True)
         .filter(closed_filter(today))
-        .exclude(pk=survey.pk)
         .order_by("-closes_on", "-id")
-        .values_list("id", "school_id", "school__board_id")
+        .values_list("id", "school_id", "school__board_id", "school__region_id", "school__region_benchmark")
     ):
-        latest.setdefault(school_id, (round_id, board_id))
+        latest.setdefault(school_id, (round_id, board_id, region_id, shares))
+    return latest
+
+
+def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int, int]:
+    """The latest closed school-wide round of the same instrument at every school: the board's
+    other schools, all schools (this one included) once there are enough of them, and the
+    schools of the region that share (this one too, and only when it shares itself) from five.
+    Team and person rounds compare with nothing."""
+    if survey.team_id or survey.subject_id:
+        return 0, 0, 0
+    latest = _latest_rounds(survey.instrument.slug, today, ~Q(pk=survey.pk))
+    school = survey.school
     if survey.state(today) == Round.State.CLOSED:
-        latest[survey.school_id] = (survey.pk, survey.school.board_id)
-    sums = _sums([round_id for round_id, _board in latest.values()])
-    board_rounds = [
-        r
-        for school, (r, b) in latest.items()
-        if b == survey.school.board_id and school != survey.school_id and r in sums
-    ]
-    all_rounds = [r for r, _b in latest.values() if r in sums]
+        latest[school.pk] = (survey.pk, school.board_id, school.region_id, school.region_benchmark)
+    sums = _sums([round_id for round_id, *_rest in latest.values()])
+    board_rounds = [r for s, (r, b, *_rest) in latest.items() if b == school.board_id and s != school.pk and r in sums]
+    all_rounds = [r for r, *_rest in latest.values() if r in sums]
+    region_rounds = (
+        [r for r, _b, region, shares in latest.values() if region == school.region_id and shares and r in sums]
+        if school.region_id and school.region_benchmark
+        else []
+    )
     board_means = _pool(sums, board_rounds)
     all_means = _pool(sums, all_rounds) if len(all_rounds) >= ALL_SCHOOLS_MINIMUM else {}
+    region_means = _pool(sums, region_rounds) if len(region_rounds) >= REGION_MINIMUM else {}
     for row in rows:
         row.board = board_means.get(row.key)
         row.everyone = all_means.get(row.key)
-    return len(board_rounds), len(all_rounds) if all_means else 0
+        row.region = region_means.get(row.key)
+    return len(board_rounds), len(all_rounds) if all_means else 0, len(region_rounds) if region_means else 0
+
+
+def benchmark_region_for(user: User, slug: str) -> Region:
+    """A region whose survey benchmark the user reads: one they coordinate, or that of a
+    school whose surveys they run and that shares in it."""
+    sharing = access.survey_schools(user).filter(region_benchmark=True).values("region_id")
+    return get_object_or_404(Region.objects.filter(Q(pk__in=access.regions_for(user)) | Q(pk__in=sharing)), slug=slug)
+
+
+@dataclass
+class RegionComparison:
+    """One instrument's means per dimension over the schools of a region that share."""
+
+    instrument: Instrument
+    schools: int
+    means: list[tuple[Dimension, str, float]]  # dimension, facet, mean
+
+
+def region_comparisons(region: Region, today: datetime.date) -> tuple[list[RegionComparison], int]:
+    """For the region's coordinator and its sharing schools: per instrument the pooled means
+    of the sharing schools' latest closed rounds, shown from five schools; never a school's
+    own figures. Also how many schools of the region share. A handful of queries whatever
+    the number of schools or rounds."""
+    sharing = School.objects.filter(region=region, region_benchmark=True).count()
+    slugs = (
+        Round.objects.filter(school__region=region, school__region_benchmark=True, finalised=True)
+        .filter(team__isnull=True, subject__isnull=True, deleted_at__isnull=True)
+        .values_list("instrument__slug", flat=True)
+        .distinct()
+    )
+    comparisons = []
+    for slug in sorted(set(slugs)):
+        latest = _latest_rounds(slug, today, Q(school__region=region, school__region_benchmark=True))
+        sums = _sums([r for r, *_rest in latest.values()])
+        if len(sums) < REGION_MINIMUM:
+            continue
+        instrument = Instrument.objects.filter(slug=slug).order_by("-version")[0]  # the rounds' own, or newer
+        dimensions = {d.slug: d for d in Dimension.objects.filter(instrument=instrument)}
+        means = _pool(sums, list(sums))
+        comparisons.append(
+            RegionComparison(
+                instrument,
+                len(sums),
+                sorted(
+                    ((dimensions[d], facet, m) for (d, facet), m in means.items() if d in dimensions),
+                    key=lambda x: (x[0].order, x[1] != "huidig"),
+                ),
+            )
+        )
+    return comparisons, sharing
 
 
 def _pool(sums, round_ids: list[int]) -> dict[tuple[str, str], float]:

@@ -262,6 +262,14 @@ def finalise_closed_rounds() -> int:
     return len(rounds)
 
 
+def set_region_benchmark(*, school: School, share: bool) -> None:
+    """Whether the school's closed rounds count in its region's benchmark (and it sees it)."""
+    if share and school.region_id is None:
+        raise ValidationError(_("This school belongs to no region, so there is nothing to compare with."))
+    school.region_benchmark = share
+    school.save(update_fields=["region_benchmark"])
+
+
 @transaction.atomic
 def delete_round(*, survey: Round) -> None:
     """A soft delete: the round, its report and its links disappear; an admin can restore

@@ -30,6 +30,7 @@ from .forms import (
     GoalFromSurveyForm,
     NetworkEvaluationForm,
     OpenLinkForm,
+    RegionBenchmarkForm,
     RoundForm,
     SharedPictureForm,
     StaffInviteForm,
@@ -59,7 +60,39 @@ def rounds(request, school_id: int):
             "school": school,
             "today": timezone.localdate(),
             "page": paginate(request, selectors.rounds_of(school), 20, "pagina"),
+            "region_form": RegionBenchmarkForm(initial={"share": school.region_benchmark}),
         },
+    )
+
+
+@login_required
+@require_POST
+def region_sharing(request, school_id: int):
+    school = selectors.survey_school_for(request.user, school_id)
+    form = RegionBenchmarkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_region_benchmark(school=school, share=form.cleaned_data["share"])
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The school now compares its survey results within the region.")
+                if school.region_benchmark
+                else _("The school no longer compares its survey results within the region."),
+            )
+    return redirect("surveys:rounds", school_id=school.pk)
+
+
+@login_required
+def region_benchmark(request, slug: str):
+    region = selectors.benchmark_region_for(request.user, slug)
+    comparisons, sharing = selectors.region_comparisons(region, timezone.localdate())
+    return render(
+        request,
+        "surveys/region.html",
+        {"region": region, "comparisons": comparisons, "sharing": sharing, "minimum": selectors.REGION_MINIMUM},
     )
 
 
