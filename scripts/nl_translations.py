@@ -4185,6 +4185,45 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Question or statement": "Vraag of stelling",
+        "Kind of answer": "Soort antwoord",
+        "Options (for a choice, one per line)": "Opties (bij een keuze, één per regel)",
+        "Two to eight options.": "Twee tot acht opties.",
+        "An answer is required": "Een antwoord is verplicht",
+        "Offer “don’t know / not applicable” (agree–disagree only)": (
+            "“Weet niet / n.v.t.” aanbieden (alleen bij eens–oneens)"
+        ),
+        "Give two to eight options, one per line.": "Geef twee tot acht opties, één per regel.",
+        "The questions of this round can no longer change: someone has answered, so every answer keeps its "
+        "meaning.": (
+            "De vragen van deze ronde kunnen niet meer veranderen: er is al geantwoord, en elk antwoord "
+            "houdt zo zijn betekenis."
+        ),
+        "Questions of %(school)s": "Vragen van %(school)s",
+        "A round takes at most %(n)s questions of its own.": "Een ronde heeft hoogstens %(n)s eigen vragen.",
+        "Our own questions": "Eigen vragen",
+        "Ask what the instrument does not: up to %(maximum)s questions of your own, on a last page of the "
+        "questionnaire. They are reported like the others, for this round only, and never compared with other "
+        "schools or earlier rounds.": (
+            "Vraag wat het instrument niet vraagt: tot %(maximum)s eigen vragen, op een laatste pagina van de "
+            "vragenlijst. Ze staan in het rapport zoals de andere, alleen voor deze ronde, en worden nooit "
+            "vergeleken met andere scholen of eerdere rondes."
+        ),
+        "Remove question %(n)s": "Vraag %(n)s verwijderen",
+        "No questions of your own yet.": "Nog geen eigen vragen.",
+        "For instance: “The new timetable gives me time to prepare lessons together.”": (
+            "Bijvoorbeeld: “Het nieuwe rooster geeft mij tijd om samen lessen voor te bereiden.”"
+        ),
+        "Add a question": "Een vraag toevoegen",
+        "Add the question": "Vraag toevoegen",
+        "The question has been added.": "De vraag is toegevoegd.",
+        "The question has been removed.": "De vraag is verwijderd.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

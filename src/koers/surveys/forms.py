@@ -12,6 +12,7 @@ from .models import (
     DEFAULT_WINDOW_DAYS,
     LIKERT_LABELS,
     MIN_GROUP_FLOOR,
+    OWN_SCALES,
     UNKNOWN,
     UNKNOWN_LABEL,
     Instrument,
@@ -85,6 +86,36 @@ class RoundForm(forms.Form):
             ]
         else:
             del self.fields["modules"]
+
+
+class OwnQuestionForm(forms.Form):
+    """One question of the school's own: a statement to agree with, a choice, or open text."""
+
+    text = forms.CharField(label=_("Question or statement"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    scale = forms.ChoiceField(
+        label=_("Kind of answer"),
+        choices=[(s, Scale(s).label) for s in OWN_SCALES],
+        widget=forms.RadioSelect,
+        initial=Scale.LIKERT5,
+    )
+    options = forms.CharField(
+        label=_("Options (for a choice, one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Two to eight options."),
+    )
+    required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
+    unknown_allowed = forms.BooleanField(
+        label=_("Offer “don’t know / not applicable” (agree–disagree only)"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        options = [line.strip() for line in data.get("options", "").splitlines() if line.strip()]
+        if data.get("scale") == Scale.CHOICE and not 2 <= len(options) <= 8:
+            self.add_error("options", _("Give two to eight options, one per line."))
+        data["options"] = options
+        return data
 
 
 class RegionBenchmarkForm(forms.Form):

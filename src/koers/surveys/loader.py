@@ -180,7 +180,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
 
     all_items = {item["slug"] for dim in spec["dimensions"] for item in dim["items"]}
     answered = set(
-        Item.objects.filter(dimension__instrument=instrument)
+        Item.objects.filter(dimension__instrument=instrument, dimension__round__isnull=True)
         .filter(Q(answers__isnull=False) | Q(network_answers__isnull=False))
         .exclude(slug__in=all_items)
         .values_list("slug", flat=True)
@@ -210,7 +210,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
     )
     dimensions = _sync(
         Dimension,
-        {"instrument": instrument},
+        {"instrument": instrument, "round": None},  # a school's own questions are no content
         [
             (
                 d["slug"],

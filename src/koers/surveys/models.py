@@ -137,6 +137,9 @@ class Module(_PartOfInstrument):
 class Dimension(_PartOfInstrument):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="dimensions")
     module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True, related_name="dimensions")
+    # A school's own questions for one round: part of that round only, stored under no slug
+    # another round shares, so they never enter a trend or a benchmark.
+    round = models.OneToOneField("Round", on_delete=models.CASCADE, null=True, blank=True, related_name="own_questions")
     slug = models.SlugField()
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -163,6 +166,9 @@ class Scale(models.TextChoices):
 
 
 SCORED = (Scale.LIKERT5, Scale.BIPOLAR8, Scale.YESNO)
+OWN_SCALES = (Scale.LIKERT5, Scale.CHOICE, Scale.OPEN)  # what a school's own question may be
+MAX_OWN_QUESTIONS = 10
+OWN_QUESTIONS_ORDER = 1000  # their page comes after every page of the instrument
 # "Weet niet / niet van toepassing" on an item that offers it: counted and shown, never part
 # of a mean or spread. Outside every scale's values, so no sum can take it by mistake.
 UNKNOWN = -1
@@ -293,6 +299,11 @@ class Round(models.Model):
 
     def last_day(self) -> datetime.date:
         return self.closed_early_on or self.closes_on
+
+    def takes_own_questions(self, today: datetime.date) -> bool:
+        """A school's own questions change only before anyone answered, so every answer means
+        the same; feedback on one person takes none."""
+        return not self.subject_id and self.state(today) != self.State.CLOSED and not self.responses.exists()
 
     def names(self, group: RespondentGroup) -> bool:
         """Whether the group's one respondent answers by name: the leidinggevende in feedback
@@ -430,9 +441,11 @@ class ItemCount(models.Model):
     finalised, for the groups that met its minimum, so a closed round's report, exports and
     evidence never read the answers again: their cost no longer grows with the responses."""
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="item_counts")
-    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    # Read only by round: the unique index serves that, so the other keys get no index of
+    # their own (at national scale these rows number millions).
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="item_counts", db_index=False)
+    group = models.ForeignKey(RespondentGroup, on_delete=models.PROTECT, related_name="+", db_index=False)
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+", db_index=False)
     value = models.SmallIntegerField(null=True)
     n = models.PositiveIntegerField()
 

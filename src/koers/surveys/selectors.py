@@ -257,17 +257,19 @@ _PAGES: dict[tuple, list[Page]] = {}
 
 
 def round_pages(survey: Round) -> list[Page]:
-    """One page per dimension of the chosen modules (and those outside any module).
+    """One page per dimension of the chosen modules (and those outside any module), then the
+    page of the school's own questions for this round, if it has them.
 
     Every respondent request needs these, so they are kept per process, keyed by the
     instrument's last change: an edit anywhere moves `updated_at` and the next request
     builds them afresh, on every app server. Treated as read-only."""
-    key = (survey.instrument_id, survey.instrument.updated_at, tuple(survey.modules))
+    key = (survey.pk, survey.instrument_id, survey.instrument.updated_at, tuple(survey.modules))
     pages = _PAGES.get(key)
     if pages is None:
         dimensions = (
             Dimension.objects.filter(instrument_id=survey.instrument_id)
             .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
+            .filter(Q(round__isnull=True) | Q(round=survey.pk))  # the school's own questions last
             .prefetch_related("items")
         )
         pages = [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
@@ -759,7 +761,12 @@ def open_answers(survey: Round, item_id: int) -> tuple[Item, QuerySet[Answer]]:
     """The open answers to one item, from groups that met the minimum only."""
     counts = group_counts(survey)
     shown, _hidden = visible_groups(survey, counts)
-    item = get_object_or_404(Item, pk=item_id, scale=Scale.OPEN, dimension__instrument_id=survey.instrument_id)
+    item = get_object_or_404(
+        Item.objects.filter(Q(dimension__round__isnull=True) | Q(dimension__round=survey)),
+        pk=item_id,
+        scale=Scale.OPEN,
+        dimension__instrument_id=survey.instrument_id,
+    )
     answers = (
         Answer.objects.filter(response__round=survey, item=item, response__group__in=shown)
         .exclude(text="")
@@ -1096,4 +1103,13 @@ def measurable_goals(survey: Round) -> QuerySet[Goal]:
 
 
 def scored_dimensions(survey: Round) -> QuerySet[Dimension]:
-    return survey.instrument.dimensions.filter(items__scale__in=SCORED).distinct().order_by("order", "id")
+    return (
+        survey.instrument.dimensions.filter(items__scale__in=SCORED, round__isnull=True)
+        .distinct()
+        .order_by("order", "id")
+    )
+
+
+def own_questions(survey: Round) -> list[Item]:
+    """The school's own questions in this round, in their order."""
+    return list(Item.objects.filter(dimension__round=survey).order_by("order", "id"))

@@ -28,11 +28,14 @@ from koers.tokens import hash_token, new_token, seal
 from koers.trajectories.models import Trajectory
 
 from .models import (
+    MAX_OWN_QUESTIONS,
     MIN_GROUP_FLOOR,
     OPEN_SESSION_SALT,
+    OWN_QUESTIONS_ORDER,
     SCORED,
     UNKNOWN,
     Answer,
+    Dimension,
     Draft,
     EvaluationTaken,
     Evidence,
@@ -197,8 +200,9 @@ def finalise(*, survey: Round) -> None:
     ItemCount.objects.bulk_create(counts, batch_size=5000)
     items = {
         pk: (slug, facet)
+        # A school's own questions are left out: no trend or benchmark reads them.
         for pk, slug, facet in Item.objects.filter(
-            dimension__instrument_id=survey.instrument_id, scale__in=SCORED
+            dimension__instrument_id=survey.instrument_id, dimension__round__isnull=True, scale__in=SCORED
         ).values_list("pk", "dimension__slug", "facet")
     }
     sums: dict[tuple[int, str, str], list[int]] = {}
@@ -260,6 +264,61 @@ def finalise_closed_rounds() -> int:
     for survey in rounds:
         finalise(survey=survey)
     return len(rounds)
+
+
+# --- a school's own questions ------------------------------------------------------------------
+
+
+def _check_own_questions_editable(survey: Round) -> None:
+    if not survey.takes_own_questions(timezone.localdate()):
+        raise ValidationError(
+            _(
+                "The questions of this round can no longer change: someone has answered, "
+                "so every answer keeps its meaning."
+            )
+        )
+
+
+@transaction.atomic
+def add_own_question(
+    *, survey: Round, text: str, scale: str, options: list[str], required: bool, unknown_allowed: bool
+) -> Item:
+    """A question of the school's own for this round only, on a page of its own after the
+    instrument's (issue 18 item 4). Only before the first response: an answer given earlier
+    would miss it."""
+    _check_own_questions_editable(survey)
+    page, _created = Dimension.objects.get_or_create(
+        round=survey,
+        defaults={
+            "instrument_id": survey.instrument_id,
+            "slug": f"eigen-vragen-{survey.pk}",
+            "name": _("Questions of %(school)s") % {"school": survey.team or survey.school},
+            "order": OWN_QUESTIONS_ORDER,
+        },
+    )
+    count = page.items.count()
+    if count >= MAX_OWN_QUESTIONS:
+        raise ValidationError(_("A round takes at most %(n)s questions of its own.") % {"n": MAX_OWN_QUESTIONS})
+    item = Item(
+        dimension=page,
+        slug=f"eigen-{random_id() % 10**9}",
+        text=text.strip(),
+        scale=scale,
+        options=options if scale == Scale.CHOICE else [],
+        required=required and scale != Scale.OPEN,
+        unknown_allowed=unknown_allowed and scale in SCORED,
+        order=count,
+    )
+    item.full_clean(exclude=["dimension"])
+    item.save()
+    return item
+
+
+@transaction.atomic
+def remove_own_question(*, survey: Round, item_id: int) -> None:
+    _check_own_questions_editable(survey)
+    Item.objects.filter(pk=item_id, dimension__round=survey).delete()
+    Dimension.objects.filter(round=survey, items__isnull=True).delete()
 
 
 def set_region_benchmark(*, school: School, share: bool) -> None:

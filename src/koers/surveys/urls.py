@@ -18,6 +18,12 @@ urlpatterns = [
     path("enquetes/<int:round_id>/sluiten/", views.close, name="close"),
     path("enquetes/<int:round_id>/verlengen/", views.extend, name="extend"),
     path("enquetes/<int:round_id>/open-link/", views.open_link, name="open_link"),
+    path("enquetes/<int:round_id>/eigen-vragen/", views.own_questions, name="own_questions"),
+    path(
+        "enquetes/<int:round_id>/eigen-vragen/<int:item_id>/verwijderen/",
+        views.remove_own_question,
+        name="remove_own_question",
+    ),
     path("enquetes/<int:round_id>/verwijderen/", views.delete, name="delete"),
     path("enquetes/<int:round_id>/rapport/", views.report, name="report"),
     path("enquetes/<int:round_id>/rapport.<str:fmt>", views.report_export, name="export"),

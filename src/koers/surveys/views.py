@@ -30,13 +30,14 @@ from .forms import (
     GoalFromSurveyForm,
     NetworkEvaluationForm,
     OpenLinkForm,
+    OwnQuestionForm,
     RegionBenchmarkForm,
     RoundForm,
     SharedPictureForm,
     StaffInviteForm,
     UploadForm,
 )
-from .models import Evidence, Round
+from .models import MAX_OWN_QUESTIONS, Evidence, Round
 
 
 def _base_url(request) -> str:
@@ -62,6 +63,48 @@ def rounds(request, school_id: int):
             "page": paginate(request, selectors.rounds_of(school), 20, "pagina"),
             "region_form": RegionBenchmarkForm(initial={"share": school.region_benchmark}),
         },
+    )
+
+
+@login_required
+def own_questions(request, round_id: int):
+    survey = selectors.round_for(request.user, round_id)
+    form = OwnQuestionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_own_question(survey=survey, **form.cleaned_data)
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                messages.success(request, _("The question has been added."))
+                return redirect("surveys:own_questions", round_id=survey.pk)
+        status = 400
+    return render(
+        request,
+        "surveys/own_questions.html",
+        {
+            "round": survey,
+            "school": survey.school,
+            "questions": selectors.own_questions(survey),
+            "form": form,
+            "editable": survey.takes_own_questions(timezone.localdate()),
+            "maximum": MAX_OWN_QUESTIONS,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def remove_own_question(request, round_id: int, item_id: int):
+    return _act(
+        request,
+        round_id,
+        lambda survey: services.remove_own_question(survey=survey, item_id=item_id),
+        _("The question has been removed."),
+        to="surveys:own_questions",
     )
 
 
@@ -169,14 +212,15 @@ def round_detail(request, round_id: int, *, open_link: str = "", status: int = 2
             "extend_form": forms.get("extend") or ExtendForm(initial={"closes_on": survey.closes_on}),
             "link_form": forms.get("link") or OpenLinkForm(survey=survey),
             "open_link": open_link,
+            "own_count": len(selectors.own_questions(survey)),
             "retention_days": settings.KOERS_RETENTION["invitation_addresses"],
         },
         status=status,
     )
 
 
-def _act(request, round_id: int, action, success: str):
-    """Run a POST action on a round and come back to its page with a message."""
+def _act(request, round_id: int, action, success: str, to: str = ""):
+    """Run a POST action on a round and come back to its page (or `to`) with a message."""
     survey = selectors.round_for(request.user, round_id)
     try:
         result = action(survey)
@@ -185,7 +229,7 @@ def _act(request, round_id: int, action, success: str):
             messages.error(request, message)
     else:
         messages.success(request, success.format(result))
-    return redirect(_round_url(survey))
+    return redirect(to, round_id=survey.pk) if to else redirect(_round_url(survey))
 
 
 @login_required

@@ -45,9 +45,9 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('value', models.SmallIntegerField(null=True)),
                 ('n', models.PositiveIntegerField()),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='surveys.respondentgroup')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='surveys.item')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='item_counts', to='surveys.round')),
+                ('group', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='surveys.respondentgroup')),
+                ('item', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='surveys.item')),
+                ('round', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='item_counts', to='surveys.round')),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('round', 'group', 'item', 'value'), name='item_count_unique')],
