@@ -4224,6 +4224,20 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "asked of %(n)s respondent, who gave the answer it follows": (
+            "gesteld aan %(n)s respondent, die het antwoord gaf waarop de vraag volgt",
+            "gesteld aan %(n)s respondenten, die het antwoord gaven waarop de vraag volgt",
+        ),
+        "Asked of %(n)s respondent, who gave the answer it follows; %(answers)s answered.": (
+            "Gesteld aan %(n)s respondent, die het antwoord gaf waarop de vraag volgt; %(answers)s antwoordden.",
+            "Gesteld aan %(n)s respondenten, die het antwoord gaven waarop de vraag volgt; %(answers)s antwoordden.",
+        ),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
-from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale
+from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale, scale_values
 
 GROUPS_FILE = {"groups": [{"slug": SLUG, "name": str}]}
 ITEM = {
@@ -26,6 +26,7 @@ ITEM = {
     "?facet": str,
     "?required": bool,
     "?unknown": bool,
+    "?show_if": {"item": SLUG, "values": [int]},
 }
 DIMENSION = {
     "slug": SLUG,
@@ -35,6 +36,7 @@ DIMENSION = {
     "?question": str,
     "?variants": [int],
     "?unknown": bool,  # every scored item of the dimension offers "don't know"
+    "?show_if": {"item": SLUG, "values": [int]},  # the page is shown only after these answers
     "items": [ITEM],
 }
 INSTRUMENT_FILE = {
@@ -74,9 +76,11 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
     if kind == Instrument.Kind.SCHOOLCONCEPT and not variants:
         raise CatalogError(f"{where}.variants: a school concept needs its variants")
     dims, items = Counter(), Counter()
+    earlier: dict[str, list[int]] = {}  # items on the pages before this one: slug -> values
     for d, dim in enumerate(spec["dimensions"]):
         at = f"{where}.dimensions[{d}]"
         dims[dim["slug"]] += 1
+        _check_condition(f"{at}.show_if", dim.get("show_if"), earlier)
         if dim.get("module") and dim["module"] not in modules:
             raise CatalogError(f"{at}.module: unknown module '{dim['module']}'")
         scales = set()
@@ -92,12 +96,19 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
                 raise CatalogError(f"{item_at}: a bipolar item names both poles (low, high)")
             if item.get("facet", "") not in Item.Facet.values:
                 raise CatalogError(f"{item_at}.facet: expected huidig or gewenst")
+            if item.get("show_if") and dim.get("show_if"):
+                raise CatalogError(f"{item_at}.show_if: its page has a condition already; give it one or the other")
+            _check_condition(f"{item_at}.show_if", item.get("show_if"), earlier)
             if scale in SCORED:
                 scales.add(scale)
             elif item.get("unknown"):
                 raise CatalogError(f'{item_at}.unknown: only a scored item offers "don\'t know"')
         if len(scales) > 1:
             raise CatalogError(f"{at}: the scored items of one dimension share one scale")
+        for item in dim["items"]:
+            scale = item.get("scale", Scale.LIKERT5)
+            if scale != Scale.OPEN:
+                earlier[item["slug"]] = scale_values(scale, item.get("options"))
         if variants and scales:
             positions = dim.get("variants", [])
             if len(positions) != len(variants) or not all(1 <= p <= 8 for p in positions):
@@ -106,6 +117,17 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
         twice = [slug for slug, n in counter.items() if n > 1]
         if twice:
             raise CatalogError(f"{where}: {kind_name} slug used twice: {', '.join(twice)}")
+
+
+def _check_condition(at: str, condition: dict | None, earlier: dict[str, list[int]]) -> None:
+    """A condition names an item with answers on an earlier page, and values it can take."""
+    if not condition:
+        return
+    values = earlier.get(condition["item"])
+    if values is None:
+        raise CatalogError(f"{at}.item: '{condition['item']}' is no item with answers on an earlier page")
+    if not condition["values"] or any(v not in values for v in condition["values"]):
+        raise CatalogError(f"{at}.values: expected values of '{condition['item']}' ({', '.join(map(str, values))})")
 
 
 def read_instruments(directory: Path) -> tuple[list[dict], list[tuple[str, dict]]]:
@@ -218,6 +240,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
                     "name": d["name"],
                     "description": d.get("description", ""),
                     "question": d.get("question", ""),
+                    "show_if": d.get("show_if", {}),
                     "order": i,
                     "module": modules.get(d.get("module")),
                 },
@@ -246,6 +269,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
                             dim.get("unknown", spec.get("unknown", False))
                             and item.get("scale", Scale.LIKERT5) in SCORED,
                         ),
+                        "show_if": item.get("show_if", {}),
                         "order": i,
                     },
                 )

@@ -145,6 +145,7 @@ class Dimension(_PartOfInstrument):
     description = models.TextField(_("description"), blank=True)
     # The ontwikkelvraag this dimension suggests when it scores lowest.
     question = models.TextField(_("development question"), blank=True)
+    show_if = models.JSONField(default=dict, blank=True)  # see Item.show_if
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -202,6 +203,9 @@ class Item(_PartOfInstrument):
     facet = models.CharField(_("current or desired"), max_length=8, choices=Facet.choices, blank=True, default="")
     required = models.BooleanField(_("required"), default=True)
     unknown_allowed = models.BooleanField(_("offers “don’t know / not applicable”"), default=False)
+    # {"item": slug, "values": [...]}: asked only of those who gave one of these answers to that
+    # item, on an earlier page; nobody else sees it, and it keeps no answer of theirs.
+    show_if = models.JSONField(default=dict, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -59,6 +59,7 @@ class Progress:
 
 
 def progress(pages: list[selectors.Page], answers: dict, current: int = 0) -> Progress:
+    """Over the pages the respondent sees (selectors.seen): a skipped question never counts."""
     required = [(p.number, i) for p in pages for i in p.items if i.required]
     missing = sorted({n for n, i in required if str(i.pk) not in answers})
     answered = sum(1 for _n, i in required if str(i.pk) in answers)
@@ -100,6 +101,7 @@ class ItemView:
     item: Item
     cells: list[Cell]
     total: Cell | None  # None: hidden, so no group's answers follow from it
+    seen: int | None = None  # asked on a condition: of how many
 
 
 @dataclass
@@ -179,6 +181,7 @@ def report_view(rep: selectors.Report) -> ReportView:
                         if g.pk in result.by_group
                     ],
                     _cell(_("All shown groups"), result.total, row.scale, result.total.n) if result.total.n else None,
+                    result.seen,
                 )
                 for result in row.items.values()
                 if result.by_group or result.total.n  # a statement too few answered stays out
@@ -203,7 +206,12 @@ def report_view(rep: selectors.Report) -> ReportView:
         rows.append(view)
     result = ReportView(rep, rows, proposal=selectors.proposal(rep))
     result.choices = [
-        {"item": c.item, "total": _cell(_("All shown groups"), c.total, Scale.CHOICE, rep.respondents, c.item)}
+        {
+            "item": c.item,
+            "total": _cell(_("All shown groups"), c.total, Scale.CHOICE, rep.respondents, c.item),
+            "seen": c.seen,
+            "answers": c.total.n,
+        }
         for c in rep.choices
     ]
     found = selectors.profiles(rep)  # once: the profile texts and the chart both use them

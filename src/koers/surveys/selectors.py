@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core import signing
 from django.db.models import Count, Min, Q, QuerySet, Sum
@@ -246,11 +246,39 @@ def invitation_totals(survey: Round) -> dict[str, int]:
 # --- answering ----------------------------------------------------------------------------------
 
 
+# An earlier item's id and the answers to it that show a page or an item (issue 18 item 5).
+Condition = tuple[int, frozenset[int]]
+
+
 @dataclass
 class Page:
-    number: int
+    number: int  # in the whole questionnaire, also when pages before it are skipped
     dimension: Dimension
     items: list[Item]
+    condition: Condition | None = None
+    conditions: dict[int, Condition] = field(default_factory=dict)  # per item id
+
+
+def _condition(show_if: dict, ids: dict[str, int]) -> Condition | None:
+    """An item left out of the round (its module not chosen) is never answered: id 0."""
+    return (ids.get(show_if["item"], 0), frozenset(show_if["values"])) if show_if else None
+
+
+def seen(pages: list[Page], answers: dict) -> list[Page]:
+    """The pages, and the items on them, that a respondent with these answers sees. Read in
+    order, so an answer given to something no longer shown shows nothing further."""
+    shown: dict[str, int | str] = {}
+
+    def met(condition: Condition | None) -> bool:
+        return condition is None or shown.get(str(condition[0])) in condition[1]
+
+    result = []
+    for page in pages:
+        items = [i for i in page.items if met(page.conditions.get(i.pk))] if met(page.condition) else []
+        shown.update((str(i.pk), answers[str(i.pk)]) for i in items if str(i.pk) in answers)
+        if items:
+            result.append(page if len(items) == len(page.items) else replace(page, items=items))
+    return result
 
 
 _PAGES: dict[tuple, list[Page]] = {}
@@ -272,7 +300,18 @@ def round_pages(survey: Round) -> list[Page]:
             .filter(Q(round__isnull=True) | Q(round=survey.pk))  # the school's own questions last
             .prefetch_related("items")
         )
-        pages = [Page(n, d, list(d.items.all())) for n, d in enumerate(dimensions, start=1)]
+        dimensions = list(dimensions)
+        ids = {i.slug: i.pk for d in dimensions for i in d.items.all()}
+        pages = [
+            Page(
+                n,
+                d,
+                list(d.items.all()),
+                _condition(d.show_if, ids),
+                {i.pk: c for i in d.items.all() if (c := _condition(i.show_if, ids))},
+            )
+            for n, d in enumerate(dimensions, start=1)
+        ]
         if len(_PAGES) > 200:
             _PAGES.clear()
         _PAGES[key] = pages
@@ -380,6 +419,7 @@ class ItemResult:
     item: Item
     by_group: dict[int, stats.Stat] = field(default_factory=dict)
     total: stats.Stat = field(default_factory=stats.Stat)
+    seen: int | None = None  # for a question shown on a condition: how many were asked it
 
 
 @dataclass
@@ -443,6 +483,7 @@ class ChoiceRow:
     item: Item
     by_group: dict[int, stats.Stat]
     total: stats.Stat
+    seen: int | None = None
 
 
 @dataclass
@@ -505,7 +546,8 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
     open_counts: dict[int, int] = defaultdict(int)
     # Per group, item and value: a closed round's stored counts, else one GROUP BY over its
     # answers. Per item already, so the results per statement cost no query of their own.
-    for group_id, item_id, value, n in _tallies(survey, shown_ids, items):
+    tallies = _tallies(survey, shown_ids, items)
+    for group_id, item_id, value, n in tallies:
         item = items[item_id]
         if value is None:
             open_counts[item_id] += n
@@ -526,6 +568,7 @@ def report(survey: Round, *, today: datetime.date | None = None) -> Report:
                 row.perceiving.add(value, n)
 
     _hide_small_items(rows.values(), {c.group.pk: c.minimum for c in counts}, survey.min_group_size)
+    _count_seen(pages, tallies, [r for row in rows.values() for r in row.items.values()] + list(choices.values()))
     open_items = [
         (item, open_counts[pk]) for pk, item in items.items() if item.scale == Scale.OPEN and pk in open_counts
     ]
@@ -573,6 +616,21 @@ def _history(survey: Round, today: datetime.date) -> list[tuple[Round, dict[tupl
     return [
         (r, {key: m for key, s in sums[r.pk].items() if (m := s.mean) is not None}) for r in earlier if r.pk in sums
     ]
+
+
+def _count_seen(pages: list[Page], tallies, results: list[ItemResult | ChoiceRow]) -> None:
+    """How many were asked a question shown on a condition: those who gave the condition's
+    answers, summed over the groups whose figures of the question show. Everyone asked it
+    answered what shows it, so no count appears of a group whose figures are hidden."""
+    conditions = {i.pk: c for p in pages for i in p.items if (c := p.conditions.get(i.pk) or p.condition)}
+    if not conditions:
+        return
+    chosen = {(g, i, v): n for g, i, v, n in tallies}
+    for result in results:
+        condition = conditions.get(result.item.pk)
+        if condition is not None and result.total.n:
+            item_id, values = condition
+            result.seen = sum(chosen.get((g, item_id, v), 0) for g in result.by_group for v in values)
 
 
 def _hide_small_items(rows, minimum: dict[int, int], round_minimum: int) -> None:

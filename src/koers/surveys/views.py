@@ -555,7 +555,7 @@ def respond(request, round_id: int):
     visit, problem = _visit(request, round_id)
     if problem:
         return problem
-    pages = selectors.round_pages(visit.survey)
+    pages = selectors.seen(selectors.round_pages(visit.survey), visit.answers)
     return _private(
         render(
             request,
@@ -575,10 +575,13 @@ def respond_page(request, round_id: int, number: int):
     visit, problem = _visit(request, round_id)
     if problem:
         return problem
-    pages = selectors.round_pages(visit.survey)
-    if not 1 <= number <= len(pages):
+    questionnaire = selectors.round_pages(visit.survey)
+    if not 1 <= number <= len(questionnaire):
         raise Http404
-    page = pages[number - 1]
+    pages = selectors.seen(questionnaire, visit.answers)
+    page = next((p for p in pages if p.number == number), None)
+    if page is None:  # skipped by an earlier answer: on to the next page this respondent sees
+        return _next_page(round_id, pages, number)
     status = 200
     if request.method == "POST":
         later = "later" in request.POST
@@ -588,7 +591,7 @@ def respond_page(request, round_id: int, number: int):
         first_save = visit.round_group_id and not visit.answers
         if first_save and not ratelimit.allow(request, "open-start", settings.KOERS_OPEN_LINK_STARTS):
             return _problem(request, "busy", visit.survey, status=429)
-        services.save_draft(
+        answers = services.save_draft(
             token=visit.token,
             round_id=visit.survey.pk,
             group_id=visit.group.pk,
@@ -599,11 +602,10 @@ def respond_page(request, round_id: int, number: int):
             messages.success(request, _("Your answers are saved. Use the same link to go on later."))
             return redirect("surveys:respond", round_id=round_id)
         if going_back:
-            return redirect("surveys:respond_page", round_id=round_id, number=max(number - 1, 1))
-        if valid:
-            if number < len(pages):
-                return redirect("surveys:respond_page", round_id=round_id, number=number + 1)
-            return redirect("surveys:review", round_id=round_id)
+            before = [p.number for p in pages if p.number < number]
+            return redirect("surveys:respond_page", round_id=round_id, number=before[-1] if before else number)
+        if valid:  # this page's answers may show or skip what follows
+            return _next_page(round_id, selectors.seen(questionnaire, answers), number)
         status = 400
     else:
         form = AnswerPageForm(
@@ -618,11 +620,19 @@ def respond_page(request, round_id: int, number: int):
                 "page": page,
                 "pages": pages,
                 "form": form,
-                "progress": presenters.progress(pages, visit.answers, current=number),
+                # Part n of the pages this respondent sees, not of the whole questionnaire.
+                "progress": presenters.progress(pages, visit.answers, current=pages.index(page) + 1),
             },
             status=status,
         )
     )
+
+
+def _next_page(round_id: int, pages: list, after: int):
+    following = [p.number for p in pages if p.number > after]
+    if following:
+        return redirect("surveys:respond_page", round_id=round_id, number=following[0])
+    return redirect("surveys:review", round_id=round_id)
 
 
 @never_cache
@@ -630,7 +640,8 @@ def review(request, round_id: int):
     visit, problem = _visit(request, round_id)
     if problem:
         return problem
-    pages = selectors.round_pages(visit.survey)
+    # Only what this respondent sees is sent: an answer to something an answer later hid goes.
+    pages = selectors.seen(selectors.round_pages(visit.survey), visit.answers)
     status = 200
     if request.method == "POST":
         if visit.round_group_id and not ratelimit.allow(request, "open-submit", settings.KOERS_OPEN_LINK_SUBMITS):
