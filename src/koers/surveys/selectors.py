@@ -294,13 +294,12 @@ def round_pages(survey: Round) -> list[Page]:
     key = (survey.pk, survey.instrument_id, survey.instrument.updated_at, tuple(survey.modules))
     pages = _PAGES.get(key)
     if pages is None:
-        dimensions = (
+        dimensions = list(
             Dimension.objects.filter(instrument_id=survey.instrument_id)
             .filter(Q(module__isnull=True) | Q(module__slug__in=survey.modules))
             .filter(Q(round__isnull=True) | Q(round=survey.pk))  # the school's own questions last
             .prefetch_related("items")
         )
-        dimensions = list(dimensions)
         ids = {i.slug: i.pk for d in dimensions for i in d.items.all()}
         pages = [
             Page(
