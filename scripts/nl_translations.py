@@ -4238,6 +4238,9 @@ NL.update(
 )
 
 
+NL.update({"Language": "Taal"})
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -54,6 +54,7 @@ PUBLIC = {
     "surveys:respond",
     "surveys:respond_page",
     "surveys:review",
+    "surveys:language",
     "organisations:activate",
     "organisations:activate_link",
     "organisations:school_account_return",

@@ -93,3 +93,37 @@ def test_a_round_from_setup_to_report(login, browser, org, live_server):
     expect(page.get_by_text("3 respondenten in het rapport: Leraren.")).to_be_visible()
     expect(page.get_by_role("img", name="Gemiddelde per dimensie en groep")).to_be_visible()
     expect(page.get_by_role("heading", name="Voorgestelde ontwikkelvraag")).to_be_visible()
+
+
+def test_a_parent_answers_on_a_phone_in_english_and_switches_back_halfway(browser, org, live_server):
+    """Issue 18 item 6: the questionnaire in each language at 390 px, answers kept across a
+    switch, and no page wider than the phone."""
+    from tests.factories import invite, survey_round
+
+    survey = survey_round(org.school, groups=("ouders",))
+    token = invite(survey, "ouder@s.example", group="ouders")
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL")
+    answer = phone.new_page()
+    answer.goto(f"{live_server.url}/enquete/{token}/")
+    expect(answer.get_by_text("Uw antwoorden zijn anoniem.")).to_be_visible()
+    answer.get_by_role("button", name="English").click()
+    expect(answer.get_by_text("Your answers are anonymous.")).to_be_visible()
+    answer.get_by_role("link", name="Begin the questionnaire").click()
+    expect(answer.get_by_role("heading", name="High expectations")).to_be_visible()
+    expect(answer.get_by_text("Part 1 of 7")).to_be_visible()
+    assert answer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _answer_page(answer, "Agree")
+    answer.get_by_role("button", name="Next").click()
+    answer.get_by_role("button", name="Nederlands").click()
+    expect(answer.get_by_role("heading", name="Uitdagend onderwijs")).to_be_visible()
+    assert answer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    answer.get_by_role("button", name="Vorige").click()
+    expect(answer.locator("fieldset.question").first.get_by_label("Eens", exact=True)).to_be_checked()
+    answer.get_by_role("button", name="Volgende").click()
+    for _part in range(2, 8):
+        _answer_page(answer, "Weet niet / n.v.t.")
+        answer.get_by_role("button", name=re.compile("Volgende|Controleren en versturen")).click()
+    answer.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(answer.get_by_role("heading", name="Dank u wel voor uw antwoorden")).to_be_visible()
+    stored = survey.responses.get().answers
+    assert stored.filter(value=4).count() == 3 and stored.filter(value=-1).count() == 15

@@ -231,7 +231,7 @@ def _choices(item: Item) -> list[tuple[int, str]]:
     elif item.scale == Scale.YESNO:
         choices = [(1, _("Yes")), (0, _("No"))]
     elif item.scale == Scale.CHOICE:
-        choices = list(enumerate(item.options, start=1))
+        choices = list(enumerate(item.shown_options, start=1))
     else:
         choices = [(v, str(v)) for v in item.values]
     return [*choices, (UNKNOWN, UNKNOWN_LABEL)] if item.unknown_allowed else choices
@@ -249,14 +249,14 @@ class AnswerPageForm(forms.Form):
             required = strict and item.required
             if item.scale == Scale.OPEN:
                 self.fields[name] = forms.CharField(
-                    label=item.text,
+                    label=item.shown_text,
                     required=required,
                     max_length=OPEN_TEXT_MAX,
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
             else:
                 self.fields[name] = forms.TypedChoiceField(
-                    label=item.text,
+                    label=item.shown_text,
                     required=required,
                     coerce=int,
                     empty_value=None,

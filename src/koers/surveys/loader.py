@@ -15,14 +15,22 @@ from koers.catalog.schema import SLUG, CatalogError, read_yaml
 
 from .models import SCORED, Dimension, Instrument, Item, Module, RespondentGroup, Scale, scale_values
 
-GROUPS_FILE = {"groups": [{"slug": SLUG, "name": str}]}
+# More languages than Dutch: each text a respondent reads may have an English sibling
+# (`text_en`, `options_en`, …), in our own translation. An instrument is offered in English
+# only when every one of its texts has one (`missing_texts` says which do not).
+LANGUAGES = ("en",)
+GROUPS_FILE = {"groups": [{"slug": SLUG, "name": str, "?name_en": str}]}
 ITEM = {
     "slug": SLUG,
     "text": str,
+    "?text_en": str,
     "?scale": str,
     "?options": [str],
+    "?options_en": [str],
     "?low": str,
+    "?low_en": str,
     "?high": str,
+    "?high_en": str,
     "?facet": str,
     "?required": bool,
     "?unknown": bool,
@@ -31,7 +39,9 @@ ITEM = {
 DIMENSION = {
     "slug": SLUG,
     "name": str,
+    "?name_en": str,
     "?description": str,
+    "?description_en": str,
     "?module": SLUG,
     "?question": str,
     "?variants": [int],
@@ -44,9 +54,11 @@ INSTRUMENT_FILE = {
         "slug": SLUG,
         "version": int,
         "name": str,
+        "?name_en": str,
         "?kind": str,
         "minutes": int,
         "summary": str,
+        "?summary_en": str,
         "?source": str,
         "groups": [SLUG],
         "?proposes_question": bool,
@@ -94,6 +106,9 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
                 raise CatalogError(f"{item_at}.options: a choice needs at least two options")
             if scale == Scale.BIPOLAR8 and not (item.get("low") and item.get("high")):
                 raise CatalogError(f"{item_at}: a bipolar item names both poles (low, high)")
+            for language in LANGUAGES:
+                if f"options_{language}" in item and len(item[f"options_{language}"]) != len(item.get("options", [])):
+                    raise CatalogError(f"{item_at}.options_{language}: give as many options as in Dutch")
             if item.get("facet", "") not in Item.Facet.values:
                 raise CatalogError(f"{item_at}.facet: expected huidig or gewenst")
             if item.get("show_if") and dim.get("show_if"):
@@ -117,6 +132,44 @@ def _check_instrument(name: str, spec: dict, groups: set[str]) -> None:
         twice = [slug for slug, n in counter.items() if n > 1]
         if twice:
             raise CatalogError(f"{where}: {kind_name} slug used twice: {', '.join(twice)}")
+
+
+# Per part of an instrument: its texts, and the field each is stored in.
+_TEXTS = {
+    "instrument": {"name": "name", "summary": "summary"},
+    "dimension": {"name": "name", "description": "description"},
+    "item": {"text": "text", "options": "options", "low": "low_label", "high": "high_label"},
+}
+
+
+def _translations(spec: dict, part: str) -> dict[str, dict]:
+    """{"en": {"text": …}} from the `_en` siblings of a part's texts, under the model's names."""
+    return {
+        language: found
+        for language in LANGUAGES
+        if (
+            found := {
+                field: spec[f"{key}_{language}"] for key, field in _TEXTS[part].items() if f"{key}_{language}" in spec
+            }
+        )
+    }
+
+
+def missing_texts(spec: dict, language: str) -> list[str]:
+    """The key paths of an instrument's texts with no version in `language`."""
+    missing = []
+
+    def check(part: str, at: str, value: dict) -> None:
+        missing.extend(
+            f"{at}.{key}_{language}" for key in _TEXTS[part] if value.get(key) and f"{key}_{language}" not in value
+        )
+
+    check("instrument", "instrument", spec)
+    for d, dim in enumerate(spec["dimensions"]):
+        check("dimension", f"dimensions[{d}]", dim)
+        for n, item in enumerate(dim["items"]):
+            check("item", f"dimensions[{d}].items[{n}]", item)
+    return missing
 
 
 def _check_condition(at: str, condition: dict | None, earlier: dict[str, list[int]]) -> None:
@@ -186,6 +239,8 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
         "for_networks": spec.get("for_networks", False),
         "for_people": spec.get("for_people", False),
         "named_group": spec.get("named_group", ""),
+        "translations": _translations(spec, "instrument"),
+        "languages": ["nl", *(language for language in LANGUAGES if not missing_texts(spec, language))],
         "from_content": True,
         "variants": [
             {**v, "positions": {d["slug"]: d["variants"][i] for d in spec["dimensions"] if d.get("variants")}}
@@ -241,6 +296,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
                     "description": d.get("description", ""),
                     "question": d.get("question", ""),
                     "show_if": d.get("show_if", {}),
+                    "translations": _translations(d, "dimension"),
                     "order": i,
                     "module": modules.get(d.get("module")),
                 },
@@ -270,6 +326,7 @@ def _load_instrument(name: str, spec: dict, groups: dict, report) -> None:
                             and item.get("scale", Scale.LIKERT5) in SCORED,
                         ),
                         "show_if": item.get("show_if", {}),
+                        "translations": _translations(item, "item"),
                         "order": i,
                     },
                 )
@@ -287,7 +344,13 @@ def load_instruments(directory: Path, report) -> None:
     groups = {}
     for order, g in enumerate(group_specs):
         obj, created = RespondentGroup.objects.update_or_create(
-            slug=g["slug"], defaults={"name": g["name"], "order": order, "from_content": True}
+            slug=g["slug"],
+            defaults={
+                "name": g["name"],
+                "translations": {lang: {"name": g[f"name_{lang}"]} for lang in LANGUAGES if f"name_{lang}" in g},
+                "order": order,
+                "from_content": True,
+            },
         )
         if created:
             report.created["RespondentGroup"] += 1

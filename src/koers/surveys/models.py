@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from koers.fields import RandomIdField
@@ -32,7 +33,21 @@ DEFAULT_MIN_GROUP = 5
 DEFAULT_WINDOW_DAYS = 21
 
 
-class RespondentGroup(models.Model):
+class Translated(models.Model):
+    """Content texts in more languages than Dutch, from the YAML: {"en": {"text": "…"}}. A
+    respondent reads them in the language active for the request (surveys.views); the report,
+    which merges all languages, reads the Dutch fields themselves."""
+
+    translations = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def shown(self, name: str):
+        return self.translations.get(get_language() or "", {}).get(name) or getattr(self, name)
+
+
+class RespondentGroup(Translated):
     """Who answers: directie, P&O, teamleiders, leraren, OOP, mentoren, ouders, leerlingen…"""
 
     slug = models.SlugField(unique=True)
@@ -48,8 +63,12 @@ class RespondentGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shown_name(self) -> str:
+        return self.shown("name")
 
-class Instrument(models.Model):
+
+class Instrument(Translated):
     """One version of a questionnaire. A changed structure is a new version under the same
     slug, so the answers of earlier rounds keep the items they were given."""
 
@@ -81,6 +100,8 @@ class Instrument(models.Model):
     # For feedback on one person: the group of one who answers by name (the leidinggevende).
     named_group = models.SlugField(blank=True)
     from_content = models.BooleanField(default=False, editable=False)
+    # Dutch always; more when the content gives every text the respondent reads in them.
+    languages = models.JSONField(default=list, blank=True, editable=False)
     # Moves on every change to the instrument or its modules, dimensions and items, so a
     # cached page structure knows it is out of date (selectors.round_pages).
     updated_at = models.DateTimeField(auto_now=True)
@@ -93,6 +114,14 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (v{self.version})"
+
+    @property
+    def shown_name(self) -> str:
+        return self.shown("name")
+
+    @property
+    def shown_summary(self) -> str:
+        return self.shown("summary")
 
 
 class _PartOfInstrument(models.Model):
@@ -134,7 +163,7 @@ class Module(_PartOfInstrument):
         return self.name
 
 
-class Dimension(_PartOfInstrument):
+class Dimension(Translated, _PartOfInstrument):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="dimensions")
     module = models.ForeignKey(Module, on_delete=models.CASCADE, null=True, blank=True, related_name="dimensions")
     # A school's own questions for one round: part of that round only, stored under no slug
@@ -156,6 +185,14 @@ class Dimension(_PartOfInstrument):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        return self.shown("name")
+
+    @property
+    def shown_description(self) -> str:
+        return self.shown("description")
 
 
 class Scale(models.TextChoices):
@@ -187,7 +224,7 @@ def scale_values(scale: str, options: list | None = None) -> list[int]:
     }.get(scale, [])
 
 
-class Item(_PartOfInstrument):
+class Item(Translated, _PartOfInstrument):
     class Facet(models.TextChoices):
         NONE = "", _("—")
         CURRENT = "huidig", _("Current")
@@ -221,6 +258,22 @@ class Item(_PartOfInstrument):
     @cached_property
     def values(self) -> list[int]:
         return scale_values(self.scale, self.options)
+
+    @property
+    def shown_text(self) -> str:
+        return self.shown("text")
+
+    @property
+    def shown_options(self) -> list[str]:
+        return self.shown("options")
+
+    @property
+    def shown_low(self) -> str:
+        return self.shown("low_label")
+
+    @property
+    def shown_high(self) -> str:
+        return self.shown("high_label")
 
     @property
     def answer_values(self) -> list[int]:

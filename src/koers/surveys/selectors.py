@@ -355,10 +355,13 @@ _VISIT_FIELDS = [
     "round__instrument__minutes",
     "round__instrument__updated_at",
     "round__instrument__named_group",
+    "round__instrument__languages",
+    "round__instrument__translations",
     "round__subject",
     "round__school__name",
     "group__name",
     "group__slug",
+    "group__translations",
 ]
 
 

@@ -58,5 +58,6 @@ urlpatterns = [
     path("enquete/r/<int:round_id>/", views.respond, name="respond"),
     path("enquete/r/<int:round_id>/vraag/<int:number>/", views.respond_page, name="respond_page"),
     path("enquete/r/<int:round_id>/versturen/", views.review, name="review"),
+    path("enquete/r/<int:round_id>/taal/", views.language, name="language"),
     path("enquete/<str:token>/", views.link, name="link"),
 ]

@@ -1,13 +1,15 @@
 """Thin views: the beheerder's rounds and reports (login), and the respondent's pages (a link,
 no login). Respondent pages send their address (with the token) to no other site."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -484,7 +486,48 @@ def detach(request, trajectory_id: int, evidence_id: int):
 # masks as well.
 
 COOKIE = "koers_enquete_{}"
+# The language a respondent chose for this round's questionnaire: nothing else in it.
+LANGUAGE_COOKIE = "koers_taal_{}"
 COOKIE_DAYS = 92
+
+
+def _in_chosen_language(view):
+    """Run a respondent's page in the language chosen for the round, Dutch by default. The
+    choice is set only where the instrument has every text in it (`language`)."""
+
+    @functools.wraps(view)
+    def wrapped(request, round_id: int, *args, **kwargs):
+        language = request.COOKIES.get(LANGUAGE_COOKIE.format(round_id), "")
+        if language not in dict(settings.LANGUAGES):
+            return view(request, round_id, *args, **kwargs)
+        with translation.override(language):
+            return view(request, round_id, *args, **kwargs)
+
+    return wrapped
+
+
+@require_POST
+def language(request, round_id: int):
+    """Switch the questionnaire's language and come back to the same page; the answers are
+    saved per question, whatever the language."""
+    visit, problem = _visit(request, round_id)
+    if problem:
+        return problem
+    back = request.POST.get("next", "")
+    if not back.startswith(reverse("surveys:respond", args=[round_id])):
+        back = reverse("surveys:respond", args=[round_id])
+    response = redirect(back)
+    chosen = request.POST.get("taal", "")
+    if chosen in visit.survey.instrument.languages:
+        response.set_cookie(
+            LANGUAGE_COOKIE.format(round_id),
+            chosen,
+            max_age=60 * 60 * 24 * COOKIE_DAYS,
+            path="/enquete/",
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return _private(response)
 
 
 def _private(response):
@@ -551,6 +594,7 @@ def _visit(request, round_id: int):
 
 
 @never_cache
+@_in_chosen_language
 def respond(request, round_id: int):
     visit, problem = _visit(request, round_id)
     if problem:
@@ -571,6 +615,7 @@ def respond(request, round_id: int):
 
 
 @never_cache
+@_in_chosen_language
 def respond_page(request, round_id: int, number: int):
     visit, problem = _visit(request, round_id)
     if problem:
@@ -636,6 +681,7 @@ def _next_page(round_id: int, pages: list, after: int):
 
 
 @never_cache
+@_in_chosen_language
 def review(request, round_id: int):
     visit, problem = _visit(request, round_id)
     if problem:
