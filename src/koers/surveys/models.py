@@ -456,17 +456,19 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    """One answer. The largest table by far (12 million rows a year at 2,000 schools), written
+    at random places because of its random key, so it carries as few indexes as it can: the
+    unique (response, item) also serves every read by response, and a round's report reads
+    the counts stored when it closed, never these rows."""
+
     id = RandomIdField(primary_key=True)
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers", db_index=False)
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
     value = models.SmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "item"], name="answer_once_per_item")]
-        # Covers the report's aggregation: with random keys a round's answers are spread
-        # through the table, so the report reads this index and never the rows.
-        indexes = [models.Index(fields=["response", "item", "value"], name="answer_report_covering")]
 
     def __str__(self) -> str:
         return f"{self.item.slug}: {self.value if self.value is not None else self.text}"

@@ -6,10 +6,13 @@ from __future__ import annotations
 import copy
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any, cast
 
 from django.core import signing
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -714,20 +717,38 @@ def _means_of(round_ids: list[int]) -> dict[tuple[str, str], float]:
     return _pool(sums, list(sums))
 
 
-def _latest_rounds(
-    instrument_slug: str, today: datetime.date, where: Q
-) -> dict[int, tuple[int, int, int | None, bool]]:
-    """Per school: its latest closed school-wide round of the instrument, with the school's
-    board, region and whether it shares in the region's benchmark. One query."""
-    latest: dict[int, tuple[int, int, int | None, bool]] = {}
-    for round_id, school_id, board_id, region_id, shares in (
+def _latest_rounds(instrument_slug: str, today: datetime.date, where: Q) -> QuerySet:
+    """Per school: its latest closed and finalised school-wide round of the instrument, as a
+    subquery, so pooling the schools' summaries stays one query however many schools there
+    are (2,000 in bench/national.py)."""
+    return (
         Round.objects.filter(where, instrument__slug=instrument_slug, team__isnull=True, subject__isnull=True)
-        .filter(closed_filter(today))
-        .order_by("-closes_on", "-id")
-        .values_list("id", "school_id", "school__board_id", "school__region_id", "school__region_benchmark")
-    ):
-        latest.setdefault(school_id, (round_id, board_id, region_id, shares))
-    return latest
+        .filter(closed_filter(today), finalised=True)
+        .annotate(
+            latest=Window(RowNumber(), partition_by=[F("school_id")], order_by=[F("closes_on").desc(), F("id").desc()])
+        )
+        .filter(latest=1)
+        .values("pk")
+    )
+
+
+def _pooled(summaries: QuerySet[GroupSummary], scopes: dict[str, Q | None]) -> tuple[dict, dict[str, int]]:
+    """Per scope, the mean per (dimension slug, facet) over the summaries in it, and the
+    number of rounds (schools) that give figures to it: two queries, summed in SQL."""
+    sums = {}
+    for name, where in scopes.items():
+        sums[f"{name}_n"] = Sum("n", filter=where)
+        sums[f"{name}_total"] = Sum("total", filter=where)
+    means: dict[str, dict[tuple[str, str], float]] = {name: {} for name in scopes}
+    # The annotations' names are made here, so the type checker cannot know them.
+    for row in cast(Iterable[dict[str, Any]], summaries.values("dimension_slug", "facet").annotate(**sums).order_by()):
+        for name in scopes:
+            if row[f"{name}_n"]:
+                means[name][(row["dimension_slug"], row["facet"])] = row[f"{name}_total"] / row[f"{name}_n"]
+    counts = summaries.aggregate(
+        **{name: Count("round", distinct=True, filter=where) for name, where in scopes.items()}
+    )
+    return means, counts
 
 
 def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[int, int, int]:
@@ -737,26 +758,31 @@ def _benchmark(survey: Round, rows: list[Row], today: datetime.date) -> tuple[in
     Team and person rounds compare with nothing."""
     if survey.team_id or survey.subject_id:
         return 0, 0, 0
-    latest = _latest_rounds(survey.instrument.slug, today, ~Q(pk=survey.pk))
     school = survey.school
-    if survey.state(today) == Round.State.CLOSED:
-        latest[school.pk] = (survey.pk, school.board_id, school.region_id, school.region_benchmark)
-    sums = _sums([round_id for round_id, *_rest in latest.values()])
-    board_rounds = [r for s, (r, b, *_rest) in latest.items() if b == school.board_id and s != school.pk and r in sums]
-    all_rounds = [r for r, *_rest in latest.values() if r in sums]
-    region_rounds = (
-        [r for r, _b, region, shares in latest.values() if region == school.region_id and shares and r in sums]
-        if school.region_id and school.region_benchmark
-        else []
-    )
-    board_means = _pool(sums, board_rounds)
-    all_means = _pool(sums, all_rounds) if len(all_rounds) >= ALL_SCHOOLS_MINIMUM else {}
-    region_means = _pool(sums, region_rounds) if len(region_rounds) >= REGION_MINIMUM else {}
+    included = Q(round__in=_latest_rounds(survey.instrument.slug, today, ~Q(school=school)))
+    if survey.state(today) == Round.State.CLOSED:  # its summaries, if stored by now
+        included |= Q(round=survey)
+    scopes: dict[str, Q | None] = {
+        "board": Q(round__school__board_id=school.board_id) & ~Q(round__school=school),
+        "all": None,
+    }
+    if school.region_id and school.region_benchmark:
+        scopes["region"] = Q(round__school__region_id=school.region_id, round__school__region_benchmark=True)
+    means, counts = _pooled(GroupSummary.objects.filter(included), scopes)
+    shown = {
+        "board": counts["board"] > 0,
+        "all": counts["all"] >= ALL_SCHOOLS_MINIMUM,
+        "region": counts.get("region", 0) >= REGION_MINIMUM,
+    }
     for row in rows:
-        row.board = board_means.get(row.key)
-        row.everyone = all_means.get(row.key)
-        row.region = region_means.get(row.key)
-    return len(board_rounds), len(all_rounds) if all_means else 0, len(region_rounds) if region_means else 0
+        row.board = means["board"].get(row.key) if shown["board"] else None
+        row.everyone = means["all"].get(row.key) if shown["all"] else None
+        row.region = means.get("region", {}).get(row.key) if shown["region"] else None
+    return (
+        counts["board"],
+        counts["all"] if shown["all"] else 0,
+        counts.get("region", 0) if shown["region"] else 0,
+    )
 
 
 def benchmark_region_for(user: User, slug: str) -> Region:
@@ -790,18 +816,17 @@ def region_comparisons(region: Region, today: datetime.date) -> tuple[list[Regio
     comparisons = []
     for slug in sorted(set(slugs)):
         latest = _latest_rounds(slug, today, Q(school__region=region, school__region_benchmark=True))
-        sums = _sums([r for r, *_rest in latest.values()])
-        if len(sums) < REGION_MINIMUM:
+        means, counts = _pooled(GroupSummary.objects.filter(round__in=latest), {"region": None})
+        if counts["region"] < REGION_MINIMUM:
             continue
         instrument = Instrument.objects.filter(slug=slug).order_by("-version")[0]  # the rounds' own, or newer
         dimensions = {d.slug: d for d in Dimension.objects.filter(instrument=instrument)}
-        means = _pool(sums, list(sums))
         comparisons.append(
             RegionComparison(
                 instrument,
-                len(sums),
+                counts["region"],
                 sorted(
-                    ((dimensions[d], facet, m) for (d, facet), m in means.items() if d in dimensions),
+                    ((dimensions[d], facet, m) for (d, facet), m in means["region"].items() if d in dimensions),
                     key=lambda x: (x[0].order, x[1] != "huidig"),
                 ),
             )

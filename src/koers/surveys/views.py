@@ -355,14 +355,19 @@ def delete(request, round_id: int):
 # --- the report -----------------------------------------------------------------------------
 
 
+def _finalised(survey: Round) -> Round:
+    """Rounds that closed since the nightly run get their stored counts now, so this report,
+    its trend and its benchmark read them (usually there are none)."""
+    if services.finalise_closed_rounds():
+        survey.refresh_from_db(fields=["finalised"])
+    return survey
+
+
 def _closed_round(request, round_id: int) -> Round:
     survey = selectors.readable_round_for(request.user, round_id)
     if survey.state(timezone.localdate()) != Round.State.CLOSED:
         raise Http404
-    # Rounds that closed since the nightly run get their stored summaries now, so the trend
-    # and benchmark read them (usually there are none).
-    services.finalise_closed_rounds()
-    return survey
+    return _finalised(survey)
 
 
 @login_required
@@ -375,7 +380,7 @@ def report(request, round_id: int):
             {"round": survey, "school": survey.school, "counts": selectors.group_counts(survey)},
         )
     _record(request, survey, AccessRecord.Kind.SURVEY_REPORT)
-    services.finalise_closed_rounds()
+    _finalised(survey)
     goals = selectors.measurable_goals(survey) if selectors.runs_round(request.user, survey) else None
     return render(
         request,
