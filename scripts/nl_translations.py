@@ -4241,6 +4241,18 @@ NL.update(
 NL.update({"Language": "Taal"})
 
 
+NL.update(
+    {
+        "A group shows at a statement only when enough of its members answered it (“don’t know” does not "
+        "count); when a group is left out, so is the total, or it would give that group’s answers away.": (
+            "Een groep staat bij een stelling alleen als genoeg van haar leden die stelling beantwoordden "
+            "(“weet niet” telt niet mee); ontbreekt een groep, dan ontbreekt ook het totaal, anders zou het "
+            "de antwoorden van die groep verraden."
+        ),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -14,6 +14,7 @@ from koers.organisations.models import School, User
 from koers.trajectories.models import Trajectory
 
 from .models import (
+    UNKNOWN,
     Answer,
     EvaluationTaken,
     Evidence,
@@ -30,7 +31,7 @@ from .models import (
     SharedPicture,
 )
 from .selectors import proposal, report, round_pages
-from .services import finalise_closed_rounds
+from .services import add_own_question, finalise_closed_rounds
 
 OPEN_TEXTS = [
     "Meer tijd om samen lessen voor te bereiden.",
@@ -115,6 +116,8 @@ def _answer(
         return Answer(response=response, item=item, text=text) if rng.random() < 0.4 else None
     if item.scale == Scale.CHOICE:
         return Answer(response=response, item=item, value=rng.randint(1, len(item.options)))
+    if item.unknown_allowed and rng.random() < 0.06:
+        return Answer(response=response, item=item, value=UNKNOWN)
     values = item.values
     if item.facet == "gewenst":
         level += 0.35
@@ -218,6 +221,25 @@ def load(schools: list[School], trajectory: Trajectory, user: User) -> None:
     )
     running.round_groups.filter(group=groups["leerlingen"]).update(
         open_token_hash="demo-no-working-link", expected=30, open_responses=23
+    )
+    college.region_benchmark = True  # it compares within the region, where too few do yet
+    college.save(update_fields=["region_benchmark"])
+    # Two questions of the school's own, added before anyone answered.
+    add_own_question(
+        survey=running,
+        text="Het nieuwe rooster geeft mij tijd om lessen samen voor te bereiden.",
+        scale=Scale.LIKERT5,
+        options=[],
+        required=True,
+        unknown_allowed=True,
+    )
+    add_own_question(
+        survey=running,
+        text="Over welk onderwerp wilt u volgend jaar een studiedag?",
+        scale=Scale.CHOICE,
+        options=["Differentiëren", "Formatief handelen", "Taal in alle vakken"],
+        required=False,
+        unknown_allowed=False,
     )
     fill(
         running,
