@@ -4253,6 +4253,22 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "The same question in English (optional)": "Dezelfde vraag in het Engels (niet verplicht)",
+        "Respondents who chose English read this; without it they read the Dutch.": (
+            "Wie voor Engels koos, leest deze tekst; zonder leest die het Nederlands."
+        ),
+        "The options in English (optional, in the same order)": (
+            "De opties in het Engels (niet verplicht, in dezelfde volgorde)"
+        ),
+        "Give as many options in English as in Dutch, in the same order.": (
+            "Geef evenveel opties in het Engels als in het Nederlands, in dezelfde volgorde."
+        ),
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

@@ -90,6 +90,30 @@ def test_a_respondent_answers_them_on_the_last_page(client, org, survey):
     assert "Het rooster werkt." in text and "Weet niet / n.v.t." in text
 
 
+def test_an_own_question_may_carry_its_english_for_those_who_chose_english(client, org, survey):
+    client.force_login(org.schoolleider)
+    refused = _add(
+        client, survey, text="Welk vak?", scale="keuze", options="Frans\nDrama", options_en="French", required="on"
+    )
+    assert "Geef evenveel opties in het Engels als in het Nederlands" in refused.content.decode()
+    _add(
+        client,
+        survey,
+        text="Welk vak?",
+        text_en="Which subject?",
+        scale="keuze",
+        options="Frans\nDrama",
+        options_en="French\nDrama",
+        required="on",
+    )
+    client.logout()
+    enter(client, invite(survey))
+    client.post(reverse("surveys:language", args=[survey.pk]), {"taal": "en", "next": ""})
+    last = reverse("surveys:respond_page", args=[survey.pk, len(selectors.round_pages(survey))])
+    page = client.get(last).content.decode()
+    assert f"Questions of {org.school.name}" in page and "Which subject?" in page and "French" in page
+
+
 def test_after_the_first_response_the_questions_no_longer_change(client, org, survey):
     item = services.add_own_question(
         survey=survey, text="Het rooster werkt.", scale="likert5", options=[], required=True, unknown_allowed=False

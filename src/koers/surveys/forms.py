@@ -91,6 +91,8 @@ class RoundForm(forms.Form):
 class OwnQuestionForm(forms.Form):
     """One question of the school's own: a statement to agree with, a choice, or open text."""
 
+    field_order = ["text", "text_en", "scale", "options", "options_en", "required", "unknown_allowed"]
+
     text = forms.CharField(label=_("Question or statement"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
     scale = forms.ChoiceField(
         label=_("Kind of answer"),
@@ -104,6 +106,18 @@ class OwnQuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Two to eight options."),
     )
+    text_en = forms.CharField(
+        label=_("The same question in English (optional)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Respondents who chose English read this; without it they read the Dutch."),
+    )
+    options_en = forms.CharField(
+        label=_("The options in English (optional, in the same order)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
     unknown_allowed = forms.BooleanField(
         label=_("Offer “don’t know / not applicable” (agree–disagree only)"), required=False
@@ -114,7 +128,10 @@ class OwnQuestionForm(forms.Form):
         options = [line.strip() for line in data.get("options", "").splitlines() if line.strip()]
         if data.get("scale") == Scale.CHOICE and not 2 <= len(options) <= 8:
             self.add_error("options", _("Give two to eight options, one per line."))
-        data["options"] = options
+        english = [line.strip() for line in data.get("options_en", "").splitlines() if line.strip()]
+        if english and len(english) != len(options):
+            self.add_error("options_en", _("Give as many options in English as in Dutch, in the same order."))
+        data["options"], data["options_en"] = options, english
         return data
 
 

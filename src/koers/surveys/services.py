@@ -15,7 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from koers import soft_delete
@@ -281,21 +281,36 @@ def _check_own_questions_editable(survey: Round) -> None:
 
 @transaction.atomic
 def add_own_question(
-    *, survey: Round, text: str, scale: str, options: list[str], required: bool, unknown_allowed: bool
+    *,
+    survey: Round,
+    text: str,
+    scale: str,
+    options: list[str],
+    required: bool,
+    unknown_allowed: bool,
+    text_en: str = "",
+    options_en: list[str] | None = None,
 ) -> Item:
     """A question of the school's own for this round only, on a page of its own after the
-    instrument's (issue 18 item 4). Only before the first response: an answer given earlier
-    would miss it."""
+    instrument's (issue 18 item 4), optionally with its English text for respondents who
+    chose English. Only before the first response: an answer given earlier would miss it."""
     _check_own_questions_editable(survey)
+    scope = survey.team or survey.school
+    with translation.override("en"):
+        name_en = _("Questions of %(school)s") % {"school": scope}
     page, _created = Dimension.objects.get_or_create(
         round=survey,
         defaults={
             "instrument_id": survey.instrument_id,
             "slug": f"eigen-vragen-{survey.pk}",
-            "name": _("Questions of %(school)s") % {"school": survey.team or survey.school},
+            "name": _("Questions of %(school)s") % {"school": scope},
+            "translations": {"en": {"name": name_en}},
             "order": OWN_QUESTIONS_ORDER,
         },
     )
+    english = {"text": text_en.strip()} if text_en.strip() else {}
+    if scale == Scale.CHOICE and options_en:
+        english["options"] = options_en
     count = page.items.count()
     if count >= MAX_OWN_QUESTIONS:
         raise ValidationError(_("A round takes at most %(n)s questions of its own.") % {"n": MAX_OWN_QUESTIONS})
@@ -307,6 +322,7 @@ def add_own_question(
         options=options if scale == Scale.CHOICE else [],
         required=required and scale != Scale.OPEN,
         unknown_allowed=unknown_allowed and scale in SCORED,
+        translations={"en": english} if english else {},
         order=count,
     )
     item.full_clean(exclude=["dimension"])
