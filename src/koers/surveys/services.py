@@ -308,7 +308,7 @@ def add_own_question(
             "order": OWN_QUESTIONS_ORDER,
         },
     )
-    english = {"text": text_en.strip()} if text_en.strip() else {}
+    english: dict[str, str | list[str]] = {"text": text_en.strip()} if text_en.strip() else {}
     if scale == Scale.CHOICE and options_en:
         english["options"] = options_en
     count = page.items.count()
