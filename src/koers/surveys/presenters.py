@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from koers import charts, formats
@@ -86,14 +88,20 @@ class Cell:
         return " · ".join(parts)
 
     @property
-    def segments(self) -> list[tuple[str, int, int]]:
-        """(label, percent, start) per answer: the bar drawn as SVG rectangles, since the
-        Content-Security-Policy allows no inline style."""
-        start, out = 0, []
-        for label, pct in self.shares:
-            out.append((label, pct, start))
+    def bar(self) -> str:
+        """The distribution as SVG rectangles, since the Content-Security-Policy allows no
+        inline style. Built here rather than in a template loop: a report of 60 statements
+        draws some 2,000 of them, which took most of its page's time."""
+        start, rects = 0, []
+        for n, (label, pct) in enumerate(self.shares, start=1):
+            title = f"<title>{escape(label)}: {pct}%</title>"
+            rects.append(f'<rect class="share-{n}" x="{start}" width="{pct}" height="1">{title}</rect>')
             start += pct
-        return out
+        return mark_safe(  # numbers, and the labels escaped above
+            '<svg class="distribution" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">'
+            + "".join(rects)
+            + "</svg>"
+        )
 
 
 @dataclass
