@@ -123,7 +123,8 @@ def test_a_parent_answers_on_a_phone_in_english_and_switches_back_halfway(browse
     for _part in range(2, 8):
         _answer_page(answer, "Weet niet / n.v.t.")
         answer.get_by_role("button", name=re.compile("Volgende|Controleren en versturen")).click()
-    answer.get_by_role("button", name="Mijn antwoorden versturen").click()
-    expect(answer.get_by_role("heading", name="Dank u wel voor uw antwoorden")).to_be_visible()
+    answer.get_by_role("button", name="English").click()
+    answer.get_by_role("button", name="Send my answers").click()
+    expect(answer.get_by_role("heading", name="Thank you for your answers")).to_be_visible()
     stored = survey.responses.get().answers
     assert stored.filter(value=4).count() == 3 and stored.filter(value=-1).count() == 15

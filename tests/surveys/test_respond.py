@@ -106,7 +106,7 @@ def test_a_full_submission_is_stored_anonymously_and_the_link_ends(client, surve
     for page in pages:
         assert client.post(_page(survey, page.number), _all(page) | {"verder": ""}).status_code == 302
     response = client.post(reverse("surveys:review", args=[survey.pk]))
-    assert response.url == reverse("surveys:thanks")
+    assert response.url == reverse("surveys:thanks") + "?taal=nl"
     stored = Response.objects.get()
     assert stored.group.slug == "leraren" and stored.submitted_on == timezone.localdate()
     assert Answer.objects.filter(response=stored).count() == sum(len(p.items) for p in pages)

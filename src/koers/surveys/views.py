@@ -716,8 +716,10 @@ def review(request, round_id: int):
             status = 400
             messages.error(request, _("Some required questions are still open; they are marked below."))
         else:
-            response = redirect("surveys:thanks")
+            # The thanks page knows no round: it is told the language in which to thank.
+            response = redirect(f"{reverse('surveys:thanks')}?taal={translation.get_language()}")
             response.delete_cookie(COOKIE.format(round_id), path="/enquete/")
+            response.delete_cookie(LANGUAGE_COOKIE.format(round_id), path="/enquete/")
             return _private(response)
     return _private(
         render(
@@ -734,7 +736,11 @@ def review(request, round_id: int):
 
 
 def thanks(request):
-    return _private(render(request, "surveys/respond/thanks.html"))
+    language = request.GET.get("taal", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _private(render(request, "surveys/respond/thanks.html"))
 
 
 # --- a learning network's in-depth evaluation ---------------------------------------------------
