@@ -401,3 +401,19 @@ def test_dont_know_is_counted_and_shown_but_left_out_of_means_and_spreads(client
     assert "Weet niet / n.v.t.: 1" in page
     csv = export_text(client.get(reverse("surveys:export", args=[survey.pk, "csv"])).content, "csv")
     assert f"Hoge verwachtingen;{statement.item.text};Leraren;3;3,33;0,94;1;" in csv
+
+
+def test_dont_know_never_counts_toward_a_statements_minimum(org):
+    """Three leraren (the minimum); one answers verw-1 "weet niet": two real answers would show
+    her colleagues' answers, so the group's figures of verw-1, and its total, stay hidden."""
+    from koers.surveys.models import UNKNOWN
+
+    survey = survey_round(org.school, closed=True, groups=("leraren",))
+    for value in (4, 2, UNKNOWN):
+        respond(survey, "leraren", verw_1=value)
+    finalise_closed_rounds()
+    survey.refresh_from_db()
+    row = _row(selectors.report(survey), "verwachtingen")
+    statement = next(r for r in row.items.values() if r.item.slug == "verw-1")
+    assert statement.by_group == {} and statement.total.n == 0
+    assert row.total.unknown == 1 and row.total.n == 8  # the dimension still shows, without it
