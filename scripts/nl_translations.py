@@ -4269,6 +4269,16 @@ NL.update(
 )
 
 
+NL.update(
+    {
+        "Language of Koers": "Taal van Koers",
+        "Choose one of the languages given.": "Kies een van de gegeven talen.",
+        "language": "taal",
+        "Koers now speaks your language.": "Koers spreekt nu uw taal.",
+    }
+)
+
+
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="nl")

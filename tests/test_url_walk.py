@@ -65,6 +65,7 @@ PUBLIC = {
 OWN = {
     "home:index",
     "organisations:account",
+    "organisations:language",
     "organisations:second_factor",
     "organisations:recovery_codes",
     "organisations:second_factor_off",

@@ -133,3 +133,13 @@ class SignInProviderForm(forms.ModelForm):
     class Meta:
         model = SignInProvider
         fields = ["board", "kind", "slug", "issuer", "client_id", "client_secret", "domains", "email_claim", "active"]
+
+
+class LanguageForm(forms.Form):
+    # Each language named in itself, so whoever cannot read the current one still finds theirs.
+    language = forms.ChoiceField(
+        label=_("Language of Koers"),
+        choices=[("nl", "Nederlands"), ("en", "English")],
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the languages given.")},
+    )

@@ -1,5 +1,6 @@
 """Boards, schools, teams, people, user accounts and the memberships that give roles."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.validators import RegexValidator
@@ -214,6 +215,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # in Koers), and the day the last digest went out: at most one a day.
     digest_off = models.JSONField(_("not in the daily e-mail"), default=list, blank=True)
     digest_sent_on = models.DateField(null=True, blank=True, editable=False)
+    # Empty: the installation's language (KOERS_LANGUAGE). See koers.organisations.language.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
 
     objects = UserManager()
     USERNAME_FIELD = "email"

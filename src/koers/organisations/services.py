@@ -499,3 +499,11 @@ def send_digests(today, base_url: str) -> int:
     ).update(digested_at=started)
     User.objects.filter(pk__in=list(by_user)).update(digest_sent_on=today)
     return len(messages)
+
+
+def set_language(*, user: User, language: str) -> None:
+    """The language of the interface for this person; empty for the installation's."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages given.")})
+    user.language = language
+    user.save(update_fields=["language"])

@@ -6,6 +6,7 @@ app_name = "organisations"
 
 urlpatterns = [
     path("account/", views.account, name="account"),
+    path("account/taal/", views.language, name="language"),
     path("account/tweestap/", views.second_factor_setup, name="second_factor"),
     path("account/tweestap/herstelcodes/", views.recovery_codes, name="recovery_codes"),
     path("account/tweestap/uitzetten/", views.second_factor_off, name="second_factor_off"),

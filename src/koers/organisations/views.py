@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from koers.form_errors import show_errors
 from koers.pagination import paginate
 
 from . import school_accounts, second_factor, selectors, services
-from .forms import CodeForm, DigestForm, LoginForm, SchoolAccountForm, SetupCodeForm
+from .forms import CodeForm, DigestForm, LanguageForm, LoginForm, SchoolAccountForm, SetupCodeForm
 from .models import Notification, SignInProvider, User
 from .qr import qr_svg
 
@@ -177,8 +178,22 @@ def account(request):
         {
             "has_second_factor": second_factor.has_second_factor(request.user),
             "second_factor_required": second_factor.required_for(request.user),
+            "language_form": LanguageForm(initial={"language": request.user.language or settings.LANGUAGE_CODE}),
         },
     )
+
+
+@login_required
+@require_POST
+def language(request):
+    form = LanguageForm(request.POST)
+    if form.is_valid():
+        services.set_language(user=request.user, language=form.cleaned_data["language"])
+        with translation.override(request.user.language):  # say it in the language chosen
+            messages.success(request, _("Koers now speaks your language."))
+    else:
+        messages.error(request, form.errors["language"][0])
+    return redirect("organisations:account")
 
 
 @login_required
