@@ -87,6 +87,7 @@ def person_data(*, person: Person | None, user: User | None) -> dict:
             "joined": user.date_joined.isoformat(timespec="seconds"),
             "last_login": user.last_login.isoformat(timespec="seconds") if user.last_login else None,
             "previous_login": user.previous_login.isoformat(timespec="seconds") if user.previous_login else None,
+            "language": user.language or None,  # None: the installation's
             "roles": [
                 {"role": m.get_role_display(), "at": str(m.board or m.school or m.region)}
                 for m in user.memberships.select_related("board", "school", "region")

@@ -92,6 +92,7 @@ def _close_account(user: User) -> None:
         model.objects.filter(**{field: user}).update(**{field: None})
     user.email = f"gewist-{user.pk}@koers.invalid"
     user.full_name = ""
+    user.language = ""
     user.is_active = False
     user.is_staff = user.is_superuser = False
     user.set_unusable_password()
