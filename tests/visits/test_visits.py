@@ -247,7 +247,7 @@ def test_the_final_report_goes_into_the_trajectorys_1b_and_the_region_counts_it(
     assert again.status_code == 400 and VisitEvidence.objects.count() == 1
     visit.refresh_from_db()
     assert visit.follow_up == "De onderbouw kijkt bij de bovenbouw."
-    label = f"Visitatierapport {visit.final_at.day}"
+    label = f"Visitatierapport {timezone.localtime(visit.final_at).day}"  # the day as the page shows it
     subphase = client.get(
         reverse("werkdocument:subphase", args=[org.trajectory.pk, "1b-huidige-en-gewenste-situatie"])
     ).content.decode()
