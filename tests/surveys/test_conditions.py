@@ -3,17 +3,14 @@ The respondent's progress counts only what they see, an answer to what an answer
 never stored, and the report says of how many a conditional question was asked."""
 
 import math
-import re
 
 import pytest
 from django.urls import reverse
 
-from koers.catalog.schema import CatalogError
 from koers.surveys import selectors
 from koers.surveys.models import Answer, Dimension, Instrument, Item, RespondentGroup, Scale
 from koers.surveys.services import finalise_closed_rounds
 from tests.factories import enter, invite, respond, survey_round
-from tests.surveys.test_engine import _copy
 
 pytestmark = pytest.mark.django_db
 
@@ -98,31 +95,3 @@ def test_the_report_says_of_how_many_a_conditional_question_was_asked(client, or
     client.force_login(org.schoolleider)
     page = client.get(reverse("surveys:report", args=[survey.pk])).content.decode()
     assert "gesteld aan 3 respondenten" in page
-
-
-@pytest.mark.parametrize(
-    "old, new, message",
-    [
-        (
-            "{slug: tc-1, text:",
-            "{slug: tc-1, show_if: {item: tc-2, values: [1]}, text:",
-            "instrument.dimensions[0].items[0].show_if.item: 'tc-2' is no item with answers on an earlier page",
-        ),
-        (
-            "{slug: tc-2, text:",
-            "{slug: tc-2, show_if: {item: tc-1, values: [1]}, text:",
-            "instrument.dimensions[0].items[1].show_if.item: 'tc-1' is no item with answers on an earlier page",
-        ),
-    ],
-)
-def test_a_condition_names_an_earlier_page(catalog, tmp_path, old, new, message):
-    from koers.catalog.loader import LoadReport
-    from koers.surveys.loader import load_instruments
-
-    folder = _copy(tmp_path)
-    path = folder / "ontwikkelruimtetest.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(CatalogError, match=re.escape(message)):
-        load_instruments(folder, LoadReport())

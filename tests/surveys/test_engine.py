@@ -109,6 +109,18 @@ def _copy(tmp_path: Path) -> Path:
             "{slug: tc-1, scale: open, unknown: true, text:",
             "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[0].unknown: only a scored item",
         ),
+        (  # a condition names an item on an earlier page, not the page itself or a later one
+            "{slug: tc-1, text:",
+            "{slug: tc-1, show_if: {item: tc-2, values: [1]}, text:",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[0].show_if.item: 'tc-2' is no item with "
+            "answers on an earlier page",
+        ),
+        (
+            "{slug: tc-2, text:",
+            "{slug: tc-2, show_if: {item: tc-1, values: [1]}, text:",
+            "ontwikkelruimtetest.yaml: instrument.dimensions[0].items[1].show_if.item: 'tc-1' is no item with "
+            "answers on an earlier page",
+        ),
         (
             "groups: [teamleden, teamleiders]",
             "groups: [teamleden, kok]",
