@@ -82,3 +82,15 @@ def test_the_report_merges_the_languages(client, org):
         assert client.post(reverse("surveys:review", args=[survey.pk])).status_code == 302
     item = pages[0].items[0]
     assert Answer.objects.filter(item=item, response__round=survey).count() == 3
+
+
+def test_a_visitor_who_chose_english_in_her_account_answers_in_the_rounds_language(client, org):
+    """Her account's English does not carry into a questionnaire that has no English texts."""
+    Instrument.objects.filter(slug="onderzoekscultuur").update(languages=["nl"])
+    org.leraar.language = "en"
+    org.leraar.save()
+    client.force_login(org.leraar)
+    assert '<html lang="en">' in client.get(reverse("home:index")).content.decode()
+    survey = survey_round(org.school, slug="onderzoekscultuur", groups=("leraren",))
+    enter(client, invite(survey))
+    assert '<html lang="nl">' in client.get(_page(survey, 1)).content.decode()

@@ -6,6 +6,11 @@ from django.conf import settings
 from django.utils import translation
 
 
+def known_or_default(code: str) -> str:
+    """The language code if Koers speaks it, else the installation's."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class PersonalLanguage:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -13,7 +18,7 @@ class PersonalLanguage:
     def __call__(self, request):
         user = getattr(request, "user", None)
         chosen = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        language = known_or_default(chosen)
         request.LANGUAGE_CODE = language
         with translation.override(language):
             response = self.get_response(request)

@@ -19,6 +19,7 @@ from koers import ratelimit
 from koers.auth import login_required
 from koers.form_errors import show_errors
 from koers.organisations import access
+from koers.organisations.language import known_or_default
 from koers.organisations.models import AccessRecord
 from koers.organisations.services import record_access
 from koers.pagination import paginate
@@ -497,15 +498,14 @@ COOKIE_DAYS = 92
 
 
 def _in_chosen_language(view):
-    """Run a respondent's page in the language chosen for the round, Dutch by default. The
-    choice is set only where the instrument has every text in it (`language`)."""
+    """Run a respondent's page in the language chosen for the round, else the installation's,
+    whatever a logged-in visitor chose for their account: the questionnaire's texts exist in the
+    round's languages only. The choice is set only where the instrument has every text in it
+    (`language`)."""
 
     @functools.wraps(view)
     def wrapped(request, round_id: int, *args, **kwargs):
-        language = request.COOKIES.get(LANGUAGE_COOKIE.format(round_id), "")
-        if language not in dict(settings.LANGUAGES):
-            return view(request, round_id, *args, **kwargs)
-        with translation.override(language):
+        with translation.override(known_or_default(request.COOKIES.get(LANGUAGE_COOKIE.format(round_id), ""))):
             return view(request, round_id, *args, **kwargs)
 
     return wrapped
@@ -736,10 +736,7 @@ def review(request, round_id: int):
 
 
 def thanks(request):
-    language = request.GET.get("taal", "")
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(known_or_default(request.GET.get("taal", ""))):
         return _private(render(request, "surveys/respond/thanks.html"))
 
 
